@@ -1,0 +1,58 @@
+# The workbook's commands. Each creates .venv and installs what it needs if absent.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+CORPUS ?= seeds
+ACTORS ?= seeds/actors.csv
+NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
+
+.PHONY: help install test test-fast notebooks briefing lab lint bench lock clean
+
+help:
+	@echo "make test       run every test: unit tests, doctests, notebooks under strict nbval"
+	@echo "make briefing   render the HTML briefing into build/briefing/ (CORPUS=..., ACTORS=...)"
+	@echo "make notebooks  re-execute the notebooks in place (after changing analysis/ or seeds/)"
+	@echo "make lab        open JupyterLab on notebooks/ with the project's kernel"
+	@echo "make bench      time the pipeline on generated corpora"
+	@echo "make lint       ruff"
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -c requirements.lock -e ".[dev]"
+	touch $(STAMP)
+
+test: $(STAMP)
+	$(PY) -m pytest tests analysis notebooks $(NBVAL)
+
+test-fast: $(STAMP)
+	$(PY) -m pytest tests analysis
+
+notebooks: $(STAMP)
+	@for nb in $(NOTEBOOKS); do \
+		echo "executing $$nb"; \
+		$(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace \
+			--ExecutePreprocessor.timeout=600 "$$nb" || exit 1; \
+	done
+
+briefing: $(STAMP)
+	$(PY) -m analysis.briefing --corpus "$(CORPUS)" --actors "$(ACTORS)" --out build/briefing
+
+lab: $(STAMP)
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check analysis tests notebooks
+
+bench: $(STAMP)
+	$(PY) -m analysis.bench
+
+lock: $(STAMP)
+	@echo "# Exact versions the workbook is tested with (pip constraints). Regenerate with \`make lock\`." > requirements.lock
+	$(PY) -m pip freeze --exclude-editable --disable-pip-version-check | grep -v '^analysis' >> requirements.lock
+
+clean:
+	rm -rf build .cache

@@ -1,0 +1,180 @@
+"""Remove scraper noise from an article's text, keeping a record of every removed line.
+
+Cleaning works line by line on the raw text. A line is kept (whitespace normalised), or
+removed with a reason: page or aggregator furniture (patterns in ``data/boilerplate.csv``),
+a repeat of an earlier line of the same article (aggregators print captions twice), or a
+scraped metadata prefix such as ``date 2024-04-21`` at the start of the article. Kept lines
+are labelled ``headline``, ``caption`` or ``body`` so analyses of an outlet's prose can
+leave display text out. Whitespace-only lines are layout and are neither kept nor reported.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import pandas as pd
+
+KIND_CODES = {"h": "headline", "c": "caption", "b": "body"}
+
+# Sentence-final punctuation, optionally followed by closing quotes or brackets.
+_CLOSED = re.compile(r"[.!?…:;][\s'\"’”»)\]]*$")
+# Picture credits: "(Victoria Jones/PA)", "AP Photo/Alberto Pezzali", "Getty Images".
+_CREDIT = re.compile(
+    r"(\((?:[^()]{0,60}/)?(?:PA|AP|AFP|Reuters|Getty Images|EPA|Shutterstock|Alamy)[^()]{0,30}\)"
+    r"|^\(?\s*(?:AP|AFP|PA|EPA|Reuters)\s+Photo\b|^\(?\s*(?:Getty Images|Shutterstock)\b)",
+)
+_CAPTION_CUES = re.compile(r"\((?:pictured|above|below|left|right|centre|center)\)", re.I)
+_DATE_PREFIX = re.compile(r"^\s*(?:date|published|posted)[:\s]\s*(\d{4}-\d{2}-\d{2})\s+", re.I)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200d\u2060\ufeff]")
+
+
+@dataclass
+class CleanArticle:
+    """The result of cleaning one article."""
+
+    text: str
+    kinds: str  # one letter per paragraph of ``text``: h(eadline), c(aption), b(ody)
+    removed: list[dict] = field(default_factory=list)
+    published: str | None = None
+
+
+@lru_cache(maxsize=1)
+def boilerplate_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The furniture patterns of ``data/boilerplate.csv`` as compiled regexes with reasons.
+
+    >>> any(p.fullmatch("comments") for p, _ in boilerplate_patterns())
+    True
+    """
+    path = resources.files("analysis") / "data" / "boilerplate.csv"
+    with path.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    return tuple((re.compile(r["pattern"], re.I), r["reason"]) for r in rows)
+
+
+def normalise_line(line: str) -> str:
+    """Normalise one line: Unicode NFC, control characters dropped, whitespace collapsed.
+
+    >>> normalise_line("  Sir Mark\\xa0Rowley  ")
+    'Sir Mark Rowley'
+    """
+    line = unicodedata.normalize("NFC", line)
+    line = _CONTROL.sub("", line)
+    return " ".join(line.split())
+
+
+def is_closed(line: str) -> bool:
+    """True when a line ends like a sentence (full stop, ?, !, … before closing quotes).
+
+    >>> is_closed("He said: 'We apologise.'"), is_closed("Sir Mark (pictured) in London")
+    (True, False)
+    """
+    return bool(_CLOSED.search(line))
+
+
+def line_kind(line: str, position: int, headline: str | None = None) -> str:
+    """Label a kept line ``headline``, ``caption`` or ``body``.
+
+    The manifest's headline, or a first line without closing punctuation, is the headline;
+    a picture credit, a "(pictured)" cue or any other line without closing punctuation is a
+    caption; everything else is body text.
+
+    >>> line_kind("Police chiefs agree to talks", 0), line_kind("Police chiefs agree.", 0)
+    ('headline', 'body')
+    >>> line_kind("Mr Falter (pictured) at the march", 3)
+    'caption'
+    """
+    if headline and _same_headline(line, headline):
+        return "headline"
+    if _CREDIT.search(line) or _CAPTION_CUES.search(line):
+        return "caption"
+    if not is_closed(line):
+        return "headline" if position == 0 else "caption"
+    return "body"
+
+
+def _same_headline(line: str, headline: str) -> bool:
+    a = normalise_line(line).rstrip(". …").casefold()
+    b = normalise_line(headline).rstrip(". …").casefold()
+    return bool(a) and (a == b or (len(b) > 20 and a.startswith(b)))
+
+
+def furniture_reason(line: str) -> str | None:
+    """The reason a line is page or aggregator furniture, or ``None``.
+
+    >>> furniture_reason("read more from dailymail.....")
+    'aggregator link back to the source site ("read more from …")'
+    >>> furniture_reason("The Met said it would not comment.") is None
+    True
+    """
+    for pattern, reason in boilerplate_patterns():
+        if pattern.fullmatch(line):
+            return reason
+    return None
+
+
+def clean_article(raw_text: str, headline: str | None = None) -> CleanArticle:
+    """Clean one article's raw text.
+
+    >>> c = clean_article("Title here\\n\\nBody line.\\nBody line.\\ncomments")
+    >>> c.text, c.kinds
+    ('Title here\\nBody line.', 'hb')
+    >>> [(r["line_no"], r["reason"]) for r in c.removed]
+    [(4, 'repeats line 3'), (5, 'page furniture (a lone interface word)')]
+    """
+    kept: list[str] = []
+    kinds: list[str] = []
+    removed: list[dict] = []
+    first_line: dict[str, int] = {}
+    published = None
+    seen_content = False
+    for line_no, raw_line in enumerate(raw_text.splitlines(), start=1):
+        line = normalise_line(raw_line)
+        if not line:
+            continue
+        if not seen_content:
+            seen_content = True
+            match = _DATE_PREFIX.match(line)
+            if match:
+                published = match.group(1)
+                removed.append(_removed(line_no, match.group(0).strip(), "scraped metadata prefix"))
+                line = line[match.end():].strip()
+                if not line:
+                    continue
+        reason = furniture_reason(line)
+        if reason is None and line in first_line:
+            reason = f"repeats line {first_line[line]}"
+        if reason is not None:
+            removed.append(_removed(line_no, line, reason))
+            continue
+        first_line[line] = line_no
+        kinds.append(line_kind(line, len(kept), headline)[0])
+        kept.append(line)
+    return CleanArticle("\n".join(kept), "".join(kinds), removed, published)
+
+
+def _removed(line_no: int, text: str, reason: str) -> dict:
+    return {"line_no": line_no, "text": text, "reason": reason}
+
+
+def removal_report(corpus: pd.DataFrame) -> pd.DataFrame:
+    """Every line cleaning removed: ``article_id``, ``line_no`` (1-based in ``raw_text``),
+    ``text`` and ``reason``.
+
+    Recomputed from ``raw_text``, so it always matches the corpus it is given.
+
+    >>> from analysis import load_corpus
+    >>> report = removal_report(load_corpus("seeds"))
+    >>> sorted(report.columns)
+    ['article_id', 'line_no', 'reason', 'text']
+    """
+    rows = [
+        {"article_id": str(article_id), **row}
+        for article_id, raw_text in zip(corpus["article_id"], corpus["raw_text"], strict=True)
+        for row in clean_article(raw_text).removed
+    ]
+    return pd.DataFrame(rows, columns=["article_id", "line_no", "text", "reason"])

@@ -1,0 +1,78 @@
+"""Shared test set-up: no network, the repository as working directory, seed fixtures."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import socket
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+class NetworkBlocked(RuntimeError):
+    """Raised when code under test tries to reach the network."""
+
+
+def _is_local(address: object) -> bool:
+    if isinstance(address, tuple) and address:
+        host = str(address[0])
+    else:  # Unix sockets and the like are local.
+        return True
+    if host in {"localhost", ""}:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+_real_connect = socket.socket.connect
+_real_connect_ex = socket.socket.connect_ex
+_real_getaddrinfo = socket.getaddrinfo
+
+
+def _guarded_connect(self, address):  # type: ignore[no-untyped-def]
+    if not _is_local(address):
+        raise NetworkBlocked(f"tests run offline: connection to {address!r} blocked")
+    return _real_connect(self, address)
+
+
+def _guarded_connect_ex(self, address):  # type: ignore[no-untyped-def]
+    if not _is_local(address):
+        raise NetworkBlocked(f"tests run offline: connection to {address!r} blocked")
+    return _real_connect_ex(self, address)
+
+
+def _guarded_getaddrinfo(host, *args, **kwargs):  # type: ignore[no-untyped-def]
+    if host not in (None, "localhost") and not _is_local((host,)):
+        raise NetworkBlocked(f"tests run offline: name lookup of {host!r} blocked")
+    return _real_getaddrinfo(host, *args, **kwargs)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Block every non-loopback connection for the whole test session."""
+    socket.socket.connect = _guarded_connect  # type: ignore[method-assign]
+    socket.socket.connect_ex = _guarded_connect_ex  # type: ignore[method-assign]
+    socket.getaddrinfo = _guarded_getaddrinfo  # type: ignore[assignment]
+    os.chdir(ROOT)
+
+
+@pytest.fixture(scope="session")
+def corpus():
+    """The five seed articles, loaded and cleaned."""
+    from analysis import load_corpus
+
+    return load_corpus(SEEDS)
+
+
+@pytest.fixture(scope="session")
+def sentences(corpus):
+    """The seeds split into sentences."""
+    from analysis import split_sentences
+
+    return split_sentences(corpus)
