@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from importlib import resources
 
@@ -26,6 +29,8 @@ SENTENCE_COLUMNS = ["article_id", "sentence_id", "paragraph_id", "kind", "text",
 _LAST_TOKEN = re.compile(r"(\S+)\s*$")
 _INITIAL = re.compile(r"[A-Z]\.")
 _ONLY_CLOSERS = re.compile(r"^[\s'\"’”»)\]]+$")
+#: Splits already made inside :func:`reuse_splits`, keyed by the corpus's content.
+_MEMO: ContextVar[dict | None] = ContextVar("split_memo", default=None)
 
 
 @lru_cache(maxsize=1)
@@ -122,6 +127,32 @@ def article_sentences(text: str, kinds: str | None = None) -> list[dict]:
     return rows
 
 
+@contextmanager
+def reuse_splits() -> Iterator[None]:
+    """Inside this block, :func:`split_sentences` of the same corpus is split only once.
+
+    Several analyses split the corpus they are given; :func:`analysis.pipeline.analyze`
+    runs them all on one chunk of articles inside this block, so the chunk is split once
+    and every later call gets a copy of that result (identical to splitting again). The
+    key is the articles' ids, texts and line kinds, compared in full, never a hash alone.
+
+    >>> corpus = pd.DataFrame({"article_id": ["a"], "text": ["One. Two."]})
+    >>> with reuse_splits():
+    ...     first = split_sentences(corpus)
+    ...     first.loc[0, "text"] = "changed by a caller"
+    ...     split_sentences(corpus).text.tolist()
+    ['One.', 'Two.']
+    """
+    if _MEMO.get() is not None:
+        yield
+        return
+    token = _MEMO.set({})
+    try:
+        yield
+    finally:
+        _MEMO.reset(token)
+
+
 def split_sentences(corpus: pd.DataFrame) -> pd.DataFrame:
     """One row per sentence: ``article_id``, ``sentence_id``, ``paragraph_id``, ``kind``
     (headline / caption / body), ``text``, ``start``, ``end``.
@@ -134,6 +165,22 @@ def split_sentences(corpus: pd.DataFrame) -> pd.DataFrame:
     >>> sentences.loc[sentences.article_id == "003", "kind"].iloc[0]
     'headline'
     """
+    memo = _MEMO.get()
+    if memo is None:
+        return _split_sentences(corpus)
+    kinds_column = corpus["line_kinds"] if "line_kinds" in corpus else None
+    key = (tuple(corpus["article_id"]), tuple(corpus["text"]),
+           None if kinds_column is None else tuple(kinds_column))
+    try:
+        hit = memo.get(key)
+    except TypeError:  # an unhashable cell: no reuse
+        return _split_sentences(corpus)
+    if hit is None:
+        hit = memo[key] = _split_sentences(corpus)
+    return hit.copy()
+
+
+def _split_sentences(corpus: pd.DataFrame) -> pd.DataFrame:
     rows = []
     kinds_column = corpus["line_kinds"] if "line_kinds" in corpus else [None] * len(corpus)
     for article_id, text, kinds in zip(corpus["article_id"], corpus["text"], kinds_column,
