@@ -1,0 +1,304 @@
+"""Generic news frames (Semetko & Valkenburg 2000), marked sentence by sentence.
+
+Semetko and Valkenburg coded whole stories with twenty yes/no questions, four or five per
+frame (conflict, human interest, attribution of responsibility, morality, economic
+consequences). Here each question becomes an indicator: a list of cue words, sometimes
+with a second list that must appear in the same sentence. The rules are in
+``analysis/data/framing_frame_indicators.csv``, one row per indicator, each naming the
+question it stands for; edit that file to change them.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from analysis.framing._common import (
+    FRAMES,
+    TermMatcher,
+    body_sentences,
+    data_rows,
+    spans_by_voice,
+    split_terms,
+)
+
+INDICATORS_FILE = "framing_frame_indicators.csv"
+SENTENCE_FRAME_COLUMNS = ["article_id", "sentence_id", *FRAMES]
+
+
+def load_frame_indicators(path: str | None = None) -> pd.DataFrame:
+    """The indicator rules: frame, question, indicator, terms, with_terms.
+
+    >>> ind = load_frame_indicators()
+    >>> sorted(ind.frame.unique()) == sorted(FRAMES)
+    True
+    """
+    if path is None:
+        frame = pd.DataFrame(data_rows(INDICATORS_FILE))
+    else:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    for col in ("frame", "terms"):
+        if col not in frame.columns:
+            raise ValueError(f"frame indicators need a '{col}' column")
+    for col in ("question", "indicator", "with_terms"):
+        if col not in frame.columns:
+            frame[col] = ""
+    frame = frame.fillna("")
+    unknown = set(frame["frame"]) - set(FRAMES)
+    if unknown:
+        raise ValueError(f"unknown frame(s) {sorted(unknown)}; use {list(FRAMES)}")
+    return frame[["frame", "question", "indicator", "terms", "with_terms"]]
+
+
+class FrameRules:
+    """Compiled indicator rules; :meth:`cues` lists the cues a sentence carries per frame."""
+
+    def __init__(self, indicators: pd.DataFrame | None = None) -> None:
+        ind = load_frame_indicators() if indicators is None else indicators
+        self.rules = []
+        for row in ind.itertuples(index=False):
+            # First-person pronouns are case-sensitive ("I", not the letter i in a list).
+            terms = split_terms(row.terms)
+            self.rules.append((row.frame, row.indicator, TermMatcher.build(terms),
+                               TermMatcher.build(split_terms(row.with_terms))))
+
+    def cues(self, text: str) -> dict[str, list[str]]:
+        """Matched cue words per frame (empty lists for frames not carried).
+
+        >>> FrameRules().cues("Campaigners accused the police of failing Jews.")["conflict"]
+        ['accused']
+        """
+        found: dict[str, list[str]] = {f: [] for f in FRAMES}
+        for frame, _indicator, matcher, with_matcher in self.rules:
+            hits = matcher.find(text)
+            if not hits:
+                continue
+            if with_matcher.pattern is not None:
+                extra = with_matcher.find(text)
+                if not extra:
+                    continue
+                hits = hits + extra
+            for s, e, _ in hits:
+                word = text[s:e]
+                if word == "i":  # the pronoun is always a capital I
+                    continue
+                if word not in found[frame]:
+                    found[frame].append(word)
+        return found
+
+
+
+
+def frame_sentences(corpus: pd.DataFrame, indicators: pd.DataFrame | None = None,
+                    quotes: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per body sentence, a True/False column per frame, and the cues that fired.
+
+    Columns: article_id, sentence_id, conflict, human_interest, responsibility, morality,
+    economic, then outlet, text, in_quote (the sentence is mostly a source's quoted words)
+    and cues ("conflict: accused; responsibility: apologised").
+
+    >>> c = pd.DataFrame({"article_id": ["1"], "outlet": ["X"],
+    ...     "text": ["Police were accused of failing. The cost to taxpayers rose."]})
+    >>> fs = frame_sentences(c)
+    >>> fs[["conflict", "economic"]].values.tolist()
+    [[True, False], [False, True]]
+    """
+    from analysis.attribution import in_spans
+
+    rules = FrameRules(indicators)
+    sentences = body_sentences(corpus)
+    columns = [*SENTENCE_FRAME_COLUMNS, "outlet", "text", "in_quote", "cues"]
+    if len(sentences) == 0:
+        return pd.DataFrame(columns=columns).astype({f: bool for f in FRAMES})
+    quoted, _ = spans_by_voice(corpus, quotes)
+    rows = []
+    for s in sentences.itertuples(index=False):
+        found = rules.cues(s.text)
+        row = {"article_id": s.article_id, "sentence_id": s.sentence_id}
+        row.update({f: bool(found[f]) for f in FRAMES})
+        row.update({
+            "outlet": s.outlet, "text": s.text,
+            "in_quote": in_spans(quoted.get(s.article_id, []), s.start, s.end),
+            "cues": "; ".join(f"{f}: {', '.join(found[f])}" for f in FRAMES if found[f]),
+        })
+        rows.append(row)
+    return pd.DataFrame(rows, columns=columns)
+
+
+def article_frames(corpus: pd.DataFrame, indicators: pd.DataFrame | None = None,
+                   quotes: pd.DataFrame | None = None,
+                   sentences: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per article: the share (0–1) of its body sentences carrying each frame.
+
+    Columns: article_id, outlet, conflict, human_interest, responsibility, morality,
+    economic, n_sentences. An article without body sentences gets NaN shares and
+    n_sentences 0. Pass ``sentences`` (from :func:`frame_sentences`) to reuse them.
+
+    >>> c = pd.DataFrame({"article_id": ["1"], "outlet": ["X"],
+    ...     "text": ["Police were accused of failing. The cost to taxpayers rose."]})
+    >>> article_frames(c)[["conflict", "economic", "n_sentences"]].values.tolist()
+    [[0.5, 0.5, 2.0]]
+    """
+    fs = frame_sentences(corpus, indicators, quotes) if sentences is None else sentences
+    rows = []
+    ids = corpus["article_id"].astype(str)
+    for aid, outlet in zip(ids, corpus["outlet"].fillna("unknown"), strict=False):
+        sub = fs[fs["article_id"] == aid]
+        row = {"article_id": aid, "outlet": outlet}
+        for f in FRAMES:
+            row[f] = float(sub[f].mean()) if len(sub) else np.nan
+        row["n_sentences"] = len(sub)
+        rows.append(row)
+    return pd.DataFrame(rows, columns=["article_id", "outlet", *FRAMES, "n_sentences"])
+
+
+def outlet_frames(sentences: pd.DataFrame) -> pd.DataFrame:
+    """Per outlet, the share of all its body sentences carrying each frame.
+
+    ``sentences`` is the output of :func:`frame_sentences`. Pooling sentences (rather
+    than averaging articles) weighs a long article more, as a reader's time would.
+
+    >>> fs = pd.DataFrame({"outlet": ["A", "A", "B"], "conflict": [True, False, True],
+    ...     "human_interest": False, "responsibility": False, "morality": False,
+    ...     "economic": False, "article_id": ["1", "1", "2"]})
+    >>> outlet_frames(fs)["conflict"].tolist()
+    [0.5, 1.0]
+    """
+    if len(sentences) == 0:
+        return pd.DataFrame(columns=["outlet", *FRAMES, "n_sentences", "n_articles"])
+    grouped = sentences.groupby("outlet", sort=True)
+    out = grouped[list(FRAMES)].mean().astype(float)
+    out["n_sentences"] = grouped.size()
+    out["n_articles"] = grouped["article_id"].nunique()
+    return out.reset_index()
+
+
+def frame_examples(sentences: pd.DataFrame, n: int = 2, max_chars: int = 220) -> pd.DataFrame:
+    """Up to ``n`` example sentences per frame and outlet, with the cues that fired.
+
+    The examples are the first sentences in text order, so a reader sees the rule at work
+    on the story's opening rather than on hand-picked cases.
+
+    >>> fs = pd.DataFrame({"outlet": ["A"], "article_id": ["1"], "sentence_id": [0],
+    ...     "text": ["Police were accused."], "cues": ["conflict: accused"],
+    ...     "conflict": [True], "human_interest": [False], "responsibility": [False],
+    ...     "morality": [False], "economic": [False]})
+    >>> frame_examples(fs)[["frame", "text"]].values.tolist()
+    [['conflict', 'Police were accused.']]
+    """
+    rows = []
+    for f in FRAMES:
+        if len(sentences) == 0:
+            break
+        hits = sentences[sentences[f]].sort_values(["outlet", "article_id", "sentence_id"])
+        for outlet, g in hits.groupby("outlet", sort=True):
+            for s in g.head(n).itertuples(index=False):
+                text = s.text if len(s.text) <= max_chars else s.text[:max_chars - 1] + "…"
+                cue = next((c.split(": ", 1)[1] for c in s.cues.split("; ")
+                            if c.startswith(f + ":")), "")
+                rows.append({"frame": f, "outlet": outlet, "article_id": s.article_id,
+                             "sentence_id": s.sentence_id, "cues": cue, "text": text})
+    return pd.DataFrame(rows, columns=["frame", "outlet", "article_id", "sentence_id", "cues",
+                                       "text"])
+
+
+# --- agreement with hand labels --------------------------------------------------------
+
+_NORM = re.compile(r"[^0-9a-z]+")
+
+
+def _norm(text: str) -> str:
+    return _NORM.sub("", str(text).casefold())
+
+
+def match_labels(sentences: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:
+    """Join hand labels (keyed by article_id and sentence text) to computed sentences.
+
+    Sentences are compared with case, spaces and punctuation removed; a label matches a
+    sentence with the same text, or one that contains it or is contained in it (the
+    labeller's sentence splitter may differ a little from ours). Labels without a match
+    are dropped. Returns the sentence rows with ``gold_<frame>`` columns added.
+
+    >>> s = pd.DataFrame({"article_id": ["1"], "sentence_id": [0],
+    ...                   "text": ["The row grew.'"], "conflict": [True]})
+    >>> g = pd.DataFrame({"article_id": ["1"], "text": ["The row grew."], "conflict": [1]})
+    >>> match_labels(s, g)["gold_conflict"].tolist()
+    [True]
+    """
+    label_frames = [f for f in FRAMES if f in labels.columns]
+    out = []
+    by_article = {str(aid): g for aid, g in sentences.groupby("article_id", sort=False)}
+    for lab in labels.itertuples(index=False):
+        cand = by_article.get(str(lab.article_id))
+        if cand is None:
+            continue
+        key = _norm(lab.text)
+        if len(key) < 10:
+            continue
+        exact = cand[cand["text"].map(_norm) == key]
+        if len(exact) == 0:
+            exact = cand[cand["text"].map(lambda t, k=key: len(_norm(t)) >= 10 and (
+                k in _norm(t) or _norm(t) in k))]
+        if len(exact) == 0:
+            continue
+        row = exact.iloc[0].to_dict()
+        for f in label_frames:
+            row[f"gold_{f}"] = bool(int(getattr(lab, f)))
+        if hasattr(lab, "split"):
+            row["split"] = lab.split
+        out.append(row)
+    frame = pd.DataFrame(out)
+    if len(frame):
+        frame = frame.drop_duplicates(["article_id", "sentence_id"])
+    return frame.reset_index(drop=True)
+
+
+def cohen_kappa(a: np.ndarray | list, b: np.ndarray | list) -> float:
+    """Cohen's kappa of two yes/no codings; NaN when chance agreement is total.
+
+    >>> cohen_kappa([1, 1, 0, 0], [1, 0, 0, 0])
+    0.5
+    >>> import math; math.isnan(cohen_kappa([0, 0], [0, 0]))
+    True
+    """
+    a = np.asarray(a, dtype=bool)
+    b = np.asarray(b, dtype=bool)
+    if len(a) == 0:
+        return float("nan")
+    po = float(np.mean(a == b))
+    pa, pb = float(a.mean()), float(b.mean())
+    pe = pa * pb + (1 - pa) * (1 - pb)
+    if pe >= 1:
+        return float("nan")
+    return round((po - pe) / (1 - pe), 10)
+
+
+def frame_agreement(matched: pd.DataFrame) -> pd.DataFrame:
+    """Per frame: n, human yes-count, rule yes-count, accuracy, precision, recall, kappa.
+
+    ``matched`` is the output of :func:`match_labels`. Precision is NaN when the rule
+    never says yes, recall NaN when the human never does.
+
+    >>> m = pd.DataFrame({"conflict": [True, True, False, False],
+    ...                   "gold_conflict": [True, False, False, False]})
+    >>> frame_agreement(m).loc[0, ["precision", "recall", "kappa"]].tolist()
+    [0.5, 1.0, 0.5]
+    """
+    rows = []
+    for f in FRAMES:
+        if f"gold_{f}" not in matched.columns:
+            continue
+        pred = matched[f].astype(bool).to_numpy()
+        gold = matched[f"gold_{f}"].astype(bool).to_numpy()
+        tp = int((pred & gold).sum())
+        rows.append({
+            "frame": f, "n": len(gold), "human_yes": int(gold.sum()), "rule_yes": int(pred.sum()),
+            "accuracy": float((pred == gold).mean()) if len(gold) else np.nan,
+            "precision": tp / pred.sum() if pred.sum() else np.nan,
+            "recall": tp / gold.sum() if gold.sum() else np.nan,
+            "kappa": cohen_kappa(pred, gold),
+        })
+    return pd.DataFrame(rows, columns=["frame", "n", "human_yes", "rule_yes", "accuracy",
+                                       "precision", "recall", "kappa"])
