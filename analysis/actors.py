@@ -53,11 +53,11 @@ def _alias_list(actor: str, aliases: object) -> list[str]:
 
 
 def mention_pattern(actors: pd.DataFrame) -> tuple[re.Pattern[str], dict[str, str]]:
-    """One regex matching every alias (longest first, whole words) and a map from the
-    case-folded alias to its actor.
+    """One regex finding every alias at every position (group 1; longest alternative first,
+    whole words) and a map from the case-folded alias to its actor.
 
     >>> pattern, owner = mention_pattern(load_actors("seeds/actors.csv"))
-    >>> owner[pattern.search("said Sir Mark Rowley").group(0).casefold()]
+    >>> owner[pattern.search("said Sir Mark Rowley").group(1).casefold()]
     'Sir Mark Rowley'
     """
     owner: dict[str, str] = {}
@@ -68,32 +68,41 @@ def mention_pattern(actors: pd.DataFrame) -> tuple[re.Pattern[str], dict[str, st
     if not forms:
         return re.compile(r"(?!x)x"), owner
     body = "|".join(re.escape(f).replace("'", "['’]") for f in forms)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE), owner
+    # A lookahead finds a match at every position, overlapping ones included.
+    return re.compile(rf"(?<![\w-])(?=((?:{body}))(?![\w-]))", re.IGNORECASE), owner
 
 
 def find_mentions(text: str, actors: pd.DataFrame) -> list[tuple[int, int, str]]:
-    """Every mention of an actor in ``text``: ``(start, end, actor)``, leftmost-longest.
+    """Every mention of an actor in ``text``: ``(start, end, actor)`` in text order.
 
-    Aliases that are all lower case (``the force``, ``the commissioner``) match in any case;
-    aliases with capitals match their capitalised forms only where a name is meant, so
-    ``Met`` does not match "met with".
+    Where two aliases overlap, the longer wins ("the Met boss" is the commissioner, not
+    "the Met"). Aliases that are all lower case (``the force``, ``the commissioner``) match
+    in any case; aliases with capitals must keep their capitals, so ``Met`` does not match
+    "met with".
 
     >>> table = load_actors("seeds/actors.csv")
     >>> find_mentions("The commissioner met Mr Falter.", table)
     [(0, 16, 'Sir Mark Rowley'), (21, 30, 'Gideon Falter')]
+    >>> find_mentions("the Met Police Federation", table)
+    [(4, 14, 'Metropolitan Police')]
     """
     pattern, owner = _cached_pattern(actors)
-    mentions = []
+    candidates = []
     for match in pattern.finditer(text):
-        form = match.group(0)
+        start, end = match.span(1)
+        form = text[start:end]
         alias = form.casefold().replace("’", "'")
-        actor = owner.get(alias) or owner.get(form.casefold())
-        if actor is None:
+        actor = owner.get(alias)
+        if actor is None or not _case_fits(form, alias, actors):
             continue
-        if not _case_fits(form, alias, actors):
-            continue
-        mentions.append((match.start(), match.end(), actor))
-    return mentions
+        candidates.append((start, end, actor))
+    chosen: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for start, end, actor in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
+        if all(end <= a or start >= b for a, b in taken):
+            chosen.append((start, end, actor))
+            taken.append((start, end))
+    return sorted(chosen)
 
 
 _PATTERNS: dict[int, tuple[pd.DataFrame, tuple[re.Pattern[str], dict[str, str]],

@@ -1,0 +1,741 @@
+"""Sentiment of news sentences with VADER, and the tone a text takes toward each actor.
+
+VADER (Hutto & Gilbert 2014) scores a sentence from a lexicon of about 7,500 words rated
+by people from -4 to +4, adjusted for negation ("not good"), intensifiers ("very"),
+capitals, exclamation marks and "but" (the words after "but" count more). ``compound`` is
+the normalised sum in [-1, 1]; VADER's authors call a sentence positive at >= 0.05 and
+negative at <= -0.05. It was built for social-media posts: whole-article scores saturate
+near +-1, so everything here scores sentences and then aggregates.
+
+Actor stance (:func:`actor_sentiment`) does better than averaging VADER over every sentence
+that names an actor: it scores only the clause around the mention, leaves out the actor's own
+quoted words, and reads evaluative verbs by role ("X was accused", "Y accused X" are negative
+toward X; "X accused Y" is not) using ``data/evaluative_verbs.csv`` and ``data/actor_cues.csv``.
+
+>>> from analysis import load_corpus
+>>> corpus = load_corpus("seeds")
+>>> round(float(article_sentiment(corpus)["mean_compound"].iloc[0]), 3) < 0
+True
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from analysis.actors import find_mentions, load_actors
+from analysis.sentences import split_sentences
+
+__all__ = [
+    "CUT",
+    "CUE_WEIGHT",
+    "SMALL_N",
+    "actor_sentiment",
+    "agreement",
+    "article_sentiment",
+    "cohen_kappa",
+    "evaluate_actor_labels",
+    "label_compound",
+    "mention_stance",
+    "outlet_actor_sentiment",
+    "outlet_sentiment",
+    "score_text",
+    "sentence_sentiment",
+    "sentence_voice",
+    "voice_sentiment",
+]
+
+#: VADER's own threshold: compound >= CUT is positive, <= -CUT negative, else neutral.
+CUT = 0.05
+#: Stance given to a mention when a role cue fires (sign from the cue); on VADER's scale.
+CUE_WEIGHT = 0.5
+#: Fewer sentences than this about an actor in one article (or outlet) raise ``small_n``.
+SMALL_N = 3
+LABELS = ("negative", "neutral", "positive")
+
+_HAS_WORD = re.compile(r"[^\W_]")
+_EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf\U0001f000-\U0001f2ff]")
+
+
+@lru_cache(maxsize=1)
+def _analyzer():  # type: ignore[no-untyped-def]
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def score_text(text: str) -> dict[str, float | str]:
+    """VADER scores of one piece of text, with a ``reason`` when there is nothing to score.
+
+    Text with no letters, digits or emoji (only punctuation or spaces) gets NaN scores and
+    ``reason="no words"``; everything else is scored (VADER reads emoji as their names).
+
+    >>> score_text("The police did a great job.")["compound"]
+    0.6249
+    >>> score_text("?!...")["reason"]
+    'no words'
+    """
+    text = "" if text is None or (isinstance(text, float) and np.isnan(text)) else str(text)
+    if not _HAS_WORD.search(text) and not _EMOJI.search(text):
+        return {"neg": np.nan, "neu": np.nan, "pos": np.nan, "compound": np.nan,
+                "reason": "no words"}
+    scores = _analyzer().polarity_scores(text)
+    return {**{k: float(v) for k, v in scores.items()}, "reason": ""}
+
+
+def label_compound(compound: float) -> str | None:
+    """VADER's three-way label for a compound score (None for NaN).
+
+    >>> label_compound(0.3), label_compound(-0.05), label_compound(0.01)
+    ('positive', 'negative', 'neutral')
+    """
+    if compound is None or pd.isna(compound):
+        return None
+    if compound >= CUT:
+        return "positive"
+    if compound <= -CUT:
+        return "negative"
+    return "neutral"
+
+
+def sentence_sentiment(sentences: pd.DataFrame) -> pd.DataFrame:
+    """The sentences with VADER's ``neg``, ``neu``, ``pos``, ``compound``, ``label``, ``reason``.
+
+    ``reason`` is empty when scored and says why a score is NaN otherwise.
+
+    >>> s = pd.DataFrame({"text": ["A lovely day.", "..."]})
+    >>> sentence_sentiment(s)[["compound", "label", "reason"]].values.tolist()
+    [[0.5859, 'positive', ''], [nan, nan, 'no words']]
+    """
+    out = sentences.copy()
+    scores = [score_text(t) for t in out["text"]] if len(out) else []
+    for col in ("neg", "neu", "pos", "compound"):
+        out[col] = pd.Series([s[col] for s in scores], index=out.index, dtype="float64")
+    out["label"] = [label_compound(c) for c in out["compound"]]
+    out["reason"] = pd.Series([s["reason"] for s in scores], index=out.index, dtype="object")
+    return out
+
+
+def _sentences(corpus: pd.DataFrame, sentences: pd.DataFrame | None) -> pd.DataFrame:
+    return split_sentences(corpus) if sentences is None else sentences
+
+
+def _summary(compound: pd.Series) -> dict[str, float | int]:
+    valid = compound.dropna()
+    n = len(valid)
+    if n == 0:
+        return {"mean_compound": np.nan, "median_compound": np.nan, "share_positive": np.nan,
+                "share_negative": np.nan, "share_neutral": np.nan, "n_sentences": 0}
+    return {
+        "mean_compound": float(valid.mean()),
+        "median_compound": float(valid.median()),
+        "share_positive": float((valid >= CUT).mean()),
+        "share_negative": float((valid <= -CUT).mean()),
+        "share_neutral": float(((valid > -CUT) & (valid < CUT)).mean()),
+        "n_sentences": int(n),
+    }
+
+
+def article_sentiment(
+    corpus: pd.DataFrame, sentences: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """One row per article: sentiment of its body sentences, headline and captions apart.
+
+    Columns: ``article_id``, ``outlet``, ``mean_compound``, ``median_compound``,
+    ``share_positive``, ``share_negative``, ``share_neutral`` (VADER's +-0.05 cut),
+    ``n_sentences`` (scored body sentences), ``headline_compound`` and
+    ``caption_mean_compound`` / ``n_captions`` (display text, never mixed into the body
+    figures) and ``reason`` (why the body figures are NaN, e.g. "no body sentences").
+
+    >>> from analysis import load_corpus
+    >>> table = article_sentiment(load_corpus("seeds"))
+    >>> len(table), bool((table["n_sentences"] > 0).all())
+    (5, True)
+    """
+    scored = sentence_sentiment(_sentences(corpus, sentences))
+    rows = []
+    for aid, outlet in zip(corpus["article_id"], corpus["outlet"], strict=True):
+        mine = scored[scored["article_id"] == aid]
+        body = mine[mine["kind"] == "body"]
+        row = {"article_id": aid, "outlet": outlet, **_summary(body["compound"])}
+        heads = mine.loc[mine["kind"] == "headline", "compound"].dropna()
+        caps = mine.loc[mine["kind"] == "caption", "compound"].dropna()
+        row["headline_compound"] = float(heads.mean()) if len(heads) else np.nan
+        row["caption_mean_compound"] = float(caps.mean()) if len(caps) else np.nan
+        row["n_captions"] = int(len(caps))
+        if len(body) == 0:
+            row["reason"] = "no body sentences"
+        elif row["n_sentences"] == 0:
+            row["reason"] = "no body sentence has words"
+        else:
+            row["reason"] = ""
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def outlet_sentiment(
+    corpus: pd.DataFrame, sentences: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """One row per outlet: body-sentence sentiment pooled over the outlet's articles.
+
+    Columns: ``outlet``, ``n_articles``, ``n_sentences``, ``mean_compound``,
+    ``median_compound``, ``share_positive``, ``share_negative``, ``share_neutral``.
+
+    >>> from analysis import load_corpus
+    >>> table = outlet_sentiment(load_corpus("seeds"))
+    >>> int(table.set_index("outlet").loc["MailOnline", "n_articles"])
+    2
+    """
+    scored = sentence_sentiment(_sentences(corpus, sentences))
+    body = scored[scored["kind"] == "body"].merge(
+        corpus[["article_id", "outlet"]], on="article_id", how="left")
+    rows = []
+    for outlet in pd.unique(corpus["outlet"]):
+        ids = corpus.loc[corpus["outlet"] == outlet, "article_id"]
+        mine = body[body["outlet"] == outlet]
+        rows.append({"outlet": outlet, "n_articles": int(len(ids)), **_summary(mine["compound"])})
+    return pd.DataFrame(rows)
+
+
+# --------------------------------------------------------------------------- quotations
+
+
+def _quotes(
+    corpus: pd.DataFrame, quotes: pd.DataFrame | None, actors: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    if quotes is not None:
+        return quotes
+    from analysis.attribution import extract_quotes
+
+    return extract_quotes(corpus) if actors is None else extract_quotes(corpus, actors)
+
+
+def _spans(quotes: pd.DataFrame) -> dict[str, list[tuple[int, int]]]:
+    from analysis.attribution import quote_spans
+
+    return quote_spans(quotes, kinds=("direct", "mixed"))
+
+
+def sentence_voice(
+    corpus: pd.DataFrame,
+    sentences: pd.DataFrame | None = None,
+    quotes: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Body sentences with VADER scores and ``voice``: "quoted" or "narration".
+
+    A sentence is "quoted" when more than half of it lies inside direct (or mixed)
+    quotation marks found by :func:`analysis.attribution.extract_quotes`, else it is the
+    outlet's own "narration".
+
+    >>> from analysis import load_corpus
+    >>> v = sentence_voice(load_corpus("seeds"))
+    >>> sorted(v["voice"].unique())
+    ['narration', 'quoted']
+    """
+    from analysis.attribution import in_spans
+
+    spans = _spans(_quotes(corpus, quotes))
+    scored = sentence_sentiment(_sentences(corpus, sentences))
+    body = scored[scored["kind"] == "body"].copy()
+    body["voice"] = [
+        "quoted" if in_spans(spans.get(str(a), []), int(s), int(e)) else "narration"
+        for a, s, e in zip(body["article_id"], body["start"], body["end"], strict=True)
+    ]
+    return body.merge(corpus[["article_id", "outlet"]], on="article_id", how="left")
+
+
+def voice_sentiment(
+    corpus: pd.DataFrame,
+    sentences: pd.DataFrame | None = None,
+    quotes: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Per article: the tone of the outlet's narration and of the speech it quotes.
+
+    Columns: ``article_id``, ``outlet``, ``narration_n``, ``narration_mean_compound``,
+    ``narration_share_negative``, ``quoted_n``, ``quoted_mean_compound``,
+    ``quoted_share_negative``, ``quoted_share_of_negative`` (of the article's negative body
+    sentences, the share that are quotations).
+
+    >>> from analysis import load_corpus
+    >>> table = voice_sentiment(load_corpus("seeds"))
+    >>> list(table.columns[:4])
+    ['article_id', 'outlet', 'narration_n', 'narration_mean_compound']
+    """
+    voiced = sentence_voice(corpus, sentences, quotes)
+    rows = []
+    for aid, outlet in zip(corpus["article_id"], corpus["outlet"], strict=True):
+        mine = voiced[voiced["article_id"] == aid]
+        row: dict[str, object] = {"article_id": aid, "outlet": outlet}
+        for voice in ("narration", "quoted"):
+            s = _summary(mine.loc[mine["voice"] == voice, "compound"])
+            row[f"{voice}_n"] = s["n_sentences"]
+            row[f"{voice}_mean_compound"] = s["mean_compound"]
+            row[f"{voice}_share_negative"] = s["share_negative"]
+        negative = mine[mine["compound"] <= -CUT]
+        row["quoted_share_of_negative"] = (
+            float((negative["voice"] == "quoted").mean()) if len(negative) else np.nan)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+# --------------------------------------------------------------------------- actor stance
+
+
+@lru_cache(maxsize=1)
+def _verb_table() -> tuple[tuple[re.Pattern[str], int], ...]:
+    path = resources.files("analysis") / "data" / "evaluative_verbs.csv"
+    with path.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    return tuple((re.compile(rf"\b(?:{r['forms']})\b", re.I), int(r["polarity"])) for r in rows)
+
+
+@lru_cache(maxsize=1)
+def _cue_table() -> tuple[tuple[str, int], ...]:
+    path = resources.files("analysis") / "data" / "actor_cues.csv"
+    with path.open(encoding="utf-8") as handle:
+        return tuple((r["pattern"], int(r["polarity"])) for r in csv.DictReader(handle))
+
+
+@lru_cache(maxsize=1)
+def _cue_words() -> re.Pattern[str]:
+    """Nouns and adjectives the phrase cues rely on, masked when not aimed at the target."""
+    words = (r"resignation|sacking|removal|dismissal|resign|confidence|trust|faith|criticism|"
+             r"condemnation|outcry|anger|fury|backlash|pressure|support|praise|backing|"
+             r"under-fire|embattled|beleaguered|disgraced|scandal-hit|besieged|justice")
+    return re.compile(rf"\b(?:{words})\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _news_neutral() -> re.Pattern[str]:
+    """Words VADER rates that name ordinary acts in news (``data/vader_news_neutral.csv``)."""
+    path = resources.files("analysis") / "data" / "vader_news_neutral.csv"
+    with path.open(encoding="utf-8") as handle:
+        words = [r["word"] for r in csv.DictReader(handle)]
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b", re.I)
+
+
+_TARGET = "TARGETX"
+_AUX = r"(?:was|were|is|are|be|been|being|has been|have been|had been|got|get|gets)"
+# Clause openers: a new clause starts at these words (general English clause structure).
+_OPENERS = (r"but|however|although|though|while|whilst|whereas|after|before|because|since|"
+            r"despite|amid|unless|which|who|whom|whose|where|saying|following|as(?! well\b"
+            r"| a\b| an\b| the\b| being\b| part\b| of\b| to\b)")
+_SPLIT = re.compile(rf"\s*[;:()\[\]—–]\s*|\s+-\s+|,?\s+(?=\b(?:{_OPENERS})\b)", re.I)
+_SUBORDINATE = re.compile(
+    r"^(?:although|though|while|whilst|whereas|after|before|because|since|despite|as|"
+    r"unless|if|when)\b", re.I)
+_WORDS = re.compile(r"[^\W_]+")
+_QUOTE_MARK = re.compile(r"[\"“”«»]|(?<![^\W_])['‘’]|['‘’](?![^\W_])")
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the clauses of a sentence, a subordinate opener split at its comma."""
+    bounds, pos = [], 0
+    for m in _SPLIT.finditer(text):
+        if m.start() > pos:
+            bounds.append((pos, m.start()))
+        pos = max(pos, m.end())
+    if pos < len(text):
+        bounds.append((pos, len(text)))
+    out = []
+    for s, e in bounds:
+        piece = text[s:e]
+        comma = piece.find(",")
+        if _SUBORDINATE.match(piece) and comma > 0:
+            out.extend([(s, s + comma), (s + comma + 1, e)])
+        else:
+            out.append((s, e))
+    return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+def _clause_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause holding [start, end), widened to a neighbour while it is too short to say
+    anything (fewer than three words besides the mention)."""
+    clauses = _clauses(text)
+    idx = next((i for i, (s, e) in enumerate(clauses) if s <= start < e), None)
+    if idx is None:
+        return 0, len(text)
+    lo = hi = idx
+
+    def extra(a: int, b: int) -> int:
+        return len(_WORDS.findall(text[a:b])) - len(_WORDS.findall(text[start:end]))
+
+    while extra(clauses[lo][0], clauses[hi][1]) < 3 and (hi + 1 < len(clauses) or lo > 0):
+        if hi + 1 < len(clauses):
+            hi += 1
+        else:
+            lo -= 1
+    return clauses[lo][0], clauses[hi][1]
+
+
+def _mask(text: str, spans: Iterable[tuple[int, int]], fill: str = " ") -> str:
+    chars = list(text)
+    for s, e in spans:
+        for i in range(max(0, s), min(len(chars), e)):
+            if chars[i] != "\n":
+                chars[i] = fill
+    return "".join(chars)
+
+
+def mention_stance(
+    sentence: str,
+    mention: tuple[int, int],
+    own_quotes: Sequence[tuple[int, int]] = (),
+    other_mentions: Sequence[tuple[int, int]] = (),
+) -> dict[str, object]:
+    """The stance a sentence takes toward one mentioned actor, on VADER's -1..1 scale.
+
+    ``mention`` is the (start, end) of the actor's name in ``sentence``; ``own_quotes`` are
+    (start, end) spans of the sentence that quote the actor itself (left out: an actor's own
+    words are not sentiment toward it); ``other_mentions`` are spans of other actors' names
+    (masked: "Community Security Trust" is a name, not praise). Steps: keep the clause
+    around the mention; find role cues aimed at the mention (passive "X was accused",
+    object "accused X", "calls for X's resignation", "confidence in X", "under-fire X" ...):
+    if any fire, the stance is ``CUE_WEIGHT`` times their mean sign; otherwise it is VADER's
+    compound for the clause with evaluative words aimed elsewhere masked ("X accused Y" says
+    nothing good or bad
+    about X). Returns ``stance``, ``clause``, ``cue`` (the cue that fired, or "").
+
+    >>> s = "The CAA accused the force of victim blaming."
+    >>> mention_stance(s, (20, 29))["stance"], mention_stance(s, (4, 7))["stance"]
+    (-0.5, 0.0)
+    >>> mention_stance("Mr Falter was praised by the mayor.", (0, 9))["cue"]
+    'passive praised'
+    """
+    m_start, m_end = mention
+    # "#" (not a space) so that a phrase cue cannot read across a masked stretch.
+    masked = _mask(sentence, [q for q in own_quotes if not (q[0] <= m_start < q[1])]
+                   + [o for o in other_mentions if o[1] <= m_start or o[0] >= m_end], "#")
+    c_start, c_end = _clause_around(masked, m_start, m_end)
+    clause = masked[c_start:c_end]
+    rel_s, rel_e = m_start - c_start, m_end - c_start
+    # Quotation marks (not apostrophes) become spaces so cues read across them.
+    plain = _QUOTE_MARK.sub(" ", clause)
+    marked = plain[:rel_s] + _TARGET + plain[rel_e:]
+    hits: list[tuple[int, str]] = []
+    claimed: list[tuple[int, int]] = []  # spans (in ``marked``) of cues aimed at the target
+    for verbs, polarity in _verb_table():
+        for vm in verbs.finditer(marked):
+            before = marked[:vm.start()]
+            after = marked[vm.end():]
+            passive = re.search(
+                rf"{_TARGET}(?:\W+\w+){{0,3}}?\W+{_AUX}\s+(?:\w+ly\s+)?$", before, re.I)
+            obj = re.match(rf"\W+(?:[\w'’]+\W+){{0,3}}?{_TARGET}", after)
+            if passive and not re.match(r"\s+to\b", after):
+                hits.append((polarity, f"passive {vm.group(0).lower()}"))
+                claimed.append(vm.span())
+            elif obj and not re.search(rf"{_AUX}\s+(?:\w+ly\s+)?$", before, re.I):
+                hits.append((polarity, f"object of {vm.group(0).lower()}"))
+                claimed.append(vm.span())
+    for pattern, polarity in _cue_table():
+        rx = re.compile(pattern.replace("{T}", _TARGET), re.I)
+        cm = rx.search(marked)
+        if cm:
+            hits.append((polarity, "phrase " + cm.group(0).replace(_TARGET, "X").lower()))
+    if hits:
+        stance = CUE_WEIGHT * float(np.mean([p for p, _ in hits]))
+        return {"stance": stance, "clause": sentence[c_start:c_end].strip(), "cue": hits[0][1]}
+    # No cue aimed at the target: mask evaluative words (aimed elsewhere) and read the rest.
+    rest = marked
+    # An evaluative verb after the target with the target as its agent ("X accused Y of Z"):
+    # the verb and what follows it in the clause are about Y, not X.
+    t_at = rest.find(_TARGET)
+    masks = [(vm.start(), len(rest)) if vm.start() > t_at >= 0 else vm.span()
+             for verbs, _ in _verb_table() for vm in verbs.finditer(rest)]
+    masks += [wm.span() for wm in _cue_words().finditer(rest)]
+    masks += [wm.span() for wm in _news_neutral().finditer(rest)]
+    rest = _mask(rest, masks).replace(_TARGET, " ").replace("#", " ")
+    compound = score_text(rest)["compound"]
+    stance = 0.0 if pd.isna(compound) else float(compound)
+    return {"stance": stance, "clause": sentence[c_start:c_end].strip(), "cue": ""}
+
+
+def _actor_table(actors: str | Path | pd.DataFrame) -> pd.DataFrame:
+    if isinstance(actors, pd.DataFrame) and len(actors) and isinstance(
+            actors["aliases"].iloc[0], list):
+        return actors
+    return load_actors(actors)
+
+
+def actor_mentions(
+    corpus: pd.DataFrame,
+    actors: str | Path | pd.DataFrame,
+    sentences: pd.DataFrame | None = None,
+    quotes: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Every actor mention in a body sentence, with the sentence's VADER compound (the
+    baseline) and the mention's ``stance`` (:func:`mention_stance`).
+
+    Columns: ``article_id``, ``outlet``, ``sentence_id``, ``actor``, ``start``, ``end``,
+    ``sentence_compound``, ``stance``, ``cue``, ``clause``, ``in_own_quote``.
+
+    >>> from analysis import load_corpus
+    >>> m = actor_mentions(load_corpus("seeds"), "seeds/actors.csv")
+    >>> "Sir Mark Rowley" in set(m["actor"])
+    True
+    """
+    table = _actor_table(actors)
+    sents = _sentences(corpus, sentences)
+    body = sentence_sentiment(sents[sents["kind"] == "body"])
+    quotes = _quotes(corpus, quotes, table)
+    outlets = dict(zip(corpus["article_id"], corpus["outlet"], strict=True))
+    texts = dict(zip(corpus["article_id"], corpus["text"], strict=True))
+    rows = []
+    for aid, text in texts.items():
+        mine = body[body["article_id"] == aid]
+        if not len(mine):
+            continue
+        mentions = find_mentions(text, table)
+        q_all = _quote_rows(quotes, aid)
+        for srow in mine.itertuples(index=False):
+            s0, s1 = int(srow.start), int(srow.end)
+            for m0, m1, actor in mentions:
+                if not (s0 <= m0 and m1 <= s1):
+                    continue
+                own = _own_spans(q_all, actor, table, (m0, m1), s0, s1, text=text)
+                inside_own = any(q0 <= m0 < q1 for q0, q1 in own)
+                others = [(o0 - s0, o1 - s0) for o0, o1, _ in mentions
+                          if s0 <= o0 and o1 <= s1 and (o0, o1) != (m0, m1)]
+                res = mention_stance(text[s0:s1], (m0 - s0, m1 - s0),
+                                     [(q0 - s0, q1 - s0) for q0, q1 in own], others)
+                rows.append({
+                    "article_id": aid, "outlet": outlets[aid], "sentence_id": srow.sentence_id,
+                    "actor": actor, "start": m0, "end": m1,
+                    "sentence_compound": srow.compound,
+                    "stance": np.nan if inside_own else res["stance"],
+                    "cue": res["cue"], "clause": res["clause"], "in_own_quote": inside_own,
+                })
+    cols = ["article_id", "outlet", "sentence_id", "actor", "start", "end",
+            "sentence_compound", "stance", "cue", "clause", "in_own_quote"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def _quote_rows(quotes: pd.DataFrame | None, article_id: str) -> pd.DataFrame:
+    if quotes is None or len(quotes) == 0:
+        return pd.DataFrame(columns=["start", "end", "kind"])
+    mine = quotes[(quotes["article_id"].astype(str) == str(article_id))
+                  & quotes["kind"].isin(["direct", "mixed"])]
+    return mine
+
+
+def _own_spans(
+    quotes: pd.DataFrame, actor: str, actors: pd.DataFrame, mention: tuple[int, int],
+    s0: int, s1: int, text: str = "",
+) -> list[tuple[int, int]]:
+    """Spans of quotes (overlapping this sentence) spoken by ``actor``: the attributed
+    speaker is the actor, or the attribution's speaker span is this very mention. When the
+    quotes carry no speaker at all, a mention followed by a speech verb right before the
+    quote ("Mr Falter said: '...'") or after it ("'...,' said Mr Falter") counts."""
+    out = []
+    no_speakers = not ({"speaker", "speaker_mention", "speaker_start"} & set(quotes.columns))
+    for row in quotes.itertuples(index=False):
+        parts = getattr(row, "parts", None)
+        if not isinstance(parts, (list, tuple)) or not parts:
+            parts = [(row.start, row.end)]
+        pieces = [(int(a), int(b)) for a, b in parts if int(b) > s0 and int(a) < s1]
+        if not pieces:
+            continue
+        speaker = getattr(row, "speaker", None)
+        own = isinstance(speaker, str) and speaker == actor
+        if not own:
+            sm = getattr(row, "speaker_mention", None)
+            if isinstance(sm, str) and sm:
+                own = any(a == actor for _, _, a in find_mentions(sm, actors))
+        if not own:
+            ss, se = getattr(row, "speaker_start", None), getattr(row, "speaker_end", None)
+            if ss is not None and se is not None and not pd.isna(ss) and not pd.isna(se):
+                own = int(ss) < mention[1] and mention[0] < int(se)
+        q0, q1 = pieces[0][0], pieces[-1][1]
+        if not own and no_speakers and text:
+            if mention[1] <= q0:
+                own = bool(_SAYS_BEFORE.match(text[mention[1]:q0]))
+            elif mention[0] >= q1:
+                own = bool(_SAYS_AFTER.match(text[q1:mention[0]]))
+        if own:
+            out.extend(pieces)
+    return out
+
+
+_SPEECH = (r"said|says|added|adds|told|tells|continued|concluded|stated|asked|asks|replied|"
+           r"replies|wrote|insisted|insists|claimed|explained|warned")
+_SAYS_BEFORE = re.compile(rf"^\W*(?:[\w'’]+\W+){{0,3}}?(?:{_SPEECH})\b[^'\"“‘]{{0,40}}$", re.I)
+_SAYS_AFTER = re.compile(rf"^\W*(?:{_SPEECH})\W*$", re.I)
+
+
+def _aggregate(mentions: pd.DataFrame, keys: list[str], value: str) -> pd.DataFrame:
+    per_sentence = (mentions.dropna(subset=[value])
+                    .groupby(list(dict.fromkeys([*keys, "article_id", "sentence_id"])),
+                             sort=False)[value].mean()
+                    .reset_index())
+    grouped = per_sentence.groupby(keys, sort=False)[value]
+    out = pd.DataFrame({"n_sentences": grouped.size(), "mean_compound": grouped.mean(),
+                        "share_negative": grouped.apply(lambda s: float((s <= -CUT).mean())),
+                        "share_positive": grouped.apply(lambda s: float((s >= CUT).mean()))})
+    out = out.reset_index()
+    out["n_sentences"] = out["n_sentences"].astype(int)
+    out["small_n"] = out["n_sentences"] < SMALL_N
+    return out
+
+
+def actor_sentiment(
+    corpus: pd.DataFrame,
+    actors: str | Path | pd.DataFrame,
+    method: str = "clause",
+    sentences: pd.DataFrame | None = None,
+    quotes: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """One row per article and actor: how the article's sentences treat the actor.
+
+    ``method="clause"`` (default) averages each sentence's :func:`mention_stance`;
+    ``method="sentence"`` is the plain baseline, VADER's compound of every body sentence that
+    names the actor. Sentences where the actor is named only inside its own quotation do not
+    count for "clause". Columns: ``article_id``, ``outlet``, ``actor``, ``n_sentences``,
+    ``mean_compound``, ``share_negative``, ``share_positive``, ``small_n`` (fewer than
+    ``SMALL_N`` sentences: too few to say much).
+
+    >>> from analysis import load_corpus
+    >>> t = actor_sentiment(load_corpus("seeds"), "seeds/actors.csv")
+    >>> list(t.columns[:6])
+    ['article_id', 'outlet', 'actor', 'n_sentences', 'mean_compound', 'share_negative']
+    """
+    if method not in {"clause", "sentence"}:
+        raise ValueError("method must be 'clause' or 'sentence'")
+    mentions = actor_mentions(corpus, actors, sentences, quotes)
+    value = "stance" if method == "clause" else "sentence_compound"
+    out = _aggregate(mentions, ["article_id", "outlet", "actor"], value)
+    return out.sort_values(["article_id", "n_sentences", "actor"],
+                           ascending=[True, False, True], kind="stable").reset_index(drop=True)
+
+
+def outlet_actor_sentiment(
+    corpus: pd.DataFrame,
+    actors: str | Path | pd.DataFrame,
+    method: str = "clause",
+    sentences: pd.DataFrame | None = None,
+    quotes: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """One row per outlet and actor, pooling the outlet's sentences about the actor.
+
+    Same columns as :func:`actor_sentiment` without ``article_id``, plus ``n_articles``.
+
+    >>> from analysis import load_corpus
+    >>> t = outlet_actor_sentiment(load_corpus("seeds"), "seeds/actors.csv")
+    >>> bool((t["n_sentences"] > 0).all())
+    True
+    """
+    if method not in {"clause", "sentence"}:
+        raise ValueError("method must be 'clause' or 'sentence'")
+    mentions = actor_mentions(corpus, actors, sentences, quotes)
+    value = "stance" if method == "clause" else "sentence_compound"
+    out = _aggregate(mentions, ["outlet", "actor"], value)
+    n_art = (mentions.dropna(subset=[value]).groupby(["outlet", "actor"])["article_id"]
+             .nunique().rename("n_articles").reset_index())
+    out = out.merge(n_art, on=["outlet", "actor"], how="left")
+    return out.sort_values(["outlet", "n_sentences", "actor"],
+                           ascending=[True, False, True], kind="stable").reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- agreement
+
+
+def cohen_kappa(a: Sequence[str], b: Sequence[str]) -> float:
+    """Cohen's kappa: agreement between two labellings beyond what chance would give.
+
+    >>> cohen_kappa(["pos", "neg", "neg", "neu"], ["pos", "neg", "neu", "neu"])
+    0.6363636363636364
+    """
+    a, b = list(a), list(b)
+    if len(a) != len(b) or not a:
+        raise ValueError("need two labellings of the same, non-zero length")
+    n = len(a)
+    observed = sum(x == y for x, y in zip(a, b, strict=True)) / n
+    cats = set(a) | set(b)
+    expected = sum((a.count(c) / n) * (b.count(c) / n) for c in cats)
+    if expected == 1:
+        return 1.0 if observed == 1 else 0.0
+    return (observed - expected) / (1 - expected)
+
+
+def agreement(truth: Sequence[str], predicted: Sequence[str]) -> dict[str, float]:
+    """Accuracy, Cohen's kappa and macro-averaged F1 of ``predicted`` against ``truth``.
+
+    >>> agreement(["negative", "neutral"], ["negative", "positive"])["accuracy"]
+    0.5
+    """
+    truth, predicted = list(truth), list(predicted)
+    f1s = []
+    for lab in LABELS:
+        tp = sum(t == lab and p == lab for t, p in zip(truth, predicted, strict=True))
+        fp = sum(t != lab and p == lab for t, p in zip(truth, predicted, strict=True))
+        fn = sum(t == lab and p != lab for t, p in zip(truth, predicted, strict=True))
+        if tp + fp + fn == 0:
+            continue
+        f1s.append(2 * tp / (2 * tp + fp + fn))
+    acc = sum(t == p for t, p in zip(truth, predicted, strict=True)) / len(truth)
+    return {"n": len(truth), "accuracy": acc, "kappa": cohen_kappa(truth, predicted),
+            "macro_f1": float(np.mean(f1s)) if f1s else np.nan}
+
+
+def evaluate_actor_labels(
+    corpus: pd.DataFrame,
+    actors: str | Path | pd.DataFrame,
+    labels: pd.DataFrame,
+    quotes: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Score hand-labelled (sentence, actor) pairs with the baseline and with the clause
+    method. ``labels`` has ``article_id``, ``text`` (a sentence of that article's clean
+    text), ``actor``, ``label``. Returns the labels with ``baseline`` (VADER compound of the
+    whole sentence), ``clause`` (mean stance over the actor's mentions in the sentence) and
+    their three-way labels ``baseline_label``, ``clause_label``; ``found`` is False when the
+    sentence or the mention is not in the corpus.
+
+    >>> from analysis import load_corpus
+    >>> lab = pd.DataFrame({"article_id": ["000"], "actor": ["Metropolitan Police"],
+    ...     "text": ["The Met Police has apologised (above) for an earlier statement in which "
+    ...              "it suggested counter-protesters at pro-Palestine marches were being "
+    ...              "deliberately 'provocative'"], "label": ["negative"]})
+    >>> bool(evaluate_actor_labels(load_corpus("seeds"), "seeds/actors.csv", lab)["found"][0])
+    True
+    """
+    table = _actor_table(actors)
+    quotes = _quotes(corpus, quotes, table)
+    texts = dict(zip(corpus["article_id"].astype(str), corpus["text"], strict=True))
+    rows = []
+    for rec in labels.to_dict("records"):
+        aid = str(rec["article_id"])
+        text = texts.get(aid, "")
+        s0 = text.find(str(rec["text"]))
+        out = {**rec, "found": False, "baseline": np.nan, "clause": np.nan}
+        if s0 >= 0:
+            s1 = s0 + len(str(rec["text"]))
+            sentence = text[s0:s1]
+            q_all = _quote_rows(quotes, aid)
+            stances = []
+            found = find_mentions(sentence, table)
+            for m0, m1, actor in found:
+                if actor != rec["actor"]:
+                    continue
+                own = _own_spans(q_all, actor, table, (s0 + m0, s0 + m1), s0, s1,
+                                 text=text)
+                if any(q0 <= s0 + m0 < q1 for q0, q1 in own):
+                    continue
+                others = [(o0, o1) for o0, o1, _ in found if (o0, o1) != (m0, m1)]
+                res = mention_stance(sentence, (m0, m1),
+                                     [(q0 - s0, q1 - s0) for q0, q1 in own], others)
+                stances.append(res["stance"])
+            out["found"] = bool(stances) or any(a == rec["actor"] for *_, a in
+                                                find_mentions(sentence, table))
+            out["baseline"] = score_text(sentence)["compound"]
+            out["clause"] = float(np.mean(stances)) if stances else 0.0
+        rows.append(out)
+    result = pd.DataFrame(rows)
+    result["baseline_label"] = [label_compound(c) for c in result["baseline"]]
+    result["clause_label"] = [label_compound(c) for c in result["clause"]]
+    return result

@@ -1,0 +1,98 @@
+"""Tests of analysis.readability: textstat on clean body sentences, raw text, graded texts."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pandas as pd
+import pytest
+import textstat
+
+from analysis import readability as R
+from tests.conftest import DATA
+
+GRADE_FORMULAS = ["flesch_kincaid_grade", "gunning_fog", "smog_index", "coleman_liau_index",
+                  "automated_readability_index", "linsear_write_formula", "text_standard"]
+
+
+@pytest.fixture(scope="module")
+def graded():
+    table = pd.read_csv(DATA / "readability_graded.csv")
+    rows = []
+    for rec in table.to_dict("records"):
+        sentences = re.split(r"(?<=[.!?])\s+", rec["text"])
+        rows.append({**rec, **R.readability_scores(sentences)})
+    return pd.DataFrame(rows)
+
+
+def test_columns_are_textstat_names(corpus, sentences):
+    table = R.article_readability(corpus, sentences)
+    assert list(table.columns[:2]) == ["article_id", "outlet"]
+    for name in R.FORMULAS:
+        assert hasattr(textstat, name) and name in table.columns
+    assert {"words_per_sentence", "syllables_per_word"} <= set(table.columns)
+
+
+def test_body_sentences_counted_exactly(corpus, sentences):
+    table = R.article_readability(corpus, sentences).set_index("article_id")
+    body = sentences[sentences["kind"] == "body"]
+    for aid, group in body.groupby("article_id"):
+        words = sum(len(re.findall(r"[^\W_]+(?:['’\-][^\W_]+)*", t)) for t in group["text"])
+        assert table.loc[aid, "n_sentences"] == len(group)
+        assert table.loc[aid, "words_per_sentence"] == pytest.approx(words / len(group))
+
+
+def test_joined_text_gives_textstat_our_sentence_count(sentences):
+    group = sentences[(sentences["article_id"] == "000") & (sentences["kind"] == "body")]
+    joined = " ".join(R._as_sentence(t) for t in group["text"])
+    short = sum(len(t.split()) <= 2 for t in group["text"])  # textstat skips these
+    assert textstat.sentence_count(joined) == len(group) - short
+
+
+def test_raw_figures_alongside(corpus):
+    raw = R.raw_readability(corpus)
+    assert all(f"raw_{name}" in raw.columns for name in R.FORMULAS)
+    clean = R.article_readability(corpus)
+    # Article 001's raw copy repeats captions and furniture without full stops, which run
+    # into the next sentence: longer "sentences" in the raw text.
+    assert raw.loc[1, "raw_words_per_sentence"] > clean.loc[1, "words_per_sentence"]
+
+
+def test_graded_texts_come_out_in_order(graded):
+    for name in GRADE_FORMULAS:
+        assert graded[name].is_monotonic_increasing, name
+    assert graded["flesch_reading_ease"].is_monotonic_decreasing
+
+
+def test_graded_texts_fall_in_their_bands(graded):
+    for rec in graded.to_dict("records"):
+        assert rec["expected_min_grade"] <= rec["flesch_kincaid_grade"] \
+            <= rec["expected_max_grade"], rec["text_id"]
+
+
+def test_uk_age_is_grade_plus_five():
+    assert R.uk_age(7.0) == 12.0 and math.isnan(R.uk_age(float("nan")))
+    assert R.grade_band(3).startswith("grades 1-5") and R.grade_band(20).startswith("above")
+
+
+def test_article_with_no_body_sentences():
+    corpus = pd.DataFrame({"article_id": ["x"], "outlet": ["o"], "text": ["Headline"]})
+    sents = pd.DataFrame({"article_id": ["x"], "sentence_id": [0], "paragraph_id": [0],
+                          "kind": ["headline"], "text": ["Headline"], "start": [0], "end": [8]})
+    row = R.article_readability(corpus, sents).iloc[0]
+    assert math.isnan(row["flesch_kincaid_grade"]) and row["reason"] == "no body sentences"
+
+
+def test_punctuation_and_emoji_only_sentences_are_skipped():
+    only = R.readability_scores(["?!...", "😀😀"])
+    assert math.isnan(only["gunning_fog"]) and only["reason"] == "no sentence with words"
+    mixed = R.readability_scores(["The cat sat on the mat.", "!!!"])
+    assert mixed["n_sentences"] == 1 and mixed["n_skipped"] == 1
+    assert mixed["words_per_sentence"] == 6
+
+
+def test_ten_thousand_word_sentence_is_computed():
+    scores = R.readability_scores(["word " * 9999 + "end"])
+    assert scores["n_sentences"] == 1 and scores["words_per_sentence"] == 10000
+    assert scores["flesch_kincaid_grade"] > 1000 and scores["reason"] == ""
