@@ -30,7 +30,9 @@ _CREDIT = re.compile(
 )
 _CAPTION_CUES = re.compile(r"\((?:pictured|above|below|left|right|centre|center)\)", re.I)
 _DATE_PREFIX = re.compile(r"^\s*(?:date|published|posted)[:\s]\s*(\d{4}-\d{2}-\d{2})\s+", re.I)
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200d\u2060\ufeff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff]")
+# Lone UTF-16 surrogates (from JSON escapes such as "\ud800") cannot be encoded as UTF-8.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 @dataclass
@@ -41,6 +43,8 @@ class CleanArticle:
     kinds: str  # one letter per paragraph of ``text``: h(eadline), c(aption), b(ody)
     removed: list[dict] = field(default_factory=list)
     published: str | None = None
+    #: 1-based line number in the raw text of each paragraph of ``text``.
+    line_nos: list[int] = field(default_factory=list)
 
 
 @lru_cache(maxsize=1)
@@ -57,11 +61,13 @@ def boilerplate_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 
 def normalise_line(line: str) -> str:
-    """Normalise one line: Unicode NFC, control characters dropped, whitespace collapsed.
+    """Normalise one line: Unicode NFC, control characters dropped, whitespace collapsed,
+    lone surrogates replaced by U+FFFD.
 
     >>> normalise_line("  Sir Mark\\xa0Rowley  ")
     'Sir Mark Rowley'
     """
+    line = _SURROGATE.sub("\ufffd", line)
     line = unicodedata.normalize("NFC", line)
     line = _CONTROL.sub("", line)
     return " ".join(line.split())
@@ -127,6 +133,7 @@ def clean_article(raw_text: str, headline: str | None = None) -> CleanArticle:
     [(4, 'repeats line 3'), (5, 'page furniture (a lone interface word)')]
     """
     kept: list[str] = []
+    line_nos: list[int] = []
     kinds: list[str] = []
     removed: list[dict] = []
     first_line: dict[str, int] = {}
@@ -154,7 +161,8 @@ def clean_article(raw_text: str, headline: str | None = None) -> CleanArticle:
         first_line[line] = line_no
         kinds.append(line_kind(line, len(kept), headline)[0])
         kept.append(line)
-    return CleanArticle("\n".join(kept), "".join(kinds), removed, published)
+        line_nos.append(line_no)
+    return CleanArticle("\n".join(kept), "".join(kinds), removed, published, line_nos)
 
 
 def _removed(line_no: int, text: str, reason: str) -> dict:
@@ -175,6 +183,7 @@ def removal_report(corpus: pd.DataFrame) -> pd.DataFrame:
     rows = [
         {"article_id": str(article_id), **row}
         for article_id, raw_text in zip(corpus["article_id"], corpus["raw_text"], strict=True)
+        if isinstance(raw_text, str)
         for row in clean_article(raw_text).removed
     ]
     return pd.DataFrame(rows, columns=["article_id", "line_no", "text", "reason"])

@@ -1,13 +1,20 @@
 """Load a corpus of news articles into one DataFrame, one row per article.
 
 Accepted inputs: a folder of ``.txt`` / ``.html`` files (with or without a
-``manifest.csv``), a CSV file or a JSONL file with a ``text`` column. Every article is
+``manifest.csv``), a CSV / TSV file or a JSONL file with a ``text`` column. Every article is
 decoded (UTF-8 with or without BOM, UTF-16 with BOM, cp1252, Latin-1; the encoding used is
 recorded), cleaned (:mod:`analysis.cleaning`) and given the columns of the shared design.
 
 Bad input never disappears: a problem that makes the whole corpus unusable raises
 :class:`~analysis.errors.CorpusError` naming the file (and row) and the reason; a bad file
 or row among good ones is skipped and listed in :func:`load_report`, and a warning names it.
+Inputs loaded with a caveat (a date that is not a date, a file the manifest omits, an article
+whose every line was noise …) are listed in :func:`load_report` too.
+
+Resources: one article may hold at most ``max_article_bytes`` (5 MB); one load at most
+``max_corpus_bytes`` (500 MB of files), and never more than the memory the machine has
+free (about :data:`MEMORY_FACTOR` times the file size is needed). Both limits are keyword
+arguments of :func:`load_corpus`, so a user with a bigger machine can raise them.
 """
 
 from __future__ import annotations
@@ -16,8 +23,11 @@ import codecs
 import csv
 import io
 import json
+import os
 import re
 import warnings
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -27,27 +37,52 @@ from analysis.cleaning import clean_article
 from analysis.errors import CorpusError
 
 ARTICLE_SUFFIXES = {".txt", ".html", ".htm"}
-TABLE_SUFFIXES = {".csv", ".jsonl", ".ndjson"}
+TABLE_SUFFIXES = {".csv", ".tsv", ".jsonl", ".ndjson"}
 MANIFEST_NAME = "manifest.csv"
 #: Files of a seed-style folder that are documentation, not articles.
 COMPANION_FILES = {MANIFEST_NAME, "actors.csv", "README.md", "LICENSE", ".gitkeep"}
 #: Largest article file (bytes) or text (characters) loaded; larger ones are reported.
 MAX_ARTICLE_BYTES = 5_000_000
-#: Largest CSV/JSONL file read in one go.
-MAX_TABLE_BYTES = 500_000_000
+#: Largest corpus (total bytes of article files, or of one CSV/JSONL file) loaded at once.
+MAX_CORPUS_BYTES = 500_000_000
+#: Largest CSV/JSONL file read (kept for callers of the first version; same as above).
+MAX_TABLE_BYTES = MAX_CORPUS_BYTES
+#: Memory a load needs, as a multiple of the bytes on disk (measured: about 7 for text with
+#: curly quotes, which Python stores at two bytes a character, raw and clean copies).
+MEMORY_FACTOR = 8
 
 CORPUS_COLUMNS = [
     "article_id", "outlet", "headline", "published", "text", "raw_text", "word_count",
     "source_file",
 ]
 REPORT_COLUMNS = ["source_file", "row", "article_id", "problem", "action"]
+#: Columns load_corpus computes itself; an input column of the same name is not used.
+COMPUTED_COLUMNS = {"text", "raw_text", "source_file", "encoding", "line_kinds", "word_count",
+                    "raw_word_count", "extractor"}
+#: Table columns matched whatever their case or surrounding spaces ("Text", " text ").
+KNOWN_COLUMNS = {"article_id", "text", "outlet", "headline", "published", "url"}
+#: Depth of nesting at which libxml2 (under trafilatura) stops reading an HTML page.
+HTML_MAX_DEPTH = 255
 
 _WORD = re.compile(r"[^\W_]+(?:(?:['’\-]|(?<=\d)[.,](?=\d))[^\W_]+)*")
 _BINARY_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"\x1f\x8b")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_DELIMITERS = (",", ";", "\t", "|")
 
 
 class _Skip(Exception):
     """One input that cannot be used; the rest of the corpus still loads."""
+
+
+class _Report(tuple):
+    """The load report kept in ``corpus.attrs``: immutable, so pandas need not copy it.
+
+    pandas deep-copies ``attrs`` on every operation (filter, set_index …); a report of
+    10,000 rows would make each of them slow.
+    """
+
+    def __deepcopy__(self, memo: dict) -> _Report:
+        return self
 
 
 def count_words(text: str) -> int:
@@ -71,7 +106,11 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     ('hi', 'utf-16')
     """
     if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict"), "utf-8-sig"
+        try:
+            return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict"), "utf-8-sig"
+        except UnicodeDecodeError as exc:
+            raise ValueError(
+                f"UTF-8 byte-order mark but invalid UTF-8 at byte {exc.start + 3}") from None
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16"), "utf-16"
@@ -81,7 +120,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if data.startswith(_BINARY_MAGIC):
         raise ValueError("binary file (an image, PDF or archive), not text")
     if b"\x00" in data:
-        raise ValueError("binary data (NUL bytes) in a file without a UTF-16 byte-order mark")
+        raise ValueError("binary data (NUL bytes) in a file without a UTF-16 byte-order mark "
+                         "(if it is UTF-16 text, save it with a byte-order mark or as UTF-8)")
     for encoding in ("utf-8", "cp1252"):
         try:
             return data.decode(encoding), encoding
@@ -99,12 +139,14 @@ def load_corpus(
     *,
     max_article_bytes: int = MAX_ARTICLE_BYTES,
     errors: str = "report",
+    max_corpus_bytes: int = MAX_CORPUS_BYTES,
 ) -> pd.DataFrame:
     """Load a corpus: one row per article with clean ``text`` and its ``raw_text``.
 
     ``errors="report"`` (the default) skips a bad file or row among good ones, lists it in
     :func:`load_report` and warns; ``errors="raise"`` raises :class:`CorpusError` at the
-    first problem. A corpus with no usable article always raises.
+    first problem. A corpus with no usable article always raises. ``max_article_bytes``
+    limits one article, ``max_corpus_bytes`` the whole load (see the module notes).
 
     >>> corpus = load_corpus("seeds")
     >>> len(corpus), corpus.loc[4, "outlet"], corpus.loc[4, "published"]
@@ -113,20 +155,32 @@ def load_corpus(
     if errors not in {"report", "raise"}:
         raise ValueError("errors must be 'report' or 'raise'")
     source = Path(path)
-    if not source.exists():
+    try:
+        exists, is_dir = source.exists(), source.is_dir()
+    except (OSError, ValueError) as exc:
+        raise CorpusError(f"not a usable path ({exc})", source=repr(str(path))) from None
+    if not exists:
         raise CorpusError("no such file or folder", source=str(path))
     problems: list[dict] = []
-    if source.is_dir():
-        records = _read_folder(source, problems, max_article_bytes)
+    if is_dir:
+        records = _read_folder(source, problems, max_article_bytes, max_corpus_bytes)
     elif source.suffix.lower() in TABLE_SUFFIXES:
-        records = _read_table(source, problems, max_article_bytes)
+        records = _read_table(source, problems, max_article_bytes, max_corpus_bytes)
     elif source.suffix.lower() in ARTICLE_SUFFIXES:
-        records = [_read_article_file(source, source.stem, max_article_bytes)]
+        try:
+            records = [_read_article_file(source, source.stem, max_article_bytes)]
+        except _Skip as exc:
+            raise CorpusError(str(exc), source=str(path)) from None
     else:
         raise CorpusError(
-            "not a corpus: give a folder of .txt/.html files, a .csv or a .jsonl file",
+            "not a corpus: give a folder of .txt/.html files, a .csv, .tsv or .jsonl file",
             source=str(path),
         )
+    for record in records:
+        if not record["text"].strip():
+            problems.append(_problem(record["source_file"], None, record["article_id"],
+                                     "every line was removed as scraper noise",
+                                     "loaded with empty text (see removal_report)"))
     if errors == "raise" and problems:
         first = problems[0]
         raise CorpusError(first["problem"], source=first["source_file"], row=first["row"])
@@ -150,46 +204,144 @@ def load_corpus(
 def load_report(corpus: pd.DataFrame) -> pd.DataFrame:
     """The inputs :func:`load_corpus` skipped or loaded with a caveat, one row each:
     ``source_file``, ``row`` (line or row number, where there is one), ``article_id``,
-    ``problem``, ``action``.
+    ``problem``, ``action``. ``row`` is a nullable integer (``<NA>`` for a whole file).
 
     >>> load_report(load_corpus("seeds")).columns.tolist()
     ['source_file', 'row', 'article_id', 'problem', 'action']
     """
     report = corpus.attrs.get("load_report")
     if report is None:
-        return pd.DataFrame(columns=REPORT_COLUMNS)
-    return pd.DataFrame(report, columns=REPORT_COLUMNS)
+        report = ()
+    frame = pd.DataFrame(list(report), columns=REPORT_COLUMNS)
+    return frame.astype({"row": "Int64"})
+
+
+# --- resources -----------------------------------------------------------------------
+
+def available_memory() -> int | None:
+    """Bytes of memory the machine can still give (Linux ``MemAvailable``), or ``None``.
+
+    >>> available_memory() is None or available_memory() > 0
+    True
+    """
+    try:
+        with open("/proc/meminfo", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
+def _check_size(total: int, limit: int, source: str, what: str) -> None:
+    advice = ("split it into smaller corpora (or shards read one at a time, e.g. with Dask), "
+              "or raise the limit with load_corpus(..., max_corpus_bytes=...)")
+    if total > limit:
+        raise CorpusError(
+            f"{what} {_mb(total)}, over the {_mb(limit)} a single load reads (loading needs "
+            f"about {MEMORY_FACTOR}× that in memory): {advice}", source=source)
+    free = available_memory()
+    if free is not None and total * MEMORY_FACTOR > free:
+        raise CorpusError(
+            f"{what} {_mb(total)}; loading it needs about {_mb(total * MEMORY_FACTOR)} of "
+            f"memory but only {_mb(free)} is free: split it into smaller corpora or load it "
+            "with Dask", source=source)
+
+
+def _mb(n: float) -> str:
+    return f"{n / 1e6:,.1f} MB" if n < 1e9 else f"{n / 1e9:,.1f} GB"
 
 
 # --- folders -------------------------------------------------------------------------
 
-def _read_folder(folder: Path, problems: list[dict], max_bytes: int) -> list[dict]:
-    files = sorted(p for p in folder.iterdir() if p.is_file())
+def _read_folder(folder: Path, problems: list[dict], max_bytes: int,
+                 max_corpus_bytes: int) -> list[dict]:
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        raise CorpusError(f"cannot list the folder ({exc.strerror})", source=str(folder)) from None
+    if not entries:
+        raise CorpusError("empty folder: no article files", source=str(folder))
     manifest_path = folder / MANIFEST_NAME
-    manifest = _read_manifest(manifest_path) if manifest_path.exists() else None
-    listed: set[str] = set()
+    manifest = (_read_manifest(manifest_path, problems, max_bytes)
+                if manifest_path.is_file() else None)
+    root = folder.resolve()
+
+    files: list[tuple[Path, int]] = []  # article candidates not in the manifest, with sizes
+    for entry in entries:
+        path = Path(entry.path)
+        try:
+            is_file, is_dir = entry.is_file(), entry.is_dir()
+            size = entry.stat().st_size if is_file else 0
+        except OSError as exc:
+            problems.append(_problem(str(path), None, None, f"cannot read ({exc.strerror})",
+                                     "skipped"))
+            continue
+        if is_dir:
+            problems.append(_problem(str(path), None, None, "a subfolder",
+                                     "ignored: only files directly in the folder are read"))
+        elif not is_file:
+            problems.append(_problem(str(path), None, path.stem,
+                                     "not a regular file (a broken link, device or pipe)",
+                                     "skipped"))
+        elif entry.name not in COMPANION_FILES:
+            files.append((path, size))
+
     records: list[dict] = []
+    listed: dict[Path, int] = {}
+    total = 0
+    planned: list[tuple[int, dict, Path]] = []
     if manifest is not None:
         for row_no, row in manifest:
-            listed.add(row["file"])
             file_path = folder / row["file"]
             try:
-                if not file_path.is_file():
-                    raise _Skip(f"manifest row names a file that does not exist: {row['file']}")
-                record = _read_article_file(file_path, row["article_id"], max_bytes)
-            except _Skip as exc:
+                resolved = file_path.resolve()
+            except (OSError, RuntimeError, ValueError) as exc:
                 problems.append(_problem(str(manifest_path), row_no, row["article_id"],
-                                         str(exc), "skipped"))
+                                         f"unusable file name {row['file']!r} ({exc})",
+                                         "skipped"))
                 continue
-            _apply_manifest(record, row, manifest_path, row_no, problems)
-            records.append(record)
-    for file_path in files:
-        if file_path.name in listed or file_path.name in COMPANION_FILES:
+            if resolved != root and root not in resolved.parents:
+                problems.append(_problem(str(manifest_path), row_no, row["article_id"],
+                                         f"manifest row names a file outside the corpus "
+                                         f"folder: {row['file']}", "skipped"))
+                continue
+            if resolved in listed:
+                problems.append(_problem(str(manifest_path), row_no, row["article_id"],
+                                         f"{row['file']} is also listed on row "
+                                         f"{listed[resolved]}", "loaded twice"))
+            listed.setdefault(resolved, row_no)
+            if file_path.is_file():
+                total += file_path.stat().st_size
+            planned.append((row_no, row, file_path))
+    unlisted = [(p, s) for p, s in files
+                if manifest is None or _resolve(p) not in listed]
+    total += sum(s for p, s in unlisted if p.suffix.lower() in ARTICLE_SUFFIXES)
+    _check_size(total, max_corpus_bytes, str(folder), "the folder's article files come to")
+
+    for row_no, row, file_path in planned:
+        try:
+            if not file_path.is_file():
+                raise _Skip(f"manifest row names a file that does not exist: {row['file']}")
+            record = _read_article_file(file_path, row["article_id"], max_bytes)
+        except _Skip as exc:
+            problems.append(_problem(str(manifest_path), row_no, row["article_id"],
+                                     str(exc), "skipped"))
             continue
+        _apply_manifest(record, row, manifest_path, row_no, problems)
+        records.append(record)
+    ids = {record["article_id"]: record["source_file"] for record in records}
+    for file_path, _ in unlisted:
         if file_path.suffix.lower() not in ARTICLE_SUFFIXES:
             problems.append(_problem(str(file_path), None, None,
                                      f"not an article file ({file_path.suffix or 'no suffix'})",
                                      "ignored: only .txt, .html and .htm files are read"))
+            continue
+        if file_path.stem in ids:
+            problems.append(_problem(str(file_path), None, file_path.stem,
+                                     f"article_id {file_path.stem!r} is already used by "
+                                     f"{ids[file_path.stem]}", "skipped"))
             continue
         try:
             record = _read_article_file(file_path, file_path.stem, max_bytes)
@@ -200,43 +352,73 @@ def _read_folder(folder: Path, problems: list[dict], max_bytes: int) -> list[dic
             problems.append(_problem(str(file_path), None, record["article_id"],
                                      f"not listed in {MANIFEST_NAME}",
                                      "loaded with outlet 'unknown'"))
+        ids[record["article_id"]] = record["source_file"]
         records.append(record)
-    if not files:
-        raise CorpusError("empty folder: no article files", source=str(folder))
     return records
 
 
-def _read_manifest(path: Path) -> list[tuple[int, dict]]:
+def _resolve(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return path
+
+
+def _read_manifest(path: Path, problems: list[dict],
+                   max_bytes: int) -> list[tuple[int, dict]]:
     try:
         text, _ = decode_bytes(path.read_bytes())
-    except ValueError as exc:
-        raise CorpusError(str(exc), source=str(path)) from None
-    reader = csv.DictReader(io.StringIO(text))
-    fields = set(reader.fieldnames or [])
-    if "file" not in fields:
-        raise CorpusError("manifest has no 'file' column", source=str(path))
+    except (OSError, ValueError) as exc:
+        raise CorpusError(str(getattr(exc, "strerror", None) or exc), source=str(path)) from None
     rows = []
     seen: dict[str, int] = {}
-    for row_no, row in enumerate(reader, start=2):
-        row = {k: (v or "").strip() for k, v in row.items() if k is not None}
-        if not row.get("file"):
-            raise CorpusError("manifest row has an empty 'file'", source=str(path), row=row_no)
-        row["article_id"] = row.get("article_id") or Path(row["file"]).stem
-        if row["article_id"] in seen:
-            first = seen[row["article_id"]]
-            raise CorpusError(
-                f"duplicate article_id {row['article_id']!r} (also on row {first})",
-                source=str(path), row=row_no,
-            )
-        seen[row["article_id"]] = row_no
-        rows.append((row_no, row))
+    try:
+        with _csv_field_limit(max_bytes):
+            reader = csv.DictReader(io.StringIO(text, newline=""))
+            if reader.fieldnames:
+                reader.fieldnames = [
+                    "file" if _column_name(f).lower() == "file" else _column_name(f)
+                    for f in reader.fieldnames]
+            fields = [f for f in (reader.fieldnames or []) if f is not None]
+            if "file" not in fields:
+                raise CorpusError("manifest has no 'file' column", source=str(path))
+            ignored = sorted(set(fields) & COMPUTED_COLUMNS)
+            if ignored:
+                problems.append(_problem(str(path), 1, None,
+                                         f"column(s) {', '.join(ignored)} are computed by "
+                                         "load_corpus", "ignored those columns"))
+            for row_no, row in enumerate(reader, start=2):
+                row = {k: _cell(v) for k, v in row.items() if k is not None}
+                if not row.get("file"):
+                    raise CorpusError("manifest row has an empty 'file'", source=str(path),
+                                      row=row_no)
+                row["article_id"] = row.get("article_id") or Path(row["file"]).stem
+                if row["article_id"] in seen:
+                    first = seen[row["article_id"]]
+                    raise CorpusError(
+                        f"duplicate article_id {row['article_id']!r} (also on row {first})",
+                        source=str(path), row=row_no,
+                    )
+                seen[row["article_id"]] = row_no
+                rows.append((row_no, row))
+    except csv.Error as exc:
+        raise CorpusError(f"unreadable CSV at line {reader.line_num} ({exc})",
+                          source=str(path)) from None
     return rows
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):  # extra fields of a row
+        return ",".join(map(str, value)).strip()
+    return str(value).strip()
 
 
 def _apply_manifest(record: dict, row: dict, path: Path, row_no: int,
                     problems: list[dict]) -> None:
     for key, value in row.items():
-        if key in {"file", "article_id"} or not value:
+        if key in {"file", "article_id"} or key in COMPUTED_COLUMNS or not value:
             continue
         if key == "published":
             iso = _iso_date(value)
@@ -251,70 +433,224 @@ def _apply_manifest(record: dict, row: dict, path: Path, row_no: int,
         _reclean(record)
 
 
-# --- tables (CSV, JSONL) ---------------------------------------------------------------
+# --- tables (CSV, TSV, JSONL) ---------------------------------------------------------
 
-def _read_table(path: Path, problems: list[dict], max_bytes: int) -> list[dict]:
-    size = path.stat().st_size
-    if size > MAX_TABLE_BYTES:
-        raise CorpusError(
-            f"file is {size / 1e6:.0f} MB, over the {MAX_TABLE_BYTES / 1e6:.0f} MB that is read "
-            "in one go: split it into shards (a folder of .jsonl files) or load it with Dask",
-            source=str(path),
-        )
+def _read_table(path: Path, problems: list[dict], max_bytes: int,
+                max_corpus_bytes: int) -> list[dict]:
     try:
-        text, encoding = decode_bytes(path.read_bytes())
-    except ValueError as exc:
-        raise CorpusError(str(exc), source=str(path)) from None
-    if path.suffix.lower() == ".csv":
-        rows = _csv_rows(path, text)
+        size = path.stat().st_size
+    except OSError as exc:
+        raise CorpusError(f"cannot read ({exc.strerror})", source=str(path)) from None
+    _check_size(size, max_corpus_bytes, str(path), "the file is")
+    cleaned_lines: list[int] = []
+    lines = _decoded_lines(path, cleaned_lines)
+    if path.suffix.lower() in {".csv", ".tsv"}:
+        rows = _csv_rows(path, lines, max_bytes, problems)
     else:
-        rows = _jsonl_rows(path, text, problems)
-    records = []
-    for row_no, row in rows:
-        article_id = str(row.get("article_id") or row_no)
-        body = row.get("text")
-        if not isinstance(body, str) or not body.strip():
-            problems.append(_problem(str(path), row_no, article_id, "empty text", "skipped"))
-            continue
-        if len(body) > max_bytes:
-            problems.append(_problem(str(path), row_no, article_id,
-                                     f"text has {len(body):,} characters, over the "
-                                     f"{max_bytes:,} per-article limit", "skipped"))
-            continue
-        record = _record(article_id, body, f"{path}#{row_no}", encoding)
-        for key, value in row.items():
-            if key in {"text", "article_id"} or value is None or value == "":
-                continue
-            if key == "published":
-                iso = _iso_date(str(value))
-                if iso is None:
-                    problems.append(_problem(str(path), row_no, article_id,
-                                             f"published is not a date: {value!r}",
-                                             "loaded without a date"))
-                    continue
-                value = iso
-            record[key] = value if isinstance(value, str) else json.dumps(value)
-        if row.get("headline"):
-            _reclean(record)
-        records.append(record)
+        rows = _jsonl_rows(path, lines, problems)
+    records: list[dict] = []
+    seen: dict[str, int] = {}
+    ignored: set[str] = set()
+    n_problems = len(problems)
+    try:
+        # Rows are read one at a time (a stream): only the records are kept in memory.
+        for row_no, row, encoding in rows:
+            ignored.update(COMPUTED_COLUMNS.intersection(row).difference({"text"}))
+            record = _table_record(path, row_no, row, encoding, seen, problems, max_bytes)
+            if record is not None:
+                records.append(record)
+    except CorpusError:
+        raise
+    except ValueError as exc:  # raised by _decoded_lines for binary input
+        raise CorpusError(str(exc), source=str(path)) from None
+    for line_no in cleaned_lines:
+        problems.append(_problem(str(path), line_no, None, f"stray NUL bytes on line {line_no}",
+                                 "loaded without them"))
+    if ignored:
+        problems.append(_problem(str(path), None, None,
+                                 f"input column(s) {', '.join(sorted(ignored))} are computed "
+                                 "by load_corpus", "ignored those columns"))
+    if not records and len(problems) == n_problems:
+        raise CorpusError("empty file (no rows)", source=str(path))
     return records
 
 
-def _csv_rows(path: Path, text: str) -> list[tuple[int, dict]]:
+def _table_record(path: Path, row_no: int, row: dict, encoding: str, seen: dict[str, int],
+                  problems: list[dict], max_bytes: int) -> dict | None:
+    """One CSV/JSONL row as an article record, or ``None`` (and a report row) if unusable."""
+    raw_id = row.get("article_id")
+    article_id = str(row_no) if raw_id is None or raw_id == "" else str(raw_id)
+    body = row.get("text")
+    if body is None:
+        problems.append(_problem(str(path), row_no, article_id,
+                                 "row has no text (fewer fields than the header)", "skipped"))
+        return None
+    if not isinstance(body, str):
+        problems.append(_problem(str(path), row_no, article_id,
+                                 f"text is not a string ({type(body).__name__})", "skipped"))
+        return None
+    if not body.strip():
+        problems.append(_problem(str(path), row_no, article_id, "empty text", "skipped"))
+        return None
+    if len(body) > max_bytes:
+        problems.append(_problem(str(path), row_no, article_id,
+                                 f"text has {len(body):,} characters, over the "
+                                 f"{max_bytes:,} per-article limit "
+                                 "(load_corpus(..., max_article_bytes=...))", "skipped"))
+        return None
+    if article_id in seen:
+        problems.append(_problem(str(path), row_no, article_id,
+                                 f"duplicate article_id {article_id!r} (first on row "
+                                 f"{seen[article_id]})", "skipped"))
+        return None
+    seen[article_id] = row_no
+    if any(isinstance(v, str) and _SURROGATE.search(v) for v in (body, *row.values())):
+        row = {k: _SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v
+               for k, v in row.items()}
+        body = row["text"]
+        problems.append(_problem(str(path), row_no, article_id,
+                                 "lone UTF-16 surrogate escapes (\\ud800…) in the JSON",
+                                 "loaded with them replaced by U+FFFD"))
+    record = _record(article_id, body, f"{path}#{row_no}", encoding)
+    for key, value in row.items():
+        if (key in {"text", "article_id"} or key in COMPUTED_COLUMNS
+                or value is None or value == ""):
+            continue
+        if key == "published":
+            iso = _iso_date(str(value))
+            if iso is None:
+                problems.append(_problem(str(path), row_no, article_id,
+                                         f"published is not a date: {value!r}",
+                                         "loaded without a date"))
+                continue
+            value = iso
+        record[key] = value if isinstance(value, str) else json.dumps(value)
+    if isinstance(record.get("headline"), str) and record["headline"]:
+        _reclean(record)
+    return record
+
+
+def _decoded_lines(path: Path, nul_lines: list[int]) -> Iterator[tuple[int, str, str]]:
+    """``(line_no, line, encoding)`` for each line of a table file, line endings kept.
+
+    Lines are split on ``\\n`` only (never on U+2028 and friends, which JSON strings may
+    hold) and decoded one by one, so one cp1252 line does not turn the UTF-8 of every
+    other line into mojibake. Stray NUL bytes are removed (their line numbers go to
+    ``nul_lines``); a file whose start is largely NUL bytes (UTF-16 without a byte-order
+    mark, or binary data) raises ``ValueError``, as does one that starts like an image.
+    """
+    with open(path, "rb") as handle:
+        head = handle.read(4096)
+        handle.seek(0)
+        if head.startswith(_BINARY_MAGIC):
+            raise ValueError("binary file (an image, PDF or archive), not text")
+        if (not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+                and head.count(b"\x00") * 10 > len(head) * 3):
+            raise ValueError("binary data (NUL bytes); if the file is UTF-16, save it with a "
+                             "byte-order mark or as UTF-8")
+        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            text, encoding = decode_bytes(handle.read())
+            for line_no, line in enumerate(io.StringIO(text, newline="\n"), start=1):
+                yield line_no, line, encoding
+            return
+        for line_no, data in enumerate(handle, start=1):
+            if line_no == 1 and data.startswith(codecs.BOM_UTF8):
+                data = data[len(codecs.BOM_UTF8):]
+            if b"\x00" in data:
+                data = data.replace(b"\x00", b"")
+                nul_lines.append(line_no)
+            try:
+                yield line_no, data.decode("utf-8"), "utf-8"
+            except UnicodeDecodeError:
+                try:
+                    yield line_no, data.decode("cp1252"), "cp1252"
+                except UnicodeDecodeError:
+                    yield line_no, data.decode("latin-1"), "latin-1"
+
+
+@contextmanager
+def _csv_field_limit(max_bytes: int) -> Iterator[None]:
+    old = csv.field_size_limit()
+    # Rows over max_bytes are reported one by one; the file size is guarded elsewhere.
+    csv.field_size_limit(max(old, 2**31 - 1))
     try:
-        reader = csv.DictReader(io.StringIO(text, newline=""))
-        fields = reader.fieldnames or []
+        yield
+    finally:
+        csv.field_size_limit(old)
+
+
+def _csv_rows(path: Path, lines: Iterable[tuple[int, str, str]], max_bytes: int,
+              problems: list[dict]) -> Iterator[tuple[int, dict, str]]:
+    """Rows of a CSV/TSV file as ``(row_no, row, encoding)``; row 1 is the header."""
+    encodings: dict[int, str] = {}
+
+    def text_lines() -> Iterator[str]:
+        for line_no, line, encoding in lines:
+            encodings[line_no] = encoding
+            yield line
+
+    source = text_lines()
+    with _csv_field_limit(max_bytes):
+        try:
+            header_line = next(source, "")
+            if not header_line.strip():
+                raise CorpusError("empty file (no header row)", source=str(path))
+            delimiter = _delimiter(path, header_line)
+            header = next(csv.reader([header_line], delimiter=delimiter))
+        except csv.Error as exc:
+            raise CorpusError(f"unreadable CSV header ({exc})", source=str(path)) from None
+        fields = [_column_name(name) for name in header]
         if "text" not in fields:
-            raise CorpusError(f"no 'text' column (columns: {', '.join(fields) or 'none'})",
+            raise CorpusError(f"no 'text' column (columns: {', '.join(header) or 'none'})",
                               source=str(path))
-        return [(i, row) for i, row in enumerate(reader, start=2)]
-    except csv.Error as exc:
-        raise CorpusError(f"unreadable CSV ({exc})", source=str(path)) from None
+        reader = csv.reader(source, delimiter=delimiter)
+        row_no, last_line = 1, 1
+        try:
+            for values in reader:
+                first_line, last_line = last_line + 1, reader.line_num + 1
+                if not any(v.strip() for v in values):
+                    continue
+                row_no += 1
+                row = dict(zip(fields, values, strict=False))
+                extra = values[len(fields):]
+                if any(v.strip() for v in extra):
+                    problems.append(_problem(
+                        str(path), row_no, row.get("article_id") or str(row_no),
+                        f"row has {len(extra)} more field(s) than the header (an unquoted "
+                        f"{_delimiter_name(delimiter)} in the text?)", "skipped"))
+                    continue
+                for name in fields[len(values):]:
+                    row[name] = None
+                spanned = {encodings.get(n, "utf-8") for n in range(first_line, last_line + 1)}
+                spanned.discard("utf-8")
+                yield row_no, row, min(spanned) if spanned else "utf-8"
+        except csv.Error as exc:
+            raise CorpusError(f"unreadable CSV at line {reader.line_num + 1} ({exc})",
+                              source=str(path)) from None
 
 
-def _jsonl_rows(path: Path, text: str, problems: list[dict]) -> list[tuple[int, dict]]:
-    rows = []
-    for line_no, line in enumerate(text.splitlines(), start=1):
+def _delimiter(path: Path, header_line: str) -> str:
+    if path.suffix.lower() == ".tsv":
+        return "\t"
+    for delimiter in _DELIMITERS:
+        names = next(csv.reader([header_line], delimiter=delimiter))
+        if "text" in {_column_name(n) for n in names}:
+            return delimiter
+    return ","
+
+
+def _delimiter_name(delimiter: str) -> str:
+    return {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}[delimiter]
+
+
+def _column_name(name: str) -> str:
+    name = name.strip().lstrip("\ufeff").strip()
+    return name.lower() if name.lower() in KNOWN_COLUMNS else name
+
+
+def _jsonl_rows(path: Path, lines: Iterable[tuple[int, str, str]],
+                problems: list[dict]) -> Iterator[tuple[int, dict, str]]:
+    for line_no, line, encoding in lines:
         if not line.strip():
             continue
         try:
@@ -323,26 +659,35 @@ def _jsonl_rows(path: Path, text: str, problems: list[dict]) -> list[tuple[int, 
             problems.append(_problem(str(path), line_no, None, f"not valid JSON ({exc.msg})",
                                      "skipped"))
             continue
+        except RecursionError:
+            problems.append(_problem(str(path), line_no, None, "JSON nested too deeply",
+                                     "skipped"))
+            continue
         if not isinstance(row, dict):
             problems.append(_problem(str(path), line_no, None, "line is not a JSON object",
                                      "skipped"))
             continue
+        row = {_column_name(str(k)): v for k, v in row.items()}
         if "text" not in row:
-            problems.append(_problem(str(path), line_no, row.get("article_id"),
+            article_id = row.get("article_id")
+            problems.append(_problem(str(path), line_no,
+                                     None if article_id is None else str(article_id),
                                      "no 'text' field", "skipped"))
             continue
-        rows.append((line_no, row))
-    return rows
+        yield line_no, row, encoding
 
 
 # --- one article ---------------------------------------------------------------------
 
 def _read_article_file(path: Path, article_id: str, max_bytes: int) -> dict:
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise _Skip(f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB "
-                    "per-article limit (load_corpus(..., max_article_bytes=...))")
-    data = path.read_bytes()
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise _Skip(f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB "
+                        "per-article limit (load_corpus(..., max_article_bytes=...))")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise _Skip(f"cannot read the file ({exc.strerror or exc})") from None
     try:
         text, encoding = decode_bytes(data)
     except ValueError as exc:
@@ -357,13 +702,20 @@ def _read_article_file(path: Path, article_id: str, max_bytes: int) -> dict:
 def _html_record(path: Path, article_id: str, html: str, encoding: str) -> dict:
     import trafilatura
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        document = trafilatura.bare_extraction(
-            html, with_metadata=True, include_comments=False, include_tables=False,
-        )
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            document = trafilatura.bare_extraction(
+                html, with_metadata=True, include_comments=False, include_tables=False,
+            )
+    except Exception as exc:  # noqa: BLE001 - any extractor failure is this file's problem
+        raise _Skip(f"the HTML extractor failed ({type(exc).__name__}: {exc})") from None
     body = getattr(document, "text", None) if document is not None else None
     if not body or not body.strip():
+        depth = html_depth(html)
+        if depth >= HTML_MAX_DEPTH:
+            raise _Skip(f"HTML nested {depth}+ levels deep: the parser stops at "
+                        f"{HTML_MAX_DEPTH}, so no main text could be read")
         raise _Skip("HTML page with no main text the extractor could find")
     record = _record(article_id, body, str(path), encoding)
     record["extractor"] = f"trafilatura {trafilatura.__version__}"
@@ -377,6 +729,26 @@ def _html_record(path: Path, article_id: str, html: str, encoding: str) -> dict:
     if document.url:
         record["url"] = document.url
     return record
+
+
+def html_depth(html: str) -> int:
+    """How deeply the elements of an HTML page nest, as the parser (libxml2) sees it.
+
+    >>> html_depth("<html><body><div><p>x</p></div></body></html>")
+    4
+    """
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.document_fromstring(html)
+    except (etree.LxmlError, ValueError):
+        return 0
+    depth = deepest = 0
+    for event, _ in etree.iterwalk(tree, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def _record(article_id: str, raw_text: str, source_file: str, encoding: str) -> dict:
@@ -407,7 +779,7 @@ def _to_frame(records: list[dict], problems: list[dict]) -> pd.DataFrame:
         frame[column] = frame[column].fillna("unknown").replace("", "unknown")
     extras = [c for c in frame.columns if c not in CORPUS_COLUMNS]
     frame = frame[CORPUS_COLUMNS + extras].reset_index(drop=True)
-    frame.attrs["load_report"] = problems
+    frame.attrs["load_report"] = _Report(problems)
     return frame
 
 

@@ -1,0 +1,126 @@
+"""Keep untrusted text as text when it goes into HTML or Markdown.
+
+Article text, headlines, outlet and speaker names come from scraped pages: they may hold
+``<script>``, ``<img onerror=…>``, ``javascript:`` links or ``{{ }}`` template syntax.
+Every HTML the workbook produces escapes them with these helpers.
+
+pandas' ``DataFrame.to_html`` escapes cells by default, but ``DataFrame.style`` (a Styler)
+does **not**: ``frame.style.to_html()`` puts a cell's ``<script>`` into the page as is.
+Neither escapes ``{{ }}``, which a client-side template engine would run. So:
+
+* :func:`escape` one value (HTML special characters and braces);
+* :func:`frame_to_html` a DataFrame as an HTML table, every cell and label escaped;
+* :func:`escape_frame` a copy whose text cells and labels are escaped, to build a Styler
+  from (``escape_frame(df).style.format(precision=2)``) — never pass ``escape="html"`` to
+  that Styler as well, or the text is escaped twice;
+* :func:`markdown_text` text for ``IPython.display.Markdown`` (Markdown passes raw HTML
+  through);
+* :func:`safe_link` an ``<a>`` only for http(s) addresses.
+
+>>> escape("<script>alert('x')</script> {{ 7*7 }}")
+'&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &#123;&#123; 7*7 &#125;&#125;'
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+from urllib.parse import urlsplit
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["escape", "escape_frame", "frame_to_html", "markdown_text", "safe_link"]
+
+_BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]()#+\-.!|~>])")
+
+
+def escape(value: object) -> str:
+    """A value as HTML text: ``& < > " '`` and ``{ }`` escaped; ``None`` and NaN give "".
+
+    >>> escape('<img src=x onerror="alert(1)">')
+    '&lt;img src=x onerror=&quot;alert(1)&quot;&gt;'
+    >>> escape(None), escape(float("nan")), escape(3)
+    ('', '', '3')
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return html.escape(str(value), quote=True).translate(_BRACES)
+
+
+def _escape_cell(value: object) -> object:
+    if isinstance(value, bool | int | float):
+        return value
+    try:
+        if pd.isna(value):  # None, pd.NA, NaT: shown as "nan", never as a raw "<NA>"
+            return np.nan
+    except (TypeError, ValueError):  # lists, arrays: not a scalar
+        pass
+    return escape(value)
+
+
+def escape_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` with every text cell, column name and index label escaped.
+
+    Numbers, booleans and missing values stay as they are, so a Styler built on the copy
+    can still format them.
+
+    >>> escape_frame(pd.DataFrame({"<b>": ["<i>x</i>", 1.5]})).to_dict("list")
+    {'&lt;b&gt;': ['&lt;i&gt;x&lt;/i&gt;', 1.5]}
+    """
+    out = frame.copy()
+    for column in out.columns:
+        values = out[column]
+        if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
+            # Nullable integers/booleans render a missing value as a raw "<NA>".
+            if isinstance(values.dtype, pd.api.extensions.ExtensionDtype) and values.isna().any():
+                out[column] = values.astype(object).where(values.notna(), np.nan)
+        else:
+            out[column] = values.astype(object).map(_escape_cell).astype(object)
+    return out.rename(index=_escape_cell, columns=_escape_cell)
+
+
+def frame_to_html(frame: pd.DataFrame, **kwargs: object) -> str:
+    """An HTML table of ``frame`` with every cell and label escaped and no links made.
+
+    Takes ``DataFrame.to_html``'s other arguments (``index=False``, ``max_rows`` …).
+
+    >>> "<script>" in frame_to_html(pd.DataFrame({"text": ["<script>x</script>"]}))
+    False
+    """
+    kwargs.pop("escape", None)
+    kwargs.pop("render_links", None)
+    # pandas escapes & < > of every cell, label and missing-value marker; braces are ours.
+    return frame.to_html(escape=True, render_links=False, **kwargs).translate(_BRACES)
+
+
+def markdown_text(value: object) -> str:
+    """Text for a Markdown cell: HTML escaped and Markdown punctuation backslashed, so
+    an outlet name or a quotation cannot add markup, links or images.
+
+    >>> markdown_text("[click](javascript:alert(1)) <b>*bold*</b>")
+    '\\\\[click\\\\]\\\\(javascript:alert\\\\(1\\\\)\\\\) &lt;b&gt;\\\\*bold\\\\*&lt;/b&gt;'
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", escape(value))
+
+
+def safe_link(url: object, label: object | None = None) -> str:
+    """An ``<a>`` element for an http(s) address; any other scheme (``javascript:``,
+    ``data:`` …) gives the label (or the address) as plain escaped text.
+
+    >>> safe_link("https://example.org/a?b=1&c=2", "source")
+    '<a href="https://example.org/a?b=1&amp;c=2" rel="noopener noreferrer">source</a>'
+    >>> safe_link("javascript:alert(1)", "source")
+    'source'
+    """
+    address = "" if url is None else str(url).strip()
+    text = escape(address if label is None else label)
+    try:
+        scheme = urlsplit(address).scheme.lower()
+    except ValueError:
+        scheme = ""
+    if scheme not in {"http", "https"} or any(ord(ch) < 32 for ch in address):
+        return text
+    return f'<a href="{escape(address)}" rel="noopener noreferrer">{text}</a>'

@@ -1,0 +1,244 @@
+"""Property-based tests (hypothesis): any Unicode text never crashes loading, cleaning,
+sentence splitting or quotation extraction; offsets always give back their text; and no
+line of an article is ever lost (conservation), on generated text and on the seeds.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import tempfile
+import warnings
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from analysis import CorpusError, load_corpus, load_report, removal_report, split_sentences
+from analysis.cleaning import KIND_CODES, clean_article, normalise_line
+
+# Quick by default; PROPERTY_EXAMPLES=2000 pytest tests/test_properties.py for a long hunt.
+EXAMPLES = int(os.environ.get("PROPERTY_EXAMPLES", "60"))
+QUICK = settings(max_examples=EXAMPLES, deadline=None, database=None,
+                 suppress_health_check=[HealthCheck.too_slow])
+
+# Pieces that exercise the cleaning and splitting rules, mixed with arbitrary Unicode.
+PIECES = [
+    "\n", "\r\n", "\r", "\n\n", "\u2028", "\x85", "\x0c", "\xa0", "\u200b", "\ufeff", "\t",
+    " ", ". ", "! ", "? ", "…", ":", ";", "'", '"', "‘", "’", "“", "”", "«", "»", "(", ")",
+    "Mr. ", "Dr. ", "U.S. ", "No. ", "St. ", "J. ", "Sir Mark said: ", "he said. ",
+    "comments", "close", "share", "PREV ", "NEXT ", "... trends now", "read more from x.....",
+    "date 2024-04-21 ", "published: 2024-13-45 ", "(Jane Doe/PA)", "(pictured)",
+    "Police chiefs agree", "The Met apologised.", "'I'm sure,' she said.", "We've ",
+    "é", "e\u0301", "ß", "İ", "ﬁ", "🙂", "👍🏽", "中文。", "مرحبا", "עברית", "\u202e",
+    "<script>alert(1)</script>", "{{ x }}", "&amp;", "\x00", "\x01", "\x7f", "\x9b",
+]
+newsy = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=12)), max_size=40).map(
+    "".join)
+any_text = st.one_of(st.text(max_size=300), newsy)
+
+
+def _content_lines(raw: str) -> list[tuple[int, str]]:
+    return [(n, normalise_line(line)) for n, line in enumerate(raw.splitlines(), start=1)
+            if normalise_line(line)]
+
+
+def assert_conserved_exactly(raw: str, text: str, line_nos: list[int],
+                             removed: list[dict]) -> None:
+    """Every non-blank raw line is accounted for, in order: it is a paragraph of ``text``,
+    or a removed line, or a removed prefix followed by the rest (kept or removed)."""
+    paragraphs = text.split("\n") if text else []
+    assert len(paragraphs) == len(line_nos)
+    assert line_nos == sorted(set(line_nos))
+    pieces: dict[int, list[str]] = {}
+    for row in removed:
+        pieces.setdefault(row["line_no"], []).append(row["text"])
+    for line_no, paragraph in zip(line_nos, paragraphs, strict=True):
+        pieces.setdefault(line_no, []).append(paragraph)
+    content = _content_lines(raw)
+    assert set(pieces) == {n for n, _ in content}, "a line number that is not a content line"
+    for line_no, line in content:
+        assert " ".join(pieces[line_no]) == line, f"line {line_no} lost or altered: {line!r}"
+
+
+@QUICK
+@given(any_text)
+def test_cleaning_conserves_every_line_of_generated_text(raw):
+    cleaned = clean_article(raw)
+    assert_conserved_exactly(raw, cleaned.text, cleaned.line_nos, cleaned.removed)
+    assert len(cleaned.kinds) == len(cleaned.line_nos)
+    assert set(cleaned.kinds) <= set(KIND_CODES)
+    assert "\n\n" not in cleaned.text and cleaned.text == cleaned.text.strip()
+
+
+def test_cleaning_conserves_every_line_of_the_seeds(corpus):
+    report = removal_report(corpus)
+    for row in corpus.itertuples():
+        cleaned = clean_article(row.raw_text)
+        assert cleaned.text == row.text
+        removed = report[report.article_id == row.article_id].to_dict("records")
+        assert_conserved_exactly(row.raw_text, row.text, cleaned.line_nos, removed)
+
+
+def assert_sentences_exact(text: str, sentences: pd.DataFrame) -> None:
+    assert sentences.sentence_id.tolist() == list(range(len(sentences)))
+    previous_end = 0
+    for row in sentences.itertuples():
+        assert previous_end <= row.start < row.end <= len(text)
+        assert text[row.start:row.end] == row.text
+        assert row.text == row.text.strip() and "\n" not in row.text
+        assert row.kind in {"headline", "caption", "body"}
+        previous_end = row.end
+
+
+@QUICK
+@given(any_text)
+def test_split_sentences_offsets_on_clean_and_raw_text(raw):
+    cleaned = clean_article(raw)
+    corpus = pd.DataFrame({"article_id": ["clean", "raw"], "text": [cleaned.text, raw],
+                           "line_kinds": [cleaned.kinds, None]})
+    sentences = split_sentences(corpus)
+    assert set(sentences.article_id) <= {"clean", "raw"}
+    for article_id, text in (("clean", cleaned.text), ("raw", raw)):
+        assert_sentences_exact(text, sentences[sentences.article_id == article_id])
+    # Every non-blank paragraph of the clean text is covered by at least one sentence.
+    clean = sentences[sentences.article_id == "clean"]
+    assert clean.paragraph_id.nunique() == len(cleaned.kinds)
+
+
+# --- load_corpus on files --------------------------------------------------------------
+
+BINARY_STARTS = ("GIF8", "%PDF")
+
+
+@QUICK
+@given(any_text)
+def test_load_corpus_never_crashes_on_a_text_file(text):
+    data = text.encode("utf-8", errors="surrogatepass")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "article.txt"
+        path.write_bytes(data)
+        body = text.removeprefix("\ufeff")
+        unusable = (not body.strip() or "\x00" in body or text.startswith(BINARY_STARTS))
+        try:
+            corpus = load_corpus(path)
+        except CorpusError as exc:
+            assert unusable, exc
+            assert exc.source == str(path)
+            return
+        assert not unusable
+        row = corpus.iloc[0]
+        assert row.raw_text == body and row.encoding in {"utf-8", "utf-8-sig"}
+        cleaned = clean_article(row.raw_text)
+        assert row.text == cleaned.text
+        assert_conserved_exactly(row.raw_text, row.text, cleaned.line_nos, cleaned.removed)
+        assert_sentences_exact(row.text, split_sentences(corpus))
+
+
+rows_strategy = st.lists(st.tuples(any_text, st.text(max_size=30)), min_size=1, max_size=5)
+
+
+def _stored(path: Path, text: str) -> str:
+    """The text a table row should load as: a raw NUL byte in a CSV is removed (reported)."""
+    return text.replace("\x00", "") if path.suffix == ".csv" else text
+
+
+def _check_table(path: Path, rows: list[tuple[str, str]]) -> None:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            corpus = load_corpus(path)
+    except CorpusError as exc:
+        assert str(path) in str(exc)
+        # Only a corpus with nothing usable, or a file that starts mostly with NUL bytes
+        # (what UTF-16 without a byte-order mark looks like), may fail whole.
+        head = path.read_bytes()[:4096]
+        mostly_nul = head.count(b"\x00") * 10 > len(head) * 3
+        assert (all(not _stored(path, text).strip() for text, _ in rows)
+                or (mostly_nul and "NUL" in str(exc))), exc
+        return
+    report = load_report(corpus)
+    loaded = dict(zip(corpus.article_id, corpus.raw_text, strict=True))
+    reported = set(report.article_id.dropna())
+    for i, (raw, _) in enumerate(rows):
+        article_id = f"r{i}"
+        text = _stored(path, raw)
+        if text.strip():
+            assert loaded[article_id] == text
+        else:
+            assert article_id in reported and article_id not in loaded
+    for row in corpus.itertuples():
+        cleaned = clean_article(row.raw_text)
+        assert_conserved_exactly(row.raw_text, row.text, cleaned.line_nos, cleaned.removed)
+
+
+@QUICK
+@given(rows_strategy)
+def test_load_corpus_csv_keeps_every_row_or_reports_it(rows):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "table.csv"
+        with path.open("w", encoding="utf-8", newline="", errors="surrogatepass") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["article_id", "text", "headline"])
+            for i, (text, headline) in enumerate(rows):
+                writer.writerow([f"r{i}", text, headline])
+        _check_table(path, rows)
+
+
+@QUICK
+@given(rows_strategy, st.booleans())
+def test_load_corpus_jsonl_keeps_every_row_or_reports_it(rows, ascii_only):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "table.jsonl"
+        with path.open("w", encoding="utf-8") as handle:
+            for i, (text, headline) in enumerate(rows):
+                handle.write(json.dumps({"article_id": f"r{i}", "text": text,
+                                         "headline": headline, "outlet": headline},
+                                        ensure_ascii=ascii_only) + "\n")
+        _check_table(path, rows)
+
+
+# --- quotations (analysis.attribution, owned by the attribution engineer) ---------------
+
+def _extract_quotes():
+    attribution = pytest.importorskip("analysis.attribution")
+    if not hasattr(attribution, "extract_quotes"):
+        pytest.skip("analysis.attribution.extract_quotes has not landed yet")
+    return attribution.extract_quotes
+
+
+QUOTE_PIECES = PIECES + [
+    "'We will not back down,' said Senator Jane Doe. ", '"Never," the senator added. ',
+    "He said the force was 'professional'. ", "‘It’s a disgrace,’ Mr Falter told the BBC. ",
+    "A spokesman said: “We apologise.” ", "“Open\n", "“continued.” ", "The Met claimed ",
+    "that it was wrong. ", "according to police, ",
+]
+quote_text = st.lists(st.one_of(st.sampled_from(QUOTE_PIECES), st.text(max_size=8)),
+                      max_size=30).map("".join)
+
+
+@settings(max_examples=max(10, EXAMPLES * 2 // 3), deadline=None, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(quote_text)
+def test_extract_quotes_offsets_give_back_their_text(raw):
+    extract_quotes = _extract_quotes()
+    cleaned = clean_article(raw)
+    corpus = pd.DataFrame({"article_id": ["a"], "outlet": ["Example"], "text": [cleaned.text],
+                           "line_kinds": [cleaned.kinds]})
+    quotes = extract_quotes(corpus)
+    text = cleaned.text
+    for row in quotes.itertuples():
+        assert 0 <= row.start <= row.end <= len(text)
+        parts = getattr(row, "parts", None)
+        if isinstance(parts, list | tuple) and len(parts) > 1:
+            assert "\n".join(text[a:b] for a, b in parts) == row.quote
+            assert all(row.start <= a <= b <= row.end for a, b in parts)
+        else:
+            assert text[row.start:row.end] == row.quote
+        if pd.notna(row.speaker_start) and pd.notna(row.speaker_end):
+            start, end = int(row.speaker_start), int(row.speaker_end)
+            assert 0 <= start <= end <= len(text)
+            assert text[start:end] == row.speaker_mention
