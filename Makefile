@@ -8,7 +8,7 @@ CORPUS ?= seeds
 ACTORS ?= seeds/actors.csv
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 
-.PHONY: help install test test-fast notebooks briefing lab lint bench lock clean
+.PHONY: help install browser test test-fast notebooks briefing lab lint bench lock clean
 
 help:
 	@echo "make test       run every test: unit tests, doctests, notebooks under strict nbval"
@@ -17,6 +17,7 @@ help:
 	@echo "make lab        open JupyterLab on notebooks/ with the project's kernel"
 	@echo "make bench      time the pipeline on generated corpora"
 	@echo "make lint       ruff"
+	@echo "make browser    install Debian's chromium for the browser test (needs root)"
 
 install: $(STAMP)
 
@@ -40,6 +41,11 @@ notebooks: $(STAMP)
 
 briefing: $(STAMP)
 	$(PY) -m analysis.briefing --corpus "$(CORPUS)" --actors "$(ACTORS)" --out build/briefing
+
+browser:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
+		echo "chromium could not be installed: the browser test will be skipped"
 
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks

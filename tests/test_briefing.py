@@ -1,0 +1,269 @@
+"""The HTML briefing: offline pages, an index with findings, clear errors on bad input."""
+
+from __future__ import annotations
+
+import functools
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+
+from analysis import briefing
+
+ROOT = Path(__file__).resolve().parent.parent
+HOSTILE_SCRIPT = "<script>alert(1)</script>"
+HOSTILE_IMG = "<img src=x onerror=alert(1)>"
+
+SMALL_CORPUS = {
+    "harbour.txt": (
+        "Council delays harbour wall repairs after storm damage\n"
+        "The county council has postponed repairs to the harbour wall until next spring, "
+        "officials said on Tuesday.\n"
+        "\"We cannot start work while the sea is this rough,\" said council engineer Ann Lowe.\n"
+        "Fishermen said the delay would cost them a season. \"It is a disaster for us,\" "
+        "said Tom Reed, who chairs the harbour users' group.\n"
+    ),
+    "harbour_second.txt": (
+        "Harbour wall work put off until spring\n"
+        "Repairs to the storm-damaged harbour wall will not begin before March, the council "
+        "confirmed.\n"
+        "Council engineer Ann Lowe said: \"We cannot start work while the sea is this rough.\"\n"
+        "Local businesses claimed the council had ignored warnings for years.\n"
+    ),
+    "hostile.txt": (
+        f"Readers test the page {HOSTILE_SCRIPT}\n"
+        f"A reader wrote {HOSTILE_SCRIPT} and {HOSTILE_IMG} into a comment about the harbour.\n"
+        f"\"Put {HOSTILE_IMG} in the headline,\" said the reader, Sam Hill.\n"
+        "The council said it would reply next week.\n"
+    ),
+}
+
+
+def make_small_corpus(folder: Path) -> Path:
+    """Write a three-article corpus of plain .txt files (no manifest), one of them hostile."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in SMALL_CORPUS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def run_briefing(corpus: Path, out: Path, actors: Path = ROOT / "seeds" / "actors.csv"):
+    """Run the command `make briefing` runs, with the output in ``out``."""
+    return subprocess.run(
+        [sys.executable, "-m", "analysis.briefing", "--corpus", str(corpus),
+         "--actors", str(actors), "--out", str(out)],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )
+
+
+@functools.cache
+def _build(base: Path) -> tuple[Path, Path, subprocess.CompletedProcess]:
+    corpus = make_small_corpus(base / "corpus")
+    out = base / "briefing"
+    return corpus, out, run_briefing(corpus, out)
+
+
+@pytest.fixture(scope="session")
+def small_briefing(tmp_path_factory) -> tuple[Path, Path, subprocess.CompletedProcess]:
+    """The briefing of the three-article corpus: (corpus, out folder, finished command).
+
+    Built once per test session (the browser test uses it too): every notebook runs.
+    """
+    return built_briefing(tmp_path_factory)
+
+
+def built_briefing(tmp_path_factory) -> tuple[Path, Path, subprocess.CompletedProcess]:
+    """Build (once per session) the briefing of the small corpus."""
+    return _build(tmp_path_factory.getbasetemp() / "small_briefing")
+
+
+def test_briefing_on_a_plain_text_corpus_is_offline_and_indexed(small_briefing):
+    """The whole briefing on three generated .txt files (about a minute: every notebook runs)."""
+    corpus, out, result = small_briefing
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+
+    notebooks = briefing.find_notebooks()
+    assert notebooks, "the workbook has notebooks"
+    index = (out / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'<a href="([^"]+)">', index)
+    assert links == [nb.stem + ".html" for nb in notebooks]
+    assert "3 articles from 1 outlet" in index
+
+    for nb in notebooks:
+        page = (out / (nb.stem + ".html")).read_text(encoding="utf-8")
+        # Nothing that runs or loads anything: no script, link, frame, object or font.
+        assert not re.search(r"<(script|link|iframe|object|embed)\b", page, re.IGNORECASE), nb
+        assert not re.search(r"(src|href)\s*=\s*[\"']?\s*(https?:)?//", page, re.IGNORECASE)
+        assert not re.search(r"url\(\s*[\"']?(https?:)?//|@import", page, re.IGNORECASE)
+        # Every image is embedded; the hostile one never becomes a tag.
+        for src in re.findall(r"<img\b[^>]*\bsrc\s*=\s*\"?([^\"\s>]*)", page, re.IGNORECASE):
+            assert src.startswith("data:image/"), (nb, src[:40])
+        assert HOSTILE_IMG not in page
+        assert "Content-Security-Policy" in page
+        # Code is hidden: the parameters papermill injected do not show.
+        assert str(corpus) not in page
+        assert "injected-parameters" not in page
+        executed = nbformat.read(out / "notebooks" / nb.name, as_version=4)
+        assert executed.metadata.papermill.parameters["CORPUS"] == str(corpus)
+
+
+def test_a_corpus_that_fails_to_load_gives_a_message_and_exit_code_2(tmp_path, capsys):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    code = briefing.main(["--corpus", str(empty), "--out", str(tmp_path / "out"),
+                          "--no-progress"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.startswith("error: the corpus or actor table could not be loaded:")
+    assert str(empty) in err and "Traceback" not in err
+    assert not (tmp_path / "out" / "index.html").exists()
+
+
+def test_a_missing_actor_table_gives_exit_code_2(tmp_path, capsys):
+    corpus = make_small_corpus(tmp_path / "corpus")
+    code = briefing.main(["--corpus", str(corpus), "--actors", str(tmp_path / "none.csv"),
+                          "--out", str(tmp_path / "out"), "--no-progress"])
+    assert code == 2
+    assert "none.csv" in capsys.readouterr().err
+
+
+def test_no_notebooks_is_an_error(tmp_path, capsys):
+    code = briefing.main(["--notebooks", str(tmp_path), "--out", str(tmp_path / "out")])
+    assert code == 2
+    assert "no notebooks" in capsys.readouterr().err
+
+
+def test_summary_is_the_first_sentence_after_in_short():
+    v4 = nbformat.v4
+    nb = v4.new_notebook(cells=[
+        v4.new_markdown_cell("# Who speaks?\n\nThe question."),
+        v4.new_code_cell("x", outputs=[v4.new_output(
+            "display_data",
+            data={"text/markdown": "**In short:** Outlet *A* quotes police for 41% of its "
+                                   "quoted words. Outlet B quotes them least."})]),
+    ])
+    assert briefing.notebook_title(nb, "fallback") == "Who speaks?"
+    assert briefing.notebook_summary(nb) == "Outlet A quotes police for 41% of its quoted words."
+    assert briefing.notebook_summary(v4.new_notebook()) == ""
+
+
+def test_rendered_page_hides_code_and_parameter_cells_and_loads_nothing():
+    v4 = nbformat.v4
+    nb = v4.new_notebook(cells=[
+        v4.new_markdown_cell("# Title"),
+        v4.new_code_cell('CORPUS = "secret-path"', metadata={"tags": ["injected-parameters"]}),
+        v4.new_code_cell("print_me()", outputs=[
+            v4.new_output("stream", name="stdout", text="visible output\n"),
+            v4.new_output("stream", name="stderr", text="a warning\n"),
+            v4.new_output("display_data", data={
+                "text/plain": "interactive(children=(Dropdown()))",
+                briefing.WIDGET_MIME: {"model_id": "abc", "version_major": 2}})]),
+    ])
+    page = briefing.render_html(nb, "Title")
+    assert "visible output" in page
+    for hidden in ("secret-path", "print_me", "a warning", "interactive(", "abc"):
+        assert hidden not in page
+    assert not re.search(r"<script\b", page)
+    assert "require.js" not in page and "mathjax" not in page.lower()
+    assert 'href="index.html"' in page
+
+
+@pytest.fixture(scope="module")
+def seed_overview(corpus):
+    tables = briefing.briefing_tables(corpus, ROOT / "seeds" / "actors.csv")
+    return tables, briefing.outlet_overview(corpus, tables)
+
+
+def test_overview_has_one_row_per_outlet_with_the_seed_facts(corpus, seed_overview):
+    _, overview = seed_overview
+    o = overview.set_index("outlet")
+    assert sorted(o.index) == sorted(corpus["outlet"].unique())
+    assert o.loc["MailOnline", "articles"] == 2
+    assert o.loc["MailOnline", "words"] == corpus.loc[corpus.outlet == "MailOnline",
+                                                      "word_count"].sum()
+    # The manifest: seed 004's quotations appear in no other seed.
+    assert o.loc["unknown", "checked_quotes"] > 0
+    assert o.loc["unknown", "unique_quotes"] == o.loc["unknown", "checked_quotes"]
+    # Seed 003 prints the CST statement MailOnline's aggregator copy (001) also prints.
+    assert o.loc["Jewish community paper", "reuse_with"] == "MailOnline"
+    assert o.loc["Jewish community paper", "reuse_share"] > 0.05
+    for column in ("narration_tone", "quoted_tone"):
+        assert o[column].between(-1, 1).all()
+    assert o["dominant_frame"].isin(["conflict", "human interest", "responsibility",
+                                     "morality", "economic"]).all()
+
+
+def test_findings_name_outlets_from_the_data_and_escape_them(seed_overview):
+    _, overview = seed_overview
+    findings = briefing.overview_findings(overview)
+    assert 3 <= len(findings) <= 7
+    tone = overview.set_index("outlet")["narration_tone"]
+    assert findings[0].startswith(f"{tone.idxmin()}'s own narration reads most negative")
+    hostile = overview.copy()
+    hostile.loc[0, "outlet"] = HOSTILE_SCRIPT
+    text = " ".join(briefing.overview_findings(hostile, markdown=True))
+    assert "<script" not in text and "&lt;script&gt;" in text
+
+
+def test_findings_on_one_outlet_make_no_comparison():
+    one = pd.DataFrame({
+        "outlet": ["unknown"], "narration_tone": [-0.24], "quoted_tone": [0.1], "grade": [7.0],
+        "uk_age": [12.0], "quoted_words": [36], "top_source_type": [""],
+        "top_source_type_share": [float("nan")], "unique_quotes": [2], "checked_quotes": [4],
+        "reuse_share": [float("nan")], "reuse_with": [""], "dominant_frame": ["economic"],
+        "dominant_frame_share": [0.2], "evaluative_verbs": [0.1]})
+    findings = briefing.overview_findings(one)
+    assert findings == ["unknown's own narration averages -0.24 on VADER's -1 to +1 scale.",
+                        "The economic frame leads in 1 of 1 outlet."]
+
+
+def test_trust_signals_list_what_a_reader_should_check(corpus):
+    signals = briefing.trust_signals(corpus, "004")
+    text = " ".join(signals)
+    assert signals[0] == "No outlet is named: nothing in the text says who published it."
+    assert "2024-04-21" in text and "scraped prefix" in text
+    assert "AP Photo/Kin Cheung" in text and "AP Photo/Alberto Pezzali" in text
+    assert "None of its" in text  # its quotations appear in no other seed (manifest)
+    mail = " ".join(briefing.trust_signals(corpus, "000"))
+    assert "Outlet: MailOnline" in mail and "told MailOnline" in mail
+    with pytest.raises(KeyError):
+        briefing.trust_signals(corpus, "999")
+
+
+def test_picture_credits_are_found_in_the_forms_captions_use():
+    found = [m.group(0) for m in briefing.PICTURE_CREDIT.finditer(
+        "Sir Mark (Victoria Jones/PA) and AP Photo/Kin Cheung, but not and/or or 1/2")]
+    assert found == ["(Victoria Jones/PA)", "AP Photo/Kin Cheung"]
+
+
+def test_a_failing_notebook_is_rendered_and_listed_as_failed(tmp_path, capsys):
+    v4 = nbformat.v4
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    nb = v4.new_notebook(cells=[
+        v4.new_markdown_cell("# 00 · Works"),
+        v4.new_code_cell('CORPUS = ""\nACTORS = ""\nOUTPUT_DIR = ""',
+                         metadata={"tags": ["parameters"]}),
+        v4.new_code_cell("from IPython.display import Markdown\n"
+                         "Markdown(f'**In short:** {len(CORPUS) > 0} path given.')"),
+    ])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    nbformat.write(nb, folder / "00_works.ipynb")
+    nb.cells = [v4.new_markdown_cell("# 01 · Fails"),
+                v4.new_code_cell("raise ValueError('boom <b>')")]
+    nbformat.write(nb, folder / "01_fails.ipynb")
+    out = tmp_path / "out"
+    code = briefing.main(["--notebooks", str(folder), "--out", str(out), "--no-progress"])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert "01_fails.ipynb" in captured.err
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "<p>True path given.</p>" in index
+    assert "Did not finish: ValueError: boom &lt;b&gt;" in index
+    assert "boom" in (out / "01_fails.html").read_text(encoding="utf-8")
