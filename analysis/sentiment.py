@@ -37,6 +37,8 @@ __all__ = [
     "CUT",
     "CUE_WEIGHT",
     "SMALL_N",
+    "actor_kind",
+    "actor_mentions",
     "actor_sentiment",
     "agreement",
     "article_sentiment",
@@ -44,8 +46,10 @@ __all__ = [
     "evaluate_actor_labels",
     "label_compound",
     "mention_stance",
+    "negated",
     "outlet_actor_sentiment",
     "outlet_sentiment",
+    "pronoun_links",
     "score_text",
     "sentence_sentiment",
     "sentence_voice",
@@ -64,11 +68,35 @@ _HAS_WORD = re.compile(r"[^\W_]")
 _EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf\U0001f000-\U0001f2ff]")
 
 
+class _Window:
+    """The slice of a VADER ``SentiText`` that its rules for one word can see."""
+
+    __slots__ = ("is_cap_diff", "words_and_emoticons")
+
+    def __init__(self, words: list[str], is_cap_diff: bool) -> None:
+        self.words_and_emoticons = words
+        self.is_cap_diff = is_cap_diff
+
+
 @lru_cache(maxsize=1)
 def _analyzer():  # type: ignore[no-untyped-def]
+    """VADER with the same scores, in time linear in the length of the text.
+
+    vaderSentiment 3.3.2 lower-cases the whole word list again for every rated word (in its
+    negation and idiom checks), so a 10,000-word sentence takes seconds. Its rules for word
+    ``i`` only look at words ``i-3`` to ``i+2`` (and at whether ``i`` is the last word), so
+    each word is scored on that window; the tests compare the result with stock VADER.
+    """
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    return SentimentIntensityAnalyzer()
+    class _LinearVader(SentimentIntensityAnalyzer):  # type: ignore[misc]
+        def sentiment_valence(self, valence, sentitext, item, i, sentiments):  # type: ignore[no-untyped-def]
+            words = sentitext.words_and_emoticons
+            lo = max(0, i - 3)
+            window = _Window(words[lo:i + 3], sentitext.is_cap_diff)
+            return super().sentiment_valence(valence, window, item, i - lo, sentiments)
+
+    return _LinearVader()
 
 
 def score_text(text: str) -> dict[str, float | str]:
@@ -321,8 +349,52 @@ def _news_neutral() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b", re.I)
 
 
+@lru_cache(maxsize=1)
+def _negator_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Negators (``data/negators.csv``, negates=yes) and look-alike idioms that assert
+    rather than negate (negates=no: "no doubt", "not only")."""
+    path = resources.files("analysis") / "data" / "negators.csv"
+    with path.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+
+    def pattern(terms: list[str]) -> re.Pattern[str]:
+        parts = [r"n['’]t\b" if t == "n't" else
+                 r"\b" + r"\s+".join(map(re.escape, t.split())) + r"\b" for t in terms]
+        return re.compile("|".join(parts) or r"(?!x)x", re.I)
+
+    return (pattern([r["term"] for r in rows if r["negates"] == "yes"]),
+            pattern([r["term"] for r in rows if r["negates"] == "no"]))
+
+
+def negated(text: str) -> bool:
+    """True when ``text`` holds a negator (not, n't, never, no, nobody, without, refused
+    to …, from ``data/negators.csv``) that is not part of an asserting idiom ("no doubt",
+    "not only"). Used on the stretch of a clause before a role cue.
+
+    >>> negated("The mayor did not call for"), negated("The mayor didn't"), negated("No doubt")
+    (True, True, False)
+    """
+    yes, idioms = _negator_patterns()
+    return bool(yes.search(idioms.sub(" ", text)))
+
+
+def _since_comma(text: str) -> str:
+    """The stretch after the last comma: a negator before it belongs to an inserted phrase
+    ("The mayor, who did not attend, criticised X")."""
+    return text[text.rfind(",") + 1:]
+
+
+def _negate(polarity: int) -> int:
+    """The sign of a negated cue: withheld blame says nothing ("X was not criticised" is not
+    praise), withheld support is a blow ("no confidence in X", "refused to back X")."""
+    return 0 if polarity < 0 else -1
+
+
 _TARGET = "TARGETX"
 _AUX = r"(?:was|were|is|are|be|been|being|has been|have been|had been|got|get|gets)"
+# The end of a stretch that makes the next verb passive: "was", "wasn't", "was not yet",
+# "has never been", "was strongly".
+_AUX_TAIL = (rf"{_AUX}(?:n['’]t)?\s+(?:(?:not|never|yet|also|even|already|\w+ly)\s+){{0,2}}$")
 # Clause openers: a new clause starts at these words (general English clause structure).
 _OPENERS = (r"but|however|although|though|while|whilst|whereas|after|before|because|since|"
             r"despite|amid|unless|which|who|whom|whose|where|saying|following|as(?! well\b"
@@ -389,6 +461,7 @@ def mention_stance(
     mention: tuple[int, int],
     own_quotes: Sequence[tuple[int, int]] = (),
     other_mentions: Sequence[tuple[int, int]] = (),
+    negation: bool = True,
 ) -> dict[str, object]:
     """The stance a sentence takes toward one mentioned actor, on VADER's -1..1 scale.
 
@@ -400,14 +473,19 @@ def mention_stance(
     object "accused X", "calls for X's resignation", "confidence in X", "under-fire X" ...):
     if any fire, the stance is ``CUE_WEIGHT`` times their mean sign; otherwise it is VADER's
     compound for the clause with evaluative words aimed elsewhere masked ("X accused Y" says
-    nothing good or bad
-    about X). Returns ``stance``, ``clause``, ``cue`` (the cue that fired, or "").
+    nothing good or bad about X). With ``negation`` (default), a cue with a negator before it
+    in the clause, after any comma (:func:`negated`: "X was not criticised", "did not call
+    for X to resign", "refused to back X") counts as neutral when it blames and as negative
+    when it supports ("no confidence in X"). Returns ``stance``, ``clause``, ``cue`` (the
+    cue that fired, prefixed "not: " when negated, or "").
 
     >>> s = "The CAA accused the force of victim blaming."
     >>> mention_stance(s, (20, 29))["stance"], mention_stance(s, (4, 7))["stance"]
     (-0.5, 0.0)
     >>> mention_stance("Mr Falter was praised by the mayor.", (0, 9))["cue"]
     'passive praised'
+    >>> mention_stance("Mr Falter was not criticised by the mayor.", (0, 9))["cue"]
+    'not: passive criticised'
     """
     m_start, m_end = mention
     # "#" (not a space) so that a phrase cue cannot read across a masked stretch.
@@ -420,25 +498,33 @@ def mention_stance(
     plain = _QUOTE_MARK.sub(" ", clause)
     marked = plain[:rel_s] + _TARGET + plain[rel_e:]
     hits: list[tuple[int, str]] = []
-    claimed: list[tuple[int, int]] = []  # spans (in ``marked``) of cues aimed at the target
     for verbs, polarity in _verb_table():
         for vm in verbs.finditer(marked):
             before = marked[:vm.start()]
             after = marked[vm.end():]
-            passive = re.search(
-                rf"{_TARGET}(?:\W+\w+){{0,3}}?\W+{_AUX}\s+(?:\w+ly\s+)?$", before, re.I)
+            passive = re.search(rf"{_TARGET}(?:\W+\w+){{0,3}}?\W+{_AUX_TAIL}", before, re.I)
             obj = re.match(rf"\W+(?:[\w'’]+\W+){{0,3}}?{_TARGET}", after)
             if passive and not re.match(r"\s+to\b", after):
-                hits.append((polarity, f"passive {vm.group(0).lower()}"))
-                claimed.append(vm.span())
-            elif obj and not re.search(rf"{_AUX}\s+(?:\w+ly\s+)?$", before, re.I):
-                hits.append((polarity, f"object of {vm.group(0).lower()}"))
-                claimed.append(vm.span())
+                role = f"passive {vm.group(0).lower()}"
+            elif obj and not re.search(_AUX_TAIL, before, re.I):
+                role = f"object of {vm.group(0).lower()}"
+            else:
+                continue
+            # A negator earlier in the clause: "X was not criticised", "did not accuse X".
+            if negation and negated(_since_comma(before)):
+                hits.append((_negate(polarity), "not: " + role))
+            else:
+                hits.append((polarity, role))
     for pattern, polarity in _cue_table():
         rx = re.compile(pattern.replace("{T}", _TARGET), re.I)
         cm = rx.search(marked)
         if cm:
-            hits.append((polarity, "phrase " + cm.group(0).replace(_TARGET, "X").lower()))
+            role = "phrase " + cm.group(0).replace(_TARGET, "X").lower()
+            # Up to the cue's end: "did not call for X to resign", "X faces no criticism".
+            if negation and negated(_since_comma(marked[:cm.end()].replace(_TARGET, " "))):
+                hits.append((_negate(polarity), "not: " + role))
+            else:
+                hits.append((polarity, role))
     if hits:
         stance = CUE_WEIGHT * float(np.mean([p for p, _ in hits]))
         return {"stance": stance, "clause": sentence[c_start:c_end].strip(), "cue": hits[0][1]}
@@ -457,6 +543,119 @@ def mention_stance(
     return {"stance": stance, "clause": sentence[c_start:c_end].strip(), "cue": ""}
 
 
+# --------------------------------------------------------------------------- pronouns
+
+_TITLE_MALE = re.compile(r"^(?:Mr|Sir|Lord)\b")
+_TITLE_FEMALE = re.compile(r"^(?:Mrs|Ms|Miss|Dame|Lady)\b")
+_TITLE_ANY = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mx|Sir|Dame|Lord|Lady|Dr)\b")
+# A subject pronoun: at the start of the sentence, after a clause break or a conjunction.
+_PRONOUN = re.compile(
+    r"(?:^|[,;:—–]\s+|\b(?:and|but|that|as|because|after|when|while|although|though|since|"
+    r"if|so)\s+)(he|she|it|they)\b", re.I)
+# "It is thought", "It comes as": the empty "it" of English, not an organisation.
+_EXPLETIVE_IT = re.compile(
+    r"\s+(?:is|was|isn['’]t|wasn['’]t|['’]s|has been|had been|will be|would be|may be|might be|"
+    r"could be|seems|seemed|appears|appeared|comes|came|emerged|remains|remained|follows|"
+    r"followed|means|meant|takes|took|looks|looked)\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _organisation_words() -> frozenset[str]:
+    path = resources.files("analysis") / "data" / "organisation_words.csv"
+    with path.open(encoding="utf-8") as handle:
+        return frozenset(r["word"].casefold() for r in csv.DictReader(handle))
+
+
+def actor_kind(actor: str, aliases: Sequence[str] = ()) -> tuple[str, str]:
+    """(kind, gender) of an actor from its name and aliases, for linking pronouns.
+
+    kind: "group" when the canonical name is lower case ("protesters"); "person" when an
+    alias starts with a title (Mr, Mrs, Ms, Miss, Sir, Dame, Lord, Lady, Dr) or the name is
+    two to four capitalised words with no organisation word (``data/organisation_words.csv``:
+    police, trust, forum, board …); else "organisation". gender: "m" (Mr, Sir, Lord), "f"
+    (Mrs, Ms, Miss, Dame, Lady) or "" when no title says.
+
+    >>> actor_kind("Gideon Falter", ["Mr Falter"]), actor_kind("Matt Twist")
+    (('person', 'm'), ('person', ''))
+    >>> actor_kind("Metropolitan Police", ["the Met"]), actor_kind("protesters")
+    (('organisation', ''), ('group', ''))
+    """
+    names = [actor, *aliases]
+    gender = ("m" if any(_TITLE_MALE.match(a) for a in names)
+              else "f" if any(_TITLE_FEMALE.match(a) for a in names) else "")
+    if actor == actor.lower():
+        return "group", ""
+    if any(_TITLE_ANY.match(a) for a in names):
+        return "person", gender
+    words = [w for w in actor.split() if w.lower() not in {"van", "von", "der", "de", "da"}]
+    if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not any(
+            w.casefold() in _organisation_words() for w in words):
+        return "person", gender
+    return "organisation", ""
+
+
+def _compatible(pronoun: str, kind: tuple[str, str]) -> bool:
+    what, gender = kind
+    if pronoun in ("he", "she"):
+        return what == "person" and gender in ("", "m" if pronoun == "he" else "f")
+    if pronoun == "it":
+        return what == "organisation"
+    return what in ("organisation", "group")
+
+
+def pronoun_links(
+    text: str,
+    sentence_bounds: Sequence[tuple[int, int]],
+    mentions: Sequence[tuple[int, int, str]],
+    actors: pd.DataFrame,
+    quoted: Sequence[tuple[int, int]] = (),
+    look_back: int = 2,
+) -> list[tuple[int, int, str]]:
+    """Subject pronouns (he, she, it, they) linked to an actor where that is unambiguous.
+
+    A pronoun at the start of a sentence or clause, outside quotations (``quoted`` spans)
+    and not the empty "it" of "it is thought", links to the actor named in the nearest of
+    the ``look_back`` previous sentences that names any compatible actor — he/she a person
+    (of matching title, when the title says), it an organisation, they an organisation or
+    group (:func:`actor_kind`) — when that sentence names exactly one compatible actor
+    (a pronoun linked earlier counts as naming its actor). A pronoun whose own sentence
+    already names a compatible actor before it is left alone (the actor is counted there).
+    Returns (start, end, actor) like ``find_mentions``.
+
+    >>> actors = load_actors(pd.DataFrame({"actor": ["Gideon Falter", "Metropolitan Police"],
+    ...     "aliases": ["Mr Falter", "the Met"], "type": ["campaigner", "police"]}))
+    >>> text = "Mr Falter met the Met. He was angry."
+    >>> pronoun_links(text, [(0, 22), (23, 36)], find_mentions(text, actors), actors)
+    [(23, 25, 'Gideon Falter')]
+    """
+    kinds = {a: actor_kind(a, al) for a, al in zip(actors["actor"], actors["aliases"],
+                                                    strict=True)}
+
+    def inside(a: int, b: int) -> bool:
+        return any(q0 <= a and b <= q1 for q0, q1 in quoted)
+
+    named = [(a, b, actor) for a, b, actor in mentions if not inside(a, b)]
+    links = []
+    for idx, (s0, s1) in enumerate(sentence_bounds):
+        for m in _PRONOUN.finditer(text[s0:s1]):
+            p0, p1 = s0 + m.start(1), s0 + m.end(1)
+            word = m.group(1).lower()
+            if inside(p0, p1) or (word == "it" and _EXPLETIVE_IT.match(text, p1)):
+                continue
+            if any(s0 <= a < p0 and _compatible(word, kinds[actor]) for a, _, actor in named):
+                continue
+            for back in range(idx - 1, max(-1, idx - 1 - look_back), -1):
+                b0, b1 = sentence_bounds[back]
+                found = {actor for a, b, actor in named
+                         if b0 <= a and b <= b1 and _compatible(word, kinds[actor])}
+                if found:
+                    if len(found) == 1:
+                        links.append((p0, p1, found.pop()))
+                        named.append(links[-1])  # a chain: "He said … He added …"
+                    break
+    return links
+
+
 def _actor_table(actors: str | Path | pd.DataFrame) -> pd.DataFrame:
     if isinstance(actors, pd.DataFrame) and len(actors) and isinstance(
             actors["aliases"].iloc[0], list):
@@ -469,12 +668,15 @@ def actor_mentions(
     actors: str | Path | pd.DataFrame,
     sentences: pd.DataFrame | None = None,
     quotes: pd.DataFrame | None = None,
+    pronouns: bool = False,
 ) -> pd.DataFrame:
     """Every actor mention in a body sentence, with the sentence's VADER compound (the
     baseline) and the mention's ``stance`` (:func:`mention_stance`).
 
     Columns: ``article_id``, ``outlet``, ``sentence_id``, ``actor``, ``start``, ``end``,
-    ``sentence_compound``, ``stance``, ``cue``, ``clause``, ``in_own_quote``.
+    ``sentence_compound``, ``stance``, ``cue``, ``clause``, ``in_own_quote``, ``pronoun``
+    (True for a pronoun linked by :func:`pronoun_links`; only with ``pronouns=True``, off
+    by default because it did not improve agreement with the hand labels).
 
     >>> from analysis import load_corpus
     >>> m = actor_mentions(load_corpus("seeds"), "seeds/actors.csv")
@@ -493,13 +695,19 @@ def actor_mentions(
         if not len(mine):
             continue
         mentions = find_mentions(text, table)
-        q_all = _quote_rows(quotes, aid)
+        q_all = _quote_rows(quotes, aid, table)
+        linked: set[tuple[int, int, str]] = set()
+        if pronouns:
+            bounds = [(int(a), int(b)) for a, b in zip(mine["start"], mine["end"], strict=True)]
+            quoted = [piece for q in q_all for piece in q["pieces"]]  # type: ignore[attr-defined]
+            linked = set(pronoun_links(text, bounds, mentions, table, quoted))
+            mentions = sorted([*mentions, *linked])
         for srow in mine.itertuples(index=False):
             s0, s1 = int(srow.start), int(srow.end)
             for m0, m1, actor in mentions:
                 if not (s0 <= m0 and m1 <= s1):
                     continue
-                own = _own_spans(q_all, actor, table, (m0, m1), s0, s1, text=text)
+                own = _own_spans(q_all, actor, (m0, m1), s0, s1, text=text)
                 inside_own = any(q0 <= m0 < q1 for q0, q1 in own)
                 others = [(o0 - s0, o1 - s0) for o0, o1, _ in mentions
                           if s0 <= o0 and o1 <= s1 and (o0, o1) != (m0, m1)]
@@ -511,22 +719,46 @@ def actor_mentions(
                     "sentence_compound": srow.compound,
                     "stance": np.nan if inside_own else res["stance"],
                     "cue": res["cue"], "clause": res["clause"], "in_own_quote": inside_own,
+                    "pronoun": (m0, m1, actor) in linked,
                 })
     cols = ["article_id", "outlet", "sentence_id", "actor", "start", "end",
-            "sentence_compound", "stance", "cue", "clause", "in_own_quote"]
+            "sentence_compound", "stance", "cue", "clause", "in_own_quote", "pronoun"]
     return pd.DataFrame(rows, columns=cols)
 
 
-def _quote_rows(quotes: pd.DataFrame | None, article_id: str) -> pd.DataFrame:
+def _quote_rows(
+    quotes: pd.DataFrame | None, article_id: str, actors: pd.DataFrame
+) -> list[dict[str, object]]:
+    """The article's direct and mixed quotations, read once: ``pieces`` (their spans),
+    ``speakers`` (actors named as speaker) and ``speaker_span``; ``no_speakers`` is True
+    when the quotes carry no attribution at all."""
     if quotes is None or len(quotes) == 0:
-        return pd.DataFrame(columns=["start", "end", "kind"])
+        return []
+    no_speakers = not ({"speaker", "speaker_mention", "speaker_start"} & set(quotes.columns))
     mine = quotes[(quotes["article_id"].astype(str) == str(article_id))
                   & quotes["kind"].isin(["direct", "mixed"])]
-    return mine
+    out = []
+    for row in mine.to_dict("records"):
+        parts = row.get("parts")
+        if not isinstance(parts, (list, tuple)) or not parts:
+            parts = [(row["start"], row["end"])]
+        speakers = set()
+        if isinstance(row.get("speaker"), str):
+            speakers.add(row["speaker"])
+        sm = row.get("speaker_mention")
+        if isinstance(sm, str) and sm:
+            speakers |= {a for _, _, a in find_mentions(sm, actors)}
+        ss, se = row.get("speaker_start"), row.get("speaker_end")
+        span = None
+        if ss is not None and se is not None and not pd.isna(ss) and not pd.isna(se):
+            span = (int(ss), int(se))
+        out.append({"pieces": [(int(a), int(b)) for a, b in parts], "speakers": speakers,
+                    "speaker_span": span, "no_speakers": no_speakers})
+    return out
 
 
 def _own_spans(
-    quotes: pd.DataFrame, actor: str, actors: pd.DataFrame, mention: tuple[int, int],
+    quotes: list[dict[str, object]], actor: str, mention: tuple[int, int],
     s0: int, s1: int, text: str = "",
 ) -> list[tuple[int, int]]:
     """Spans of quotes (overlapping this sentence) spoken by ``actor``: the attributed
@@ -534,26 +766,16 @@ def _own_spans(
     quotes carry no speaker at all, a mention followed by a speech verb right before the
     quote ("Mr Falter said: '...'") or after it ("'...,' said Mr Falter") counts."""
     out = []
-    no_speakers = not ({"speaker", "speaker_mention", "speaker_start"} & set(quotes.columns))
-    for row in quotes.itertuples(index=False):
-        parts = getattr(row, "parts", None)
-        if not isinstance(parts, (list, tuple)) or not parts:
-            parts = [(row.start, row.end)]
-        pieces = [(int(a), int(b)) for a, b in parts if int(b) > s0 and int(a) < s1]
+    for row in quotes:
+        pieces = [(a, b) for a, b in row["pieces"] if b > s0 and a < s1]  # type: ignore[attr-defined]
         if not pieces:
             continue
-        speaker = getattr(row, "speaker", None)
-        own = isinstance(speaker, str) and speaker == actor
-        if not own:
-            sm = getattr(row, "speaker_mention", None)
-            if isinstance(sm, str) and sm:
-                own = any(a == actor for _, _, a in find_mentions(sm, actors))
-        if not own:
-            ss, se = getattr(row, "speaker_start", None), getattr(row, "speaker_end", None)
-            if ss is not None and se is not None and not pd.isna(ss) and not pd.isna(se):
-                own = int(ss) < mention[1] and mention[0] < int(se)
+        own = actor in row["speakers"]  # type: ignore[operator]
+        span = row["speaker_span"]
+        if not own and span is not None:
+            own = span[0] < mention[1] and mention[0] < span[1]  # type: ignore[index]
         q0, q1 = pieces[0][0], pieces[-1][1]
-        if not own and no_speakers and text:
+        if not own and row["no_speakers"] and text:
             if mention[1] <= q0:
                 own = bool(_SAYS_BEFORE.match(text[mention[1]:q0]))
             elif mention[0] >= q1:
@@ -590,6 +812,7 @@ def actor_sentiment(
     method: str = "clause",
     sentences: pd.DataFrame | None = None,
     quotes: pd.DataFrame | None = None,
+    pronouns: bool = False,
 ) -> pd.DataFrame:
     """One row per article and actor: how the article's sentences treat the actor.
 
@@ -598,7 +821,8 @@ def actor_sentiment(
     names the actor. Sentences where the actor is named only inside its own quotation do not
     count for "clause". Columns: ``article_id``, ``outlet``, ``actor``, ``n_sentences``,
     ``mean_compound``, ``share_negative``, ``share_positive``, ``small_n`` (fewer than
-    ``SMALL_N`` sentences: too few to say much).
+    ``SMALL_N`` sentences: too few to say much). ``pronouns=True`` also counts sentences
+    that refer to the actor by a linked pronoun (:func:`pronoun_links`; off by default).
 
     >>> from analysis import load_corpus
     >>> t = actor_sentiment(load_corpus("seeds"), "seeds/actors.csv")
@@ -607,7 +831,7 @@ def actor_sentiment(
     """
     if method not in {"clause", "sentence"}:
         raise ValueError("method must be 'clause' or 'sentence'")
-    mentions = actor_mentions(corpus, actors, sentences, quotes)
+    mentions = actor_mentions(corpus, actors, sentences, quotes, pronouns=pronouns)
     value = "stance" if method == "clause" else "sentence_compound"
     out = _aggregate(mentions, ["article_id", "outlet", "actor"], value)
     return out.sort_values(["article_id", "n_sentences", "actor"],
@@ -620,6 +844,7 @@ def outlet_actor_sentiment(
     method: str = "clause",
     sentences: pd.DataFrame | None = None,
     quotes: pd.DataFrame | None = None,
+    pronouns: bool = False,
 ) -> pd.DataFrame:
     """One row per outlet and actor, pooling the outlet's sentences about the actor.
 
@@ -632,7 +857,7 @@ def outlet_actor_sentiment(
     """
     if method not in {"clause", "sentence"}:
         raise ValueError("method must be 'clause' or 'sentence'")
-    mentions = actor_mentions(corpus, actors, sentences, quotes)
+    mentions = actor_mentions(corpus, actors, sentences, quotes, pronouns=pronouns)
     value = "stance" if method == "clause" else "sentence_compound"
     out = _aggregate(mentions, ["outlet", "actor"], value)
     n_art = (mentions.dropna(subset=[value]).groupby(["outlet", "actor"])["article_id"]
@@ -688,13 +913,17 @@ def evaluate_actor_labels(
     actors: str | Path | pd.DataFrame,
     labels: pd.DataFrame,
     quotes: pd.DataFrame | None = None,
+    negation: bool = True,
+    pronouns: bool = False,
 ) -> pd.DataFrame:
     """Score hand-labelled (sentence, actor) pairs with the baseline and with the clause
     method. ``labels`` has ``article_id``, ``text`` (a sentence of that article's clean
     text), ``actor``, ``label``. Returns the labels with ``baseline`` (VADER compound of the
     whole sentence), ``clause`` (mean stance over the actor's mentions in the sentence) and
     their three-way labels ``baseline_label``, ``clause_label``; ``found`` is False when the
-    sentence or the mention is not in the corpus.
+    sentence or the mention is not in the corpus. ``negation`` and ``pronouns`` switch the
+    method's negation of cues (:func:`mention_stance`) and pronoun linking
+    (:func:`pronoun_links`), to measure what each adds.
 
     >>> from analysis import load_corpus
     >>> lab = pd.DataFrame({"article_id": ["000"], "actor": ["Metropolitan Police"],
@@ -707,6 +936,16 @@ def evaluate_actor_labels(
     table = _actor_table(actors)
     quotes = _quotes(corpus, quotes, table)
     texts = dict(zip(corpus["article_id"].astype(str), corpus["text"], strict=True))
+    links: dict[str, list[tuple[int, int, str]]] = {}
+    if pronouns:
+        sents = split_sentences(corpus)
+        body = sents[sents["kind"] == "body"]
+        for aid, text in texts.items():
+            mine = body[body["article_id"].astype(str) == aid]
+            bounds = [(int(a), int(b)) for a, b in zip(mine["start"], mine["end"], strict=True)]
+            quoted = [piece for q in _quote_rows(quotes, aid, table)
+                      for piece in q["pieces"]]  # type: ignore[attr-defined]
+            links[aid] = pronoun_links(text, bounds, find_mentions(text, table), table, quoted)
     rows = []
     for rec in labels.to_dict("records"):
         aid = str(rec["article_id"])
@@ -716,19 +955,21 @@ def evaluate_actor_labels(
         if s0 >= 0:
             s1 = s0 + len(str(rec["text"]))
             sentence = text[s0:s1]
-            q_all = _quote_rows(quotes, aid)
+            q_all = _quote_rows(quotes, aid, table)
             stances = []
-            found = find_mentions(sentence, table)
+            found = sorted([*find_mentions(sentence, table),
+                            *[(a - s0, b - s0, actor) for a, b, actor in links.get(aid, [])
+                              if s0 <= a and b <= s1]])
             for m0, m1, actor in found:
                 if actor != rec["actor"]:
                     continue
-                own = _own_spans(q_all, actor, table, (s0 + m0, s0 + m1), s0, s1,
-                                 text=text)
+                own = _own_spans(q_all, actor, (s0 + m0, s0 + m1), s0, s1, text=text)
                 if any(q0 <= s0 + m0 < q1 for q0, q1 in own):
                     continue
                 others = [(o0, o1) for o0, o1, _ in found if (o0, o1) != (m0, m1)]
                 res = mention_stance(sentence, (m0, m1),
-                                     [(q0 - s0, q1 - s0) for q0, q1 in own], others)
+                                     [(q0 - s0, q1 - s0) for q0, q1 in own], others,
+                                     negation=negation)
                 stances.append(res["stance"])
             out["found"] = bool(stances) or any(a == rec["actor"] for *_, a in
                                                 find_mentions(sentence, table))

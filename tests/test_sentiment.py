@@ -9,6 +9,8 @@ import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis import sentiment as S
+from analysis.actors import load_actors
+from analysis.attribution import extract_quotes
 from tests.conftest import DATA, SEEDS
 
 ACTORS = SEEDS / "actors.csv"
@@ -17,6 +19,18 @@ ACTORS = SEEDS / "actors.csv"
 @pytest.fixture(scope="module")
 def vader():
     return SentimentIntensityAnalyzer()
+
+
+@pytest.fixture(scope="module")
+def actor_table():
+    return load_actors(ACTORS)
+
+
+@pytest.fixture(scope="module")
+def quotes(corpus, actor_table):
+    """The quotations found with the actor table, computed once for the module (the same
+    call the sentiment functions make when given no quotes)."""
+    return extract_quotes(corpus, actor_table)
 
 
 def test_sentence_scores_are_vader_scores(sentences, vader):
@@ -76,6 +90,19 @@ def test_ten_thousand_word_sentence_is_computed():
     assert 0 < scored["compound"][0] <= 1
 
 
+def test_linear_time_vader_gives_stock_vader_scores(corpus, vader):
+    # Whole articles (up to ~1,900 words) and a text packed with VADER's rules: "no" before a
+    # rated word, "never so", "without doubt", "at least", "kind of", boosters, idioms,
+    # capitals, "but", and texts of one to three words (the edges of the rule window).
+    tricky = ("No good news. It was not bad, never so good, without doubt great and kind of "
+              "sad. At least it was fine; the very least helpful. They were NOT happy but "
+              "the plan was the bomb, a kiss of death, yeah right! Hardly a good day, no "
+              "help or love. Good? nope. Bad :( :) extremely AWFUL but really kind.")
+    texts = [*corpus["text"], tricky, "good", "not good", "no not good", "", "but good"]
+    for text in texts:
+        assert S._analyzer().polarity_scores(text) == vader.polarity_scores(text), text[:60]
+
+
 def test_cohen_kappa_by_hand():
     # observed 3/4; chance (1/4*1/4 + 1/2*1/4 + 1/4*1/2) = 5/16; (12/16-5/16)/(11/16) = 7/11
     assert S.cohen_kappa(["p", "n", "n", "u"], ["p", "n", "u", "u"]) == pytest.approx(7 / 11)
@@ -104,9 +131,9 @@ def test_mention_stance_reads_roles():
     assert S.mention_stance(clause, (36, 45))["stance"] == 0.0   # praise is in another clause
 
 
-def test_actor_method_beats_plain_averaging_on_hand_labels(corpus):
+def test_actor_method_beats_plain_averaging_on_hand_labels(corpus, actor_table, quotes):
     labels = pd.read_csv(DATA / "actor_sentiment_labels.csv", dtype=str)
-    result = S.evaluate_actor_labels(corpus, ACTORS, labels)
+    result = S.evaluate_actor_labels(corpus, actor_table, labels, quotes=quotes)
     result = result[result["found"]]
     assert len(result) >= 100
     held = result[result["split"] == "heldout"]
@@ -124,15 +151,16 @@ def test_voice_split_covers_every_body_sentence(corpus, sentences):
     assert table["quoted_n"].sum() > 0
 
 
-def test_actor_sentiment_tables(corpus, sentences):
-    table = S.actor_sentiment(corpus, ACTORS, sentences=sentences)
+def test_actor_sentiment_tables(corpus, sentences, actor_table, quotes):
+    table = S.actor_sentiment(corpus, actor_table, sentences=sentences, quotes=quotes)
     assert {"article_id", "outlet", "actor", "n_sentences", "mean_compound",
             "small_n"} <= set(table.columns)
     assert (table["small_n"] == (table["n_sentences"] < S.SMALL_N)).all()
-    base = S.actor_sentiment(corpus, ACTORS, method="sentence", sentences=sentences)
+    base = S.actor_sentiment(corpus, actor_table, method="sentence", sentences=sentences,
+                             quotes=quotes)
     met = base[(base["article_id"] == "000") & (base["actor"] == "Metropolitan Police")]
     assert int(met["n_sentences"].iloc[0]) >= 10
-    outlets = S.outlet_actor_sentiment(corpus, ACTORS, sentences=sentences)
+    outlets = S.outlet_actor_sentiment(corpus, actor_table, sentences=sentences, quotes=quotes)
     assert set(outlets["outlet"]) <= set(corpus["outlet"])
     with pytest.raises(ValueError):
         S.actor_sentiment(corpus, ACTORS, method="average")
@@ -149,3 +177,110 @@ def test_corpus_without_actor_mentions_gives_empty_tables():
     row = S.actor_sentiment(named, actors).iloc[0]
     assert row["n_sentences"] == 2 and bool(row["small_n"])
     assert row["share_positive"] == 0.5 and row["share_negative"] == 0.5
+
+
+def _stance(sentence: str, name: str, **kwargs) -> dict:
+    start = sentence.index(name)
+    return S.mention_stance(sentence, (start, start + len(name)), **kwargs)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mr Zed was not criticised by the mayor.",
+    "Mr Zed wasn't blamed for the failure.",
+    "Mr Zed has never been accused of lying.",
+    "The mayor did not call for Mr Zed to resign.",
+    "She was not yet calling for Mr Zed's resignation.",
+    "The mayor did not criticise Mr Zed.",
+    "Nobody has accused Mr Zed of anything.",
+    "The inquiry stopped short of condemning Mr Zed.",
+])
+def test_negated_blame_cue_is_neutral(sentence):
+    res = _stance(sentence, "Mr Zed")
+    assert res["stance"] == 0.0 and res["cue"].startswith("not: ")
+    # Without negation handling the same cue reads as blame.
+    assert _stance(sentence, "Mr Zed", negation=False)["stance"] == -S.CUE_WEIGHT
+
+
+@pytest.mark.parametrize("sentence", [
+    "The board has no confidence in Mr Zed.",
+    "The mayor refused to support Mr Zed.",
+    "Mr Zed does not have the backing of the mayor.",
+])
+def test_negated_support_cue_is_negative(sentence):
+    res = _stance(sentence, "Mr Zed")
+    assert res["stance"] == -S.CUE_WEIGHT and res["cue"].startswith("not: ")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mr Zed was criticised for not acting.",              # negator after the cue
+    "There is no doubt the mayor criticised Mr Zed.",     # asserting idiom
+    "Not only the mayor but the board criticised Mr Zed.",
+    "The mayor, who did not attend, criticised Mr Zed.",  # negator in another clause
+])
+def test_negator_elsewhere_leaves_the_cue(sentence):
+    res = _stance(sentence, "Mr Zed")
+    assert res["stance"] == -S.CUE_WEIGHT and not res["cue"].startswith("not: ")
+
+
+def test_negated_words():
+    assert S.negated("the mayor didn't") and S.negated("refused to")
+    assert not S.negated("no doubt the mayor") and not S.negated("the mayor knows")
+
+
+def test_actor_kinds_of_the_seed_table(actor_table):
+    kinds = {a: S.actor_kind(a, al) for a, al in zip(actor_table["actor"],
+                                                      actor_table["aliases"], strict=True)}
+    assert kinds["Gideon Falter"] == ("person", "m")
+    assert kinds["Suella Braverman"] == ("person", "f")
+    assert kinds["Marie van der Zyl"] == ("person", "f")
+    assert kinds["Matt Twist"] == ("person", "")
+    for org in ["Metropolitan Police", "Campaign Against Antisemitism",
+                "Community Security Trust", "Board of Deputies", "London Jewish Forum"]:
+        assert kinds[org] == ("organisation", ""), org
+    assert kinds["protesters"] == ("group", "")
+
+
+def _links(text: str, actors: pd.DataFrame) -> list[tuple[str, str]]:
+    table = load_actors(actors)
+    bounds, pos = [], 0
+    for part in text.split(". "):
+        end = pos + len(part) + (1 if not part.endswith(".") else 0)
+        bounds.append((pos, min(end, len(text))))
+        pos = end + 1
+    found = S.pronoun_links(text, bounds, S.find_mentions(text, table), table)
+    return [(text[a:b], actor) for a, b, actor in found]
+
+
+PEOPLE = pd.DataFrame({
+    "actor": ["Ann Smith", "Bob Jones", "City Council", "marchers"],
+    "aliases": ["Ms Smith", "Mr Jones", "the council", "the marchers"],
+    "type": ["politician", "politician", "government", "protesters"]})
+
+
+def test_pronouns_link_only_when_unambiguous():
+    assert _links("Mr Jones met the council. He was praised.", PEOPLE) == [("He", "Bob Jones")]
+    # Gender from the title decides between two people.
+    assert _links("Ms Smith met Mr Jones. She was praised.", PEOPLE) == [("She", "Ann Smith")]
+    # Two people the title cannot tell apart: no link.
+    two = PEOPLE.assign(aliases=["Ann Smith", "Bob Jones", "the council", "the marchers"])
+    assert _links("Ann Smith met Bob Jones. He was praised.", two) == []
+    # "it" is the organisation; "they" the organisation or the group (here two: no link).
+    assert _links("Mr Jones wrote to the council. It replied.", PEOPLE) == [("It", "City Council")]
+    assert _links("The council met the marchers. They left.", PEOPLE) == []
+    # The empty "it" and a pronoun inside a quotation are not linked.
+    assert _links("The council met. It is thought that talks went well.", PEOPLE) == []
+    # A chain of pronouns follows the first link.
+    assert _links("Mr Jones spoke. He was angry. He left.", PEOPLE) == [
+        ("He", "Bob Jones"), ("He", "Bob Jones")]
+
+
+def test_pronoun_linking_is_off_by_default(corpus, sentences, actor_table, quotes):
+    plain = S.actor_mentions(corpus, actor_table, sentences, quotes)
+    linked = S.actor_mentions(corpus, actor_table, sentences, quotes, pronouns=True)
+    assert not plain["pronoun"].any()
+    extra = linked[linked["pronoun"]]
+    assert len(extra) > 0 and len(linked) == len(plain) + len(extra)
+    texts = dict(zip(corpus["article_id"], corpus["text"], strict=True))
+    words = {texts[a][s:e].lower() for a, s, e in zip(extra["article_id"], extra["start"],
+                                                      extra["end"], strict=True)}
+    assert words <= {"he", "she", "it", "they"}
