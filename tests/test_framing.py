@@ -33,14 +33,43 @@ def seeds(corpus):
 
 
 @pytest.fixture(scope="module")
+def quotes(seeds):
+    from analysis.attribution import extract_quotes
+
+    return extract_quotes(seeds)
+
+
+# Each measure is computed once per module on the seeds, without precomputed inputs (as a
+# reader calls it); test_precomputed_inputs_give_the_same_tables checks the other way.
+@pytest.fixture(scope="module")
 def frames_seeds(seeds):
     return F.frame_sentences(seeds)
 
 
+@pytest.fixture(scope="module")
+def loaded_seeds(seeds):
+    return F.loaded_language(seeds)
+
+
+@pytest.fixture(scope="module")
+def passives_seeds(seeds):
+    return F.passives(seeds)
+
+
+@pytest.fixture(scope="module")
+def labels_seeds(seeds):
+    return F.label_occurrences(seeds)
+
+
+@pytest.fixture(scope="module")
+def reuse_seeds(seeds):
+    return F.text_reuse(seeds)
+
+
 # --- 1. labels ---------------------------------------------------------------------------
 
-def test_label_usage_seed_counts(seeds):
-    usage = F.label_usage(seeds)
+def test_label_usage_seed_counts(seeds, quotes, sentences):
+    usage = F.label_usage(seeds, quotes=quotes, sentences=sentences)
     assert list(usage.columns[:4]) == ["outlet", "family", "term", "count"]
 
     def count(outlet, family, term):
@@ -60,8 +89,8 @@ def test_label_usage_seed_counts(seeds):
     assert count("unknown", "event", "pro-Palestinian march") == 1
 
 
-def test_label_voice_on_seeds(seeds):
-    occ = F.label_occurrences(seeds)
+def test_label_voice_on_seeds(labels_seeds):
+    occ = labels_seeds
     oj = occ[(occ.family == "openly Jewish") & (occ.article_id == "003")]
     # 003: 'was described by an officer as being “openly Jewish”' -- the paper sets the
     # officer's phrase in quotation marks itself: not narration.
@@ -95,8 +124,8 @@ def test_label_voice_synthetic_with_given_quotes():
 
 
 @pytest.mark.parametrize("families", [{}, pd.DataFrame(columns=["family", "term"])])
-def test_label_usage_empty_family_list(seeds, families):
-    out = F.label_usage(seeds, families)
+def test_label_usage_empty_family_list(seeds, families, quotes, sentences):
+    out = F.label_usage(seeds, families, quotes=quotes, sentences=sentences)
     assert len(out) == 0
     assert "count" in out.columns
 
@@ -149,7 +178,9 @@ def test_frames_synthetic():
 
 
 def test_article_frames_equal_sentence_means(seeds, frames_seeds):
-    af = F.article_frames(seeds, sentences=frames_seeds)
+    af = F.article_frames(seeds, frames=frames_seeds)
+    # a frame_sentences table passed as sentences= (the earlier signature) is still read
+    pd.testing.assert_frame_equal(F.article_frames(seeds, sentences=frames_seeds), af)
     assert list(af.columns[:2]) == ["article_id", "outlet"]
     for aid in af.article_id:
         sub = frames_seeds[frames_seeds.article_id == aid]
@@ -207,8 +238,8 @@ def test_frame_indicators_bad_frame(tmp_path):
 
 # --- 3. loaded language ------------------------------------------------------------------
 
-def test_loaded_language_seed_words(seeds):
-    ll = F.loaded_language(seeds)
+def test_loaded_language_seed_words(loaded_seeds):
+    ll = loaded_seeds
     assert list(ll.columns[:6]) == ["article_id", "sentence_id", "term", "class", "in_quote",
                                     "context"]
 
@@ -266,8 +297,8 @@ def test_find_passives_synthetic(sentence, expected):
     assert got == expected
 
 
-def test_passives_seeds(seeds):
-    p = F.passives(seeds)
+def test_passives_seeds(seeds, passives_seeds, quotes, sentences):
+    p = passives_seeds
     assert {"passive", "agent", "agentless", "in_quote", "outlet"} <= set(p.columns)
     # 003: 'Gideon Falter, was described by an officer as being "openly Jewish"'.
     d = p[(p.article_id == "003") & (p.passive == "was described")]
@@ -277,7 +308,16 @@ def test_passives_seeds(seeds):
     assert a["agentless"].tolist() == [True]
     # 002: 'but was forced to apologize': agentless.
     assert p[(p.article_id == "002") & (p.passive == "was forced")]["agentless"].all()
-    summary = F.passive_summary(seeds, p)
+    # 001: 'some of the words exchanged during the incident were ...': reduced, no agent.
+    r = p[(p.article_id == "001") & (p.participle == "exchanged")]
+    assert r[["form", "agentless"]].values.tolist() == [["reduced", True]]
+    # 000: 'a video released on Thursday evening by the Campaign Against Antisemitism'.
+    r = p[(p.article_id == "000") & (p.participle == "released") & (p.form == "reduced")]
+    assert r["agent"].tolist() == ["the Campaign Against Antisemitism"]
+    # Feelings, not passives: 'I am worried about the reaction' (000, the officer's words)
+    # and 'The public would be horrified' (001, Rowley's words).
+    assert not p.participle.isin(["worried", "horrified"]).any()
+    summary = F.passive_summary(seeds, p, quotes=quotes, sentences=sentences)
     assert set(summary.outlet) == set(seeds.outlet)
     assert (summary.agentless <= summary.passives).all()
 
@@ -300,8 +340,8 @@ def test_fightin_words_by_hand():
     assert fw[(fw.group == "B") & (fw.term == "march")].z.iloc[0] == pytest.approx(row.z)
 
 
-def test_distinctive_terms_seeds(seeds):
-    d = F.distinctive_terms(seeds)
+def test_distinctive_terms_seeds(seeds, sentences):
+    d = F.distinctive_terms(seeds, sentences=sentences)
     top = F.top_terms(d, n=5)
     # The community paper's own vocabulary: "communal" is in 003 three times, nowhere else.
     assert "communal" in top[top.group == "Jewish community paper"].term.tolist()
@@ -310,10 +350,10 @@ def test_distinctive_terms_seeds(seeds):
     assert len(fig.axes) == seeds.outlet.nunique()
 
 
-def test_distinctive_terms_one_group_and_bad_column(seeds):
+def test_distinctive_terms_one_group_and_bad_column(seeds, sentences):
     one = seeds[seeds.article_id == "003"]
     assert len(F.distinctive_terms(one)) == 0
-    by_article = F.distinctive_terms(seeds, by="article_id")
+    by_article = F.distinctive_terms(seeds, by="article_id", sentences=sentences)
     assert set(by_article.group) <= set(seeds.article_id)
     with pytest.raises(ValueError, match="no such column"):
         F.distinctive_terms(seeds, by="author")
@@ -321,11 +361,11 @@ def test_distinctive_terms_one_group_and_bad_column(seeds):
 
 # --- 6. lede emphasis --------------------------------------------------------------------
 
-def test_lede_emphasis_seeds(seeds):
+def test_lede_emphasis_seeds(seeds, sentences):
     from analysis.actors import load_actors
 
     actors = load_actors("seeds/actors.csv")
-    le = F.lede_emphasis(seeds, actors).set_index(["article_id", "actor"])
+    le = F.lede_emphasis(seeds, actors, sentences=sentences).set_index(["article_id", "actor"])
     # 001's headline names the commissioner ("Under-fire Met boss Sir Mark Rowley ...").
     assert le.loc[("001", "Sir Mark Rowley"), "in_headline"]
     # 000 opens on the Met and names the commissioner only late, inside the CAA's quote
@@ -334,7 +374,7 @@ def test_lede_emphasis_seeds(seeds):
     assert le.loc[("000", "Sir Mark Rowley"), "first_position"] > 0.5
     # 004 names Rowley and Falter in its first sentence.
     assert le.loc[("004", "Gideon Falter"), "in_lede"]
-    ledes = F.lede_text(seeds)
+    ledes = F.lede_text(seeds, sentences=sentences)
     assert ledes.set_index("article_id").loc["000", "note"] == (
         "no headline in the text or manifest")
 
@@ -352,8 +392,8 @@ def test_lede_emphasis_short_article():
 
 # --- 7. text reuse -----------------------------------------------------------------------
 
-def test_text_reuse_seeds_statement(seeds):
-    r = F.text_reuse(seeds)
+def test_text_reuse_seeds_statement(seeds, reuse_seeds):
+    r = reuse_seeds
     assert list(r.columns[:4]) == ["article_a", "article_b", "similarity", "passages"]
     top = r.iloc[0]
     assert (top.article_a, top.article_b) == ("001", "003")
@@ -364,6 +404,11 @@ def test_text_reuse_seeds_statement(seeds):
     m = F.similarity_matrix(seeds)
     assert m.shape == (5, 5)
     assert m.iloc[1, 3] == pytest.approx(top.similarity)
+    pd.testing.assert_frame_equal(F.similarity_matrix(seeds, reuse=r), m)
+    # independent check of one cell: Jaccard of the two shingle sets
+    a, b = (set(F.reuse.shingles(t)) for t in seeds.set_index("article_id").loc[
+        ["001", "003"], "text"])
+    assert top.similarity == pytest.approx(len(a & b) / len(a | b))
     ax = F.plot_similarity_matrix(m)
     assert ax.get_title()
 
@@ -384,19 +429,24 @@ def test_shared_passages_known_answer():
 
 # --- bad input across the module ---------------------------------------------------------
 
-def test_outlet_with_one_short_article(seeds):
+def test_outlet_with_one_short_article(seeds, quotes, sentences):
+    from analysis import split_sentences
+
     tiny = pd.DataFrame({"article_id": ["900"], "outlet": ["Tiny"], "headline": [None],
                          "text": ["Police came."]})
     c = pd.concat([seeds[["article_id", "outlet", "headline", "text"]], tiny],
                   ignore_index=True)
-    af = F.article_frames(c).set_index("article_id")
+    # the seeds' tables plus the tiny article's (it has no quotations)
+    s = pd.concat([sentences, split_sentences(tiny)], ignore_index=True)
+    kw = {"quotes": quotes, "sentences": s}
+    af = F.article_frames(c, **kw).set_index("article_id")
     assert af.loc["900", "n_sentences"] == 1
-    rates = F.loaded_rates(c)
+    rates = F.loaded_rates(c, **kw)
     assert (rates[rates.outlet == "Tiny"].narration_count == 0).all()
-    assert "Tiny" in set(F.passive_summary(c).outlet)
-    d = F.distinctive_terms(c)
+    assert "Tiny" in set(F.passive_summary(c, **kw).outlet)
+    d = F.distinctive_terms(c, sentences=s)
     assert len(d) > 0
-    assert len(F.label_usage(c)) > 0
+    assert len(F.label_usage(c, **kw)) > 0
 
 
 def test_corpus_of_one_article_and_empty_text():
@@ -416,3 +466,166 @@ def test_corpus_of_one_article_and_empty_text():
 def test_corpus_without_needed_columns_is_a_clear_error(func):
     with pytest.raises(ValueError, match="needs columns|no such column"):
         func(pd.DataFrame({"article_id": ["1"], "text": ["Police came."]}))
+
+
+# --- precomputed sentences and quotations (the pipeline passes them) -----------------------
+
+def test_precomputed_inputs_give_the_same_tables(seeds, quotes, sentences, frames_seeds,
+                                                 loaded_seeds, passives_seeds, labels_seeds):
+    from analysis.actors import load_actors
+
+    kw = {"quotes": quotes, "sentences": sentences}
+    same = pd.testing.assert_frame_equal
+    same(F.frame_sentences(seeds, **kw), frames_seeds)
+    same(F.loaded_language(seeds, **kw), loaded_seeds)
+    same(F.passives(seeds, **kw), passives_seeds)
+    same(F.label_occurrences(seeds, **kw), labels_seeds)
+    # the summaries, each once from scratch and once from the shared tables
+    same(F.article_frames(seeds, **kw), F.article_frames(seeds, frames=frames_seeds))
+    same(F.loaded_rates(seeds, **kw), F.loaded_rates(seeds, loaded_seeds))
+    same(F.passive_summary(seeds, **kw), F.passive_summary(seeds, passives_seeds))
+    same(F.label_usage(seeds, **kw), F.label_usage(seeds))
+    same(F.distinctive_terms(seeds, sentences=sentences), F.distinctive_terms(seeds))
+    same(F.lede_text(seeds, sentences=sentences), F.lede_text(seeds))
+    actors = load_actors("seeds/actors.csv")
+    same(F.lede_emphasis(seeds, actors, sentences=sentences), F.lede_emphasis(seeds, actors))
+
+
+def test_given_sentences_are_used_not_recomputed(seeds, quotes, sentences):
+    # A pipeline chunk passes the sentences of a larger corpus: only the chunk's articles
+    # are read; and sentences left out of the table are not split again.
+    only_003 = sentences[sentences.article_id == "003"]
+    fs = F.frame_sentences(seeds, quotes=quotes, sentences=only_003)
+    assert set(fs.article_id) == {"003"}
+    chunk = seeds[seeds.article_id.isin(["001", "003"])]
+    ll = F.loaded_language(chunk, quotes=quotes, sentences=sentences)
+    assert set(ll.article_id) <= {"001", "003"} and len(ll) > 0
+    with pytest.raises(ValueError, match="sentences= needs"):
+        F.frame_sentences(seeds, sentences=sentences.drop(columns=["kind"]))
+
+
+def test_term_matcher_finds_what_a_full_scan_finds(sentences):
+    # find() tries the pattern only where a term can begin; a plain finditer over every
+    # character must give the same matches, for every word list of the module.
+    from analysis.framing._common import TermMatcher
+
+    frame_terms = [t for cell in F.load_frame_indicators()["terms"] for t in cell.split(";")]
+    lists = [F.load_loaded_lexicon()["term"].tolist(), F.load_label_families()["term"].tolist(),
+             frame_terms, ["£*", "$*", "cost*", "'row'"]]
+    texts = sentences["text"].iloc[::4].tolist() + [
+        "It cost £5m ($6m), costing-more.", "a 'row'", ""]
+    for terms in lists:
+        m = TermMatcher.build(terms)
+        for text in texts:
+            scan = [(x.start(), x.end(), m.terms[int(x.lastgroup[1:])])
+                    for x in m.pattern.finditer(text)]
+            assert m.find(text) == scan
+
+
+# --- passives: adjectives and reduced passives -----------------------------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    # feelings and states after be/get: adjectives, unless a "by" agent follows
+    ("I am worried about the reaction.", []),
+    ("We are deeply concerned and very interested in it.", []),
+    ("She was pleased with the result and got married.", []),
+    ("He was surprised by the decision.", [("was surprised", "the decision", "be")]),
+    ("Offences are committed by people.", [("are committed", "people", "be")]),
+    # a degree word before the participle makes it an adjective; a manner adverb does not
+    ("The officers were so tired.", []),
+    ("He was so badly injured.", [("was so badly injured", None, "be")]),
+    # reduced passives: after a noun, a preposition or "by" following, another main verb
+    ("He apologised for the words exchanged during the incident.",
+     [("exchanged", None, "reduced")]),
+    ("The number of officers deployed to the march was criticised.",
+     [("deployed", None, "reduced"), ("was criticised", None, "be")]),
+    ("They shared a video of the man stopped by an officer at the march.",
+     [("stopped", "an officer", "reduced")]),
+    # ... and not the simple past of a verb without an object
+    ("Hundreds of protesters marched to Whitehall.", []),
+    ("In London protesters gathered in the square and sang.", []),
+    ("Police said most of the protesters gathered in the square.", []),
+    ("The crowd walked by the river.", []),
+    # a "by" phrase belongs to the nearest verb, not to one in an earlier clause
+    ("Jews were told to stay away and were worried about the words used by officers.",
+     [("were told", None, "be"), ("used", "officers", "reduced")]),
+])
+def test_passives_adjectival_and_reduced(sentence, expected):
+    got = [(p["passive"], p["agent"], p["form"]) for p in F.find_passives(sentence)]
+    assert got == expected
+
+
+def test_reduced_passives_can_be_left_out():
+    text = "He apologised for the words exchanged during the incident."
+    assert F.find_passives(text, reduced=False) == []
+
+
+# --- text reuse: exact and MinHash/LSH -------------------------------------------------------
+
+def test_text_reuse_lsh_finds_the_same_pairs_on_the_seeds(seeds, reuse_seeds):
+    from analysis.framing import reuse
+
+    lsh = F.text_reuse(seeds, method="lsh")
+    assert lsh.attrs["method"] == "lsh" and reuse_seeds.attrs["method"] == "exact"
+    # The same pairs as the exact index among those sharing a passage of LSH_MIN_WORDS
+    # words, with identical rows: here 001/003 (the community statement).
+    exact = F.text_reuse(seeds, method="exact", min_words=reuse.LSH_MIN_WORDS)
+    pd.testing.assert_frame_equal(lsh, exact)
+    assert lsh[["article_a", "article_b"]].values.tolist() == [["001", "003"]]
+    # The exact default also reports the pairs that share only a name and title
+    # ("Gideon Falter, chief executive of the Campaign Against ...", 8-9 words).
+    short = reuse_seeds[~reuse_seeds.article_a.eq("001") | ~reuse_seeds.article_b.eq("003")]
+    assert len(short) == 3 and (short.shared_words <= 9).all()
+    with pytest.raises(ValueError, match="method"):
+        F.text_reuse(seeds, method="fast")
+
+
+def _random_corpus(n_articles: int, seed: int) -> tuple[pd.DataFrame, set, set]:
+    import random
+
+    rng = random.Random(seed)
+    vocab = [f"w{i}" for i in range(5000)]
+
+    def words(n: int) -> list[str]:
+        return [rng.choice(vocab) for _ in range(n)]
+
+    texts = [words(rng.randint(60, 200)) for _ in range(n_articles)]
+    long_pairs, short_pairs = set(), set()
+    for length, bucket in [(31, long_pairs), (45, long_pairs), (80, long_pairs),
+                           (10, short_pairs), (12, short_pairs)] * 3:
+        a, b = sorted(rng.sample(range(n_articles), 2))
+        passage = words(length)
+        for i in (a, b):
+            at = rng.randint(0, len(texts[i]))
+            texts[i] = texts[i][:at] + passage + texts[i][at:]
+        bucket.add((f"{a:03d}", f"{b:03d}"))
+    corpus = make_corpus(*[" ".join(t) + "." for t in texts])
+    return corpus, long_pairs, short_pairs
+
+
+def test_text_reuse_lsh_equals_exact_on_a_synthetic_corpus(monkeypatch):
+    from analysis.framing import reuse
+
+    corpus, long_pairs, short_pairs = _random_corpus(60, seed=5)
+    exact = F.text_reuse(corpus, method="exact")
+    got = set(zip(exact.article_a, exact.article_b, strict=True))
+    assert long_pairs | short_pairs <= got
+    lsh = F.text_reuse(corpus, method="lsh")
+    assert set(zip(lsh.article_a, lsh.article_b, strict=True)) == long_pairs - short_pairs
+    pd.testing.assert_frame_equal(
+        lsh, F.text_reuse(corpus, method="exact", min_words=reuse.LSH_MIN_WORDS))
+    # "auto" switches to LSH above LSH_MIN_ARTICLES articles
+    monkeypatch.setattr(reuse, "LSH_MIN_ARTICLES", 50)
+    assert F.text_reuse(corpus).attrs["method"] == "lsh"
+    assert F.text_reuse(corpus.head(50)).attrs["method"] == "exact"
+
+
+@pytest.mark.parametrize("offset_a", range(8))
+def test_lsh_finds_a_passage_of_min_words_at_any_offset(offset_a):
+    from analysis.framing import reuse
+
+    passage = " ".join(f"p{i}" for i in range(reuse.LSH_MIN_WORDS))
+    for offset_b in range(8):
+        a = " ".join(f"a{i}" for i in range(offset_a)) + " " + passage + " a-end"
+        b = " ".join(f"b{i}" for i in range(offset_b)) + " " + passage + " b-end"
+        assert reuse.lsh_candidates({"1": a, "2": b}) == {("1", "2")}, offset_b

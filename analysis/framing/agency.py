@@ -1,16 +1,30 @@
 """Agency: passive voice, and the passives that hide who did it.
 
 "Officers arrested nine people" names the doer; "Nine people were arrested" does not.
-The rule here works on words alone (no parser): a form of *be* or *get*, up to three
-adverbs or "being"/"been" in between, then a past participle (a regular "-ed" word or an
-irregular one from ``analysis/data/framing_participles.csv``). The passive has an agent
-when a "by" phrase follows in the same clause ("was described by an officer"), unless
-"by" starts a means ("by releasing the video") or a time ("by Friday").
+The rules work on words alone (no parser):
+
+* **be/get passive**: a form of *be* or *get*, up to three adverbs or "being"/"been" in
+  between, then a past participle (a regular "-ed" word or an irregular one from
+  ``analysis/data/framing_participles.csv``);
+* **reduced passive**: a past participle right after a noun, without *be* ("the words
+  exchanged during the incident", "officers deployed to the march"). Because "-ed" is
+  also the simple past ("protesters marched to Whitehall"), it counts only when the noun
+  phrase follows a preposition that is not the clause's first word, a preposition or
+  "by" follows the participle, and the clause has another verb to be its main verb;
+* **not a passive**: a participle that names a feeling or state ("I am worried", "we are
+  concerned", ``analysis/data/framing_adjectival_participles.csv``), unless a "by" agent
+  follows; and any participle right after a degree word ("very pleased", "so tired"),
+  the usual test for an adjective (Quirk et al. 1985, the passive gradient).
+
+The passive has an agent when a "by" phrase follows in the same clause ("was described
+by an officer"), unless "by" starts a means ("by releasing the video") or a time
+("by Friday").
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -18,13 +32,15 @@ import pandas as pd
 from analysis.framing._common import (
     body_sentences,
     data_rows,
+    get_quotes,
     spans_by_voice,
     words_by_voice,
 )
 
 PARTICIPLES_FILE = "framing_participles.csv"
+ADJECTIVAL_FILE = "framing_adjectival_participles.csv"
 PASSIVE_COLUMNS = ["article_id", "outlet", "sentence_id", "auxiliary", "participle", "passive",
-                   "agent", "agentless", "in_quote", "start", "end", "sentence"]
+                   "agent", "agentless", "in_quote", "start", "end", "sentence", "form"]
 
 BE = {"am", "is", "are", "was", "were", "be", "been", "being", "wasn", "isn", "aren", "weren"}
 GET = {"get", "gets", "got", "gotten", "getting"}
@@ -48,9 +64,45 @@ _AGENT_STOP = {
     "towards", "toward", "between", "among", "around", "despite",
 }
 _CLAUSE_END = set(",;:.!?()[]\"“”‘’–—…") | {"'"}
+#: Words right before a participle that make it an adjective ("very pleased").
+_DEGREE = {"very", "so", "too", "quite", "extremely", "increasingly", "more", "most", "less",
+           "rather", "deeply", "fairly", "utterly"}
+#: Prepositions that can open the noun phrase of a reduced passive ("of people arrested").
+_NP_OPENERS = {
+    "of", "in", "on", "at", "for", "with", "from", "to", "into", "about", "over", "among",
+    "between", "against", "during", "without", "under", "towards", "toward", "by",
+    "including", "involving", "regarding", "concerning", "following",
+}
+#: Words that may follow the participle of a reduced passive.
+_REDUCED_NEXT = {
+    "by", "during", "in", "on", "at", "to", "from", "after", "for", "outside", "near", "over",
+    "with", "under", "against", "into", "across", "through", "before", "inside", "as",
+    "onto", "around", "within",
+}
+_DETERMINERS = {
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our",
+    "my", "your", "some", "many", "several", "any", "no", "each", "every", "other", "such",
+}
+_FUNCTION = (BE | GET | _DETERMINERS | _NP_OPENERS | {
+    "i", "you", "he", "she", "it", "we", "they", "me", "him", "us", "them", "who", "whom",
+    "which", "what", "and", "or", "but", "nor", "if", "as", "than", "then", "has", "have",
+    "had", "having", "will", "would", "shall", "should", "can", "could", "may", "might",
+    "must", "do", "does", "did", "not", "n't", "'t", "’t", "there", "here", "when", "while",
+    "because", "after", "before", "since", "until", "although", "though", "whether",
+    "where", "how", "why", "also", "all", "both", "one",
+})
+#: Words that end a clause for the reduced-passive rule (a new clause may start after them).
+_CLAUSE_WORDS = {"and", "but", "or", "that", "which", "who", "whom", "when", "while",
+                 "because", "although", "though", "whether", "where", "if", "after",
+                 "before", "since", "until"}
+_REPORTING = {"said", "says", "say", "told", "tells", "added", "claimed", "insisted",
+              "stated", "argued", "warned", "wrote", "explained", "suggested", "reported"}
+_FINITE = BE | GET | {"has", "have", "had", "will", "would", "shall", "should", "can",
+                      "could", "may", "might", "must", "do", "does", "did"}
 _TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*|[^\w\s]")
 
 
+@lru_cache(maxsize=1)
 def _participles() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     rows = data_rows(PARTICIPLES_FILE)
 
@@ -58,6 +110,11 @@ def _participles() -> tuple[frozenset[str], frozenset[str], frozenset[str], froz
         return frozenset(r["word"].casefold() for r in rows if r["type"] == kind)
 
     return (of("irregular"), of("not_participle"), of("intransitive"), of("not_before_to"))
+
+
+@lru_cache(maxsize=1)
+def _adjectival() -> frozenset[str]:
+    return frozenset(r["word"].casefold() for r in data_rows(ADJECTIVAL_FILE))
 
 
 def tokens(text: str) -> list[tuple[int, int, str]]:
@@ -105,18 +162,23 @@ def _is_adverb(word: str) -> bool:
                                  _NOT_ADVERB_LY and low.isalpha())
 
 
-def find_passives(text: str) -> list[dict]:
-    """Passive constructions in one sentence: auxiliary, participle, passive, agent, span.
+def find_passives(text: str, reduced: bool = True) -> list[dict]:
+    """Passive constructions in one sentence: auxiliary, participle, passive, agent, span,
+    and ``form`` ("be", "get" or "reduced", the last without an auxiliary).
 
     >>> [(p["passive"], p["agent"]) for p in find_passives("He was stopped by a Met officer.")]
     [('was stopped', 'a Met officer')]
     >>> [(p["passive"], p["agent"]) for p in find_passives("Nine people were arrested.")]
     [('were arrested', None)]
-    >>> find_passives("She was happy and is going home.")
+    >>> find_passives("She was happy and is going home. I am worried.")
     []
+    >>> [p["passive"] for p in find_passives("He apologised for the words exchanged during it.")]
+    ['exchanged']
     """
     toks = tokens(text)
     found = []
+    used: set[int] = set()
+    adjectival = _adjectival()
     i = 0
     while i < len(toks):
         word = toks[i][2].casefold()
@@ -137,22 +199,94 @@ def find_passives(text: str) -> list[dict]:
             i += 1
             continue
         agent = _agent(toks, j + 1)
+        if toks[j - 1][2].casefold() in _DEGREE or (
+                cand.casefold() in adjectival and agent is None):
+            i = j + 1  # "very pleased", "I am worried": an adjective, not a passive
+            continue
         found.append({
             "auxiliary": toks[i][2], "participle": cand,
             "passive": text[toks[i][0]:toks[j][1]], "agent": agent,
             "start": toks[i][0], "end": toks[j][1],
+            "form": "get" if word in GET else "be",
         })
+        used.update(range(i, j + 1))
         i = j + 1
+    if reduced:
+        found.extend(_reduced_passives(text, toks, used, adjectival))
+        found.sort(key=lambda p: p["start"])
     return found
+
+
+def _is_noun_like(word: str) -> bool:
+    low = word.casefold()
+    return (bool(re.fullmatch(r"[^\W_]+(?:['’\-][^\W_]+)*", word)) and low not in _FUNCTION
+            and not _is_adverb(word) and not is_participle(word))
+
+
+def _clause_has_verb(toks: list[tuple[int, int, str]], lo: int, hi: int) -> bool:
+    """Whether tokens ``[lo, hi)`` hold a word that can head a clause (a finite verb)."""
+    for _, _, w in toks[lo:hi]:
+        low = w.casefold()
+        if low in _FINITE or (is_participle(w) and not w[:1].isupper()):
+            return True
+    return False
+
+
+def _reduced_passives(text: str, toks: list[tuple[int, int, str]], used: set[int],
+                      adjectival: frozenset[str]) -> list[dict]:
+    """Participles right after a noun, without be/get ("the words exchanged during ...")."""
+    out = []
+    for j in range(1, len(toks) - 1):
+        cand, nxt = toks[j][2], toks[j + 1][2]
+        low = cand.casefold()
+        if (j in used or cand[:1].isupper() or low in adjectival
+                or nxt.casefold() not in _REDUCED_NEXT or not is_participle(cand, nxt)):
+            continue
+        # walk back over the noun phrase: up to three content words, then a determiner
+        k = j - 1
+        content = 0
+        while k >= 0 and content < 3 and _is_noun_like(toks[k][2]):
+            k -= 1
+            content += 1
+        if content == 0:
+            continue
+        if k >= 0 and toks[k][2].casefold() in _DETERMINERS | {"all", "both"}:
+            k -= 1
+        if k < 0 or toks[k][2].casefold() not in _NP_OPENERS:
+            continue
+        # the preposition must not open the clause ("In London protesters marched to ...")
+        start = k
+        while start > 0 and toks[start - 1][2] not in _CLAUSE_END and toks[start - 1][
+                2].casefold() not in _CLAUSE_WORDS | _REPORTING:
+            start -= 1
+        if start == k:
+            continue
+        end = j + 1
+        while end < len(toks) and toks[end][2] not in _CLAUSE_END and toks[end][
+                2].casefold() not in _CLAUSE_WORDS:
+            end += 1
+        # another verb in the clause, before the noun phrase or after the participle's
+        # phrase, is the clause's main verb, so the participle is not the simple past
+        if not (_clause_has_verb(toks, start, k) or _clause_has_verb(toks, j + 2, end)):
+            continue
+        out.append({
+            "auxiliary": "", "participle": cand, "passive": cand,
+            "agent": _agent(toks, j + 1), "start": toks[j][0], "end": toks[j][1],
+            "form": "reduced",
+        })
+    return out
 
 
 def _agent(toks: list[tuple[int, int, str]], k: int, window: int = 16) -> str | None:
     """The noun phrase after "by" in the same clause, or None."""
     for m in range(k, min(len(toks), k + window)):
         word = toks[m][2]
-        if word in _CLAUSE_END:
-            return None
-        if word.casefold() != "by":
+        low = word.casefold()
+        if word in _CLAUSE_END or low in _CLAUSE_WORDS or low in BE or low in GET:
+            return None  # a new clause: a "by" there belongs to another verb
+        if m > k and not word[:1].isupper() and is_participle(word):
+            return None  # "worried about the words used by officers": used's agent
+        if low != "by":
             continue
         if m + 1 >= len(toks):
             return None
@@ -168,8 +302,9 @@ def _agent(toks: list[tuple[int, int, str]], k: int, window: int = 16) -> str | 
         words = []
         for n in range(m + 1, min(len(toks), m + 8)):
             w = toks[n][2]
-            if w in _CLAUSE_END or (words and w.casefold() in _AGENT_STOP):
-                break
+            if w in _CLAUSE_END or (words and w.casefold() in _AGENT_STOP and not (
+                    w[:1].isupper() and words[-1][2][:1].isupper())):
+                break  # ... but "Campaign Against Antisemitism" is one name
             words.append(toks[n])
         if not words:
             return None
@@ -184,11 +319,15 @@ def _join(toks: list[tuple[int, int, str]], words: list[tuple[int, int, str]]) -
     return out
 
 
-def passives(corpus: pd.DataFrame, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
+def passives(corpus: pd.DataFrame, quotes: pd.DataFrame | None = None,
+             sentences: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per passive construction in the body sentences.
 
     Columns: article_id, outlet, sentence_id, auxiliary, participle, passive (the words),
-    agent (the "by" phrase, None when hidden), agentless, in_quote, start, end, sentence.
+    agent (the "by" phrase, None when hidden), agentless, in_quote, start, end, sentence,
+    form (be / get / reduced).
+    ``quotes`` / ``sentences`` (``extract_quotes`` / ``split_sentences`` output) are
+    computed when not given.
 
     >>> c = pd.DataFrame({"article_id": ["1"], "outlet": ["X"],
     ...     "text": ["Nine people were arrested. He was stopped by an officer."]})
@@ -199,10 +338,10 @@ def passives(corpus: pd.DataFrame, quotes: pd.DataFrame | None = None) -> pd.Dat
 
     if len(corpus) == 0:
         return pd.DataFrame(columns=PASSIVE_COLUMNS)
-    sentences = body_sentences(corpus)
+    body = body_sentences(corpus, sentences=sentences)
     quoted, _ = spans_by_voice(corpus, quotes)
     rows = []
-    for s in sentences.itertuples(index=False):
+    for s in body.itertuples(index=False):
         for p in find_passives(s.text):
             start, end = s.start + p["start"], s.start + p["end"]
             rows.append({
@@ -211,27 +350,31 @@ def passives(corpus: pd.DataFrame, quotes: pd.DataFrame | None = None) -> pd.Dat
                 "passive": p["passive"], "agent": p["agent"],
                 "agentless": p["agent"] is None,
                 "in_quote": in_spans(quoted.get(s.article_id, []), start, end),
-                "start": start, "end": end, "sentence": s.text,
+                "start": start, "end": end, "sentence": s.text, "form": p["form"],
             })
     return pd.DataFrame(rows, columns=PASSIVE_COLUMNS)
 
 
 def passive_summary(corpus: pd.DataFrame, found: pd.DataFrame | None = None,
-                    quotes: pd.DataFrame | None = None) -> pd.DataFrame:
+                    quotes: pd.DataFrame | None = None,
+                    sentences: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per outlet: passives per 1,000 words and the share without an agent, narration only.
 
     Columns: outlet, narration_words, passives, per_1000, agentless, share_agentless,
     quoted_passives (passives inside sources' quotations, left out of the rates).
+    ``found`` is :func:`passives` output; ``quotes`` / ``sentences`` are computed once
+    when not given.
 
     >>> c = pd.DataFrame({"article_id": ["1"], "outlet": ["X"],
     ...     "text": ["Nine people were arrested. He was stopped by an officer."]})
     >>> passive_summary(c)[["passives", "agentless", "share_agentless"]].values.tolist()
     [[2.0, 1.0, 0.5]]
     """
-    found = passives(corpus, quotes) if found is None else found
-    sentences = body_sentences(corpus)
+    body = body_sentences(corpus, sentences=sentences)
+    quotes = get_quotes(corpus, quotes)
+    found = passives(corpus, quotes, sentences=sentences) if found is None else found
     quoted, _ = spans_by_voice(corpus, quotes)
-    words = words_by_voice(corpus, sentences, quoted).groupby("outlet")["narration_words"].sum()
+    words = words_by_voice(corpus, body, quoted).groupby("outlet")["narration_words"].sum()
     rows = []
     for outlet in sorted(words.index):
         sub = found[found["outlet"] == outlet] if len(found) else found

@@ -36,18 +36,20 @@ def _headlines(corpus: pd.DataFrame, heads: pd.DataFrame) -> dict[str, str]:
     return out
 
 
-def lede_text(corpus: pd.DataFrame, n_lede: int = LEDE_SENTENCES) -> pd.DataFrame:
+def lede_text(corpus: pd.DataFrame, n_lede: int = LEDE_SENTENCES,
+              sentences: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per article: headline, the lede (first ``n_lede`` body sentences), the last sentence.
 
     Columns: article_id, outlet, headline, lede, closing, n_body_sentences, note (why a
     part is missing: no headline in the text or manifest, no body sentences).
+    ``sentences`` (``split_sentences`` output) is computed when not given.
 
     >>> c = pd.DataFrame({"article_id": ["1"], "outlet": ["X"], "headline": [""],
     ...     "text": ["Police came. Crowds left. Rain fell. Then it was over."]})
     >>> lede_text(c)[["lede", "closing"]].values.tolist()
     [['Police came. Crowds left. Rain fell.', 'Then it was over.']]
     """
-    sentences = body_sentences(corpus, kinds=("headline", "body"))
+    sentences = body_sentences(corpus, kinds=("headline", "body"), sentences=sentences)
     heads = sentences[sentences["kind"] == "headline"]
     body = sentences[sentences["kind"] == "body"]
     headlines = _headlines(corpus, heads)
@@ -71,14 +73,16 @@ def lede_text(corpus: pd.DataFrame, n_lede: int = LEDE_SENTENCES) -> pd.DataFram
 
 
 def lede_emphasis(corpus: pd.DataFrame, actors: pd.DataFrame | str,
-                  n_lede: int = LEDE_SENTENCES, n_closing: int = LEDE_SENTENCES) -> pd.DataFrame:
+                  n_lede: int = LEDE_SENTENCES, n_closing: int = LEDE_SENTENCES,
+                  sentences: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per article × actor the article names: where the actor first appears.
 
     Columns: article_id, outlet, actor, in_headline, in_lede (first ``n_lede`` body
     sentences), first_sentence (1 = the first body sentence; NaN if only in the
     headline), first_position (that sentence's place in the body, 0 = start, 1 = end),
     in_closing (named in the last ``n_closing`` body sentences), n_mentions (body),
-    n_body_sentences. Sorted by article, then by first appearance.
+    n_body_sentences. Sorted by article, then by first appearance. ``sentences``
+    (``split_sentences`` output) is computed when not given.
 
     >>> from analysis.actors import load_actors
     >>> acts = load_actors("seeds/actors.csv")
@@ -90,7 +94,7 @@ def lede_emphasis(corpus: pd.DataFrame, actors: pd.DataFrame | str,
     from analysis.actors import find_mentions, load_actors
 
     table = load_actors(actors) if isinstance(actors, str) else actors
-    sentences = body_sentences(corpus, kinds=("headline", "body"))
+    sentences = body_sentences(corpus, kinds=("headline", "body"), sentences=sentences)
     heads = sentences[sentences["kind"] == "headline"]
     body = sentences[sentences["kind"] == "body"]
     headlines = _headlines(corpus, heads)

@@ -89,15 +89,18 @@ class FrameRules:
         return found
 
 
-
-
 def frame_sentences(corpus: pd.DataFrame, indicators: pd.DataFrame | None = None,
-                    quotes: pd.DataFrame | None = None) -> pd.DataFrame:
+                    quotes: pd.DataFrame | None = None,
+                    sentences: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per body sentence, a True/False column per frame, and the cues that fired.
 
     Columns: article_id, sentence_id, conflict, human_interest, responsibility, morality,
     economic, then outlet, text, in_quote (the sentence is mostly a source's quoted words)
     and cues ("conflict: accused; responsibility: apologised").
+
+    ``quotes`` (``attribution.extract_quotes`` output) and ``sentences``
+    (``split_sentences`` output) are computed when not given; pass them to reuse tables a
+    pipeline already made. The result is the same either way.
 
     >>> c = pd.DataFrame({"article_id": ["1"], "outlet": ["X"],
     ...     "text": ["Police were accused of failing. The cost to taxpayers rose."]})
@@ -108,13 +111,13 @@ def frame_sentences(corpus: pd.DataFrame, indicators: pd.DataFrame | None = None
     from analysis.attribution import in_spans
 
     rules = FrameRules(indicators)
-    sentences = body_sentences(corpus)
+    body = body_sentences(corpus, sentences=sentences)
     columns = [*SENTENCE_FRAME_COLUMNS, "outlet", "text", "in_quote", "cues"]
-    if len(sentences) == 0:
+    if len(body) == 0:
         return pd.DataFrame(columns=columns).astype({f: bool for f in FRAMES})
     quoted, _ = spans_by_voice(corpus, quotes)
     rows = []
-    for s in sentences.itertuples(index=False):
+    for s in body.itertuples(index=False):
         found = rules.cues(s.text)
         row = {"article_id": s.article_id, "sentence_id": s.sentence_id}
         row.update({f: bool(found[f]) for f in FRAMES})
@@ -129,19 +132,26 @@ def frame_sentences(corpus: pd.DataFrame, indicators: pd.DataFrame | None = None
 
 def article_frames(corpus: pd.DataFrame, indicators: pd.DataFrame | None = None,
                    quotes: pd.DataFrame | None = None,
-                   sentences: pd.DataFrame | None = None) -> pd.DataFrame:
+                   sentences: pd.DataFrame | None = None,
+                   frames: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per article: the share (0–1) of its body sentences carrying each frame.
 
     Columns: article_id, outlet, conflict, human_interest, responsibility, morality,
     economic, n_sentences. An article without body sentences gets NaN shares and
-    n_sentences 0. Pass ``sentences`` (from :func:`frame_sentences`) to reuse them.
+    n_sentences 0. Pass ``frames`` (from :func:`frame_sentences`) to reuse them, or
+    ``quotes`` / ``sentences`` (``extract_quotes`` / ``split_sentences`` output) for
+    :func:`frame_sentences` to use. (A :func:`frame_sentences` table passed as
+    ``sentences``, as earlier versions took it, is still read as ``frames``.)
 
     >>> c = pd.DataFrame({"article_id": ["1"], "outlet": ["X"],
     ...     "text": ["Police were accused of failing. The cost to taxpayers rose."]})
     >>> article_frames(c)[["conflict", "economic", "n_sentences"]].values.tolist()
     [[0.5, 0.5, 2.0]]
     """
-    fs = frame_sentences(corpus, indicators, quotes) if sentences is None else sentences
+    if frames is None and sentences is not None and set(FRAMES) <= set(sentences.columns):
+        frames, sentences = sentences, None
+    fs = (frame_sentences(corpus, indicators, quotes, sentences=sentences) if frames is None
+          else frames)
     rows = []
     ids = corpus["article_id"].astype(str)
     for aid, outlet in zip(ids, corpus["outlet"].fillna("unknown"), strict=False):
@@ -229,21 +239,22 @@ def match_labels(sentences: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:
     """
     label_frames = [f for f in FRAMES if f in labels.columns]
     out = []
-    by_article = {str(aid): g for aid, g in sentences.groupby("article_id", sort=False)}
+    by_article = {str(aid): (g, g["text"].map(_norm).tolist())
+                  for aid, g in sentences.groupby("article_id", sort=False)}
     for lab in labels.itertuples(index=False):
-        cand = by_article.get(str(lab.article_id))
+        cand, norms = by_article.get(str(lab.article_id), (None, []))
         if cand is None:
             continue
         key = _norm(lab.text)
         if len(key) < 10:
             continue
-        exact = cand[cand["text"].map(_norm) == key]
-        if len(exact) == 0:
-            exact = cand[cand["text"].map(lambda t, k=key: len(_norm(t)) >= 10 and (
-                k in _norm(t) or _norm(t) in k))]
-        if len(exact) == 0:
+        hit = next((i for i, t in enumerate(norms) if t == key), None)
+        if hit is None:
+            hit = next((i for i, t in enumerate(norms)
+                        if len(t) >= 10 and (key in t or t in key)), None)
+        if hit is None:
             continue
-        row = exact.iloc[0].to_dict()
+        row = cand.iloc[hit].to_dict()
         for f in label_frames:
             row[f"gold_{f}"] = bool(int(getattr(lab, f)))
         if hasattr(lab, "split"):

@@ -62,13 +62,16 @@ def _families_frame(families: pd.DataFrame | dict | str | None) -> pd.DataFrame:
 
 
 def label_occurrences(corpus: pd.DataFrame, families: pd.DataFrame | dict | str | None = None,
-                      quotes: pd.DataFrame | None = None) -> pd.DataFrame:
+                      quotes: pd.DataFrame | None = None,
+                      sentences: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every occurrence of a label term, with who is speaking (narration / quote / scare quote).
 
     Headline, caption and body sentences are all searched (``kind`` says which): a
     headline's label is the outlet's own choice. Within a family the longest term wins
     ("pro-Palestine march" is not also counted as "march"); a term's ``exclude`` phrases
     mark look-alikes that belong elsewhere ("Met boss" is not Falter's "boss").
+    ``quotes`` / ``sentences`` (``extract_quotes`` / ``split_sentences`` output) are
+    computed when not given.
 
     >>> from analysis import load_corpus
     >>> occ = label_occurrences(load_corpus("seeds"))  # doctest: +SKIP
@@ -78,7 +81,7 @@ def label_occurrences(corpus: pd.DataFrame, families: pd.DataFrame | dict | str 
     fams = _families_frame(families)
     if len(fams) == 0 or len(corpus) == 0:
         return pd.DataFrame(columns=OCCURRENCE_COLUMNS)
-    sentences = body_sentences(corpus, kinds=("headline", "caption", "body"))
+    sentences = body_sentences(corpus, kinds=("headline", "caption", "body"), sentences=sentences)
     quoted, scare = spans_by_voice(corpus, quotes)
     texts = dict(zip(corpus["article_id"].astype(str), corpus["text"].fillna(""), strict=False))
     rows = []
@@ -109,7 +112,8 @@ def label_occurrences(corpus: pd.DataFrame, families: pd.DataFrame | dict | str 
 
 
 def label_usage(corpus: pd.DataFrame, families: pd.DataFrame | dict | str | None = None,
-                quotes: pd.DataFrame | None = None) -> pd.DataFrame:
+                quotes: pd.DataFrame | None = None,
+                sentences: pd.DataFrame | None = None) -> pd.DataFrame:
     """How often each outlet uses each label, in its own voice and in its sources' words.
 
     One row per outlet × family × term found: ``count`` split into ``narration``
@@ -117,7 +121,9 @@ def label_usage(corpus: pd.DataFrame, families: pd.DataFrame | dict | str | None
     and ``quote`` (a source's quoted words), ``n_articles`` and one ``example`` snippet.
     ``families`` is None (the default list in ``analysis/data/framing_label_families.csv``),
     a path to such a CSV, a DataFrame with columns family, term[, exclude] or a dict
-    ``{family: [terms]}``. An empty family list gives an empty table.
+    ``{family: [terms]}``. An empty family list gives an empty table. ``quotes`` /
+    ``sentences`` (``extract_quotes`` / ``split_sentences`` output) are computed when not
+    given.
 
     >>> import pandas as pd
     >>> c = pd.DataFrame({"article_id": ["1"], "outlet": ["Daily"],
@@ -125,7 +131,7 @@ def label_usage(corpus: pd.DataFrame, families: pd.DataFrame | dict | str | None
     >>> label_usage(c, {"police": ["top cop"]})[["outlet", "term", "count"]].values.tolist()
     [['Daily', 'top cop', 2]]
     """
-    occ = label_occurrences(corpus, families, quotes)
+    occ = label_occurrences(corpus, families, quotes, sentences=sentences)
     if len(occ) == 0:
         return pd.DataFrame(columns=USAGE_COLUMNS)
     rows = []

@@ -20,6 +20,7 @@ from analysis.framing._common import (
     body_sentences,
     context,
     data_rows,
+    get_quotes,
     spans_by_voice,
     voice_of,
     words_by_voice,
@@ -51,7 +52,8 @@ def load_loaded_lexicon(path: str | None = None) -> pd.DataFrame:
 
 
 def loaded_language(corpus: pd.DataFrame, lexicon: pd.DataFrame | None = None,
-                    quotes: pd.DataFrame | None = None) -> pd.DataFrame:
+                    quotes: pd.DataFrame | None = None,
+                    sentences: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per loaded word in the body sentences.
 
     Columns: article_id, sentence_id, term (the list entry), class (evaluative,
@@ -59,7 +61,8 @@ def loaded_language(corpus: pd.DataFrame, lexicon: pd.DataFrame | None = None,
     words), context, then outlet, matched (the words as written), voice (narration /
     scare quote / quote), start, end. A word the outlet itself puts in quotation marks
     ("a 'professional' officer") is a scare quote: ``in_quote`` is False for it, since
-    the outlet chose to print it.
+    the outlet chose to print it. ``quotes`` / ``sentences`` (``extract_quotes`` /
+    ``split_sentences`` output) are computed when not given.
 
     >>> c = pd.DataFrame({"article_id": ["1"], "outlet": ["X"],
     ...                   "text": ["The embattled chief was slammed by critics."]})
@@ -71,11 +74,11 @@ def loaded_language(corpus: pd.DataFrame, lexicon: pd.DataFrame | None = None,
         return pd.DataFrame(columns=LOADED_COLUMNS)
     classes = dict(zip(lex["term"], lex["class"], strict=False))
     matcher = TermMatcher.build(lex["term"])
-    sentences = body_sentences(corpus)
+    body = body_sentences(corpus, sentences=sentences)
     quoted, scare = spans_by_voice(corpus, quotes)
     texts = dict(zip(corpus["article_id"].astype(str), corpus["text"].fillna(""), strict=False))
     rows = []
-    for s in sentences.itertuples(index=False):
+    for s in body.itertuples(index=False):
         text = texts[s.article_id]
         for ms, me, term in matcher.find(s.text):
             start, end = s.start + ms, s.start + me
@@ -91,13 +94,15 @@ def loaded_language(corpus: pd.DataFrame, lexicon: pd.DataFrame | None = None,
 
 
 def loaded_rates(corpus: pd.DataFrame, occurrences: pd.DataFrame | None = None,
-                 quotes: pd.DataFrame | None = None) -> pd.DataFrame:
+                 quotes: pd.DataFrame | None = None,
+                 sentences: pd.DataFrame | None = None) -> pd.DataFrame:
     """Loaded words per 1,000 words, per outlet and class, narration and quotes apart.
 
     One row per outlet × class with narration_count, narration_words,
     narration_per_1000, quote_count, quote_words, quote_per_1000. Scare-quoted words
     count as narration (the outlet printed them). A rate is NaN when the outlet has no
-    words of that voice (e.g. no quotations at all).
+    words of that voice (e.g. no quotations at all). ``quotes`` / ``sentences``
+    (``extract_quotes`` / ``split_sentences`` output) are computed once when not given.
 
     >>> c = pd.DataFrame({"article_id": ["1"], "outlet": ["X"],
     ...                   "text": ["The embattled chief was slammed by critics."]})
@@ -105,10 +110,12 @@ def loaded_rates(corpus: pd.DataFrame, occurrences: pd.DataFrame | None = None,
     >>> r.loc[r["class"] == "evaluative", "narration_per_1000"].round(1).tolist()
     [285.7]
     """
-    occ = loaded_language(corpus, quotes=quotes) if occurrences is None else occurrences
-    sentences = body_sentences(corpus)
+    body = body_sentences(corpus, sentences=sentences)
+    quotes = get_quotes(corpus, quotes)
+    occ = (loaded_language(corpus, quotes=quotes, sentences=sentences) if occurrences is None
+           else occurrences)
     quoted, _ = spans_by_voice(corpus, quotes)
-    words = words_by_voice(corpus, sentences, quoted).groupby("outlet")[
+    words = words_by_voice(corpus, body, quoted).groupby("outlet")[
         ["narration_words", "quote_words"]].sum()
     rows = []
     for outlet in sorted(words.index):

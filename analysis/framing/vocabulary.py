@@ -34,8 +34,11 @@ def _normalise(word: str) -> str:
 
 
 def group_counts(corpus: pd.DataFrame, by: str = "outlet", drop_stopwords: bool = True,
-                 kinds: tuple[str, ...] = ("body",)) -> dict[str, Counter]:
+                 kinds: tuple[str, ...] = ("body",),
+                 sentences: pd.DataFrame | None = None) -> dict[str, Counter]:
     """Word counts per group over the chosen sentence kinds (lower-cased words).
+
+    ``sentences`` (``split_sentences`` output) is computed when not given.
 
     >>> c = pd.DataFrame({"article_id": ["1", "2"], "outlet": ["A", "B"],
     ...                   "text": ["Police police march.", "The march."]})
@@ -44,7 +47,7 @@ def group_counts(corpus: pd.DataFrame, by: str = "outlet", drop_stopwords: bool 
     """
     if by not in corpus.columns:
         raise ValueError(f"cannot group by '{by}': the corpus has no such column")
-    sentences = body_sentences(corpus, kinds=kinds)
+    sentences = body_sentences(corpus, kinds=kinds, sentences=sentences)
     groups = dict(zip(corpus["article_id"].astype(str), corpus[by].fillna("unknown").astype(str),
                       strict=False))
     stop = stopwords() if drop_stopwords else frozenset()
@@ -111,20 +114,22 @@ def fightin_words(counts: dict[str, Counter], alpha0: float | None = None,
 
 
 def distinctive_terms(corpus: pd.DataFrame, by: str = "outlet", alpha0: float | None = None,
-                      min_count: int = 2, drop_stopwords: bool = True) -> pd.DataFrame:
+                      min_count: int = 2, drop_stopwords: bool = True,
+                      sentences: pd.DataFrame | None = None) -> pd.DataFrame:
     """Each group's most distinctive words against the rest of the corpus, by z-score.
 
     Columns: group, term, count, count_rest, per_1000, per_1000_rest, log_odds, z
     (|z| > 1.96 is the usual "clearly different" line). Body sentences only; function
     words dropped unless ``drop_stopwords=False``. ``by`` is any corpus column
     ("outlet", "article_id", …). A corpus with one group gives an empty table.
+    ``sentences`` (``split_sentences`` output) is computed when not given.
 
     >>> c = pd.DataFrame({"article_id": ["1", "2"], "outlet": ["A", "B"],
     ...     "text": ["Police police police march.", "Protest protest protest march."]})
     >>> distinctive_terms(c).groupby("group").head(1)[["group", "term"]].values.tolist()
     [['A', 'police'], ['B', 'protest']]
     """
-    counts = group_counts(corpus, by=by, drop_stopwords=drop_stopwords)
+    counts = group_counts(corpus, by=by, drop_stopwords=drop_stopwords, sentences=sentences)
     return fightin_words(counts, alpha0=alpha0, min_count=min_count)
 
 
