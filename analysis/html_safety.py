@@ -34,7 +34,7 @@ import pandas as pd
 __all__ = ["escape", "escape_frame", "frame_to_html", "markdown_text", "safe_link"]
 
 _BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]()#+\-.!|~>])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]()#+\-.!|~])")
 
 
 def escape(value: object) -> str:
@@ -100,10 +100,16 @@ def markdown_text(value: object) -> str:
     """Text for a Markdown cell: HTML escaped and Markdown punctuation backslashed, so
     an outlet name or a quotation cannot add markup, links or images.
 
+    >>> markdown_text("It's")
+    'It&#x27;s'
     >>> markdown_text("[click](javascript:alert(1)) <b>*bold*</b>")
     '\\\\[click\\\\]\\\\(javascript:alert\\\\(1\\\\)\\\\) &lt;b&gt;\\\\*bold\\\\*&lt;/b&gt;'
     """
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", escape(value))
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    # Backslash Markdown's punctuation first, then escape HTML: the entities that escaping
+    # writes (``&#x27;``) must not be backslashed themselves.
+    return escape(_MARKDOWN_SPECIAL.sub(r"\\\1", str(value)))
 
 
 def safe_link(url: object, label: object | None = None) -> str:
