@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis import split_sentences
 from analysis.sentences import SENTENCE_COLUMNS, split_paragraph
@@ -88,3 +90,39 @@ def test_empty_and_odd_texts():
     corpus = pd.DataFrame({"article_id": ["a", "b", "c"], "text": ["", "...", "🙂 🙂"]})
     sentences = split_sentences(corpus)
     assert sentences.article_id.tolist() == ["b", "c"]
+
+
+def _blingfire_offsets(text: str):
+    import blingfire
+
+    try:
+        return blingfire.text_to_sentences_and_offsets(text)[1]
+    except AssertionError:  # BlingFire's own wrapper gives up on some odd strings
+        return "error"
+
+
+def _our_offsets(text: str):
+    from analysis.sentences import sentence_offsets
+
+    try:
+        return sentence_offsets(text)
+    except AssertionError:
+        return "error"
+
+
+def test_fast_offsets_equal_blingfire_on_every_seed_paragraph(corpus):
+    paragraphs = [p for t in corpus.text for p in t.split("\n") if p.strip()]
+    paragraphs += ["It’s “quoted.” Next 🙂 one. Last", "Café au lait. Ñandú?  Ünïcode!",
+                   "e\u0301 combining. 中文句子。第二句。", "a.b.c. d", " lead space. x "]
+    for paragraph in paragraphs:
+        assert _our_offsets(paragraph) == _blingfire_offsets(paragraph), paragraph
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .!?'\"’“”\n\u00e9\u0301🙂中 ")), max_size=60))
+def test_fast_offsets_equal_blingfire_on_random_text(text):
+    expected = _blingfire_offsets(text)
+    if expected == "error":  # e.g. "": BlingFire's wrapper fails an assertion; we never do
+        assert isinstance(_our_offsets(text), list)
+    else:
+        assert _our_offsets(text) == expected

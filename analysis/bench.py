@@ -1,0 +1,340 @@
+"""Benchmark: how fast the whole analysis runs, against the cost of VADER + textstat alone.
+
+``make bench`` (``python -m analysis.bench``) generates corpora of 1,000 and 10,000 articles
+from the seed paragraphs (:func:`generate_corpus`: paragraphs shuffled across articles,
+4 to 20 paragraphs or about 390 words an article, outlets and dates varied, a fixed random
+seed), writes them as JSONL shards of 500 articles, then times
+
+1. the pipeline: load and clean the shards, split sentences, sentence and article
+   sentiment, readability, attribution and framing (:func:`analysis.pipeline.analyze` on
+   every core, plus the loading);
+2. the lower bound no pipeline can beat: VADER on every sentence and textstat's five main
+   formulas on every article, on the same text, in one process.
+
+Rates are words of clean text per second of CPU time (summed over the worker processes),
+so they are per core and barely move when other programs share the machine; the wall-clock
+rate and the speed-up over one core are printed too. The last line is
+``pipeline_words_per_s_per_core=<n> ratio_to_lower_bound=<r>`` for the largest corpus.
+
+Options: ``--sizes 1000,10000``, ``--jobs N`` (default: every core), ``--profile FILE``
+(a pyinstrument profile of one process analysing the first size, as text).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+#: Body paragraphs per generated article in the benchmark: about 390 words, a short story.
+BENCH_PARAGRAPHS = (4, 20)
+#: Invented outlet names for generated articles (never confused with the seeds' outlets).
+OUTLETS = ("Daily Example", "The Sample Post", "Morning Fixture", "Evening Standin",
+           "Weekly Placeholder", "City Bulletin", "The Mock Herald", "Test Chronicle")
+
+
+def seed_paragraphs(seeds: str | Path = SEEDS) -> tuple[list[str], list[str], list[str]]:
+    """The seeds' clean lines by kind: ``(headlines, captions, body paragraphs)``.
+
+    >>> heads, caps, body = seed_paragraphs()
+    >>> len(body) > 50 and len(caps) > 3
+    True
+    """
+    from analysis import load_corpus
+
+    corpus = load_corpus(seeds)
+    heads, caps, body = [], [], []
+    for text, kinds in zip(corpus["text"], corpus["line_kinds"], strict=True):
+        lines = [line for line in text.split("\n") if line.strip()]
+        for line, kind in zip(lines, kinds, strict=False):
+            {"h": heads, "c": caps}.get(kind, body).append(line)
+    return heads, caps, body
+
+
+def generate_corpus(n_articles: int, seed: int = 0, seeds: str | Path = SEEDS,
+                    paragraphs: tuple[int, int] = (6, 40)) -> pd.DataFrame:
+    """``n_articles`` articles made of seed paragraphs (JSONL-ready records, raw text).
+
+    Each article takes a headline (a seed headline or the opening words of a seed
+    paragraph), 6 to 40 (``paragraphs``) body paragraphs drawn without repeats and in
+    shuffled order, a caption now and then, an outlet from :data:`OUTLETS` and an April
+    2024 date. The same ``seed`` always gives the same corpus.
+
+    >>> corpus = generate_corpus(3)
+    >>> corpus.columns.tolist(), corpus.article_id.tolist()
+    (['article_id', 'outlet', 'published', 'headline', 'text'], ['g000000', 'g000001', 'g000002'])
+    >>> corpus.equals(generate_corpus(3))
+    True
+    """
+    heads, caps, body = seed_paragraphs(seeds)
+    rng = random.Random(seed)
+    rows = []
+    for i in range(n_articles):
+        if rng.random() < 0.5 and heads:
+            headline = rng.choice(heads)
+        else:
+            words = rng.choice(body).split()[: rng.randint(6, 12)]
+            headline = " ".join(words).rstrip(",;:.")
+        chosen = rng.sample(body, min(len(body), rng.randint(*paragraphs)))
+        for _ in range(rng.randint(0, 3)):
+            if caps:
+                chosen.insert(rng.randint(1, len(chosen)), rng.choice(caps))
+        lines: list[str] = []
+        for p in chosen:  # no line twice: the cleaner would drop the repeat
+            if p not in lines and p != headline:
+                lines.append(p)
+        rows.append({
+            "article_id": f"g{i:06d}",
+            "outlet": OUTLETS[rng.randrange(len(OUTLETS))],
+            "published": f"2024-04-{rng.randint(13, 30):02d}",
+            "headline": headline,
+            "text": headline + "\n\n" + "\n\n".join(lines) + "\n",
+        })
+    return pd.DataFrame(rows, columns=["article_id", "outlet", "published", "headline", "text"])
+
+
+def write_shards(records: pd.DataFrame, folder: str | Path, n_shards: int,
+                 fmt: str = "jsonl") -> list[Path]:
+    """Write records as ``n_shards`` JSONL or Parquet files, ``part-00000.<fmt>`` …
+
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> [p.name for p in write_shards(generate_corpus(3), folder, 2)]
+    ['part-00000.jsonl', 'part-00001.jsonl']
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    size = max(1, -(-len(records) // max(1, n_shards)))
+    paths = []
+    for number, start in enumerate(range(0, len(records), size)):
+        part = records.iloc[start:start + size]
+        path = folder / f"part-{number:05d}.{fmt}"
+        if fmt == "parquet":
+            part.to_parquet(path, index=False)
+        else:
+            with path.open("w", encoding="utf-8") as handle:
+                for record in part.to_dict(orient="records"):
+                    handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+        paths.append(path)
+    return paths
+
+
+def _cpu_seconds() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def _peak_mb() -> tuple[float, float]:
+    """Peak resident memory (MB) of this process and of the largest finished child."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return own, kids
+
+
+def _load_shard(path: Path) -> pd.DataFrame:
+    from analysis.pipeline import load_shard
+
+    return load_shard(path)
+
+
+def load_all(paths: list[Path], n_jobs: int) -> pd.DataFrame:
+    """Load and clean shards on ``n_jobs`` processes, in shard order."""
+    if n_jobs == 1:
+        parts = [_load_shard(p) for p in paths]
+    else:
+        with ProcessPoolExecutor(max_workers=n_jobs) as pool:
+            parts = list(pool.map(_load_shard, paths))
+    return pd.concat(parts, ignore_index=True)
+
+
+def lower_bound(corpus: pd.DataFrame, sentences: pd.Series) -> None:
+    """VADER on every sentence and textstat's five main formulas on every article."""
+    import textstat
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    analyzer = SentimentIntensityAnalyzer()
+    for text in sentences:
+        analyzer.polarity_scores(text)
+    for text in corpus["text"]:
+        textstat.flesch_reading_ease(text)
+        textstat.flesch_kincaid_grade(text)
+        textstat.gunning_fog(text)
+        textstat.smog_index(text)
+        textstat.coleman_liau_index(text)
+
+
+@dataclass
+class Measure:
+    """One timed run: words, wall-clock and CPU seconds."""
+
+    words: int
+    wall: float
+    cpu: float
+
+    @property
+    def per_core(self) -> float:
+        """Words per CPU-second."""
+        return self.words / self.cpu if self.cpu else float("nan")
+
+    @property
+    def wall_rate(self) -> float:
+        """Words per wall-clock second."""
+        return self.words / self.wall if self.wall else float("nan")
+
+
+def _timed(func, words: int):  # type: ignore[no-untyped-def]
+    wall, cpu = time.perf_counter(), _cpu_seconds()
+    value = func()
+    return value, Measure(words, time.perf_counter() - wall, _cpu_seconds() - cpu)
+
+
+def run_size(n_articles: int, n_jobs: int, workdir: Path) -> dict[str, object]:
+    """Generate, shard, load and analyse ``n_articles``; time it and the lower bound.
+
+    Meant to run in a fresh process (``main`` starts one per size), so that the peak
+    memory it reports belongs to this size alone.
+    """
+    from analysis import split_sentences
+    from analysis.pipeline import analyze, chunk_size_for
+
+    with tempfile.TemporaryDirectory() as warm:  # imports and word lists, not timed
+        analyze(load_all(write_shards(generate_corpus(3), warm, 1), 1), cache=False,
+                progress=False)
+    records = generate_corpus(n_articles, paragraphs=BENCH_PARAGRAPHS)
+    folder = workdir / f"corpus-{n_articles}"
+    paths = write_shards(records, folder, max(1, n_articles // 500))
+    del records
+    rss_before = _peak_mb()[0]
+    corpus, load = _timed(lambda: load_all(paths, n_jobs), 0)
+    words = int(corpus["word_count"].sum())
+    text_mb = (corpus["text"].str.len().sum() + corpus["raw_text"].str.len().sum()) / 1e6
+    load.words = words
+    result, analysis = _timed(
+        lambda: analyze(corpus, n_jobs=n_jobs, cache=False, progress=False), words)
+    pipeline = Measure(words, load.wall + analysis.wall, load.cpu + analysis.cpu)
+    own, kids = _peak_mb()
+    sentence_texts = result.sentences["text"] if result.sentences is not None else \
+        split_sentences(corpus)["text"]
+    _, bound = _timed(lambda: lower_bound(corpus, sentence_texts), words)
+    return {
+        "articles": len(corpus), "words": words, "text_mb": float(text_mb),
+        "chunk": chunk_size_for(len(corpus)), "load": load.__dict__,
+        "analysis": analysis.__dict__, "pipeline": pipeline.__dict__, "bound": bound.__dict__,
+        "steps": result.timings, "notes": result.notes, "peak_main_mb": own,
+        "peak_worker_mb": kids, "main_growth_mb": own - rss_before,
+    }
+
+
+def _child(size: int, n_jobs: int) -> dict[str, object]:
+    """Run one size in a fresh Python process and return its figures."""
+    command = [sys.executable, "-m", "analysis.bench", "--child", str(size),
+               "--jobs", str(n_jobs)]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"benchmark of {size} articles failed:\n{done.stderr[-3000:]}")
+    row = json.loads(done.stdout.strip().splitlines()[-1])
+    for key in ("load", "analysis", "pipeline", "bound"):
+        row[key] = Measure(**row[key])
+    return row
+
+
+def profile(n_articles: int, out: Path) -> None:
+    """Write a pyinstrument profile (text) of one process analysing ``n_articles``."""
+    from pyinstrument import Profiler
+
+    from analysis.pipeline import analyze
+
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = write_shards(generate_corpus(n_articles, paragraphs=BENCH_PARAGRAPHS), tmp, 1)
+        profiler = Profiler(interval=0.002)
+        profiler.start()
+        corpus = load_all(paths, 1)
+        analyze(corpus, n_jobs=1, cache=False, progress=False)
+        profiler.stop()
+    out.write_text(profiler.output_text(unicode=True, color=False, show_all=False),
+                   encoding="utf-8")
+    print(f"profile of {n_articles} articles on one process written to {out}")
+
+
+def _report(row: dict[str, object], n_jobs: int) -> None:
+    load, analysis, pipeline, bound = (row[k] for k in ("load", "analysis", "pipeline",
+                                                        "bound"))
+    print(f"\n{row['articles']:,} articles, {row['words']:,} words "
+          f"({row['text_mb']:.1f} MB of raw + clean text), chunks of {row['chunk']} articles, "
+          f"{n_jobs} process(es)")
+    print(f"  load + clean      {load.per_core:>10,.0f} words/s per core  "
+          f"({load.cpu:.1f} CPU s, {load.wall:.1f} s wall)")
+    print(f"  analysis          {analysis.per_core:>10,.0f} words/s per core  "
+          f"({analysis.cpu:.1f} CPU s, {analysis.wall:.1f} s wall)")
+    for step, seconds in row["steps"].items():  # type: ignore[union-attr]
+        print(f"    {step:<18}{row['words'] / seconds:>10,.0f} words/s  ({seconds:.1f} s)")
+    for table, note in row["notes"].items():  # type: ignore[union-attr]
+        print(f"    {table:<18}{note}")
+    print(f"  pipeline          {pipeline.per_core:>10,.0f} words/s per core  "
+          f"({pipeline.wall_rate:,.0f} words/s wall on {n_jobs} process(es), "
+          f"speed-up {pipeline.cpu / pipeline.wall:.2f}x)")
+    print(f"  VADER + textstat  {bound.per_core:>10,.0f} words/s per core (lower bound)")
+    print(f"  ratio to lower bound {pipeline.per_core / bound.per_core:.3f}")
+    print(f"  peak memory: main process {row['peak_main_mb']:,.0f} MB "
+          f"(+{row['main_growth_mb']:,.0f} MB while loading and analysing = "
+          f"{row['main_growth_mb'] / max(row['text_mb'], 1e-9):.1f}x the raw + clean text), "
+          f"largest worker {row['peak_worker_mb']:,.0f} MB")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark; the last line printed is the summary for the largest size."""
+    parser = argparse.ArgumentParser(prog="python -m analysis.bench", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="1000,10000",
+                        help="comma-separated corpus sizes in articles (default 1000,10000)")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                        help="processes (default: every core)")
+    parser.add_argument("--profile", type=Path, default=None,
+                        help="write a pyinstrument profile of the first size to this file")
+    parser.add_argument("--child", type=int, default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child is not None:
+        import analysis  # noqa: F401 - patches textstat
+
+        with tempfile.TemporaryDirectory() as tmp:
+            print(json.dumps(run_size(args.child, args.jobs, Path(tmp))))
+        return 0
+    try:
+        sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    except ValueError:
+        parser.error("--sizes takes whole numbers separated by commas, e.g. 1000,10000")
+    if not sizes or min(sizes) < 1 or args.jobs < 1:
+        parser.error("sizes and --jobs must be positive")
+    import analysis  # noqa: F401 - patches textstat before anything is timed
+
+    if args.profile:
+        profile(sizes[0], args.profile)
+    print(f"benchmark: sizes {sizes}, {args.jobs} process(es), "
+          f"{os.cpu_count()} core(s) on this machine")
+    rows = []
+    for size in sizes:  # each size in a fresh process: its own peak memory
+        rows.append(_child(size, args.jobs))
+        _report(rows[-1], args.jobs)
+        sys.stdout.flush()
+    last = rows[-1]
+    rate = last["pipeline"].per_core  # type: ignore[union-attr]
+    ratio = rate / last["bound"].per_core  # type: ignore[union-attr]
+    print(f"pipeline_words_per_s_per_core={rate:.0f} ratio_to_lower_bound={ratio:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
