@@ -487,21 +487,6 @@ class _Names:
 
 # --------------------------------------------------------------------------- the extractor
 
-def _longest_mentions(text: str, actors: pd.DataFrame) -> list[tuple[int, int, str]]:
-    """find_mentions, but an alias starting with "the" gives way to a longer alias that
-    starts after it: "the Met boss" is the Met boss (Sir Mark), not "the Met" + boss."""
-    out = []
-    for s, e, actor in find_mentions(text, actors):
-        if text[s:s + 4].casefold() == "the ":
-            inner = find_mentions(text[s + 4:s + 84], actors)
-            if inner and inner[0][0] == 0 and s + 4 + inner[0][1] > e:
-                s, e, actor = s + 4, s + 4 + inner[0][1], inner[0][2]
-        if out and s < out[-1][1]:
-            continue
-        out.append((s, e, actor))
-    return out
-
-
 @dataclass
 class _Sent:
     start: int
@@ -572,7 +557,7 @@ class _Article:
             types = dict(zip(self.actors["actor"], self.actors["type"], strict=True))
             cls_of = {a: _is_person_actor(a, al) for a, al in
                       zip(self.actors["actor"], self.actors["aliases"], strict=True)}
-            for s, e, actor in _longest_mentions(m, self.actors):
+            for s, e, actor in find_mentions(m, self.actors):
                 refs.append(_Ref(s, e, cls_of[actor], actor, types.get(actor, "unknown")))
                 for k in range(s, e):
                     taken[k] = True
