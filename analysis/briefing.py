@@ -446,7 +446,8 @@ def _weighted(values: pd.Series, weights: pd.Series) -> float:
 
 def briefing_tables(corpus: pd.DataFrame, actors: str | Path | pd.DataFrame | None = None,
                     quotes: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
-    """Every measure the overview draws on, computed once with the other modules' functions.
+    """Every measure the overview draws on, computed once with the other modules' functions
+    (the per-article tables through :func:`analysis.pipeline.analyze` and its cache).
 
     Keys: ``quotes`` (attribution.extract_quotes), ``voice`` (sentiment.voice_sentiment),
     ``readability`` (readability.article_readability), ``speakers`` and ``speaker_types``
@@ -458,19 +459,23 @@ def briefing_tables(corpus: pd.DataFrame, actors: str | Path | pd.DataFrame | No
     >>> sorted(briefing_tables(load_corpus("seeds"), "seeds/actors.csv"))[:3]
     ['frames', 'labels', 'matches']
     """
-    from analysis import attribution, framing, readability, sentiment
+    from analysis import attribution, framing, sentiment
+    from analysis.pipeline import analyze
 
+    # The per-article tables come from the pipeline, so a second run on an unchanged corpus
+    # reads them from the cache instead of analysing again.
+    result = analyze(corpus, actors, progress=False)
     if quotes is None:
-        quotes = attribution.extract_quotes(corpus, actors)
+        quotes = result.quotes
     return {
         "quotes": quotes,
         "voice": sentiment.voice_sentiment(corpus, quotes=quotes),
-        "readability": readability.article_readability(corpus),
+        "readability": result.readability,
         "speakers": attribution.sources_table(quotes, by="speaker"),
         "speaker_types": attribution.sources_table(quotes, by="speaker_type"),
         "verbs": attribution.verb_profile(quotes, summary=True),
         "matches": attribution.match_quotes(quotes),
-        "frames": framing.outlet_frames(framing.frame_sentences(corpus, quotes=quotes)),
+        "frames": framing.outlet_frames(result.frames),
         "labels": framing.label_usage(corpus),
         "reuse": framing.text_reuse(corpus),
     }
