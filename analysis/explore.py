@@ -6,11 +6,25 @@ outputs are stable); :func:`explore` adds controls for a reader running the note
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 
 import pandas as pd
 
 ALL = "(all)"
+STATIC_NOTE = ("*Interactive controls (measure, outlet, actor) appear here when this notebook "
+               "runs in JupyterLab; the chart above is the static default.*")
+
+
+def live_frontend() -> bool:
+    """True inside a JupyterLab / Jupyter Server session (which sets ``JPY_SESSION_NAME``),
+    False in papermill, nbconvert, nbval and plain Python.
+
+    >>> os.environ.pop("JPY_SESSION_NAME", None) and None
+    >>> live_frontend()
+    False
+    """
+    return bool(os.environ.get("JPY_SESSION_NAME"))
 
 
 def numeric_measures(table: pd.DataFrame, exclude: Sequence[str] = ()) -> list[str]:
@@ -66,21 +80,27 @@ def plot_measure(table: pd.DataFrame, measure: str, by: str = "outlet", ax=None,
 
 
 def explore(table: pd.DataFrame, by: str = "outlet", filters: Sequence[str] = ("actor",),
-            measures: Sequence[str] | None = None, unit: str = ""):
+            measures: Sequence[str] | None = None, unit: str = "", live: bool | None = None):
     """Controls to pick a measure and filter values, redrawing the chart and the rows.
 
     Returns an ipywidgets box (display it in JupyterLab). A filter column absent from the
-    table is skipped.
+    table is skipped. Outside a live JupyterLab session (``live=None`` asks
+    :func:`live_frontend`) it returns a short Markdown note instead, so executed notebooks,
+    their stored outputs and the HTML briefing stay static and stable.
 
     >>> box = explore(pd.DataFrame({"outlet": ["A", "B"], "x": [1.0, 2.0]}))  # doctest: +SKIP
     """
-    import ipywidgets as widgets
-    import matplotlib.pyplot as plt
-    from IPython.display import display
-
     measures = list(measures or numeric_measures(table))
     if not measures:
         raise ValueError("the table has no numeric column to explore")
+    if not (live_frontend() if live is None else live):
+        from IPython.display import Markdown
+
+        return Markdown(STATIC_NOTE)
+
+    import ipywidgets as widgets
+    import matplotlib.pyplot as plt
+    from IPython.display import display
     measure = widgets.Dropdown(options=measures, value=measures[0], description="measure")
     selectors = {}
     for column in [by, *filters]:

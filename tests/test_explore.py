@@ -27,12 +27,19 @@ def test_filters_combine(table):
 
 
 def test_explore_builds_controls_and_redraws(table, capsys):
-    box = explore(table, filters=("actor", "missing"))
+    box = explore(table, filters=("actor", "missing"), live=True)
     controls, output = box.children
     names = [c.description for c in controls.children]
     assert names == ["measure", "outlet", "actor"]
     controls.children[2].value = "Y"  # choose actor Y: one row, from outlet A
     assert "Y" in capsys.readouterr().out
+
+
+def test_explore_is_a_static_note_outside_jupyterlab(table, monkeypatch):
+    monkeypatch.delenv("JPY_SESSION_NAME", raising=False)
+    assert "JupyterLab" in explore(table).data
+    monkeypatch.setenv("JPY_SESSION_NAME", "lesson.ipynb")
+    assert type(explore(table)).__name__ == "VBox"
 
 
 def test_explore_refuses_a_table_without_numbers():
