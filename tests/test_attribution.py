@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import random
 
 import numpy as np
 import pandas as pd
@@ -10,6 +11,8 @@ import pytest
 
 from analysis.attribution import (
     QUOTE_COLUMNS,
+    _blocked_pairs,
+    _tokens,
     compare_with_gold,
     evaluate_quotes,
     extract_quotes,
@@ -401,3 +404,127 @@ def test_match_quotes_verbatim_and_alone():
     assert m.loc["3", "status"] == "not found in any other outlet"
     assert m.loc["1", "same_speaker"]
     assert match_quotes(q.iloc[0:0]).empty
+
+
+# ------------------------------------------------------------------ matching at scale: blocking
+
+def _planted_copies(quotes: pd.DataFrame, seed: int) -> pd.DataFrame:
+    """The seeds' quotations, two edited copies of each in other articles (a word swapped,
+    dropped or added, a typo, an 8-word excerpt, American spelling) and as many word salads
+    of the same vocabulary, so that near misses exist too."""
+    rng = random.Random(seed)
+    base = quotes[quotes.kind.isin(["direct", "mixed"]) & (quotes.n_words >= 4)]
+    vocab = sorted({w for t in base.quote for w in t.split()})
+
+    def typo(w: str) -> str:
+        i = rng.randrange(1, len(w) - 2) if len(w) >= 4 else 0
+        return w[:i] + w[i + 1] + w[i] + w[i + 2:] if len(w) >= 4 else w + "s"
+
+    def at(ws: list[str], f) -> list[str]:  # type: ignore[no-untyped-def]
+        return f(rng.randrange(len(ws)))
+
+    edits = {
+        "substitute": lambda ws: at(ws, lambda i: ws[:i] + [rng.choice(vocab)] + ws[i + 1:]),
+        "delete": lambda ws: at(ws, lambda i: ws[:i] + ws[i + 1:]),
+        "insert": lambda ws: at(ws, lambda i: ws[:i] + [rng.choice(vocab)] + ws[i:]),
+        "typo": lambda ws: at(ws, lambda i: ws[:i] + [typo(ws[i])] + ws[i + 1:]),
+        "excerpt": lambda ws: ws[rng.randrange(0, max(1, len(ws) - 8)):][:8],
+        "spelling": lambda ws: [w.replace("ise", "ize").replace("our", "or") for w in ws],
+    }
+    rows = []
+    for n, row in enumerate(base.itertuples()):
+        rows.append((f"o{n:03d}", "Original", row.speaker, row.quote))
+        for k, name in enumerate(rng.sample(sorted(edits), 2)):
+            rows.append((f"v{n:03d}{k}", f"Copy {k}", row.speaker,
+                         " ".join(edits[name](row.quote.split()))))
+        rows.append((f"f{n:03d}", "Filler", "",
+                     " ".join(rng.choice(vocab) for _ in range(rng.randint(5, 25)))))
+    frame = pd.DataFrame(rows, columns=["article_id", "outlet", "speaker", "quote"])
+    frame["kind"] = "direct"
+    frame["n_words"] = [len(q.split()) for q in frame.quote]
+    return frame
+
+
+def test_blocked_matching_equals_all_pairs_on_the_seeds(quotes):
+    exact = match_quotes(quotes, blocking=False)
+    pd.testing.assert_frame_equal(match_quotes(quotes, blocking=True), exact)
+    pd.testing.assert_frame_equal(match_quotes(quotes, block_above=0), exact)
+
+
+@pytest.mark.parametrize("seed", [1])
+def test_blocked_matching_equals_all_pairs_on_planted_copies(quotes, seed):
+    planted = _planted_copies(quotes, seed)
+    exact = match_quotes(planted, blocking=False)
+    pd.testing.assert_frame_equal(match_quotes(planted, blocking=True), exact)
+    # the set is not trivial: almost every edited copy joins its original's cluster
+    cluster = dict(zip(exact.article_id, exact.cluster, strict=True))
+    copies = [a for a in exact.article_id if a.startswith("v")]
+    joined = sum(cluster[a] == cluster[f"o{a[1:4]}"] for a in copies)
+    assert joined >= 0.9 * len(copies)
+    assert {"verbatim", "altered"} <= set(exact.status)
+
+
+def test_blocking_compares_far_fewer_pairs(quotes):
+    planted = _planted_copies(quotes, 3)
+    norm = [" ".join(_tokens(t)) for t in planted.quote]
+    pairs = _blocked_pairs(norm)
+    n = len(norm)
+    assert len(pairs) < 0.2 * n * (n - 1) / 2
+    # a quotation inside another shares all its bigrams, however common they are
+    assert _blocked_pairs(["a b c d"] * 60 + ["x a b c d y"]) == \
+        [(i, j) for i in range(61) for j in range(i + 1, 61)]
+
+
+# ------------------------------------------------------------ delayed identification, passives
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("'This is a farce,' he said. The words came from Labour MP John Carter, speaking in "
+     "the Commons.", "John Carter"),
+    ('"We will not fold," she said. "Not now." Those were the words of Mary Quinn, the '
+     "union's general secretary.", "Mary Quinn"),
+    ("'The system is broken,' she said.\nSo said Dr Anna Bell, who runs the clinic.",
+     "Anna Bell"),
+    ('"It is over," he said. The remarks were made by Senator Tom Reed on Tuesday.',
+     "Tom Reed"),
+])
+def test_speaker_named_in_the_next_sentence(text, speaker):
+    q = _one(text)
+    assert set(q.speaker) == {speaker}
+    assert q.speaker_mention.iloc[0] in ("he", "she")       # the words where they stand
+    assert "named after" in set(q.attribution)
+
+
+@pytest.mark.parametrize("text", [
+    # the next sentence names no one, or a named speaker needs no help
+    "Tom Reed was furious. 'It is a farce,' he said. The words came from the heart.",
+    "Tom Reed was furious. 'It is a farce,' said Mr Reed. The words came from Jane Doe.",
+    # an identifying sentence two sentences later, with narration in between, is too far
+    "Tom Reed was furious. 'It is a farce,' he said. The vote is on Monday. "
+    "The words came from Jane Doe.",
+])
+def test_named_after_only_when_the_next_sentence_identifies(text):
+    q = _one(text)
+    assert q.speaker.tolist() == ["Tom Reed"]
+
+
+@pytest.mark.parametrize("text", [
+    "The plan was slammed as 'a disaster for every family in the town'.",
+    "Jane Doe backed the plan. But it was criticised as 'reckless and unfunded' in the "
+    "Commons.",
+    "The proposal has been condemned as 'an insult to nurses' and withdrawn.",
+    "Mr Falter was told: 'You are openly Jewish and you must leave.'",
+])
+def test_passive_without_agent_names_no_speaker(text):
+    q = _one(text)
+    assert len(q) == 1
+    row = q.iloc[0]
+    assert (row.speaker, row.speaker_type, row.attribution) == ("", "unknown",
+                                                                "passive, no agent")
+    assert row.kind in ("direct", "mixed") and row.verb
+
+
+def test_passive_with_agent_names_the_agent():
+    q = _one("The decision was condemned as 'a betrayal of patients' by nurse Ann Lee.")
+    assert (q.speaker.iloc[0], q.attribution.iloc[0]) == ("Ann Lee", "before")
+    q = _one("Mr Falter was told by an officer: 'You are openly Jewish.'")
+    assert q.speaker.iloc[0] != "Falter" and q.speaker_mention.iloc[0] == "officer"
