@@ -30,6 +30,7 @@ import re
 import sys
 import warnings
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -359,24 +360,33 @@ def build_briefing(corpus: str | Path, actors: str | Path, out: str | Path,
     for old in [*out.glob("[0-9][0-9]_*.html"), out / "index.html"]:
         old.unlink(missing_ok=True)
     parameters = {"CORPUS": str(corpus), "ACTORS": str(actors), "OUTPUT_DIR": str(out / "data")}
-    pages: list[Page] = []
     log = out / "briefing.log"
     term = _terminal()
-    bar = tqdm(notebooks, desc="briefing", unit="notebook", disable=not progress, file=term)
-    for source in bar:
+    bar = tqdm(total=len(notebooks), desc="briefing", unit="notebook", disable=not progress,
+               file=term)
+
+    def run(source: Path) -> str | None:
+        error = run_notebook(source, out / "notebooks" / source.name, parameters)
         bar.set_postfix_str(source.name)
+        bar.update()
+        return error
+
+    # Each notebook runs in its own kernel process: run as many at once as there are cores.
+    workers = max(1, min(os.cpu_count() or 1, len(notebooks)))
+    with _kernel_noise_to(log), ThreadPoolExecutor(max_workers=workers) as pool:
+        errors = list(pool.map(run, notebooks))
+    bar.close()
+    if term is not sys.stderr:
+        term.close()
+    pages: list[Page] = []
+    for source, error in zip(notebooks, errors, strict=True):
         executed = out / "notebooks" / source.name
-        with _kernel_noise_to(log):
-            error = run_notebook(source, executed, parameters)
         nb = nbformat.read(executed, as_version=4) if error is None else \
             _failed_page(executed, source)
         title = notebook_title(nb, source.stem)
         html_file = source.stem + ".html"
         (out / html_file).write_text(render_html(nb, title), encoding="utf-8")
         pages.append(Page(source.name, html_file, title, notebook_summary(nb), error))
-    bar.close()
-    if term is not sys.stderr:
-        term.close()
     write_index(pages, out, corpus.name or str(corpus), description)
     return pages
 
