@@ -30,7 +30,7 @@ import re
 import sys
 import warnings
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -365,21 +365,23 @@ def build_briefing(corpus: str | Path, actors: str | Path, out: str | Path,
     bar = tqdm(total=len(notebooks), desc="briefing", unit="notebook", disable=not progress,
                file=term)
 
-    def run(source: Path) -> str | None:
-        error = run_notebook(source, out / "notebooks" / source.name, parameters)
-        bar.set_postfix_str(source.name)
-        bar.update()
-        return error
-
-    # Each notebook runs in its own kernel process: run as many at once as there are cores.
+    # Each notebook runs in its own kernel: run as many at once as there are cores, each from
+    # its own process (papermill changes the working directory while it starts a kernel).
     workers = max(1, min(os.cpu_count() or 1, len(notebooks)))
-    with _kernel_noise_to(log), ThreadPoolExecutor(max_workers=workers) as pool:
-        errors = list(pool.map(run, notebooks))
+    errors: dict[Path, str | None] = {}
+    with _kernel_noise_to(log), ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = {pool.submit(run_notebook, source, out / "notebooks" / source.name,
+                               parameters): source for source in notebooks}
+        for future in as_completed(futures):
+            errors[futures[future]] = future.result()
+            bar.set_postfix_str(futures[future].name)
+            bar.update()
     bar.close()
     if term is not sys.stderr:
         term.close()
     pages: list[Page] = []
-    for source, error in zip(notebooks, errors, strict=True):
+    for source in notebooks:
+        error = errors[source]
         executed = out / "notebooks" / source.name
         nb = nbformat.read(executed, as_version=4) if error is None else \
             _failed_page(executed, source)
