@@ -193,7 +193,7 @@ def run_chunk(corpus: pd.DataFrame, steps: Sequence[Step],
                 table = func(tables["sentences"])
             else:
                 table = _call(func, corpus, actors=actors, sentences=tables.get("sentences"),
-                              quotes=tables.get("quotes"))
+                              quotes=tables.get("quotes"), sentence_scores=tables.get("sentiment"))
             seconds[step.table] = time.process_time() - started
             tables[step.table] = table
     return tables, seconds

@@ -155,24 +155,55 @@ def _sentences(corpus: pd.DataFrame, sentences: pd.DataFrame | None) -> pd.DataF
     return split_sentences(corpus) if sentences is None else sentences
 
 
-def _summary(compound: pd.Series) -> dict[str, float | int]:
-    valid = compound.dropna()
+def _scored(
+    corpus: pd.DataFrame, sentences: pd.DataFrame | None, sentence_scores: pd.DataFrame | None
+) -> pd.DataFrame:
+    """The sentences with VADER scores: ``sentence_scores`` when the caller has them
+    already (the output of :func:`sentence_sentiment`), else scored here."""
+    if sentence_scores is not None:
+        return sentence_scores
+    return sentence_sentiment(_sentences(corpus, sentences))
+
+
+def _positions(keys: pd.Series) -> dict[object, np.ndarray]:
+    """Row positions of each key, in row order: one pass instead of a filter per key."""
+    if len(keys) == 0:
+        return {}
+    return keys.groupby(keys.to_numpy(), sort=False).indices
+
+
+_NONE = np.empty(0, dtype=np.intp)
+
+
+def _summary_values(values: np.ndarray) -> dict[str, float | int]:
+    """Mean, median and +-CUT shares of the non-NaN values, with the arithmetic pandas'
+    Series.mean / Series.median use (the same bits), without building a Series."""
+    valid = values[~np.isnan(values)]
     n = len(valid)
     if n == 0:
         return {"mean_compound": np.nan, "median_compound": np.nan, "share_positive": np.nan,
                 "share_negative": np.nan, "share_neutral": np.nan, "n_sentences": 0}
+    count = np.float64(n)
     return {
-        "mean_compound": float(valid.mean()),
-        "median_compound": float(valid.median()),
-        "share_positive": float((valid >= CUT).mean()),
-        "share_negative": float((valid <= -CUT).mean()),
-        "share_neutral": float(((valid > -CUT) & (valid < CUT)).mean()),
+        # pandas' Series.mean is sum / float count; median is numpy's nanmedian.
+        "mean_compound": float(valid.sum() / count),
+        "median_compound": float(np.nanmedian(valid)),
+        "share_positive": float(np.count_nonzero(valid >= CUT) / count),
+        "share_negative": float(np.count_nonzero(valid <= -CUT) / count),
+        "share_neutral": float(np.count_nonzero((valid > -CUT) & (valid < CUT)) / count),
         "n_sentences": int(n),
     }
 
 
+def _mean(values: np.ndarray) -> float:
+    valid = values[~np.isnan(values)]
+    return float(valid.sum() / np.float64(len(valid))) if len(valid) else np.nan
+
+
 def article_sentiment(
-    corpus: pd.DataFrame, sentences: pd.DataFrame | None = None
+    corpus: pd.DataFrame,
+    sentences: pd.DataFrame | None = None,
+    sentence_scores: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """One row per article: sentiment of its body sentences, headline and captions apart.
 
@@ -181,23 +212,28 @@ def article_sentiment(
     ``n_sentences`` (scored body sentences), ``headline_compound`` and
     ``caption_mean_compound`` / ``n_captions`` (display text, never mixed into the body
     figures) and ``reason`` (why the body figures are NaN, e.g. "no body sentences").
+    ``sentence_scores`` (the output of :func:`sentence_sentiment`) saves scoring the
+    sentences again when the caller has them.
 
     >>> from analysis import load_corpus
     >>> table = article_sentiment(load_corpus("seeds"))
     >>> len(table), bool((table["n_sentences"] > 0).all())
     (5, True)
     """
-    scored = sentence_sentiment(_sentences(corpus, sentences))
+    scored = _scored(corpus, sentences, sentence_scores)
+    compound = scored["compound"].to_numpy(dtype="float64", na_value=np.nan)
+    kinds = scored["kind"].to_numpy()
+    where = _positions(scored["article_id"])
     rows = []
     for aid, outlet in zip(corpus["article_id"], corpus["outlet"], strict=True):
-        mine = scored[scored["article_id"] == aid]
-        body = mine[mine["kind"] == "body"]
-        row = {"article_id": aid, "outlet": outlet, **_summary(body["compound"])}
-        heads = mine.loc[mine["kind"] == "headline", "compound"].dropna()
-        caps = mine.loc[mine["kind"] == "caption", "compound"].dropna()
-        row["headline_compound"] = float(heads.mean()) if len(heads) else np.nan
-        row["caption_mean_compound"] = float(caps.mean()) if len(caps) else np.nan
-        row["n_captions"] = int(len(caps))
+        mine = where.get(aid, _NONE)
+        kind = kinds[mine]
+        body = mine[kind == "body"]
+        row = {"article_id": aid, "outlet": outlet, **_summary_values(compound[body])}
+        row["headline_compound"] = _mean(compound[mine[kind == "headline"]])
+        caps = compound[mine[kind == "caption"]]
+        row["caption_mean_compound"] = _mean(caps)
+        row["n_captions"] = int(np.count_nonzero(~np.isnan(caps)))
         if len(body) == 0:
             row["reason"] = "no body sentences"
         elif row["n_sentences"] == 0:
@@ -209,26 +245,31 @@ def article_sentiment(
 
 
 def outlet_sentiment(
-    corpus: pd.DataFrame, sentences: pd.DataFrame | None = None
+    corpus: pd.DataFrame,
+    sentences: pd.DataFrame | None = None,
+    sentence_scores: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """One row per outlet: body-sentence sentiment pooled over the outlet's articles.
 
     Columns: ``outlet``, ``n_articles``, ``n_sentences``, ``mean_compound``,
     ``median_compound``, ``share_positive``, ``share_negative``, ``share_neutral``.
+    ``sentence_scores``: as in :func:`article_sentiment`.
 
     >>> from analysis import load_corpus
     >>> table = outlet_sentiment(load_corpus("seeds"))
     >>> int(table.set_index("outlet").loc["MailOnline", "n_articles"])
     2
     """
-    scored = sentence_sentiment(_sentences(corpus, sentences))
+    scored = _scored(corpus, sentences, sentence_scores)
     body = scored[scored["kind"] == "body"].merge(
         corpus[["article_id", "outlet"]], on="article_id", how="left")
+    compound = body["compound"].to_numpy(dtype="float64", na_value=np.nan)
+    where = _positions(body["outlet"])
+    n_articles = corpus["outlet"].value_counts(sort=False)
     rows = []
     for outlet in pd.unique(corpus["outlet"]):
-        ids = corpus.loc[corpus["outlet"] == outlet, "article_id"]
-        mine = body[body["outlet"] == outlet]
-        rows.append({"outlet": outlet, "n_articles": int(len(ids)), **_summary(mine["compound"])})
+        rows.append({"outlet": outlet, "n_articles": int(n_articles.get(outlet, 0)),
+                     **_summary_values(compound[where.get(outlet, _NONE)])})
     return pd.DataFrame(rows)
 
 
@@ -255,12 +296,13 @@ def sentence_voice(
     corpus: pd.DataFrame,
     sentences: pd.DataFrame | None = None,
     quotes: pd.DataFrame | None = None,
+    sentence_scores: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Body sentences with VADER scores and ``voice``: "quoted" or "narration".
 
     A sentence is "quoted" when more than half of it lies inside direct (or mixed)
     quotation marks found by :func:`analysis.attribution.extract_quotes`, else it is the
-    outlet's own "narration".
+    outlet's own "narration". ``sentence_scores``: as in :func:`article_sentiment`.
 
     >>> from analysis import load_corpus
     >>> v = sentence_voice(load_corpus("seeds"))
@@ -270,7 +312,7 @@ def sentence_voice(
     from analysis.attribution import in_spans
 
     spans = _spans(_quotes(corpus, quotes))
-    scored = sentence_sentiment(_sentences(corpus, sentences))
+    scored = _scored(corpus, sentences, sentence_scores)
     body = scored[scored["kind"] == "body"].copy()
     body["voice"] = [
         "quoted" if in_spans(spans.get(str(a), []), int(s), int(e)) else "narration"
@@ -283,32 +325,39 @@ def voice_sentiment(
     corpus: pd.DataFrame,
     sentences: pd.DataFrame | None = None,
     quotes: pd.DataFrame | None = None,
+    sentence_scores: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Per article: the tone of the outlet's narration and of the speech it quotes.
 
     Columns: ``article_id``, ``outlet``, ``narration_n``, ``narration_mean_compound``,
     ``narration_share_negative``, ``quoted_n``, ``quoted_mean_compound``,
     ``quoted_share_negative``, ``quoted_share_of_negative`` (of the article's negative body
-    sentences, the share that are quotations).
+    sentences, the share that are quotations). ``sentence_scores``: as in
+    :func:`article_sentiment`.
 
     >>> from analysis import load_corpus
     >>> table = voice_sentiment(load_corpus("seeds"))
     >>> list(table.columns[:4])
     ['article_id', 'outlet', 'narration_n', 'narration_mean_compound']
     """
-    voiced = sentence_voice(corpus, sentences, quotes)
+    voiced = sentence_voice(corpus, sentences, quotes, sentence_scores)
+    compound = voiced["compound"].to_numpy(dtype="float64", na_value=np.nan)
+    voices = voiced["voice"].to_numpy()
+    where = _positions(voiced["article_id"])
     rows = []
     for aid, outlet in zip(corpus["article_id"], corpus["outlet"], strict=True):
-        mine = voiced[voiced["article_id"] == aid]
+        mine = where.get(aid, _NONE)
+        values, voice_of = compound[mine], voices[mine]
         row: dict[str, object] = {"article_id": aid, "outlet": outlet}
         for voice in ("narration", "quoted"):
-            s = _summary(mine.loc[mine["voice"] == voice, "compound"])
+            s = _summary_values(values[voice_of == voice])
             row[f"{voice}_n"] = s["n_sentences"]
             row[f"{voice}_mean_compound"] = s["mean_compound"]
             row[f"{voice}_share_negative"] = s["share_negative"]
-        negative = mine[mine["compound"] <= -CUT]
+        negative = voice_of[values <= -CUT]
         row["quoted_share_of_negative"] = (
-            float((negative["voice"] == "quoted").mean()) if len(negative) else np.nan)
+            float(np.count_nonzero(negative == "quoted") / np.float64(len(negative)))
+            if len(negative) else np.nan)
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -669,6 +718,7 @@ def actor_mentions(
     sentences: pd.DataFrame | None = None,
     quotes: pd.DataFrame | None = None,
     pronouns: bool = False,
+    sentence_scores: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Every actor mention in a body sentence, with the sentence's VADER compound (the
     baseline) and the mention's ``stance`` (:func:`mention_stance`).
@@ -677,6 +727,7 @@ def actor_mentions(
     ``sentence_compound``, ``stance``, ``cue``, ``clause``, ``in_own_quote``, ``pronoun``
     (True for a pronoun linked by :func:`pronoun_links`; only with ``pronouns=True``, off
     by default because it did not improve agreement with the hand labels).
+    ``sentence_scores``: as in :func:`article_sentiment`.
 
     >>> from analysis import load_corpus
     >>> m = actor_mentions(load_corpus("seeds"), "seeds/actors.csv")
@@ -684,18 +735,23 @@ def actor_mentions(
     True
     """
     table = _actor_table(actors)
-    sents = _sentences(corpus, sentences)
-    body = sentence_sentiment(sents[sents["kind"] == "body"])
+    if sentence_scores is not None:
+        body = sentence_scores[sentence_scores["kind"] == "body"]
+    else:
+        sents = _sentences(corpus, sentences)
+        body = sentence_sentiment(sents[sents["kind"] == "body"])
     quotes = _quotes(corpus, quotes, table)
+    by_article = _quotes_by_article(quotes)
     outlets = dict(zip(corpus["article_id"], corpus["outlet"], strict=True))
     texts = dict(zip(corpus["article_id"], corpus["text"], strict=True))
+    where = _positions(body["article_id"])
     rows = []
     for aid, text in texts.items():
-        mine = body[body["article_id"] == aid]
-        if not len(mine):
+        if aid not in where:
             continue
+        mine = body.iloc[where[aid]]
         mentions = find_mentions(text, table)
-        q_all = _quote_rows(quotes, aid, table)
+        q_all = _quote_rows(by_article.get(str(aid)), aid, table)
         linked: set[tuple[int, int, str]] = set()
         if pronouns:
             bounds = [(int(a), int(b)) for a, b in zip(mine["start"], mine["end"], strict=True)]
@@ -737,6 +793,21 @@ def _quote_rows(
     no_speakers = not ({"speaker", "speaker_mention", "speaker_start"} & set(quotes.columns))
     mine = quotes[(quotes["article_id"].astype(str) == str(article_id))
                   & quotes["kind"].isin(["direct", "mixed"])]
+    return _quote_records(mine, actors, no_speakers)
+
+
+def _quotes_by_article(quotes: pd.DataFrame | None) -> dict[str, pd.DataFrame]:
+    """The quotations of each article (``str(article_id)``), for :func:`_quote_rows`: one
+    pass over the table instead of a filter per article."""
+    if quotes is None or len(quotes) == 0:
+        return {}
+    keys = quotes["article_id"].astype(str)
+    return {aid: quotes.iloc[pos] for aid, pos in _positions(keys).items()}
+
+
+def _quote_records(
+    mine: pd.DataFrame, actors: pd.DataFrame, no_speakers: bool
+) -> list[dict[str, object]]:
     out = []
     for row in mine.to_dict("records"):
         parts = row.get("parts")
@@ -797,9 +868,13 @@ def _aggregate(mentions: pd.DataFrame, keys: list[str], value: str) -> pd.DataFr
                              sort=False)[value].mean()
                     .reset_index())
     grouped = per_sentence.groupby(keys, sort=False)[value]
+    # Shares as group means of 0/1: exact counts over exact counts, as Series.mean gives.
+    shares = (per_sentence.assign(share_negative=(per_sentence[value] <= -CUT).astype("float64"),
+                                  share_positive=(per_sentence[value] >= CUT).astype("float64"))
+              .groupby(keys, sort=False)[["share_negative", "share_positive"]].mean())
     out = pd.DataFrame({"n_sentences": grouped.size(), "mean_compound": grouped.mean(),
-                        "share_negative": grouped.apply(lambda s: float((s <= -CUT).mean())),
-                        "share_positive": grouped.apply(lambda s: float((s >= CUT).mean()))})
+                        "share_negative": shares["share_negative"],
+                        "share_positive": shares["share_positive"]})
     out = out.reset_index()
     out["n_sentences"] = out["n_sentences"].astype(int)
     out["small_n"] = out["n_sentences"] < SMALL_N
@@ -813,6 +888,7 @@ def actor_sentiment(
     sentences: pd.DataFrame | None = None,
     quotes: pd.DataFrame | None = None,
     pronouns: bool = False,
+    sentence_scores: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """One row per article and actor: how the article's sentences treat the actor.
 
@@ -823,6 +899,7 @@ def actor_sentiment(
     ``mean_compound``, ``share_negative``, ``share_positive``, ``small_n`` (fewer than
     ``SMALL_N`` sentences: too few to say much). ``pronouns=True`` also counts sentences
     that refer to the actor by a linked pronoun (:func:`pronoun_links`; off by default).
+    ``sentence_scores``: as in :func:`article_sentiment`.
 
     >>> from analysis import load_corpus
     >>> t = actor_sentiment(load_corpus("seeds"), "seeds/actors.csv")
@@ -831,7 +908,8 @@ def actor_sentiment(
     """
     if method not in {"clause", "sentence"}:
         raise ValueError("method must be 'clause' or 'sentence'")
-    mentions = actor_mentions(corpus, actors, sentences, quotes, pronouns=pronouns)
+    mentions = actor_mentions(corpus, actors, sentences, quotes, pronouns=pronouns,
+                              sentence_scores=sentence_scores)
     value = "stance" if method == "clause" else "sentence_compound"
     out = _aggregate(mentions, ["article_id", "outlet", "actor"], value)
     return out.sort_values(["article_id", "n_sentences", "actor"],
@@ -845,10 +923,12 @@ def outlet_actor_sentiment(
     sentences: pd.DataFrame | None = None,
     quotes: pd.DataFrame | None = None,
     pronouns: bool = False,
+    sentence_scores: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """One row per outlet and actor, pooling the outlet's sentences about the actor.
 
     Same columns as :func:`actor_sentiment` without ``article_id``, plus ``n_articles``.
+    ``sentence_scores``: as in :func:`article_sentiment`.
 
     >>> from analysis import load_corpus
     >>> t = outlet_actor_sentiment(load_corpus("seeds"), "seeds/actors.csv")
@@ -857,7 +937,8 @@ def outlet_actor_sentiment(
     """
     if method not in {"clause", "sentence"}:
         raise ValueError("method must be 'clause' or 'sentence'")
-    mentions = actor_mentions(corpus, actors, sentences, quotes, pronouns=pronouns)
+    mentions = actor_mentions(corpus, actors, sentences, quotes, pronouns=pronouns,
+                              sentence_scores=sentence_scores)
     value = "stance" if method == "clause" else "sentence_compound"
     out = _aggregate(mentions, ["outlet", "actor"], value)
     n_art = (mentions.dropna(subset=[value]).groupby(["outlet", "actor"])["article_id"]
@@ -935,6 +1016,7 @@ def evaluate_actor_labels(
     """
     table = _actor_table(actors)
     quotes = _quotes(corpus, quotes, table)
+    by_article = _quotes_by_article(quotes)
     texts = dict(zip(corpus["article_id"].astype(str), corpus["text"], strict=True))
     links: dict[str, list[tuple[int, int, str]]] = {}
     if pronouns:
@@ -943,7 +1025,7 @@ def evaluate_actor_labels(
         for aid, text in texts.items():
             mine = body[body["article_id"].astype(str) == aid]
             bounds = [(int(a), int(b)) for a, b in zip(mine["start"], mine["end"], strict=True)]
-            quoted = [piece for q in _quote_rows(quotes, aid, table)
+            quoted = [piece for q in _quote_rows(by_article.get(aid), aid, table)
                       for piece in q["pieces"]]  # type: ignore[attr-defined]
             links[aid] = pronoun_links(text, bounds, find_mentions(text, table), table, quoted)
     rows = []
@@ -955,7 +1037,7 @@ def evaluate_actor_labels(
         if s0 >= 0:
             s1 = s0 + len(str(rec["text"]))
             sentence = text[s0:s1]
-            q_all = _quote_rows(quotes, aid, table)
+            q_all = _quote_rows(by_article.get(aid), aid, table)
             stances = []
             found = sorted([*find_mentions(sentence, table),
                             *[(a - s0, b - s0, actor) for a, b, actor in links.get(aid, [])

@@ -4,6 +4,7 @@ known answers, and the bad inputs of issue 5."""
 from __future__ import annotations
 
 import math
+import re
 
 import matplotlib
 import pandas as pd
@@ -507,19 +508,66 @@ def test_given_sentences_are_used_not_recomputed(seeds, quotes, sentences):
 def test_term_matcher_finds_what_a_full_scan_finds(sentences):
     # find() tries the pattern only where a term can begin; a plain finditer over every
     # character must give the same matches, for every word list of the module.
-    from analysis.framing._common import TermMatcher
+    from analysis.framing._common import TermIndex, TermMatcher
 
     frame_terms = [t for cell in F.load_frame_indicators()["terms"] for t in cell.split(";")]
     lists = [F.load_loaded_lexicon()["term"].tolist(), F.load_label_families()["term"].tolist(),
              frame_terms, ["£*", "$*", "cost*", "'row'"]]
     texts = sentences["text"].iloc[::4].tolist() + [
-        "It cost £5m ($6m), costing-more.", "a 'row'", ""]
+        "It cost £5m ($6m), costing-more.", "a 'row'", "",
+        # letters that ignore-case matching equates with ASCII ones (ſ = s, K = k, ı İ = i)
+        "ſlammed, Kriticised and ACCUſED; İ was in a ROW, ınsisted",
+        "pro-row _row row_ 9row ROWS"]
     for terms in lists:
         m = TermMatcher.build(terms)
         for text in texts:
             scan = [(x.start(), x.end(), m.terms[int(x.lastgroup[1:])])
                     for x in m.pattern.finditer(text)]
             assert m.find(text) == scan
+    # all lists at once (as the frame rules use them): each list's own matches
+    matchers = [TermMatcher.build(terms, plural=plural) for terms in lists
+                for plural in (False, True)]
+    index = TermIndex(matchers)
+    for text in texts:
+        assert index.find(text) == [m.find(text) for m in matchers]
+
+
+def test_ascii_fold_lists_every_letter_ignore_case_equates_with_ascii():
+    # TermIndex looks terms up by lower-cased letters; a non-ASCII character that
+    # re.IGNORECASE matches to an ASCII letter or digit must be folded to it first.
+    from analysis.framing._common import ASCII_FOLD
+
+    every = "".join(chr(i) for i in range(0x80, 0x110000) if not 0xD800 <= i < 0xE000)
+    for ch in "abcdefghijklmnopqrstuvwxyz0123456789":
+        equal = set(re.findall("(?i)" + ch, every))
+        assert equal == {x for x in map(chr, ASCII_FOLD) if ASCII_FOLD[ord(x)] == ch}
+    # and folding never makes a word character of another (the index looks for word starts
+    # in the folded text)
+    wordish = re.compile(r"[\w\-]")
+    for ch in [c for c in every if c != c.lower()] + [chr(c) for c in ASCII_FOLD]:
+        folded = ch.translate(ASCII_FOLD).lower()
+        if len(folded) == 1:
+            assert bool(wordish.match(ch)) == bool(wordish.match(folded)), ch
+
+
+def test_quote_span_pair_equals_attribution_quote_spans(quotes):
+    from analysis.attribution import quote_spans
+    from analysis.framing._common import quote_span_pair
+
+    no_parts = quotes.drop(columns=["parts"], errors="ignore")
+    odd = pd.DataFrame({"article_id": ["1", "1", "1", "2"],
+                        "kind": ["direct", "scare", "mixed", "indirect"],
+                        "start": [10, 40, 18, 0], "end": [20, 40, 25, 5]})
+    for q in (quotes, no_parts, odd, quotes.iloc[:0]):
+        assert quote_span_pair(q) == (quote_spans(q, ("direct", "mixed")),
+                                      quote_spans(q, ("scare",)))
+
+
+def test_article_frames_of_a_table_with_number_columns(seeds, frames_seeds):
+    # shares are means of each article's rows, whatever the columns' type
+    as_float = frames_seeds.astype({f: float for f in FRAME_COLUMNS})
+    pd.testing.assert_frame_equal(F.article_frames(seeds, frames=as_float),
+                                  F.article_frames(seeds, frames=frames_seeds))
 
 
 # --- passives: adjectives and reduced passives -----------------------------------------------

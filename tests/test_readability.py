@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 
 import pandas as pd
 import pytest
@@ -96,3 +97,28 @@ def test_ten_thousand_word_sentence_is_computed():
     scores = R.readability_scores(["word " * 9999 + "end"])
     assert scores["n_sentences"] == 1 and scores["words_per_sentence"] == 10000
     assert scores["flesch_kincaid_grade"] > 1000 and scores["reason"] == ""
+
+
+def test_empty_corpus_gives_an_empty_table():
+    corpus = pd.DataFrame({"article_id": pd.Series([], dtype=str),
+                           "outlet": pd.Series([], dtype=str), "text": pd.Series([], dtype=str)})
+    sents = pd.DataFrame({c: [] for c in ["article_id", "sentence_id", "paragraph_id", "kind",
+                                          "text", "start", "end"]})
+    table = R.article_readability(corpus, sents)
+    assert table.empty and list(table.columns) == list(R.ARTICLE_COLUMNS)
+
+
+def test_large_word_caches_give_stock_textstat_figures(corpus, sentences, monkeypatch):
+    body = sentences[sentences["kind"] == "body"]
+    texts = [group["text"].tolist() for _, group in body.groupby("article_id")]
+    fast = [R.readability_scores(t) for t in texts]
+    fast_raw = R.raw_readability(corpus)
+    monkeypatch.setattr(R, "FAST_TEXTSTAT", False)
+    for module, name, stock, _ in R._textstat_swaps():
+        assert getattr(module, name) is stock  # restored after every call
+    for module in [m for name, m in sys.modules.items() if name.startswith("textstat")]:
+        for value in list(vars(module).values()):
+            if hasattr(value, "cache_clear"):
+                value.cache_clear()  # nothing computed with the large caches is reused
+    assert fast == [R.readability_scores(t) for t in texts]
+    pd.testing.assert_frame_equal(fast_raw, R.raw_readability(corpus), check_exact=True)

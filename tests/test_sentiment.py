@@ -284,3 +284,14 @@ def test_pronoun_linking_is_off_by_default(corpus, sentences, actor_table, quote
     words = {texts[a][s:e].lower() for a, s, e in zip(extra["article_id"], extra["start"],
                                                       extra["end"], strict=True)}
     assert words <= {"he", "she", "it", "they"}
+
+
+def test_precomputed_sentence_scores_give_the_same_tables(corpus, sentences, actor_table,
+                                                          quotes):
+    scores = S.sentence_sentiment(sentences)
+    for func, extra in [(S.article_sentiment, {}), (S.outlet_sentiment, {}),
+                        (S.voice_sentiment, {"quotes": quotes}),
+                        (S.actor_sentiment, {"actors": actor_table, "quotes": quotes})]:
+        pd.testing.assert_frame_equal(func(corpus, sentences=sentences, **extra),
+                                      func(corpus, sentence_scores=scores, **extra),
+                                      check_exact=True)

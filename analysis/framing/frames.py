@@ -11,14 +11,16 @@ question it stands for; edit that file to change them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
 from analysis.framing._common import (
     FRAMES,
+    TermIndex,
     TermMatcher,
-    body_sentences,
+    body_columns,
     data_rows,
     spans_by_voice,
     split_terms,
@@ -53,7 +55,12 @@ def load_frame_indicators(path: str | None = None) -> pd.DataFrame:
 
 
 class FrameRules:
-    """Compiled indicator rules; :meth:`cues` lists the cues a sentence carries per frame."""
+    """Compiled indicator rules; :meth:`cues` lists the cues a sentence carries per frame.
+
+    All the rules' word lists are looked up together in one pass over a sentence
+    (:class:`~analysis.framing._common.TermIndex`); each rule still matches exactly as its
+    own :class:`~analysis.framing._common.TermMatcher` would.
+    """
 
     def __init__(self, indicators: pd.DataFrame | None = None) -> None:
         ind = load_frame_indicators() if indicators is None else indicators
@@ -63,6 +70,11 @@ class FrameRules:
             terms = split_terms(row.terms)
             self.rules.append((row.frame, row.indicator, TermMatcher.build(terms),
                                TermMatcher.build(split_terms(row.with_terms))))
+        matchers = [m for _frame, _indicator, main, extra in self.rules for m in (main, extra)]
+        self.index = TermIndex(matchers)
+        # per rule: its frame, and whether a second list must match too
+        self._plan = [(frame, extra.pattern is not None)
+                      for frame, _indicator, _main, extra in self.rules]
 
     def cues(self, text: str) -> dict[str, list[str]]:
         """Matched cue words per frame (empty lists for frames not carried).
@@ -71,22 +83,29 @@ class FrameRules:
         ['accused']
         """
         found: dict[str, list[str]] = {f: [] for f in FRAMES}
-        for frame, _indicator, matcher, with_matcher in self.rules:
-            hits = matcher.find(text)
+        groups = self.index.find(text)
+        for r, (frame, needs_extra) in enumerate(self._plan):
+            hits = groups[2 * r]
             if not hits:
                 continue
-            if with_matcher.pattern is not None:
-                extra = with_matcher.find(text)
+            if needs_extra:
+                extra = groups[2 * r + 1]
                 if not extra:
                     continue
                 hits = hits + extra
+            words = found[frame]
             for s, e, _ in hits:
                 word = text[s:e]
                 if word == "i":  # the pronoun is always a capital I
                     continue
-                if word not in found[frame]:
-                    found[frame].append(word)
+                if word not in words:
+                    words.append(word)
         return found
+
+
+@lru_cache(maxsize=1)
+def _default_rules() -> FrameRules:
+    return FrameRules()
 
 
 def frame_sentences(corpus: pd.DataFrame, indicators: pd.DataFrame | None = None,
@@ -110,24 +129,25 @@ def frame_sentences(corpus: pd.DataFrame, indicators: pd.DataFrame | None = None
     """
     from analysis.attribution import in_spans
 
-    rules = FrameRules(indicators)
-    body = body_sentences(corpus, sentences=sentences)
+    rules = _default_rules() if indicators is None else FrameRules(indicators)
+    body = body_columns(corpus, sentences=sentences)
     columns = [*SENTENCE_FRAME_COLUMNS, "outlet", "text", "in_quote", "cues"]
-    if len(body) == 0:
+    if len(body["text"]) == 0:
         return pd.DataFrame(columns=columns).astype({f: bool for f in FRAMES})
     quoted, _ = spans_by_voice(corpus, quotes)
-    rows = []
-    for s in body.itertuples(index=False):
-        found = rules.cues(s.text)
-        row = {"article_id": s.article_id, "sentence_id": s.sentence_id}
-        row.update({f: bool(found[f]) for f in FRAMES})
-        row.update({
-            "outlet": s.outlet, "text": s.text,
-            "in_quote": in_spans(quoted.get(s.article_id, []), s.start, s.end),
-            "cues": "; ".join(f"{f}: {', '.join(found[f])}" for f in FRAMES if found[f]),
-        })
-        rows.append(row)
-    return pd.DataFrame(rows, columns=columns)
+    flags: dict[str, list[bool]] = {f: [] for f in FRAMES}
+    in_quote, cues = [], []
+    for aid, text, start, end in zip(body["article_id"], body["text"], body["start"],
+                                     body["end"], strict=True):
+        found = rules.cues(text)
+        for f in FRAMES:
+            flags[f].append(bool(found[f]))
+        in_quote.append(in_spans(quoted.get(aid, []), start, end))
+        cues.append("; ".join(f"{f}: {', '.join(found[f])}" for f in FRAMES if found[f]))
+    return pd.DataFrame({
+        "article_id": body["article_id"], "sentence_id": body["sentence_id"], **flags,
+        "outlet": body["outlet"], "text": body["text"], "in_quote": in_quote, "cues": cues,
+    }, columns=columns)
 
 
 def article_frames(corpus: pd.DataFrame, indicators: pd.DataFrame | None = None,
@@ -152,14 +172,25 @@ def article_frames(corpus: pd.DataFrame, indicators: pd.DataFrame | None = None,
         frames, sentences = sentences, None
     fs = (frame_sentences(corpus, indicators, quotes, sentences=sentences) if frames is None
           else frames)
+    # each article's rows, found once (not by filtering the whole table per article)
+    positions = fs.groupby("article_id", sort=False, dropna=True).indices if len(fs) else {}
+    # a yes/no column's share is its count of True over the count of rows, as .mean() gives
+    as_bool = {f: fs[f].to_numpy() for f in FRAMES
+               if f in fs.columns and fs[f].dtype == bool}
     rows = []
     ids = corpus["article_id"].astype(str)
     for aid, outlet in zip(ids, corpus["outlet"].fillna("unknown"), strict=False):
-        sub = fs[fs["article_id"] == aid]
+        at = positions.get(aid)
+        n = 0 if at is None else len(at)
         row = {"article_id": aid, "outlet": outlet}
         for f in FRAMES:
-            row[f] = float(sub[f].mean()) if len(sub) else np.nan
-        row["n_sentences"] = len(sub)
+            if not n:
+                row[f] = np.nan
+            elif f in as_bool:
+                row[f] = float(np.count_nonzero(as_bool[f][at]) / n)
+            else:
+                row[f] = float(fs[f].iloc[at].mean())
+        row["n_sentences"] = n
         rows.append(row)
     return pd.DataFrame(rows, columns=["article_id", "outlet", *FRAMES, "n_sentences"])
 

@@ -12,11 +12,14 @@ following those classes; edit it to suit your corpus.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 import pandas as pd
 
 from analysis.framing._common import (
     TermMatcher,
+    body_columns,
     body_sentences,
     context,
     data_rows,
@@ -69,28 +72,42 @@ def loaded_language(corpus: pd.DataFrame, lexicon: pd.DataFrame | None = None,
     >>> loaded_language(c)[["term", "class", "in_quote"]].values.tolist()
     [['embattled', 'evaluative', False], ['slam*', 'evaluative', False]]
     """
-    lex = load_loaded_lexicon() if lexicon is None else lexicon
+    lex = _default_lexicon() if lexicon is None else lexicon
     if len(lex) == 0 or len(corpus) == 0:
         return pd.DataFrame(columns=LOADED_COLUMNS)
     classes = dict(zip(lex["term"], lex["class"], strict=False))
     matcher = TermMatcher.build(lex["term"])
-    body = body_sentences(corpus, sentences=sentences)
+    body = body_columns(corpus, sentences=sentences)
     quoted, scare = spans_by_voice(corpus, quotes)
     texts = dict(zip(corpus["article_id"].astype(str), corpus["text"].fillna(""), strict=False))
-    rows = []
-    for s in body.itertuples(index=False):
-        text = texts[s.article_id]
-        for ms, me, term in matcher.find(s.text):
-            start, end = s.start + ms, s.start + me
-            voice = voice_of(start, end, quoted.get(s.article_id, []),
-                             scare.get(s.article_id, []), text)
-            rows.append({
-                "article_id": s.article_id, "sentence_id": s.sentence_id, "term": term,
-                "class": classes[term], "in_quote": voice == "quote",
-                "context": context(text, start, end), "outlet": s.outlet,
-                "matched": text[start:end], "voice": voice, "start": start, "end": end,
-            })
-    return pd.DataFrame(rows, columns=LOADED_COLUMNS)
+    columns: dict[str, list] = {c: [] for c in LOADED_COLUMNS}
+    find = matcher.find
+    for aid, sid, sentence, offset, outlet in zip(
+            body["article_id"], body["sentence_id"], body["text"], body["start"],
+            body["outlet"], strict=True):
+        hits = find(sentence)
+        if not hits:
+            continue
+        text = texts[aid]
+        quoted_here, scare_here = quoted.get(aid, []), scare.get(aid, [])
+        for ms, me, term in hits:
+            start, end = offset + ms, offset + me
+            voice = voice_of(start, end, quoted_here, scare_here, text)
+            for col, value in (
+                ("article_id", aid), ("sentence_id", sid), ("term", term),
+                ("class", classes[term]), ("in_quote", voice == "quote"),
+                ("context", context(text, start, end)), ("outlet", outlet),
+                ("matched", text[start:end]), ("voice", voice), ("start", start), ("end", end),
+            ):
+                columns[col].append(value)
+    if not columns["term"]:
+        return pd.DataFrame(columns=LOADED_COLUMNS)
+    return pd.DataFrame(columns, columns=LOADED_COLUMNS)
+
+
+@lru_cache(maxsize=1)
+def _default_lexicon() -> pd.DataFrame:
+    return load_loaded_lexicon()
 
 
 def loaded_rates(corpus: pd.DataFrame, occurrences: pd.DataFrame | None = None,
