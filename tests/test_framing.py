@@ -677,3 +677,10 @@ def test_lsh_finds_a_passage_of_min_words_at_any_offset(offset_a):
         a = " ".join(f"a{i}" for i in range(offset_a)) + " " + passage + " a-end"
         b = " ".join(f"b{i}" for i in range(offset_b)) + " " + passage + " b-end"
         assert reuse.lsh_candidates({"1": a, "2": b}) == {("1", "2")}, offset_b
+
+
+def test_no_passives_still_filters_by_voice():
+    corpus = pd.DataFrame({"article_id": ["a"], "outlet": ["X"],
+                           "text": ["The council met. It voted."]})
+    found = F.passives(corpus)
+    assert found.empty and found[~found.in_quote].columns.tolist() == found.columns.tolist()

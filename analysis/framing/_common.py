@@ -48,13 +48,15 @@ def term_regex(term: str, plural: bool = False) -> str:
     True
     >>> bool(re.fullmatch(term_regex("march", plural=True), "marches"))
     True
+    >>> bool(re.fullmatch(term_regex("I'm"), "I’m"))
+    True
     """
     words = term.split()
     parts = []
     for i, word in enumerate(words):
         star = word.endswith("*") and len(word) > 1
         core = word[:-1] if star else word
-        piece = re.escape(core).replace("'", "['’]").replace("’", "['’]")
+        piece = "".join("['’]" if ch in "'’" else re.escape(ch) for ch in core)
         if star:
             piece += r"[\w'’\-]*"
         elif plural and i == len(words) - 1 and core[-1:].isalpha():

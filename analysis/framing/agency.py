@@ -337,7 +337,7 @@ def passives(corpus: pd.DataFrame, quotes: pd.DataFrame | None = None,
     from analysis.attribution import in_spans
 
     if len(corpus) == 0:
-        return pd.DataFrame(columns=PASSIVE_COLUMNS)
+        return _passive_frame([])
     body = body_sentences(corpus, sentences=sentences)
     quoted, _ = spans_by_voice(corpus, quotes)
     rows = []
@@ -352,7 +352,17 @@ def passives(corpus: pd.DataFrame, quotes: pd.DataFrame | None = None,
                 "in_quote": in_spans(quoted.get(s.article_id, []), start, end),
                 "start": start, "end": end, "sentence": s.text, "form": p["form"],
             })
-    return pd.DataFrame(rows, columns=PASSIVE_COLUMNS)
+    return _passive_frame(rows)
+
+
+def _passive_frame(rows: list[dict]) -> pd.DataFrame:
+    """The passives table with its dtypes even when empty, so ``table[~table.in_quote]``
+    filters rows (an empty object column would select columns instead)."""
+    frame = pd.DataFrame(rows, columns=PASSIVE_COLUMNS)
+    if frame.empty:
+        frame = frame.astype({"sentence_id": "int64", "agentless": bool, "in_quote": bool,
+                              "start": "int64", "end": "int64"})
+    return frame
 
 
 def passive_summary(corpus: pd.DataFrame, found: pd.DataFrame | None = None,
