@@ -238,11 +238,19 @@ def quote_spans(
             if pd.isna(s) or pd.isna(e) or int(e) <= int(s):
                 continue
             raw.setdefault(str(row.article_id), []).append((int(s), int(e)))
+    return merge_spans(raw)
+
+
+def merge_spans(raw: Mapping[str, list[tuple[int, int]]]) -> dict[str, list[tuple[int, int]]]:
+    """Per article, the spans sorted with overlapping and touching ones merged.
+
+    >>> merge_spans({"a": [(5, 9), (0, 3), (2, 4)]})
+    {'a': [(0, 4), (5, 9)]}
+    """
     merged: dict[str, list[tuple[int, int]]] = {}
     for aid, spans in raw.items():
-        spans.sort()
         out: list[tuple[int, int]] = []
-        for s, e in spans:
+        for s, e in sorted(spans):
             if out and s <= out[-1][1]:
                 out[-1] = (out[-1][0], max(out[-1][1], e))
             else:

@@ -378,21 +378,9 @@ def quote_span_pair(
             if pd.isna(s) or pd.isna(e) or int(e) <= int(s):
                 continue
             raw[slot].setdefault(str(aid), []).append((int(s), int(e)))
-    return _merge_spans(raw[0]), _merge_spans(raw[1])
+    from analysis.attribution import merge_spans
 
-
-def _merge_spans(raw: dict[str, list[tuple[int, int]]]) -> dict[str, list[tuple[int, int]]]:
-    merged: dict[str, list[tuple[int, int]]] = {}
-    for aid, spans in raw.items():
-        spans.sort()
-        out: list[tuple[int, int]] = []
-        for s, e in spans:
-            if out and s <= out[-1][1]:
-                out[-1] = (out[-1][0], max(out[-1][1], e))
-            else:
-                out.append((s, e))
-        merged[aid] = out
-    return merged
+    return merge_spans(raw[0]), merge_spans(raw[1])
 
 
 def spans_by_voice(
