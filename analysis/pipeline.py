@@ -221,6 +221,16 @@ def _chunks(corpus: pd.DataFrame, size: int) -> list[pd.DataFrame]:
     return [corpus.iloc[i:i + size] for i in range(0, len(corpus), size)]
 
 
+
+def _gather(outputs: list, steps: list) -> tuple[dict[str, pd.DataFrame], dict[str, float]]:
+    """Put the chunks' tables together in corpus order and add up each step's seconds."""
+    tables = {step.table: combine([out[0][step.table] for out in outputs]) for step in steps}
+    seconds: dict[str, float] = {}
+    for _, secs in outputs:
+        for name, value in secs.items():
+            seconds[name] = seconds.get(name, 0.0) + value
+    return tables, seconds
+
 def combine(parts: Sequence[pd.DataFrame]) -> pd.DataFrame:
     """Concatenate per-chunk tables in order, with a fresh 0..n-1 index.
 
@@ -286,12 +296,7 @@ def _run_pandas(corpus: pd.DataFrame, steps: list[Step], actors: object, n_jobs:
                 for chunk, future in zip(chunks, futures, strict=True):
                     outputs.append(future.result())
                     bar.update(len(chunk))
-    tables = {step.table: combine([out[0][step.table] for out in outputs]) for step in steps}
-    seconds: dict[str, float] = {}
-    for _, secs in outputs:
-        for name, value in secs.items():
-            seconds[name] = seconds.get(name, 0.0) + value
-    return tables, seconds
+    return _gather(outputs, steps)
 
 
 def analyze(
@@ -460,12 +465,7 @@ def _run_dask(corpus: Any, steps: list[Step], actors: object, chunk_size: int | 
         outputs = client.gather(client.compute(work))
     else:
         outputs = list(dask.compute(*work))
-    tables = {step.table: combine([out[0][step.table] for out in outputs]) for step in steps}
-    seconds: dict[str, float] = {}
-    for _, secs in outputs:
-        for name, value in secs.items():
-            seconds[name] = seconds.get(name, 0.0) + value
-    return tables, seconds
+    return _gather(outputs, steps)
 
 
 def _chunk_to_parquet(corpus: pd.DataFrame, steps: list[Step], actors: object, folder: str,

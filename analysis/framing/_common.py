@@ -441,6 +441,18 @@ def check_corpus(corpus: pd.DataFrame) -> None:
         raise ValueError(f"the corpus needs columns {missing} (use analysis.load_corpus)")
 
 
+def _sentences_of(corpus: pd.DataFrame, sentences: pd.DataFrame | None) -> pd.DataFrame:
+    """``sentences`` checked for the columns of split_sentences, or split now when None."""
+    if sentences is None:
+        from analysis import split_sentences
+
+        return split_sentences(corpus)
+    missing = [c for c in SENTENCE_COLUMNS if c not in sentences.columns]
+    if missing:
+        raise ValueError(f"sentences= needs the columns of split_sentences; {missing} missing")
+    return sentences
+
+
 def body_sentences(corpus: pd.DataFrame, kinds: Sequence[str] = ("body",),
                    sentences: pd.DataFrame | None = None) -> pd.DataFrame:
     """``split_sentences`` rows of the given kinds, with the article's outlet.
@@ -453,15 +465,7 @@ def body_sentences(corpus: pd.DataFrame, kinds: Sequence[str] = ("body",),
     ['body']
     """
     check_corpus(corpus)
-    if sentences is None:
-        from analysis import split_sentences
-
-        sentences = split_sentences(corpus)
-    else:
-        missing = [c for c in SENTENCE_COLUMNS if c not in sentences.columns]
-        if missing:
-            raise ValueError(f"sentences= needs the columns of split_sentences; {missing} "
-                             "missing")
+    sentences = _sentences_of(corpus, sentences)
     ids = corpus["article_id"].astype(str)
     sentences = sentences[sentences["kind"].isin(kinds)
                           & sentences["article_id"].astype(str).isin(set(ids))].copy()
@@ -482,15 +486,7 @@ def body_columns(corpus: pd.DataFrame, kinds: Sequence[str] = ("body",),
     {'sentence_id': [0, 1], 'text': ['Hi there.', 'Bye.'], 'outlet': ['X', 'X']}
     """
     check_corpus(corpus)
-    if sentences is None:
-        from analysis import split_sentences
-
-        sentences = split_sentences(corpus)
-    else:
-        missing = [c for c in SENTENCE_COLUMNS if c not in sentences.columns]
-        if missing:
-            raise ValueError(f"sentences= needs the columns of split_sentences; {missing} "
-                             "missing")
+    sentences = _sentences_of(corpus, sentences)
     ids = corpus["article_id"].astype(str)
     article_ids = sentences["article_id"].astype(str)
     keep = (sentences["kind"].isin(kinds) & article_ids.isin(set(ids))).to_numpy()
