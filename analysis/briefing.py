@@ -28,6 +28,7 @@ import html
 import os
 import re
 import sys
+import time
 import warnings
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -41,6 +42,8 @@ import pandas as pd
 from analysis.errors import CorpusError
 
 ROOT = Path(__file__).resolve().parent.parent
+#: How many times a notebook's kernel is started before the page is marked failed.
+KERNEL_START_ATTEMPTS = 3
 NOTEBOOKS = ROOT / "notebooks"
 NOTEBOOK_GLOB = "[0-9][0-9]_*.ipynb"
 #: Tags of cells left out of the rendered pages.
@@ -239,13 +242,24 @@ def run_notebook(source: Path, executed: Path, parameters: dict[str, str]) -> st
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
-    try:
-        papermill.execute_notebook(
-            str(source), str(executed), parameters=parameters, cwd=str(source.parent),
-            progress_bar=False, kernel_name="python3", execution_timeout=1200,
-        )
-    except PapermillExecutionError as exc:
-        return f"{exc.ename}: {exc.evalue}"
+    for attempt in range(KERNEL_START_ATTEMPTS):
+        try:
+            papermill.execute_notebook(
+                str(source), str(executed), parameters=parameters, cwd=str(source.parent),
+                progress_bar=False, kernel_name="python3", execution_timeout=1200,
+            )
+        except PapermillExecutionError as exc:
+            return f"{exc.ename}: {exc.evalue}"
+        except RuntimeError as exc:
+            # Kernels started at the same moment can race for a free port; the loser dies
+            # before it replies. Start it again, a little later.
+            if "Kernel died" in str(exc) and attempt + 1 < KERNEL_START_ATTEMPTS:
+                time.sleep(1 + attempt)
+                continue
+            return f"{type(exc).__name__}: {exc}"
+        except Exception as exc:  # noqa: BLE001 - one notebook's failure is reported, not fatal
+            return f"{type(exc).__name__}: {exc}"
+        return None
     return None
 
 

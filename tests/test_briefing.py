@@ -267,3 +267,30 @@ def test_a_failing_notebook_is_rendered_and_listed_as_failed(tmp_path, capsys):
     assert "<p>True path given.</p>" in index
     assert "Did not finish: ValueError: boom &lt;b&gt;" in index
     assert "boom" in (out / "01_fails.html").read_text(encoding="utf-8")
+
+
+def test_a_kernel_that_dies_at_start_is_started_again(tmp_path, monkeypatch):
+    import papermill
+
+    calls = []
+
+    def flaky(*args, **kwargs):
+        calls.append(args)
+        if len(calls) == 1:
+            raise RuntimeError("Kernel died before replying to kernel_info")
+
+    monkeypatch.setattr(papermill, "execute_notebook", flaky)
+    monkeypatch.setattr(briefing.time, "sleep", lambda seconds: None)
+    assert briefing.run_notebook(tmp_path / "a.ipynb", tmp_path / "b.ipynb", {}) is None
+    assert len(calls) == 2
+
+
+def test_an_unexpected_failure_is_reported_not_raised(tmp_path, monkeypatch):
+    import papermill
+
+    def broken(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(papermill, "execute_notebook", broken)
+    error = briefing.run_notebook(tmp_path / "a.ipynb", tmp_path / "b.ipynb", {})
+    assert error == "OSError: disk full"
