@@ -20,20 +20,27 @@ EMPHASIS_COLUMNS = ["article_id", "outlet", "actor", "in_headline", "in_lede", "
 
 def _headlines(corpus: pd.DataFrame, heads: pd.DataFrame) -> dict[str, str]:
     """The headline per article: headline sentences of the text, else the manifest's."""
+    lines = heads.groupby("article_id", sort=False)["text"].agg(list).to_dict()
+    manifest = corpus["headline"] if "headline" in corpus else [None] * len(corpus)
     out = {}
-    manifest = dict(zip(corpus["article_id"].astype(str),
-                        corpus["headline"] if "headline" in corpus else [None] * len(corpus),
-                        strict=False))
-    for aid in corpus["article_id"].astype(str):
-        lines = heads.loc[heads["article_id"] == aid, "text"].tolist()
-        value = manifest.get(aid)
-        if lines:
-            out[aid] = " ".join(lines)
+    for aid, value in zip(corpus["article_id"].astype(str), manifest, strict=False):
+        if lines.get(aid):
+            out[aid] = " ".join(lines[aid])
         elif isinstance(value, str) and value.strip():
             out[aid] = value.strip()
         else:
             out[aid] = ""
     return out
+
+
+def _headlines_and_bodies(corpus: pd.DataFrame, sentences: pd.DataFrame | None
+                          ) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """Per article: its headline (:func:`_headlines`) and its body sentences in text order."""
+    sentences = body_sentences(corpus, kinds=("headline", "body"), sentences=sentences)
+    headlines = _headlines(corpus, sentences[sentences["kind"] == "headline"])
+    body = sentences[sentences["kind"] == "body"].sort_values(["article_id", "sentence_id"],
+                                                             kind="stable")
+    return headlines, body.groupby("article_id", sort=False)["text"].agg(list).to_dict()
 
 
 def lede_text(corpus: pd.DataFrame, n_lede: int = LEDE_SENTENCES,
@@ -49,14 +56,11 @@ def lede_text(corpus: pd.DataFrame, n_lede: int = LEDE_SENTENCES,
     >>> lede_text(c)[["lede", "closing"]].values.tolist()
     [['Police came. Crowds left. Rain fell.', 'Then it was over.']]
     """
-    sentences = body_sentences(corpus, kinds=("headline", "body"), sentences=sentences)
-    heads = sentences[sentences["kind"] == "headline"]
-    body = sentences[sentences["kind"] == "body"]
-    headlines = _headlines(corpus, heads)
+    headlines, bodies = _headlines_and_bodies(corpus, sentences)
     rows = []
     ids = corpus["article_id"].astype(str)
     for aid, outlet in zip(ids, corpus["outlet"].fillna("unknown"), strict=False):
-        b = body[body["article_id"] == aid].sort_values("sentence_id")
+        b = bodies.get(aid, [])
         notes = []
         if not headlines[aid]:
             notes.append("no headline in the text or manifest")
@@ -64,8 +68,8 @@ def lede_text(corpus: pd.DataFrame, n_lede: int = LEDE_SENTENCES,
             notes.append("no body sentences")
         rows.append({
             "article_id": aid, "outlet": outlet, "headline": headlines[aid] or np.nan,
-            "lede": " ".join(b["text"].head(n_lede)) if len(b) else np.nan,
-            "closing": b["text"].iloc[-1] if len(b) else np.nan,
+            "lede": " ".join(b[:n_lede]) if b else np.nan,
+            "closing": b[-1] if b else np.nan,
             "n_body_sentences": len(b), "note": "; ".join(notes),
         })
     return pd.DataFrame(rows, columns=["article_id", "outlet", "headline", "lede", "closing",
@@ -94,21 +98,18 @@ def lede_emphasis(corpus: pd.DataFrame, actors: pd.DataFrame | str,
     from analysis.actors import find_mentions, load_actors
 
     table = load_actors(actors) if isinstance(actors, str) else actors
-    sentences = body_sentences(corpus, kinds=("headline", "body"), sentences=sentences)
-    heads = sentences[sentences["kind"] == "headline"]
-    body = sentences[sentences["kind"] == "body"]
-    headlines = _headlines(corpus, heads)
+    headlines, bodies = _headlines_and_bodies(corpus, sentences)
     rows = []
     ids = corpus["article_id"].astype(str)
     for aid, outlet in zip(ids, corpus["outlet"].fillna("unknown"), strict=False):
-        b = body[body["article_id"] == aid].sort_values("sentence_id").reset_index(drop=True)
+        b = bodies.get(aid, [])
         n = len(b)
         in_head = {a for _, _, a in find_mentions(headlines[aid], table)}
         first: dict[str, int] = {}
         count: dict[str, int] = {}
         closing: set[str] = set()
-        for rank, s in enumerate(b.itertuples(index=False)):
-            for _, _, actor in find_mentions(s.text, table):
+        for rank, text in enumerate(b):
+            for _, _, actor in find_mentions(text, table):
                 first.setdefault(actor, rank)
                 count[actor] = count.get(actor, 0) + 1
                 if rank >= n - n_closing:
