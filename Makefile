@@ -8,7 +8,9 @@ CORPUS ?= seeds
 ACTORS ?= seeds/actors.csv
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 
-.PHONY: help install browser test test-fast notebooks briefing lab lint bench lock clean
+DATA ?= ../shared/dev-data
+
+.PHONY: help install browser test test-fast notebooks briefing lab lint bench lock clean evaluate evaluate-check
 
 help:
 	@echo "make test       run every test: unit tests, doctests, notebooks under strict nbval"
@@ -16,6 +18,7 @@ help:
 	@echo "make notebooks  re-execute the notebooks in place (after changing analysis/ or seeds/)"
 	@echo "make lab        open JupyterLab on notebooks/ with the project's kernel"
 	@echo "make bench      time the pipeline on generated corpora"
+	@echo "make evaluate   accuracy on public labelled news (DATA=../shared/dev-data)"
 	@echo "make lint       ruff"
 	@echo "make browser    install Debian's chromium for the browser test (needs root)"
 
@@ -52,6 +55,12 @@ lab: $(STAMP)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check analysis tests notebooks
+
+evaluate: $(STAMP)
+	$(PY) -m analysis.evaluation --data "$(DATA)"
+
+evaluate-check: $(STAMP)
+	$(PY) -m analysis.evaluation --data "$(DATA)" --check
 
 bench: $(STAMP)
 	$(PY) -m analysis.bench

@@ -1,0 +1,195 @@
+"""The metrics every evaluation reports, one function each, defined in its docstring.
+
+Each scorer takes plain sequences (gold first, then the prediction) and returns a float,
+so a figure in ``results.csv`` can be recomputed by hand from the rows behind it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+Span = tuple[int, int]
+
+
+def roc_auc(gold: Sequence[bool], score: Sequence[float]) -> float:
+    """Area under the ROC curve: the chance that a random positive scores above a random negative.
+
+    Ties count one half. 0.5 is a coin; 1.0 ranks every positive above every negative.
+    Returns NaN when the gold labels hold only one class.
+
+    >>> roc_auc([True, False, True, False], [0.9, 0.1, 0.4, 0.4])
+    0.875
+    """
+    y = np.asarray(gold, dtype=bool)
+    s = np.asarray(score, dtype=float)
+    pos, neg = s[y], s[~y]
+    if len(pos) == 0 or len(neg) == 0:
+        return float("nan")
+    # Mann-Whitney U from average ranks (ties share their mean rank).
+    order = np.argsort(np.concatenate([pos, neg]), kind="mergesort")
+    values = np.concatenate([pos, neg])[order]
+    ranks = np.empty(len(values))
+    i = 0
+    while i < len(values):
+        j = i
+        while j + 1 < len(values) and values[j + 1] == values[i]:
+            j += 1
+        ranks[i:j + 1] = (i + j) / 2 + 1
+        i = j + 1
+    full = np.empty(len(values))
+    full[order] = ranks
+    u = full[: len(pos)].sum() - len(pos) * (len(pos) + 1) / 2
+    return float(u / (len(pos) * len(neg)))
+
+
+def f1_per_class(gold: Sequence[object], predicted: Sequence[object]) -> dict[object, float]:
+    """F1 of each class seen in ``gold`` or ``predicted``: 2·P·R / (P + R), 0 when undefined.
+
+    >>> f1_per_class(["a", "a", "b"], ["a", "b", "b"])
+    {'a': 0.6666666666666666, 'b': 0.6666666666666666}
+    """
+    if len(gold) != len(predicted):
+        raise ValueError(f"gold has {len(gold)} labels, predicted {len(predicted)}")
+    classes = sorted(set(gold) | set(predicted), key=str)
+    out: dict[object, float] = {}
+    for c in classes:
+        tp = sum(g == c and p == c for g, p in zip(gold, predicted, strict=True))
+        fp = sum(g != c and p == c for g, p in zip(gold, predicted, strict=True))
+        fn = sum(g == c and p != c for g, p in zip(gold, predicted, strict=True))
+        out[c] = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    return out
+
+
+def macro_f1(gold: Sequence[object], predicted: Sequence[object],
+             labels: Iterable[object] | None = None) -> float:
+    """Macro-averaged F1: the unweighted mean of each class's F1.
+
+    ``labels`` fixes the classes averaged over (default: those in ``gold``), so a class the
+    system never predicts counts as 0 instead of vanishing from the mean.
+
+    >>> round(macro_f1(["neg", "neu", "pos", "neu"], ["neg", "neu", "neu", "neu"]), 3)
+    0.6
+    """
+    per = f1_per_class(gold, predicted)
+    wanted = list(labels) if labels is not None else sorted(set(gold), key=str)
+    return float(np.mean([per.get(c, 0.0) for c in wanted])) if wanted else float("nan")
+
+
+def accuracy(gold: Sequence[object], predicted: Sequence[object]) -> float:
+    """Share of items whose prediction equals the gold label (NaN for no items).
+
+    >>> accuracy(["a", "b", "c", "d"], ["a", "b", "x", "d"])
+    0.75
+    """
+    if len(gold) != len(predicted):
+        raise ValueError(f"gold has {len(gold)} labels, predicted {len(predicted)}")
+    if not len(gold):
+        return float("nan")
+    return sum(g == p for g, p in zip(gold, predicted, strict=True)) / len(gold)
+
+
+def spearman(x: Sequence[float], y: Sequence[float]) -> float:
+    """Spearman's rank correlation ρ: Pearson's r between the two sequences' average ranks.
+
+    >>> round(spearman([1, 2, 3, 4], [10, 20, 40, 30]), 3)
+    0.8
+    """
+    from scipy.stats import spearmanr
+
+    return float(spearmanr(np.asarray(x, float), np.asarray(y, float)).statistic)
+
+
+def tokens_in(text: str, fragments: Sequence[Span]) -> set[int]:
+    """Start offsets of the word tokens (``\\w+``) of ``text`` that lie inside any fragment.
+
+    A token counts when it starts inside a fragment. A span is a list of fragments so that a
+    discontinuous annotation (brat's ``0 5;9 14``) is one span.
+
+    >>> sorted(tokens_in("He said: we will win.", [(9, 21)]))
+    [9, 12, 17]
+    """
+    out: set[int] = set()
+    for start, end in fragments:
+        for m in _TOKEN.finditer(text, start, end):
+            out.add(m.start())
+    return out
+
+
+def span_overlap(text: str, a: Sequence[Span], b: Sequence[Span]) -> float:
+    """Token overlap of two spans: shared tokens divided by the tokens of the *longer* span.
+
+    So 0.5 means the two spans share at least half of the longer one's words: a fragment of
+    a long quotation does not match it, and a span with extra narration around a quotation
+    matches only if the narration is shorter than the quotation.
+
+    >>> span_overlap("a b c d e f", [(0, 11)], [(0, 5)])
+    0.5
+    """
+    ta, tb = tokens_in(text, a), tokens_in(text, b)
+    if not ta or not tb:
+        return 0.0
+    return len(ta & tb) / max(len(ta), len(tb))
+
+
+def match_spans(text: str, gold: Sequence[Sequence[Span]], predicted: Sequence[Sequence[Span]],
+                min_overlap: float = 0.5) -> list[tuple[int, int, float]]:
+    """One-to-one matches ``(gold index, predicted index, overlap)`` in one document.
+
+    Pairs are taken greedily, largest :func:`span_overlap` first, each gold and each
+    predicted span at most once, and only pairs with overlap ≥ ``min_overlap``.
+
+    >>> text = "x said 'a b c' and 'd e'"
+    >>> match_spans(text, [[(8, 13)], [(20, 23)]], [[(7, 14)]])
+    [(0, 0, 1.0)]
+    """
+    pairs = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(predicted):
+            score = span_overlap(text, g, p)
+            if score >= min_overlap:
+                pairs.append((score, gi, pi))
+    pairs.sort(key=lambda t: (-t[0], t[1], t[2]))
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    out = []
+    for score, gi, pi in pairs:
+        if gi in used_g or pi in used_p:
+            continue
+        used_g.add(gi)
+        used_p.add(pi)
+        out.append((gi, pi, score))
+    return sorted(out)
+
+
+def precision_recall_f1(n_matched: int, n_predicted: int, n_gold: int) -> dict[str, float]:
+    """Precision (matched / predicted), recall (matched / gold) and their harmonic mean F1.
+
+    >>> precision_recall_f1(8, 10, 16)
+    {'precision': 0.8, 'recall': 0.5, 'f1': 0.6153846153846154}
+    """
+    p = n_matched / n_predicted if n_predicted else float("nan")
+    r = n_matched / n_gold if n_gold else float("nan")
+    f = 2 * p * r / (p + r) if n_predicted and n_gold and (p + r) else 0.0
+    return {"precision": p, "recall": r, "f1": f}
+
+
+def word_recall(gold_words: Sequence[Iterable[str]], flagged_words: Sequence[Iterable[str]]) -> float:
+    """Share of the annotators' words (per sentence, lower-cased) that the method flagged too.
+
+    Sentences are paired by position; a gold word counts once per sentence.
+
+    >>> word_recall([["bizarre", "slammed"], ["radical"]], [["Bizarre"], []])
+    0.3333333333333333
+    """
+    hit = total = 0
+    for gold, flagged in zip(gold_words, flagged_words, strict=True):
+        g = {w.lower() for w in gold}
+        f = {w.lower() for w in flagged}
+        total += len(g)
+        hit += len(g & f)
+    return hit / total if total else float("nan")
