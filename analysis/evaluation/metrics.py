@@ -178,7 +178,8 @@ def precision_recall_f1(n_matched: int, n_predicted: int, n_gold: int) -> dict[s
     return {"precision": p, "recall": r, "f1": f}
 
 
-def word_recall(gold_words: Sequence[Iterable[str]], flagged_words: Sequence[Iterable[str]]) -> float:
+def word_recall(gold_words: Sequence[Iterable[str]],
+                flagged_words: Sequence[Iterable[str]]) -> float:
     """Share of the annotators' words (per sentence, lower-cased) that the method flagged too.
 
     Sentences are paired by position; a gold word counts once per sentence.

@@ -23,7 +23,7 @@ from types import ModuleType
 
 import pandas as pd
 
-from analysis.evaluation import RESULT_COLUMNS, RESULTS_CSV, RESULTS_MD, load_results
+from analysis.evaluation import RESULT_COLUMNS, RESULTS_CSV, load_results
 
 #: Where the development data lives when ``--data`` is not given (next to the checkout).
 DEFAULT_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "dev-data"
