@@ -2,12 +2,48 @@
 
 from __future__ import annotations
 
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+
 import pandas as pd
 
 from analysis.cleaning import removal_report
 from analysis.sentences import split_sentences
 
 AGGREGATOR_REASONS = ("aggregator",)
+
+#: The seed corpus shipped with the repository (five articles on one April 2024 story).
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _seed_digests() -> frozenset[str]:
+    from analysis.corpus import load_corpus
+
+    if not (SEEDS / "manifest.csv").exists():
+        return frozenset()
+    return frozenset(_digest(t) for t in load_corpus(SEEDS)["raw_text"])
+
+
+def is_seed_corpus(corpus: pd.DataFrame) -> bool:
+    """True when ``corpus`` is exactly the repository's seed articles (compared by content).
+
+    Notebooks show their seeds case-study sections only then: every other sentence of a
+    notebook's findings must hold for any corpus.
+
+    >>> from analysis import load_corpus
+    >>> is_seed_corpus(load_corpus("seeds")), is_seed_corpus(load_corpus("seeds").head(3))
+    (True, False)
+    """
+    seeds = _seed_digests()
+    if not seeds or len(corpus) != len(seeds):
+        return False
+    return {_digest(t) for t in corpus["raw_text"]} == seeds
 
 
 def corpus_overview(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
