@@ -25,7 +25,8 @@ RESULTS_CSV = HERE / "results.csv"
 RESULTS_MD = HERE / "results.md"
 
 #: The columns of ``results.csv``: one row per (data set, measure, metric, system).
-#: ``role`` is "workbook" for the workbook's own method and "baseline" for a naive one;
+#: ``role`` is "workbook" for the workbook's own (headline) method, "baseline" for a naive
+#: one, and "alternative" for another setting of the workbook shown for comparison only;
 #: ``n`` is the number of items the figure rests on (articles, sentences, quotations …).
 RESULT_COLUMNS = ("measured", "data_set", "split", "measure", "metric", "system", "role",
                   "value", "n", "note")

@@ -12,6 +12,7 @@ on it.
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pandas as pd
 
@@ -111,3 +112,67 @@ def trust_sentence(measure: str, results: pd.DataFrame | None = None) -> str:
                             "no headline finding rests on it.",
             "unmeasured": "Treat it as experimental."}[verdict]
     return f"Measured on text nobody here wrote, {'; '.join(parts)}. {tail}"
+
+
+#: Markers around the generated accuracy table in the README.
+README_START = "<!-- accuracy table: generated from analysis/evaluation/results.csv -->"
+README_END = "<!-- end of the generated accuracy table -->"
+
+
+def readme_table(results: pd.DataFrame | None = None) -> str:
+    """The README's accuracy table: per measure and data set, the workbook's headline figure
+    beside its best naive baseline, n, and the status. Alternatives are left out.
+
+    >>> rows = pd.DataFrame({"measure": ["frames"] * 2, "metric": ["macro ROC-AUC"] * 2,
+    ...     "data_set": ["x", "x"], "split": ["dev", "dev"], "system": ["ours", "keywords"],
+    ...     "role": ["workbook", "baseline"], "value": [0.7, 0.66], "n": [10, 10]})
+    >>> readme_table(rows).splitlines()[2]
+    '| frames | x (dev) | macro ROC-AUC | 0.70 | 0.66 (keywords) | 10 | validated |'
+    """
+    table = load_results() if results is None else results
+    lines = ["| measure | data set | metric | workbook | best naive baseline | n | status |",
+             "|---|---|---|---|---|---|---|"]
+    order = [m for m in HEADLINE if m in set(table["measure"])]
+    order += sorted(set(table["measure"]) - set(order))
+    for measure in order:
+        metric = HEADLINE.get(measure, "")
+        rows = table[(table["measure"] == measure) & (table["metric"] == metric)]
+        verdict = status(measure, table)
+        for (data_set, split), group in rows.groupby(["data_set", "split"], sort=False):
+            own = group[group["role"] == "workbook"]
+            if own.empty:
+                continue
+            base = group[group["role"] == "baseline"].sort_values("value", ascending=False)
+            best = (f"{base.iloc[0]['value']:.2f} ({base.iloc[0]['system']})" if len(base)
+                    else "none measured")
+            lines.append(f"| {measure} | {data_set} ({split}) | {metric} | "
+                         f"{own.iloc[0]['value']:.2f} | {best} | {int(own.iloc[0]['n'])} | "
+                         f"{verdict} |")
+    return "\n".join(lines) + "\n"
+
+
+def update_readme(path: str | Path, results: pd.DataFrame | None = None) -> bool:
+    """Replace the text between :data:`README_START` and :data:`README_END` in ``path`` with
+    :func:`readme_table`; True when the file changed. A file without both markers is left
+    alone (False).
+
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "README.md"
+    >>> _ = f.write_text(f"intro\\n{README_START}\\nold\\n{README_END}\\nrest\\n")
+    >>> update_readme(f, pd.DataFrame(columns=["measure", "metric", "data_set", "split",
+    ...     "system", "role", "value", "n"]))
+    True
+    >>> "old" in f.read_text()
+    False
+    """
+    path = Path(path)
+    text = path.read_text(encoding="utf-8")
+    if README_START not in text or README_END not in text:
+        return False
+    head, rest = text.split(README_START, 1)
+    _, tail = rest.split(README_END, 1)
+    new = f"{head}{README_START}\n{readme_table(results)}{README_END}{tail}"
+    if new == text:
+        return False
+    path.write_text(new, encoding="utf-8")
+    return True

@@ -28,6 +28,9 @@ from analysis.evaluation import RESULT_COLUMNS, RESULTS_CSV, load_results
 #: Where the development data lives when ``--data`` is not given (next to the checkout).
 DEFAULT_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "dev-data"
 
+#: The project's README, whose accuracy table is generated from the results.
+README = Path(__file__).resolve().parents[2] / "README.md"
+
 #: Figures are compared with the committed file to this many decimals.
 DECIMALS = 4
 
@@ -55,37 +58,122 @@ def run(data_dir: str | Path, only: Iterable[str] = (), progress: bool = True,
     """Evaluate every data set found under ``data_dir``; return the figures and what was missing.
 
     A set whose folder is absent is listed in the second value with where it is published,
-    and its figures are left out (never guessed).
+    and its figures are left out (never guessed). A module whose rows lack a column of
+    :data:`RESULT_COLUMNS` raises ``ValueError`` naming the module.
+
+    >>> table, missing = run("no-such-folder", progress=False)
+    >>> table.empty, all("not found at" in line for line in missing)
+    (True, True)
     """
     data_dir = Path(data_dir)
     wanted = set(only)
     frames, missing = [], []
     today = dt.date.today().isoformat()
-    for module in tasks():
-        name = module.__name__.rsplit(".", 1)[1]
-        if wanted and name not in wanted and module.DATA_SET not in wanted:
-            continue
+    chosen = [m for m in tasks()
+              if not wanted or m.__name__.rsplit(".", 1)[1] in wanted or m.DATA_SET in wanted]
+    bar = None
+    if progress:
+        from tqdm.auto import tqdm
+        bar = tqdm(total=len(chosen), desc="data sets", unit="set", disable=None)
+    for module in chosen:
+        if bar is not None:
+            bar.set_postfix_str(module.DATA_SET)
         folder = data_dir / module.DATA_SET
         if not folder.exists():
             missing.append(f"{module.DATA_SET}: not found at {folder} "
                            f"(published at {getattr(module, 'SOURCE', 'see its module')})")
-            continue
-        rows = module.evaluate(data_dir, progress=progress)
-        rows = rows.assign(measured=today)
-        frames.append(rows.reindex(columns=list(RESULT_COLUMNS)))
+        else:
+            rows = module.evaluate(data_dir, progress=progress)
+            absent = [c for c in RESULT_COLUMNS if c != "measured" and c not in rows.columns]
+            if absent:
+                raise ValueError(f"{module.__name__}.evaluate returned no column(s) "
+                                 f"{', '.join(absent)}")
+            rows = rows.assign(measured=today)
+            frames.append(rows.reindex(columns=list(RESULT_COLUMNS)))
+        if bar is not None:
+            bar.update(1)
+    if bar is not None:
+        bar.close()
     table = (pd.concat(frames, ignore_index=True) if frames
              else pd.DataFrame(columns=list(RESULT_COLUMNS)))
     return table, missing
 
 
+def side_by_side(table: pd.DataFrame) -> pd.DataFrame:
+    """One row per baseline: the workbook's figure beside it, for reading at a glance.
+
+    Columns: data set, measure, metric, workbook (its value), baseline (system), baseline
+    value, difference (workbook − baseline; positive = the workbook is better), n. A group
+    with no baseline gets one row with an empty baseline. Alternatives are left out.
+
+    >>> rows = pd.DataFrame({"data_set": ["x"] * 2, "split": ["dev"] * 2,
+    ...     "measure": ["frames"] * 2, "metric": ["macro ROC-AUC"] * 2,
+    ...     "system": ["ours", "keywords"], "role": ["workbook", "baseline"],
+    ...     "value": [0.7, 0.66], "n": [10, 10]})
+    >>> side_by_side(rows)[["workbook", "baseline", "difference"]].values.tolist()
+    [[0.7, 'keywords', 0.04]]
+    """
+    out = []
+    keys = ["data_set", "split", "measure", "metric"]
+    for (data_set, split, measure, metric), group in table.groupby(keys, sort=False):
+        own = group[group["role"] == "workbook"]
+        if own.empty:
+            continue
+        mine = own.iloc[0]
+        base = group[group["role"] == "baseline"]
+        common = {"data set": f"{data_set} ({split})", "measure": measure, "metric": metric,
+                  "workbook": round(float(mine["value"]), 3)}
+        if base.empty:
+            out.append({**common, "baseline": "", "baseline value": float("nan"),
+                        "difference": float("nan"), "n": int(mine["n"])})
+        for b in base.itertuples(index=False):
+            out.append({**common, "baseline": b.system,
+                        "baseline value": round(float(b.value), 3),
+                        "difference": round(float(mine["value"]) - float(b.value), 3),
+                        "n": int(mine["n"])})
+    columns = ["data set", "measure", "metric", "workbook", "baseline", "baseline value",
+               "difference", "n"]
+    return pd.DataFrame(out, columns=columns)
+
+
 def to_markdown(table: pd.DataFrame) -> str:
-    """The figures as a Markdown table, the workbook's figure first within each measure."""
+    """The figures as a Markdown table, in the order given (workbook, baselines, alternatives).
+
+    >>> rows = pd.DataFrame({"data_set": ["x"], "split": ["dev"], "measure": ["frames"],
+    ...     "metric": ["macro ROC-AUC"], "system": ["ours"], "role": ["workbook"],
+    ...     "value": [0.7], "n": [10]})
+    >>> to_markdown(rows).splitlines()[2]
+    '| x (dev) | frames | macro ROC-AUC | ours | workbook | 0.700 | 10 |'
+    """
     lines = ["| data set | measure | metric | system | role | value | n |",
              "|---|---|---|---|---|---|---|"]
     for row in table.itertuples(index=False):
         lines.append(f"| {row.data_set} ({row.split}) | {row.measure} | {row.metric} | "
                      f"{row.system} | {row.role} | {row.value:.3f} | {row.n} |")
     return "\n".join(lines) + "\n"
+
+
+def results_markdown(table: pd.DataFrame, date: str) -> str:
+    """``results.md``: the date, the workbook beside each baseline, then every figure.
+
+    >>> results_markdown(pd.DataFrame(columns=["data_set", "split", "measure", "metric",
+    ...     "system", "role", "value", "n"]), "2026-01-01").splitlines()[2][:40]
+    'Written by `make evaluate` on 2026-01-01'
+    """
+    from analysis.evaluation.report import status
+
+    summary = side_by_side(table)
+    lines = ["# Accuracy on public labelled news (development figures)", "",
+             f"Written by `make evaluate` on {date}. Development figures: these sets were seen "
+             "while building.", "", "## The workbook beside each naive baseline", "",
+             "| data set | measure | metric | workbook | baseline | baseline value | "
+             "difference | n | status |", "|---|---|---|---|---|---|---|---|---|"]
+    for row in summary.itertuples(index=False):
+        lines.append(f"| {row[0]} | {row.measure} | {row.metric} | {row.workbook:.3f} | "
+                     f"{row.baseline} | {row[5]:.3f} | {row.difference:+.3f} | {row.n} | "
+                     f"{status(row.measure, table)} |")
+    lines += ["", "## Every figure", "", to_markdown(table)]
+    return "\n".join(lines)
 
 
 def _comparable(table: pd.DataFrame) -> pd.DataFrame:
@@ -117,17 +205,24 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     data = Path(args.data)
     if not data.exists():
-        print(f"No development data at {data}. Pass --data (make evaluate DATA=...). The sets:",
-              file=sys.stderr)
+        print(f"No development data at {data}. Pass --data (make evaluate DATA=...): a folder "
+              "holding one sub-folder per set, each as its authors publish it:", file=sys.stderr)
         for module in tasks():
-            print(f"  {module.DATA_SET}: {getattr(module, 'SOURCE', '')}", file=sys.stderr)
+            print(f"  {module.DATA_SET}/: published at {getattr(module, 'SOURCE', '?')}",
+                  file=sys.stderr)
         return 2
     table, missing = run(data, only=args.only)
     for line in missing:
         print(f"missing: {line}", file=sys.stderr)
     with pd.option_context("display.width", 200, "display.max_rows", 500,
-                           "display.max_colwidth", 40):
-        print(table.drop(columns=["measured", "note"]).to_string(index=False))
+                           "display.max_colwidth", 60):
+        print("\nThe workbook beside each naive baseline (same run, same items):")
+        print(side_by_side(table).to_string(index=False))
+        others = table[~table["role"].isin(["workbook", "baseline"])]
+        if len(others):
+            print("\nAlternatives (other settings of the workbook, not its headline):")
+            print(others[["data_set", "measure", "metric", "system", "value", "n"]]
+                  .round({"value": 3}).to_string(index=False))
     if args.check:
         committed = load_results(Path(args.out) / "results.csv")
         if args.only:
@@ -143,8 +238,12 @@ def main(argv: list[str] | None = None) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     table.to_csv(out / "results.csv", index=False)
-    (out / "results.md").write_text(
-        f"# Accuracy on public labelled news (development figures)\n\n"
-        f"Written by `make evaluate` on {dt.date.today().isoformat()}.\n\n" + to_markdown(table))
+    today = dt.date.today().isoformat()
+    (out / "results.md").write_text(results_markdown(table, today), encoding="utf-8")
     print(f"wrote {out / 'results.csv'} and {out / 'results.md'}")
+    if out.resolve() == RESULTS_CSV.parent and README.exists():
+        from analysis.evaluation.report import update_readme
+
+        if update_readme(README, table):
+            print(f"updated the accuracy table in {README.name}")
     return 0
