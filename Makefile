@@ -18,7 +18,8 @@ help:
 	@echo "make notebooks  re-execute the notebooks in place (after changing analysis/ or seeds/)"
 	@echo "make lab        open JupyterLab on notebooks/ with the project's kernel"
 	@echo "make bench      time the pipeline on generated corpora"
-	@echo "make evaluate   accuracy on public labelled news (DATA=../shared/dev-data)"
+	@echo "make evaluate   accuracy on public labelled text (DATA=../shared/dev-data): writes"
+	@echo "                analysis/evaluation/results.* and README's table; evaluate-check compares"
 	@echo "make lint       ruff"
 	@echo "make browser    install Debian's chromium for the browser test (needs root)"
 
