@@ -361,3 +361,47 @@ def test_committed_results_match_a_fresh_run():
     stale = runner.stale_rows(fresh, committed)
     assert stale.empty, ("committed results differ from a fresh run; run `make evaluate`:\n"
                          + stale.to_string())
+
+
+# --- notebook 02 on a corpus where an article has no body sentence --------------------------
+
+def _run_notebook(path: Path, corpus: Path, monkeypatch) -> list[str]:
+    """Execute a notebook's code cells in-process on ``corpus``; return its Markdown output."""
+    import json
+
+    import IPython.display
+    import matplotlib
+
+    matplotlib.use("Agg")
+    shown: list[str] = []
+
+    def display(*objects: object, **_: object) -> None:
+        shown.extend(o.data for o in objects if isinstance(o, IPython.display.Markdown))
+
+    monkeypatch.setattr(IPython.display, "display", display)
+    monkeypatch.chdir(path.parent)
+    cells = [c for c in json.loads(path.read_text())["cells"] if c["cell_type"] == "code"]
+    namespace: dict[str, object] = {}
+    for cell in cells:
+        source = "".join(cell["source"])
+        if source.startswith("# Parameters"):
+            source = f"CORPUS = {str(corpus)!r}\nACTORS = None\nOUTPUT_DIR = 'build'"
+        exec(compile(source, f"{path.name} cell", "exec"), namespace)  # noqa: S102
+    return shown
+
+
+def test_readability_notebook_survives_articles_without_body(tmp_path, monkeypatch):
+    corpus = tmp_path / "odd.csv"
+    corpus.write_text(
+        "article_id,outlet,text\n"
+        'x1,Daily Example,"The council voted on Tuesday to build a new bus lane. Shop owners '
+        'said the plan would cut parking. The mayor said buses would be faster."\n'
+        'x2,Weekly Sample,"Bus lane row"\n'
+        'x3,Weekly Sample,"Read more\nShare this article"\n', encoding="utf-8")
+    shown = "\n".join(_run_notebook(ROOT / "notebooks" / "02_readability.ipynb", corpus,
+                                    monkeypatch))
+    assert "2 of 3 articles have no body sentence to score (x2, x3)" in shown
+    assert "One outlet only (3 body sentences): nothing to compare." in shown
+    assert report.trust_sentence("readability") in shown
+    for seed_only in ("Rowley", "kippah", "seed"):
+        assert seed_only not in shown
