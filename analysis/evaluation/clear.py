@@ -1,6 +1,6 @@
 """Readability against CLEAR: do the workbook's grades rank passages as teachers do?
 
-The CLEAR corpus (Crossley et al. 2022, CommonLit) holds 4,724 reading passages for grades
+The CLEAR corpus (Crossley et al. 2023, CommonLit) holds 4,724 reading passages for grades
 3–12. Each has ``BT_easiness``: a Bradley–Terry ease score fitted to teachers' pairwise
 judgements ("which of these two is easier?"), higher = easier. The metric is Spearman's ρ
 between that ease and a readability score, over the passages. Grade formulas rise as a
@@ -34,9 +34,9 @@ import pandas as pd
 from analysis.evaluation.metrics import spearman
 
 DATA_SET = "clear"
-SOURCE = ("CLEAR corpus (Crossley, Heintz, Choi, Batchelor, Karimi & Malatinszky 2022, "
-          "CommonLit Ease of Readability corpus), https://github.com/scrosseye/CLEAR-Corpus, "
-          "CC BY-NC-SA 4.0")
+SOURCE = ("CLEAR, the CommonLit Ease of Readability corpus (Crossley, Heintz, Choi, Batchelor, "
+          "Karimi & Malatinszky, Behavior Research Methods 2023, "
+          "doi:10.3758/s13428-022-01802-x), distributed by CommonLit, CC BY-NC-SA 4.0")
 #: The file read inside the data set's folder.
 FILE = "clear.csv"
 #: Columns of CLEAR's CSV the reader needs.
