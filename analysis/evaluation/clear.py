@@ -174,7 +174,17 @@ def score_rows(gold: pd.Series, systems: dict[str, tuple[str, pd.Series, int]],
 def evaluate(data_dir: Path, *, progress: bool = False) -> pd.DataFrame:
     """Spearman ρ with CLEAR's BT easiness: the workbook's grades beside plain textstat.
 
-    Every passage is used (no sample); about 30 seconds on one core.
+    Every passage is used (no sample); about 30 seconds on one core. ``data_dir`` holds a
+    ``clear/clear.csv`` in CLEAR's own format.
+
+    >>> import tempfile, pathlib
+    >>> data = pathlib.Path(tempfile.mkdtemp())
+    >>> (data / "clear").mkdir()
+    >>> _ = (data / "clear" / "clear.csv").write_text("ID,Excerpt,BT_easiness\\n"
+    ...     '1,"We ran. It was fun.",1.0\\n2,"The committee deliberated interminably.",-1.0\\n')
+    >>> rows = evaluate(data)
+    >>> rows.loc[0, "role"], rows.loc[0, "metric"], int(rows.loc[0, "n"])
+    ('workbook', 'Spearman rho', 2)
     """
     from analysis.readability import article_readability
 

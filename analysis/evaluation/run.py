@@ -186,13 +186,35 @@ def _comparable(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def stale_rows(fresh: pd.DataFrame, committed: pd.DataFrame) -> pd.DataFrame:
-    """Rows that differ between a fresh run and the committed file (empty when they agree)."""
+    """Rows that differ between a fresh run and the committed file (empty when they agree).
+
+    Values are compared rounded to :data:`DECIMALS` places; the ``measured`` date is ignored.
+
+    >>> row = {"measured": "2026-01-01", "data_set": "x", "split": "dev", "measure": "m",
+    ...        "metric": "F1", "system": "s", "role": "workbook", "value": 0.61234, "n": 3,
+    ...        "note": ""}
+    >>> fresh = pd.DataFrame([row])
+    >>> len(stale_rows(fresh, fresh.assign(measured="1999-01-01", value=0.612341)))
+    0
+    >>> len(stale_rows(fresh, fresh.assign(value=0.6125)))
+    2
+    """
     a, b = _comparable(fresh), _comparable(committed)
     merged = a.merge(b, how="outer", indicator=True)
     return merged[merged["_merge"] != "both"]
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The command line: evaluate, print the workbook beside each baseline, write or check.
+
+    Returns 0 (written, or the check passed), 1 (the committed figures are stale) or 2 (no
+    data folder: the message names each set and where it is published).
+
+    >>> import contextlib, io
+    >>> with contextlib.redirect_stderr(io.StringIO()):
+    ...     main(["--data", "no-such-folder"])
+    2
+    """
     parser = argparse.ArgumentParser(prog="python -m analysis.evaluation",
                                      description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", default=str(DEFAULT_DATA),
