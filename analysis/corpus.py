@@ -33,8 +33,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.cleaning import clean_article
+from analysis.cleaning import clean_article, normalise_line
 from analysis.errors import CorpusError
+from analysis.language import ENGLISH, UNDETERMINED, detect_language
 
 ARTICLE_SUFFIXES = {".txt", ".html", ".htm"}
 TABLE_SUFFIXES = {".csv", ".tsv", ".jsonl", ".ndjson"}
@@ -58,7 +59,7 @@ CORPUS_COLUMNS = [
 REPORT_COLUMNS = ["source_file", "row", "article_id", "problem", "action"]
 #: Columns load_corpus computes itself; an input column of the same name is not used.
 COMPUTED_COLUMNS = {"text", "raw_text", "source_file", "encoding", "line_kinds", "word_count",
-                    "raw_word_count", "extractor"}
+                    "raw_word_count", "extractor", "language"}
 #: Table columns matched whatever their case or surrounding spaces ("Text", " text ").
 KNOWN_COLUMNS = {"article_id", "text", "outlet", "headline", "published", "url"}
 #: Depth of nesting at which libxml2 (under trafilatura) stops reading an HTML page.
@@ -67,6 +68,8 @@ HTML_MAX_DEPTH = 255
 _WORD = re.compile(r"[^\W_]+(?:(?:['’\-]|(?<=\d)[.,](?=\d))[^\W_]+)*")
 _BINARY_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"\x1f\x8b")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+#: Bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069).
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _DELIMITERS = (",", ";", "\t", "|")
 
 
@@ -176,6 +179,7 @@ def load_corpus(
             "not a corpus: give a folder of .txt/.html files, a .csv, .tsv or .jsonl file",
             source=str(path),
         )
+    _outlets_and_languages(records, problems)
     for record in records:
         if not record["text"].strip():
             problems.append(_problem(record["source_file"], None, record["article_id"],
@@ -188,6 +192,9 @@ def load_corpus(
         detail = f"; {len(problems)} input(s) could not be used" if problems else ""
         raise CorpusError(f"no usable article found{detail}", source=str(path))
     _check_unique_ids(records)
+    base = source if is_dir else source.parent
+    for problem in problems:
+        problem["source_file"] = relative_source(problem["source_file"], base)
     corpus = _to_frame(records, problems)
     skipped = [p for p in problems if p["action"].startswith("skipped")]
     if skipped:
@@ -214,6 +221,23 @@ def load_report(corpus: pd.DataFrame) -> pd.DataFrame:
         report = ()
     frame = pd.DataFrame(list(report), columns=REPORT_COLUMNS)
     return frame.astype({"row": "Int64"})
+
+
+def relative_source(source: str, base: str | Path) -> str:
+    """A path as shown in load reports: relative to the corpus folder (or to the folder of
+    a corpus file), so a report or briefing never shows the user's own folders.
+
+    >>> relative_source("/home/ana/news/bbc/1.txt", "/home/ana/news")
+    'bbc/1.txt'
+    >>> relative_source("/elsewhere/x.txt", "/home/ana/news")
+    'x.txt'
+    """
+    path, hash_, row = str(source).partition("#")
+    try:
+        shown = Path(path).relative_to(Path(base)).as_posix()
+    except ValueError:
+        shown = Path(path).name or path
+    return shown + hash_ + row
 
 
 # --- resources -----------------------------------------------------------------------
@@ -278,6 +302,15 @@ def _read_folder(folder: Path, problems: list[dict], max_bytes: int,
             problems.append(_problem(str(path), None, None, f"cannot read ({exc.strerror})",
                                      "skipped"))
             continue
+        if (is_file or is_dir) and not _inside(path, root):
+            problems.append(_problem(str(path), None, None,
+                                     "a link to a file or folder outside the corpus folder",
+                                     "skipped: only files inside the folder are read"))
+            continue
+        if is_file and entry.name not in COMPANION_FILES and _SURROGATE.search(entry.name):
+            problems.append(_problem(str(path), None, _readable_name(path.stem),
+                                     "file name is not valid UTF-8 (an old archive?)",
+                                     f"loaded as article_id {_readable_name(path.stem)!r}"))
         if is_dir:
             problems.append(_problem(str(path), None, None, "a subfolder",
                                      "ignored: only files directly in the folder are read"))
@@ -302,7 +335,7 @@ def _read_folder(folder: Path, problems: list[dict], max_bytes: int,
                                          f"unusable file name {row['file']!r} ({exc})",
                                          "skipped"))
                 continue
-            if resolved != root and root not in resolved.parents:
+            if not _inside(file_path, root):
                 problems.append(_problem(str(manifest_path), row_no, row["article_id"],
                                          f"manifest row names a file outside the corpus "
                                          f"folder: {row['file']}", "skipped"))
@@ -355,6 +388,31 @@ def _read_folder(folder: Path, problems: list[dict], max_bytes: int,
         ids[record["article_id"]] = record["source_file"]
         records.append(record)
     return records
+
+
+def _inside(path: Path, root: Path) -> bool:
+    """True when ``path``, every link followed, is ``root`` or inside it."""
+    try:
+        resolved = path.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return False
+    return resolved == root or root in resolved.parents
+
+
+def _readable_name(name: str) -> str:
+    """A file name that is not valid UTF-8 (undecodable bytes kept as surrogate escapes
+    by the file system layer) read as cp1252, else Latin-1, so it can be shown and stored.
+
+    >>> _readable_name("caf\\udce9")
+    'café'
+    """
+    if not _SURROGATE.search(name):
+        return name
+    data = name.encode("utf-8", "surrogateescape")
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
 
 
 def _resolve(path: Path) -> Path:
@@ -463,6 +521,7 @@ def _read_table(path: Path, problems: list[dict], max_bytes: int,
         raise
     except ValueError as exc:  # raised by _decoded_lines for binary input
         raise CorpusError(str(exc), source=str(path)) from None
+    _name_unnamed(path, records, seen, problems)
     for line_no in cleaned_lines:
         problems.append(_problem(str(path), line_no, None, f"stray NUL bytes on line {line_no}",
                                  "loaded without them"))
@@ -479,7 +538,10 @@ def _table_record(path: Path, row_no: int, row: dict, encoding: str, seen: dict[
                   problems: list[dict], max_bytes: int) -> dict | None:
     """One CSV/JSONL row as an article record, or ``None`` (and a report row) if unusable."""
     raw_id = row.get("article_id")
-    article_id = str(row_no) if raw_id is None or raw_id == "" else str(raw_id)
+    no_id = raw_id is None or (isinstance(raw_id, str) and not raw_id.strip())
+    # A row without an id is named after its row number once every row is read (see
+    # _name_unnamed), so a later row whose real id is that number keeps it.
+    article_id = str(row_no) if no_id else str(raw_id)
     body = row.get("text")
     if body is None:
         problems.append(_problem(str(path), row_no, article_id,
@@ -498,12 +560,13 @@ def _table_record(path: Path, row_no: int, row: dict, encoding: str, seen: dict[
                                  f"{max_bytes:,} per-article limit "
                                  "(load_corpus(..., max_article_bytes=...))", "skipped"))
         return None
-    if article_id in seen:
+    if not no_id and article_id in seen:
         problems.append(_problem(str(path), row_no, article_id,
                                  f"duplicate article_id {article_id!r} (first on row "
                                  f"{seen[article_id]})", "skipped"))
         return None
-    seen[article_id] = row_no
+    if not no_id:
+        seen[article_id] = row_no
     if any(isinstance(v, str) and _SURROGATE.search(v) for v in (body, *row.values())):
         row = {k: _SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v
                for k, v in row.items()}
@@ -512,6 +575,8 @@ def _table_record(path: Path, row_no: int, row: dict, encoding: str, seen: dict[
                                  "lone UTF-16 surrogate escapes (\\ud800…) in the JSON",
                                  "loaded with them replaced by U+FFFD"))
     record = _record(article_id, body, f"{path}#{row_no}", encoding)
+    if no_id:
+        record["_unnamed"] = (row_no, raw_id is not None)
     for key, value in row.items():
         if (key in {"text", "article_id"} or key in COMPUTED_COLUMNS
                 or value is None or value == ""):
@@ -528,6 +593,27 @@ def _table_record(path: Path, row_no: int, row: dict, encoding: str, seen: dict[
     if isinstance(record.get("headline"), str) and record["headline"]:
         _reclean(record)
     return record
+
+
+def _name_unnamed(path: Path, records: list[dict], seen: dict[str, int],
+                  problems: list[dict]) -> None:
+    """Give each row without an id its row number as id, or ``row-N`` when a real id
+    already is that number; an empty id in an ``article_id`` column is reported."""
+    for record in records:
+        unnamed = record.pop("_unnamed", None)
+        if unnamed is None:
+            continue
+        row_no, had_column = unnamed
+        name = str(row_no)
+        suffix = 0
+        while name in seen:
+            suffix += 1
+            name = f"row-{row_no}" + (f"-{suffix}" if suffix > 1 else "")
+        seen[name] = row_no
+        record["article_id"] = name
+        if had_column:
+            problems.append(_problem(str(path), row_no, name, "empty article_id",
+                                     f"loaded as article_id {name!r}"))
 
 
 def _decoded_lines(path: Path, nul_lines: list[int]) -> Iterator[tuple[int, str, str]]:
@@ -581,20 +667,35 @@ def _csv_field_limit(max_bytes: int) -> Iterator[None]:
 
 def _csv_rows(path: Path, lines: Iterable[tuple[int, str, str]], max_bytes: int,
               problems: list[dict]) -> Iterator[tuple[int, dict, str]]:
-    """Rows of a CSV/TSV file as ``(row_no, row, encoding)``; row 1 is the header."""
-    encodings: dict[int, str] = {}
+    """Rows of a CSV/TSV file as ``(row_no, row, encoding)``; row 1 is the header.
 
-    def text_lines() -> Iterator[str]:
-        for line_no, line, encoding in lines:
+    The one reader of delimited files. It reads strictly: a field that opens with ``"``
+    but never closes it properly (an unbalanced quote) would otherwise swallow every row
+    after it into one text. Such a row is read again from its own line alone, the quote
+    kept as a character, and reported; reading goes on from the next line, so no row
+    after it is lost.
+    """
+    encodings: dict[int, str] = {}
+    pending: list[tuple[int, str]] = []  # lines of the record being read, for a re-read
+    source = iter(lines)
+
+    def text_lines(replay: list[tuple[int, str]]) -> Iterator[str]:
+        for line_no, line in replay:
+            pending.append((line_no, line))
+            yield line
+        for line_no, line, encoding in source:
             encodings[line_no] = encoding
+            pending.append((line_no, line))
             yield line
 
-    source = text_lines()
     with _csv_field_limit(max_bytes):
+        header_line = ""
+        for _line_no, header_line, encoding in source:
+            encodings[_line_no] = encoding
+            break
+        if not header_line.strip():
+            raise CorpusError("empty file (no header row)", source=str(path))
         try:
-            header_line = next(source, "")
-            if not header_line.strip():
-                raise CorpusError("empty file (no header row)", source=str(path))
             delimiter = _delimiter(path, header_line)
             header = next(csv.reader([header_line], delimiter=delimiter))
         except csv.Error as exc:
@@ -603,30 +704,67 @@ def _csv_rows(path: Path, lines: Iterable[tuple[int, str, str]], max_bytes: int,
         if "text" not in fields:
             raise CorpusError(f"no 'text' column (columns: {', '.join(header) or 'none'})",
                               source=str(path))
-        reader = csv.reader(source, delimiter=delimiter)
-        row_no, last_line = 1, 1
-        try:
-            for values in reader:
-                first_line, last_line = last_line + 1, reader.line_num + 1
-                if not any(v.strip() for v in values):
-                    continue
+        row_no = 1
+        replay: list[tuple[int, str]] = []
+        while True:
+            pending.clear()
+            reader = csv.reader(text_lines(replay), delimiter=delimiter, strict=True)
+            replay = []
+            try:
+                for values in reader:
+                    line_nos = [n for n, _ in pending]
+                    pending.clear()
+                    if not any(v.strip() for v in values):
+                        continue
+                    row_no += 1
+                    parsed = _csv_row(path, row_no, fields, values, delimiter, problems)
+                    if parsed is not None:
+                        yield row_no, parsed, _spanned_encoding(encodings, line_nos)
+                break
+            except csv.Error as exc:
+                if not pending:
+                    raise CorpusError(f"unreadable CSV after row {row_no} ({exc})",
+                                      source=str(path)) from None
+                (first_no, first_line), replay = pending[0], list(pending[1:])
                 row_no += 1
-                row = dict(zip(fields, values, strict=False))
-                extra = values[len(fields):]
-                if any(v.strip() for v in extra):
+                values = next(csv.reader([first_line], delimiter=delimiter,
+                                         quoting=csv.QUOTE_NONE))
+                opened = ("a quotation mark opens a field but does not close it (an "
+                          "unbalanced \")")
+                if len(values) == len(fields) or (len(values) > len(fields) and not any(
+                        v.strip() for v in values[len(fields):])):
+                    row = dict(zip(fields, values, strict=False))
+                    article_id = row.get("article_id") or str(row_no)
                     problems.append(_problem(
-                        str(path), row_no, row.get("article_id") or str(row_no),
-                        f"row has {len(extra)} more field(s) than the header (an unquoted "
-                        f"{_delimiter_name(delimiter)} in the text?)", "skipped"))
-                    continue
-                for name in fields[len(values):]:
-                    row[name] = None
-                spanned = {encodings.get(n, "utf-8") for n in range(first_line, last_line + 1)}
-                spanned.discard("utf-8")
-                yield row_no, row, min(spanned) if spanned else "utf-8"
-        except csv.Error as exc:
-            raise CorpusError(f"unreadable CSV at line {reader.line_num + 1} ({exc})",
-                              source=str(path)) from None
+                        str(path), row_no, article_id, f"{opened} on line {first_no}",
+                        "loaded from that line alone, the quotation mark kept as text"))
+                    yield row_no, row, encodings.get(first_no, "utf-8")
+                else:
+                    problems.append(_problem(
+                        str(path), row_no, None,
+                        f"{opened} on line {first_no}, and the line alone does not have the "
+                        f"header's {len(fields)} fields", "skipped; the rows after it load"))
+
+
+def _csv_row(path: Path, row_no: int, fields: list[str], values: list[str], delimiter: str,
+             problems: list[dict]) -> dict | None:
+    row = dict(zip(fields, values, strict=False))
+    extra = values[len(fields):]
+    if any(v.strip() for v in extra):
+        problems.append(_problem(
+            str(path), row_no, row.get("article_id") or str(row_no),
+            f"row has {len(extra)} more field(s) than the header (an unquoted "
+            f"{_delimiter_name(delimiter)} in the text?)", "skipped"))
+        return None
+    for name in fields[len(values):]:
+        row[name] = None
+    return row
+
+
+def _spanned_encoding(encodings: dict[int, str], line_nos: list[int]) -> str:
+    spanned = {encodings.get(n, "utf-8") for n in line_nos}
+    spanned.discard("utf-8")
+    return min(spanned) if spanned else "utf-8"
 
 
 def _delimiter(path: Path, header_line: str) -> str:
@@ -753,8 +891,8 @@ def html_depth(html: str) -> int:
 
 def _record(article_id: str, raw_text: str, source_file: str, encoding: str) -> dict:
     record = {
-        "article_id": str(article_id), "outlet": "unknown", "headline": None,
-        "published": None, "raw_text": raw_text, "source_file": source_file,
+        "article_id": _readable_name(str(article_id)), "outlet": "unknown", "headline": None,
+        "published": None, "raw_text": raw_text, "source_file": _readable_name(source_file),
         "encoding": encoding,
     }
     _reclean(record)
@@ -769,6 +907,38 @@ def _reclean(record: dict) -> None:
         record["published"] = cleaned.published
     if not record.get("headline") and cleaned.kinds.startswith("h"):
         record["headline"] = cleaned.text.split("\n", 1)[0]
+
+
+def normalise_outlet(value: object) -> str:
+    """An outlet name as the corpus keeps it: Unicode NFC, controls and direction marks
+    (U+202E …) dropped, spaces collapsed, "unknown" when empty, so " BBC" and "BBC " are
+    one outlet whichever kind of file named it.
+
+    >>> normalise_outlet(" BBC\\u202e  News "), normalise_outlet(None)
+    ('BBC News', 'unknown')
+    """
+    if value is None or (isinstance(value, float) and value != value):
+        return "unknown"
+    name = normalise_line(_BIDI.sub("", str(value)))
+    return name or "unknown"
+
+
+def _outlets_and_languages(records: list[dict], problems: list[dict]) -> None:
+    """Normalise each record's outlet; record its language and report those not English."""
+    for record in records:
+        record["outlet"] = normalise_outlet(record.get("outlet"))
+        language = detect_language(record["text"])
+        record["language"] = language
+        if language not in {ENGLISH, UNDETERMINED}:
+            problems.append(_problem(record["source_file"].partition("#")[0],
+                                     _row_of(record["source_file"]), record["article_id"],
+                                     f"not in English (detected language: {language})",
+                                     "loaded; left out of the English-only measures"))
+
+
+def _row_of(source_file: str) -> int | None:
+    row = source_file.rpartition("#")[2] if "#" in source_file else ""
+    return int(row) if row.isdigit() else None
 
 
 def _to_frame(records: list[dict], problems: list[dict]) -> pd.DataFrame:
@@ -803,5 +973,6 @@ def _iso_date(value: str) -> str | None:
 
 def _problem(source: str, row: int | None, article_id: str | None, problem: str,
              action: str) -> dict:
-    return {"source_file": source, "row": row, "article_id": article_id, "problem": problem,
-            "action": action}
+    return {"source_file": _readable_name(source), "row": row,
+            "article_id": None if article_id is None else _readable_name(article_id),
+            "problem": _readable_name(problem), "action": action}
