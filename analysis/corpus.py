@@ -61,7 +61,8 @@ REPORT_COLUMNS = ["source_file", "row", "article_id", "problem", "action"]
 COMPUTED_COLUMNS = {"text", "raw_text", "source_file", "encoding", "line_kinds", "word_count",
                     "raw_word_count", "extractor", "language"}
 #: Table columns matched whatever their case or surrounding spaces ("Text", " text ").
-KNOWN_COLUMNS = {"article_id", "text", "outlet", "headline", "published", "url"}
+KNOWN_COLUMNS = {"article_id", "text", "outlet", "headline", "published", "url",
+                 "actor", "aliases", "type"}
 #: Depth of nesting at which libxml2 (under trafilatura) stops reading an HTML page.
 HTML_MAX_DEPTH = 255
 
@@ -422,46 +423,59 @@ def _resolve(path: Path) -> Path:
         return path
 
 
+#: Column names a user may have meant as ``outlet``.
+OUTLET_NEAR_NAMES = ("outlet_name", "outlet name", "source", "publication", "site",
+                     "publisher", "newspaper", "media", "outlets")
+
+
+def _near_outlet(path: Path, fields: Iterable[str], problems: list[dict]) -> None:
+    """Report a column that looks meant as ``outlet`` when there is no ``outlet`` column."""
+    names = [f for f in fields if f is not None]
+    if "outlet" in names:
+        return
+    near = [f for f in names if f.strip().lower() in OUTLET_NEAR_NAMES]
+    if near:
+        problems.append(_problem(
+            str(path), 1, None,
+            f"no 'outlet' column, but a column {near[0]!r} that looks like one",
+            f"every outlet loaded as 'unknown': rename the column {near[0]!r} to 'outlet'"))
+
+
 def _read_manifest(path: Path, problems: list[dict],
                    max_bytes: int) -> list[tuple[int, dict]]:
-    try:
-        text, _ = decode_bytes(path.read_bytes())
-    except (OSError, ValueError) as exc:
-        raise CorpusError(str(getattr(exc, "strerror", None) or exc), source=str(path)) from None
     rows = []
     seen: dict[str, int] = {}
     try:
-        with _csv_field_limit(max_bytes):
-            reader = csv.DictReader(io.StringIO(text, newline=""))
-            if reader.fieldnames:
-                reader.fieldnames = [
-                    "file" if _column_name(f).lower() == "file" else _column_name(f)
-                    for f in reader.fieldnames]
-            fields = [f for f in (reader.fieldnames or []) if f is not None]
-            if "file" not in fields:
-                raise CorpusError("manifest has no 'file' column", source=str(path))
-            ignored = sorted(set(fields) & COMPUTED_COLUMNS)
-            if ignored:
-                problems.append(_problem(str(path), 1, None,
-                                         f"column(s) {', '.join(ignored)} are computed by "
-                                         "load_corpus", "ignored those columns"))
-            for row_no, row in enumerate(reader, start=2):
-                row = {k: _cell(v) for k, v in row.items() if k is not None}
-                if not row.get("file"):
-                    raise CorpusError("manifest row has an empty 'file'", source=str(path),
-                                      row=row_no)
-                row["article_id"] = row.get("article_id") or Path(row["file"]).stem
-                if row["article_id"] in seen:
-                    first = seen[row["article_id"]]
-                    raise CorpusError(
-                        f"duplicate article_id {row['article_id']!r} (also on row {first})",
-                        source=str(path), row=row_no,
-                    )
-                seen[row["article_id"]] = row_no
-                rows.append((row_no, row))
-    except csv.Error as exc:
-        raise CorpusError(f"unreadable CSV at line {reader.line_num} ({exc})",
-                          source=str(path)) from None
+        reader = _csv_rows(path, _decoded_lines(path, []), max_bytes, problems,
+                           required=("file",), what="manifest")
+        first = True
+        for row_no, row, _encoding in reader:
+            if first:
+                first = False
+                fields = list(row)
+                _near_outlet(path, fields, problems)
+                ignored = sorted(set(fields) & COMPUTED_COLUMNS)
+                if ignored:
+                    problems.append(_problem(str(path), 1, None,
+                                             f"column(s) {', '.join(ignored)} are computed by "
+                                             "load_corpus", "ignored those columns"))
+            row = {k: _cell(v) for k, v in row.items() if k is not None}
+            if not row.get("file"):
+                raise CorpusError("manifest row has an empty 'file'", source=str(path),
+                                  row=row_no)
+            row["article_id"] = row.get("article_id") or Path(row["file"]).stem
+            if row["article_id"] in seen:
+                first_row = seen[row["article_id"]]
+                raise CorpusError(
+                    f"duplicate article_id {row['article_id']!r} (also on row {first_row})",
+                    source=str(path), row=row_no,
+                )
+            seen[row["article_id"]] = row_no
+            rows.append((row_no, row))
+    except (OSError, ValueError) as exc:
+        if isinstance(exc, CorpusError):
+            raise
+        raise CorpusError(str(getattr(exc, "strerror", None) or exc), source=str(path)) from None
     return rows
 
 
@@ -510,9 +524,13 @@ def _read_table(path: Path, problems: list[dict], max_bytes: int,
     seen: dict[str, int] = {}
     ignored: set[str] = set()
     n_problems = len(problems)
+    checked = False
     try:
         # Rows are read one at a time (a stream): only the records are kept in memory.
         for row_no, row, encoding in rows:
+            if not checked:
+                checked = True
+                _near_outlet(path, row, problems)
             ignored.update(COMPUTED_COLUMNS.intersection(row).difference({"text"}))
             record = _table_record(path, row_no, row, encoding, seen, problems, max_bytes)
             if record is not None:
@@ -666,8 +684,12 @@ def _csv_field_limit(max_bytes: int) -> Iterator[None]:
 
 
 def _csv_rows(path: Path, lines: Iterable[tuple[int, str, str]], max_bytes: int,
-              problems: list[dict]) -> Iterator[tuple[int, dict, str]]:
-    """Rows of a CSV/TSV file as ``(row_no, row, encoding)``; row 1 is the header.
+              problems: list[dict], required: tuple[str, ...] = ("text",),
+              what: str = "CSV", keep_extra: bool = False) -> Iterator[tuple[int, dict, str]]:
+    """Rows of a CSV/TSV file as ``(row_no, row, encoding)``; row 1 is the header, which
+    must name the ``required`` columns (in any case). A row with more fields than the
+    header is skipped and reported, or with ``keep_extra`` given to the caller with the
+    extra fields under the key ``None``.
 
     The one reader of delimited files. It reads strictly: a field that opens with ``"``
     but never closes it properly (an unbalanced quote) would otherwise swallow every row
@@ -690,20 +712,21 @@ def _csv_rows(path: Path, lines: Iterable[tuple[int, str, str]], max_bytes: int,
 
     with _csv_field_limit(max_bytes):
         header_line = ""
-        for _line_no, header_line, encoding in source:
-            encodings[_line_no] = encoding
+        for line_no, line, encoding in source:
+            encodings[line_no], header_line = encoding, line
             break
         if not header_line.strip():
             raise CorpusError("empty file (no header row)", source=str(path))
         try:
-            delimiter = _delimiter(path, header_line)
+            delimiter = _delimiter(path, header_line, required[0])
             header = next(csv.reader([header_line], delimiter=delimiter))
         except csv.Error as exc:
-            raise CorpusError(f"unreadable CSV header ({exc})", source=str(path)) from None
-        fields = [_column_name(name) for name in header]
-        if "text" not in fields:
-            raise CorpusError(f"no 'text' column (columns: {', '.join(header) or 'none'})",
-                              source=str(path))
+            raise CorpusError(f"unreadable {what} header ({exc})", source=str(path)) from None
+        fields = [_column_name(name, required) for name in header]
+        for name in required:
+            if name not in fields:
+                raise CorpusError(f"no '{name}' column (columns: {', '.join(header) or 'none'})",
+                                  source=str(path))
         row_no = 1
         replay: list[tuple[int, str]] = []
         while True:
@@ -717,13 +740,14 @@ def _csv_rows(path: Path, lines: Iterable[tuple[int, str, str]], max_bytes: int,
                     if not any(v.strip() for v in values):
                         continue
                     row_no += 1
-                    parsed = _csv_row(path, row_no, fields, values, delimiter, problems)
+                    parsed = _csv_row(path, row_no, fields, values, delimiter, problems,
+                                      keep_extra)
                     if parsed is not None:
                         yield row_no, parsed, _spanned_encoding(encodings, line_nos)
                 break
             except csv.Error as exc:
                 if not pending:
-                    raise CorpusError(f"unreadable CSV after row {row_no} ({exc})",
+                    raise CorpusError(f"unreadable {what} after row {row_no} ({exc})",
                                       source=str(path)) from None
                 (first_no, first_line), replay = pending[0], list(pending[1:])
                 row_no += 1
@@ -747,10 +771,12 @@ def _csv_rows(path: Path, lines: Iterable[tuple[int, str, str]], max_bytes: int,
 
 
 def _csv_row(path: Path, row_no: int, fields: list[str], values: list[str], delimiter: str,
-             problems: list[dict]) -> dict | None:
-    row = dict(zip(fields, values, strict=False))
+             problems: list[dict], keep_extra: bool = False) -> dict | None:
+    row: dict = dict(zip(fields, values, strict=False))
     extra = values[len(fields):]
-    if any(v.strip() for v in extra):
+    if keep_extra and any(v.strip() for v in extra):
+        row[None] = extra
+    elif any(v.strip() for v in extra):
         problems.append(_problem(
             str(path), row_no, row.get("article_id") or str(row_no),
             f"row has {len(extra)} more field(s) than the header (an unquoted "
@@ -767,12 +793,12 @@ def _spanned_encoding(encodings: dict[int, str], line_nos: list[int]) -> str:
     return min(spanned) if spanned else "utf-8"
 
 
-def _delimiter(path: Path, header_line: str) -> str:
+def _delimiter(path: Path, header_line: str, column: str = "text") -> str:
     if path.suffix.lower() == ".tsv":
         return "\t"
     for delimiter in _DELIMITERS:
         names = next(csv.reader([header_line], delimiter=delimiter))
-        if "text" in {_column_name(n) for n in names}:
+        if column in {_column_name(n, (column,)) for n in names}:
             return delimiter
     return ","
 
@@ -781,9 +807,9 @@ def _delimiter_name(delimiter: str) -> str:
     return {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}[delimiter]
 
 
-def _column_name(name: str) -> str:
+def _column_name(name: str, also: Iterable[str] = ()) -> str:
     name = name.strip().lstrip("\ufeff").strip()
-    return name.lower() if name.lower() in KNOWN_COLUMNS else name
+    return name.lower() if name.lower() in KNOWN_COLUMNS or name.lower() in also else name
 
 
 def _jsonl_rows(path: Path, lines: Iterable[tuple[int, str, str]],
