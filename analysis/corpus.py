@@ -25,6 +25,7 @@ import io
 import json
 import os
 import re
+import unicodedata
 import warnings
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -98,11 +99,15 @@ def count_words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def decode_bytes(data: bytes) -> tuple[str, str]:
+def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """Decode an article file, returning the text and the encoding used.
 
-    UTF-8 (with or without BOM) and UTF-16 with BOM are read as such; other bytes are tried
-    as cp1252, then Latin-1. Binary data raises ``ValueError``.
+    UTF-8 (with or without BOM) and UTF-16 with BOM are read as such; then the encoding
+    the file ``declared`` (an HTML page's ``<meta charset>``), if it decodes the bytes;
+    then a guess: when read as cp1252 the text is mostly accented gibberish and
+    charset-normalizer finds an encoding that gives text in another script (Shift-JIS,
+    windows-1251 …), that encoding, named with " (guessed)"; else cp1252, then Latin-1.
+    Binary data raises ``ValueError``.
 
     >>> decode_bytes("café".encode("cp1252"))
     ('café', 'cp1252')
@@ -126,16 +131,84 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if b"\x00" in data:
         raise ValueError("binary data (NUL bytes) in a file without a UTF-16 byte-order mark "
                          "(if it is UTF-16 text, save it with a byte-order mark or as UTF-8)")
-    for encoding in ("utf-8", "cp1252"):
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if declared:
         try:
-            return data.decode(encoding), encoding
-        except UnicodeDecodeError:
-            continue
+            return data.decode(declared), codecs.lookup(declared).name
+        except (LookupError, UnicodeDecodeError):
+            pass
+    guessed = _guess_encoding(data)
+    if guessed is not None:
+        return guessed
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        pass
     text = data.decode("latin-1")
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
     if controls > max(3, len(text) // 100):
         raise ValueError("binary data (control bytes), not text")
     return text, "latin-1"
+
+
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.IGNORECASE)
+
+
+def declared_charset(html: bytes) -> str | None:
+    """The encoding an HTML page declares in its first 4 KB (``<meta charset>`` or
+    ``http-equiv="Content-Type"``), or ``None``.
+
+    >>> declared_charset(b'<html><head><meta charset="windows-1251"></head>')
+    'windows-1251'
+    >>> declared_charset(b"<p>none</p>") is None
+    True
+    """
+    match = _META_CHARSET.search(html[:4096])
+    if not match:
+        return None
+    name = match.group(1).decode("ascii", "replace")
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return None
+    return name
+
+
+def _latin_share(text: str) -> tuple[float, float]:
+    """(share of letters outside ASCII, share of letters in the Latin script) of a text."""
+    letters = [ch for ch in text[:4000] if ch.isalpha()]
+    if not letters:
+        return 0.0, 1.0
+    non_ascii = sum(ord(ch) > 127 for ch in letters)
+    latin = sum(ord(ch) < 0x250 or unicodedata.name(ch, "").startswith("LATIN")
+                for ch in letters)
+    return non_ascii / len(letters), latin / len(letters)
+
+
+def _guess_encoding(data: bytes) -> tuple[str, str] | None:
+    """An encoding for bytes that are not UTF-8, when cp1252 would make gibberish of them."""
+    try:
+        as_cp1252 = data.decode("cp1252")
+    except UnicodeDecodeError:
+        as_cp1252 = data.decode("latin-1")
+    if _latin_share(as_cp1252)[0] < 0.3:
+        return None  # mostly plain letters: a Western text
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    if best is None or best.encoding.startswith(("utf_16", "utf_32")):
+        return None
+    try:
+        text = data.decode(best.encoding)
+    except (LookupError, UnicodeDecodeError):
+        return None
+    if _latin_share(text)[1] > 0.5:
+        return None
+    return text, f"{best.encoding} (guessed)"
 
 
 def load_corpus(
@@ -180,6 +253,10 @@ def load_corpus(
             "not a corpus: give a folder of .txt/.html files, a .csv, .tsv or .jsonl file",
             source=str(path),
         )
+    for record in records:
+        note = record.pop("_note", None)
+        if note is not None:
+            problems.append(_problem(record["source_file"], None, record["article_id"], *note))
     _outlets_and_languages(records, problems)
     for record in records:
         if not record["text"].strip():
@@ -852,15 +929,19 @@ def _read_article_file(path: Path, article_id: str, max_bytes: int) -> dict:
         data = path.read_bytes()
     except OSError as exc:
         raise _Skip(f"cannot read the file ({exc.strerror or exc})") from None
+    is_html = path.suffix.lower() in {".html", ".htm"}
     try:
-        text, encoding = decode_bytes(data)
+        text, encoding = decode_bytes(data, declared_charset(data) if is_html else None)
     except ValueError as exc:
         raise _Skip(str(exc)) from None
     if not text.strip():
         raise _Skip("empty file (no text)" if not text else "file holds only whitespace")
-    if path.suffix.lower() in {".html", ".htm"}:
-        return _html_record(path, article_id, text, encoding)
-    return _record(article_id, text, str(path), encoding)
+    record = (_html_record(path, article_id, text, encoding) if is_html
+              else _record(article_id, text, str(path), encoding))
+    if encoding.endswith("(guessed)"):
+        record["_note"] = (f"no encoding declared and not UTF-8: read as {encoding}",
+                           "loaded; check the text, or save the file as UTF-8")
+    return record
 
 
 def _html_record(path: Path, article_id: str, html: str, encoding: str) -> dict:
