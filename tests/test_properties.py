@@ -242,3 +242,210 @@ def test_extract_quotes_offsets_give_back_their_text(raw):
             start, end = int(row.speaker_start), int(row.speaker_end)
             assert 0 <= start <= end <= len(text)
             assert text[start:end] == row.speaker_mention
+
+
+# --- hostile names through every briefing helper -----------------------------------------
+# Ids, outlets, actors and headlines are untrusted. Whatever they hold, the HTML the
+# briefing helpers write contains no tag or attribute that came from them.
+
+ATTACK_PIECES = [
+    "<script>alert(1)</script>", '<img src=x onerror="alert(1)">', "<style>*{color:red}</style>",
+    '<meta http-equiv="refresh" content="0;url=https://evil.example/">',
+    '<a href="javascript:alert(1)">', "javascript:alert(1)", "[x](javascript:alert(1))",
+    "![i](https://evil.example/i.png)", "https://evil.example/p", "www.evil.example",
+    "a@evil.example", "<https://evil.example>", "\u202e", "\u2066", "$\\frac$", "$$", "{{ x }}",
+    "</td></tr></table>", "<!--", "-->", "<![CDATA[", "&lt;", "&amp;", "*", "_", "`", "#", "|",
+    "\\", '"', "'", "<", ">", "=", " ", "\n",
+]
+hostile_name = st.lists(st.one_of(st.sampled_from(ATTACK_PIECES), st.text(max_size=6)),
+                        min_size=1, max_size=6).map("".join).filter(lambda s: s.strip() != "")
+
+
+def _html_parts(html: str) -> tuple[set[str], list[tuple[str, str | None]]]:
+    from html.parser import HTMLParser
+
+    class Collect(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.tags: set[str] = set()
+            self.attrs: list[tuple[str, str | None]] = []
+
+        def handle_starttag(self, tag, attrs):  # type: ignore[no-untyped-def]
+            self.tags.add(tag)
+            self.attrs.extend(attrs)
+
+        handle_startendtag = handle_starttag
+
+    parser = Collect()
+    parser.feed(html)
+    parser.close()
+    return parser.tags, parser.attrs
+
+
+#: Attributes whose value a browser follows or applies (text in ``title`` is only text).
+ACTIVE_ATTRIBUTES = {"href", "src", "action", "formaction", "content", "style", "data",
+                     "srcset", "background", "poster"}
+
+
+def _assert_no_markup_from(html: str, names: list[str], tags: set[str],
+                           attrs: set[str], braces: bool = True, bidi: bool = True) -> None:
+    found_tags, found_attrs = _html_parts(html)
+    assert found_tags <= tags, (found_tags - tags, names)
+    assert {a for a, _ in found_attrs} <= attrs, (found_attrs, names)
+    for name, value in found_attrs:
+        if name in ACTIVE_ATTRIBUTES:
+            assert "javascript" not in (value or "").lower(), (value, names)
+            assert "evil.example" not in (value or ""), (value, names)
+    assert not bidi or ("\u202e" not in html and "\u2066" not in html)
+    # Braces are entities in the HTML helpers' output; a Markdown renderer decodes them.
+    assert not braces or "{{" not in html
+
+
+@QUICK
+@given(st.lists(hostile_name, min_size=2, max_size=3, unique=True), hostile_name)
+def test_html_safety_helpers_keep_hostile_names_as_text(names, headline):
+    from nbconvert.filters.markdown_mistune import markdown2html_mistune
+
+    from analysis.html_safety import escape, escape_frame, frame_to_html, markdown_text
+
+    frame = pd.DataFrame({"article_id": names, "outlet": names[::-1],
+                          "headline": [headline] * len(names), "n": range(len(names))})
+    table_tags = {"table", "thead", "tbody", "tr", "th", "td"}
+    _assert_no_markup_from(frame_to_html(frame), names, table_tags, {"border", "class",
+                                                                       "style"})
+    styled = escape_frame(frame).style.to_html()
+    _assert_no_markup_from(styled, names, table_tags | {"style"}, {"id", "class", "type"})
+    _assert_no_markup_from(f"<p>{escape(headline)}</p>", [headline], {"p"}, set())
+    for name in [*names, headline]:
+        rendered = markdown2html_mistune(f"**{markdown_text(name)}** reads most negative.")
+        _assert_no_markup_from(rendered, [name], {"p", "strong"}, set(), braces=False)
+
+
+def _annotated(names: list[str], text_piece: str) -> str:
+    from analysis.view import annotate
+
+    text = f"{text_piece} said: \"It was {names[0]}\" in the end."
+    corpus = pd.DataFrame({"article_id": names, "outlet": names[::-1],
+                           "headline": names, "text": [text] * len(names),
+                           "raw_text": [text] * len(names)})
+    start = text.index('"')
+    quotes = pd.DataFrame({"article_id": [names[0]], "kind": ["direct"], "start": [start],
+                           "end": [text.index('"', start + 1) + 1],
+                           "speaker": [names[-1]]})
+    return annotate(corpus, names[0], quotes=quotes, loaded=False, sentiment=False
+                    )._repr_html_()
+
+
+@QUICK
+@given(st.lists(hostile_name.filter(lambda s: '"' not in s), min_size=1, max_size=3,
+                unique=True), hostile_name.filter(lambda s: '"' not in s))
+def test_annotate_keeps_hostile_ids_outlets_and_speakers_as_text(names, text_piece):
+    benign = _annotated(["Alpha", "Beta", "Gamma"][:len(names)], "Police")
+    tags, attrs = _html_parts(benign)
+    html = _annotated(names, text_piece)
+    # Tags and attributes only: view.py escapes with html.escape, which keeps braces and
+    # direction controls (see the strict xfail below).
+    _assert_no_markup_from(html, names, tags, {a for a, _ in attrs}, braces=False, bidi=False)
+    for tag in ("<style", "<script", "<meta", "<a "):
+        assert html.count(tag) == benign.count(tag), tag
+
+
+@pytest.mark.xfail(strict=True, reason="analysis/view.py escapes with html.escape, not "
+                   "analysis.html_safety.escape (braces and U+202E survive); its owner's "
+                   "branch should switch _esc to html_safety.escape — then remove this mark")
+def test_annotate_escapes_like_html_safety():
+    html = _annotated(["The \u202eTimes"], "{{ 7*7 }}")
+    assert "\u202e" not in html and "{{" not in html
+
+
+def _overview(names: list[str]) -> pd.DataFrame:
+    from analysis.briefing import OVERVIEW_COLUMNS
+
+    n = len(names)
+    values: dict[str, list] = {c: [float("nan")] * n for c in OVERVIEW_COLUMNS}
+    values.update({
+        "outlet": names, "articles": [2] * n, "words": [300] * n,
+        "narration_tone": [-0.3 + 0.2 * i for i in range(n)], "quoted_tone": [0.1] * n,
+        "grade": [8.0 + i for i in range(n)], "uk_age": [13.0 + i for i in range(n)],
+        "quoted_words": [50] * n, "top_sources": names[::-1], "top_source_type": names,
+        "top_source_type_share": [0.5] * n, "dominant_frame": names,
+        "dominant_frame_share": [0.4] * n, "labels": names, "unique_quotes": [1] * n,
+        "checked_quotes": [3] * n, "reuse_share": [0.1] * n, "reuse_with": names[::-1],
+        "evaluative_verbs": [0.2] * n})
+    return pd.DataFrame(values, columns=OVERVIEW_COLUMNS)
+
+
+@settings(max_examples=max(10, EXAMPLES // 3), deadline=None, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(hostile_name, min_size=2, max_size=3, unique=True))
+def test_at_a_glance_table_findings_and_plots_keep_hostile_outlets_as_text(names):
+    import io
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from nbconvert.filters.markdown_mistune import markdown2html_mistune
+
+    from analysis import briefing
+    from analysis.html_safety import escape_frame, frame_to_html
+
+    overview = _overview(names)
+    table = briefing.display_table(overview)
+    _assert_no_markup_from(frame_to_html(table), names,
+                           {"table", "thead", "tbody", "tr", "th", "td"}, {"border", "class",
+                                                                           "style"})
+    _assert_no_markup_from(escape_frame(table).style.to_html(), names,
+                           {"table", "thead", "tbody", "tr", "th", "td", "style"},
+                           {"id", "class", "type"})
+    for finding in briefing.overview_findings(overview, markdown=True):
+        _assert_no_markup_from(markdown2html_mistune(finding), names, {"p", "strong", "em"},
+                               set(), braces=False)
+    # Charts: "$" is no mathtext (the figure is drawn at all) and names stay SVG text.
+    with matplotlib.rc_context({"svg.fonttype": "none"}):
+        for plot in (briefing.plot_tone, briefing.plot_grades):
+            ax = plot(overview)
+            buffer = io.StringIO()
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", UserWarning)  # glyphs the font lacks
+                ax.figure.savefig(buffer, format="svg")
+            plt.close(ax.figure)
+            svg_tags, svg_attrs = _html_parts(buffer.getvalue())
+            assert not svg_tags & {"script", "a", "foreignobject", "img", "meta", "iframe"}
+            assert not any(a.startswith("on") for a, _ in svg_attrs)
+
+
+@QUICK
+@given(st.lists(hostile_name, min_size=1, max_size=3), hostile_name, hostile_name)
+def test_the_index_keeps_hostile_titles_findings_and_corpus_names_as_text(texts, corpus,
+                                                                          error):
+    from analysis.briefing import Page, write_index
+
+    pages = [Page(f"0{i}_x.ipynb", f"0{i}_x.html", t, t[::-1]) for i, t in enumerate(texts)]
+    pages.append(Page("09_y.ipynb", "09_y.html", "Y", "", error=error))
+    with tempfile.TemporaryDirectory() as folder:
+        html = write_index(pages, Path(folder), corpus, corpus).read_text(encoding="utf-8")
+    allowed = {"html", "head", "meta", "title", "style", "body", "h1", "p", "ol", "li", "a",
+               "span"}
+    names = [*texts, corpus, error]
+    tags, attrs = _html_parts(html)
+    assert tags <= allowed, tags - allowed
+    assert {a for a, _ in attrs} <= {"lang", "charset", "http-equiv", "content", "name",
+                                     "href", "class"}
+    for name, value in attrs:
+        assert name != "href" or value.endswith(".html"), value
+        assert name != "content" or "evil.example" not in (value or ""), value
+    assert html.count("<script") == 0 and html.count("<meta") == 3
+    assert html.count("<style>") == 1 and html.count("<a ") == len(pages)
+
+
+@pytest.mark.xfail(strict=True, reason="briefing.write_index escapes with html.escape, not "
+                   "analysis.html_safety.escape (U+202E and braces survive); its owner's "
+                   "branch should switch to html_safety.escape — then remove this mark")
+def test_the_index_escapes_like_html_safety():
+    from analysis.briefing import Page, write_index
+
+    with tempfile.TemporaryDirectory() as folder:
+        html = write_index([Page("0.ipynb", "0.html", "The \u202eTimes", "{{ 7*7 }}")],
+                           Path(folder), "c", "d").read_text(encoding="utf-8")
+    assert "\u202e" not in html and "{{" not in html
