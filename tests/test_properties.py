@@ -427,9 +427,8 @@ def test_the_index_keeps_hostile_titles_findings_and_corpus_names_as_text(texts,
         html = write_index(pages, Path(folder), corpus, corpus).read_text(encoding="utf-8")
     allowed = {"html", "head", "meta", "title", "style", "body", "h1", "p", "ol", "li", "a",
                "span"}
-    names = [*texts, corpus, error]
     tags, attrs = _html_parts(html)
-    assert tags <= allowed, tags - allowed
+    assert tags <= allowed, (tags - allowed, texts, corpus, error)
     assert {a for a, _ in attrs} <= {"lang", "charset", "http-equiv", "content", "name",
                                      "href", "class"}
     for name, value in attrs:
