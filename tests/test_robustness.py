@@ -968,14 +968,10 @@ def test_outlet_names_are_normalised_in_tables(tmp_path, suffix):
 def test_findings_on_ties_and_tiny_corpora_say_nothing_false():
     from analysis.briefing import overview_findings
 
-    tie = pd.DataFrame({
-        "outlet": ["O0", "O1"], "articles": [1, 1], "narration_tone": [-0.38, -0.38],
-        "quoted_tone": [float("nan")] * 2, "grade": [9.0, 9.0], "uk_age": [14.0, 14.0],
-        "quoted_words": [0, 0], "top_source_type": ["", ""],
-        "top_source_type_share": [float("nan")] * 2, "unique_quotes": [0, 0],
-        "checked_quotes": [0, 0], "reuse_share": [0.0, 0.0], "reuse_with": ["", ""],
-        "dominant_frame": ["", ""], "dominant_frame_share": [float("nan")] * 2,
-        "evaluative_verbs": [float("nan")] * 2})
+    from .test_properties import overview_table
+
+    tie = overview_table(["O0", "O1"], values=[-0.38, -0.38])
+    tie[[c for c in tie.columns if c in {"articles", "stories"}]] = 1
     text = " ".join(overview_findings(tie))
     assert "most negative" not in text or "most positive" not in text
     assert "nan" not in text.lower()
