@@ -965,14 +965,24 @@ def test_outlet_names_are_normalised_in_tables(tmp_path, suffix):
 @pytest.mark.xfail(strict=True, reason="the findings text is being moved out of "
                    "briefing.py (at-a-glance module) on another branch; fixed there or after "
                    "the merge — remove this mark when it passes")
-def test_findings_on_ties_and_tiny_corpora_say_nothing_false():
-    from analysis.briefing import overview_findings
+def test_findings_on_ties_and_tiny_corpora_say_nothing_false(tmp_path):
+    import inspect
 
-    from .test_properties import overview_table
+    from analysis import briefing
 
-    tie = overview_table(["O0", "O1"], values=[-0.38, -0.38])
-    tie[[c for c in tie.columns if c in {"articles", "stories"}]] = 1
-    text = " ".join(overview_findings(tie))
-    assert "most negative" not in text or "most positive" not in text
-    assert "nan" not in text.lower()
-    assert "1 articles" not in text
+    text = ("The minister said the new lane was a terrible failure. Residents were angry. "
+            '"It is a disaster," said Ann Lee.')
+    rows = [{"article_id": f"a{i}", "outlet": f"O{i}", "text": text} for i in range(2)]
+    pd.DataFrame(rows).to_json(tmp_path / "c.jsonl", orient="records", lines=True)
+    corpus = _load(tmp_path / "c.jsonl")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        tables = briefing.briefing_tables(corpus)
+        overview = briefing.outlet_overview(corpus, tables)
+        wanted = inspect.signature(briefing.overview_findings).parameters
+        extra = {k: v for k, v in {"corpus": corpus, "tables": tables}.items() if k in wanted}
+        text_out = " ".join(briefing.overview_findings(overview, **extra))
+    # Two outlets with the same text: neither reads "most" anything, and nothing is nan.
+    assert not ("most negative" in text_out and "most positive" in text_out), text_out
+    assert "nan" not in text_out.lower(), text_out
+    assert "1 articles" not in text_out, text_out
