@@ -191,6 +191,8 @@ def _latin_share(text: str) -> tuple[float, float]:
 
 def _guess_encoding(data: bytes) -> tuple[str, str] | None:
     """An encoding for bytes that are not UTF-8, when cp1252 would make gibberish of them."""
+    if sum(byte > 127 for byte in data[:4000]) < 16:
+        return None  # too few bytes outside ASCII to tell one encoding from another
     try:
         as_cp1252 = data.decode("cp1252")
     except UnicodeDecodeError:
@@ -617,6 +619,12 @@ def _read_table(path: Path, problems: list[dict], max_bytes: int,
     except ValueError as exc:  # raised by _decoded_lines for binary input
         raise CorpusError(str(exc), source=str(path)) from None
     _name_unnamed(path, records, seen, problems)
+    guesses = [r for r in records if r["encoding"].endswith("(guessed)")]
+    if guesses:
+        problems.append(_problem(
+            str(path), None, None, f"not UTF-8 and no encoding declared: {len(guesses)} row(s) "
+            f"read as {guesses[0]['encoding']}", "loaded; check the text, or save the file as "
+            "UTF-8"))
     for line_no in cleaned_lines:
         problems.append(_problem(str(path), line_no, None, f"stray NUL bytes on line {line_no}",
                                  "loaded without them"))
@@ -734,6 +742,7 @@ def _decoded_lines(path: Path, nul_lines: list[int]) -> Iterator[tuple[int, str,
             for line_no, line in enumerate(io.StringIO(text, newline="\n"), start=1):
                 yield line_no, line, encoding
             return
+        guessed: list[str] = []
         for line_no, data in enumerate(handle, start=1):
             if line_no == 1 and data.startswith(codecs.BOM_UTF8):
                 data = data[len(codecs.BOM_UTF8):]
@@ -741,12 +750,28 @@ def _decoded_lines(path: Path, nul_lines: list[int]) -> Iterator[tuple[int, str,
                 data = data.replace(b"\x00", b"")
                 nul_lines.append(line_no)
             try:
-                yield line_no, data.decode("utf-8"), "utf-8"
+                text, encoding = data.decode("utf-8"), "utf-8"
             except UnicodeDecodeError:
-                try:
-                    yield line_no, data.decode("cp1252"), "cp1252"
-                except UnicodeDecodeError:
-                    yield line_no, data.decode("latin-1"), "latin-1"
+                text, encoding = _decode_line(data, guessed)
+            yield line_no, text, encoding
+
+
+def _decode_line(data: bytes, guessed: list[str]) -> tuple[str, str]:
+    """One table line that is not UTF-8: the encoding guessed for an earlier line, else a
+    guess (for text in another script, see :func:`decode_bytes`), else cp1252, Latin-1."""
+    if guessed:
+        try:
+            return data.decode(guessed[0].split(" ")[0]), guessed[0]
+        except UnicodeDecodeError:
+            pass
+    found = _guess_encoding(data)
+    if found is not None:
+        guessed[:] = [found[1]]
+        return found
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
 
 
 @contextmanager

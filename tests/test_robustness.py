@@ -986,3 +986,15 @@ def test_findings_on_ties_and_tiny_corpora_say_nothing_false(tmp_path):
     assert not ("most negative" in text_out and "most positive" in text_out), text_out
     assert "nan" not in text_out.lower(), text_out
     assert "1 articles" not in text_out, text_out
+
+
+def test_a_shift_jis_csv_is_read_by_a_reported_guess(tmp_path):
+    texts = ["市議会は火曜日、この通りを六か月間車両通行止めにすることを決めた。",
+             "警察によると、デモの後に男性二人が逮捕された。", "Plain English text here."]
+    pd.DataFrame({"article_id": ["a", "b", "c"], "text": texts}).to_csv(
+        tmp_path / "c.csv", index=False, encoding="shift_jis")
+    corpus = _load(tmp_path / "c.csv")
+    assert corpus.raw_text.tolist() == texts
+    assert corpus.encoding.tolist()[2] == "utf-8"
+    assert all(e.endswith("(guessed)") for e in corpus.encoding.tolist()[:2])
+    assert "2 row(s) read as" in _report(corpus)["c.csv"]
