@@ -351,8 +351,8 @@ def test_annotate_keeps_hostile_ids_outlets_and_speakers_as_text(names, text_pie
 
 
 @pytest.mark.xfail(strict=True, reason="analysis/view.py escapes with html.escape, not "
-                   "analysis.html_safety.escape (braces and U+202E survive); its owner's "
-                   "branch should switch _esc to html_safety.escape — then remove this mark")
+                   "analysis.html_safety.escape (braces and U+202E survive): switch its _esc to "
+                   "html_safety.escape, then remove this mark")
 def test_annotate_escapes_like_html_safety():
     html = _annotated(["The \u202eTimes"], "{{ 7*7 }}")
     assert "\u202e" not in html and "{{" not in html
@@ -452,8 +452,8 @@ def test_the_index_keeps_hostile_titles_findings_and_corpus_names_as_text(texts,
 
 
 @pytest.mark.xfail(strict=True, reason="briefing.write_index escapes with html.escape, not "
-                   "analysis.html_safety.escape (U+202E and braces survive); its owner's "
-                   "branch should switch to html_safety.escape — then remove this mark")
+                   "analysis.html_safety.escape (U+202E and braces survive): switch it to "
+                   "html_safety.escape, then remove this mark")
 def test_the_index_escapes_like_html_safety():
     from analysis.briefing import Page, write_index
 

@@ -629,7 +629,7 @@ def test_a_file_name_that_is_not_utf8_loads_and_is_reported(tmp_path):
 
 
 def test_an_article_with_no_body_sentences_gives_defined_readability(tmp_path):
-    """Item 3 at the level of the functions notebook 02 calls: an article that is only a
+    """At the level of the functions notebook 02 calls: an article that is only a
     headline (or text the sentence rules find no body in) gets a row with no sentences and
     no grade — not a made-up number — and no sentence lengths, so a notebook must handle
     an empty set of sentences for it (it took the argmax of one)."""
@@ -962,9 +962,9 @@ def test_outlet_names_are_normalised_in_tables(tmp_path, suffix):
 
 # --- findings on ties and tiny corpora ---------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="the findings text is being moved out of "
-                   "briefing.py (at-a-glance module) on another branch; fixed there or after "
-                   "the merge — remove this mark when it passes")
+@pytest.mark.xfail(strict=True, reason="the findings name one outlet both most "
+                   "negative and most positive on a tie; the at-a-glance findings that check "
+                   "each difference against its uncertainty fix it — then remove this mark")
 def test_findings_on_ties_and_tiny_corpora_say_nothing_false(tmp_path):
     import inspect
 
