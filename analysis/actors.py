@@ -6,40 +6,147 @@ An actor table (``actors.csv``) has columns ``actor`` (canonical name), ``aliase
 
 from __future__ import annotations
 
+import difflib
 import re
+import warnings
 from pathlib import Path
 
 import pandas as pd
 
 from analysis.errors import CorpusError
 
+#: Actor types the workbook knows; another type is kept as written and reported (a typo
+#: such as "polcie" would otherwise make a group of its own).
+ACTOR_TYPES = (
+    "person", "politician", "government", "politician/government", "police", "court",
+    "campaign group", "protesters", "community organisation", "organisation", "company",
+    "union", "charity", "media", "expert", "public body", "military", "unknown",
+)
+
 
 def load_actors(actors: str | Path | pd.DataFrame) -> pd.DataFrame:
     """Read an actor table: ``actor``, ``aliases`` (a list; the canonical name included),
     ``type``.
 
+    A file is read like a corpus CSV (any encoding :func:`~analysis.corpus.load_corpus`
+    reads, column names in any case, an unbalanced quote reported by row). Mistakes that
+    can be mended are mended and listed in ``load_report(table)`` with the row and the fix,
+    and a warning names them: aliases separated by ``,`` instead of ``;``, an unknown
+    ``type``, an actor listed twice, an alias shared by two actors. A file that cannot be
+    used at all (missing, empty, without ``actor`` and ``aliases`` columns) raises
+    :class:`~analysis.errors.CorpusError`.
+
     >>> table = load_actors("seeds/actors.csv")
     >>> "Sir Mark" in table.set_index("actor").loc["Sir Mark Rowley", "aliases"]
     True
     """
+    from analysis.corpus import _Report
+
+    problems: list[dict] = []
     if isinstance(actors, pd.DataFrame):
-        frame = actors.copy()
         source = "actor table"
+        frame = actors.copy()
+        frame.columns = [str(c).strip().lower() for c in frame.columns]
+        missing = {"actor", "aliases"} - set(frame.columns)
+        if missing:
+            raise CorpusError(f"actor table lacks column(s) {sorted(missing)}", source=source)
+        rows = [(i + 2, {k: frame[k].iloc[i] for k in frame.columns})
+                for i in range(len(frame))]
     else:
         source = str(actors)
         if not Path(actors).is_file():
             raise CorpusError("no such actor table", source=source)
-        frame = pd.read_csv(actors, dtype=str, keep_default_na=False)
-    missing = {"actor", "aliases"} - set(frame.columns)
-    if missing:
-        raise CorpusError(f"actor table lacks column(s) {sorted(missing)}", source=source)
-    if "type" not in frame:
-        frame["type"] = "unknown"
-    frame["actor"] = frame["actor"].astype(str).str.strip()
-    frame["aliases"] = [_alias_list(actor, aliases)
-                        for actor, aliases in zip(frame["actor"], frame["aliases"], strict=True)]
-    frame["type"] = frame["type"].fillna("unknown").replace("", "unknown")
-    return frame[frame["actor"] != ""][["actor", "aliases", "type"]].reset_index(drop=True)
+        rows = _read_actor_file(Path(actors), problems)
+    if not rows:
+        raise CorpusError("empty actor table (no actors)", source=source)
+    table: list[dict] = []
+    by_name: dict[str, int] = {}
+    for row_no, row in rows:
+        actor = "" if row.get("actor") is None else str(row["actor"]).strip()
+        if not actor:
+            problems.append(_problem(source, row_no, "row has no actor name", "skipped"))
+            continue
+        kind = row.get("type")
+        kind = "unknown" if kind is None or (isinstance(kind, float) and kind != kind) \
+            else str(kind).strip() or "unknown"
+        if kind not in ACTOR_TYPES:
+            close = difflib.get_close_matches(kind.lower(), ACTOR_TYPES, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else \
+                f"the known types are {', '.join(ACTOR_TYPES)}"
+            problems.append(_problem(source, row_no, f"unknown type {kind!r} for {actor!r}",
+                                     f"kept as written; {hint}"))
+        aliases = _alias_list(actor, row.get("aliases"))
+        if actor.casefold() in by_name:
+            first = table[by_name[actor.casefold()]]
+            problems.append(_problem(
+                source, row_no, f"actor {actor!r} is listed twice (first on row "
+                f"{first['row']})", f"its aliases merged into row {first['row']}: keep one "
+                "row per actor"))
+            first["aliases"] = list(dict.fromkeys([*first["aliases"], *aliases]))
+            continue
+        by_name[actor.casefold()] = len(table)
+        table.append({"actor": actor, "aliases": aliases, "type": kind, "row": row_no})
+    owners: dict[str, dict] = {}
+    for entry in table:
+        for alias in entry["aliases"]:
+            other = owners.setdefault(alias.casefold(), entry)
+            if other is not entry:
+                problems.append(_problem(
+                    source, entry["row"], f"alias {alias!r} belongs to both {other['actor']!r} "
+                    f"(row {other['row']}) and {entry['actor']!r}",
+                    f"its mentions count for {other['actor']!r}: keep the alias on one actor"))
+    frame = pd.DataFrame(table, columns=["actor", "aliases", "type"]).reset_index(drop=True)
+    frame.attrs["load_report"] = _Report(problems)
+    if problems:
+        rows_named = ", ".join(f"row {p['row']}" for p in problems[:5])
+        more = f" and {len(problems) - 5} more" if len(problems) > 5 else ""
+        warnings.warn(f"{source}: {len(problems)} problem(s) in the actor table ({rows_named}"
+                      f"{more}); see analysis.load_report(actors)", stacklevel=2)
+    return frame
+
+
+def _read_actor_file(path: Path, problems: list[dict]) -> list[tuple[int, dict]]:
+    """The rows of an actors CSV, read by the corpus's one delimited-file reader.
+
+    A row with more fields than the header is a ``,`` typed where ``;`` belonged: with
+    the columns in the usual order (``actor,aliases,type``) the fields between the actor
+    and the last one are read as aliases, and the row is reported.
+    """
+    from analysis.corpus import MAX_ARTICLE_BYTES, _csv_rows, _decoded_lines
+
+    try:
+        rows = list(_csv_rows(path, _decoded_lines(path, []), MAX_ARTICLE_BYTES, problems,
+                              required=("actor", "aliases"), what="actor table",
+                              keep_extra=True))
+    except ValueError as exc:  # CorpusError, or binary data
+        if isinstance(exc, CorpusError):
+            raise
+        raise CorpusError(str(exc), source=str(path)) from None
+    for problem in problems:
+        problem["source_file"], problem["article_id"] = path.name, None
+    out = []
+    for row_no, row, _ in rows:
+        extra = row.pop(None, None)
+        if extra:
+            fields = list(row)
+            values = [row[f] for f in fields] + list(extra)
+            b = fields.index("aliases")
+            if fields[-1] == "type" and b == len(fields) - 2:
+                row = dict(zip(fields, values[:b] + [";".join(values[b:-1]), values[-1]],
+                               strict=True))
+            elif b == len(fields) - 1:
+                row = dict(zip(fields, values[:b] + [";".join(values[b:])], strict=True))
+            else:
+                problems.append(_problem(str(path), row_no, f"row has {len(extra)} more "
+                                         "field(s) than the header", "skipped: separate "
+                                         "aliases with ';' (or quote the field)"))
+                continue
+            problems.append(_problem(
+                str(path), row_no, f"row has {len(extra)} more field(s) than the header: "
+                "aliases separated by ',' instead of ';'", "its extra fields read as aliases; "
+                "separate aliases with ';' (or quote the field)"))
+        out.append((row_no, row))
+    return out
 
 
 def _alias_list(actor: str, aliases: object) -> list[str]:
@@ -50,6 +157,11 @@ def _alias_list(actor: str, aliases: object) -> list[str]:
     else:
         forms = []
     return list(dict.fromkeys([actor, *[f for f in forms if f]]))
+
+
+def _problem(source: str, row: int | None, problem: str, action: str) -> dict:
+    return {"source_file": Path(source).name if source != "actor table" else source,
+            "row": row, "article_id": None, "problem": problem, "action": action}
 
 
 def mention_pattern(actors: pd.DataFrame) -> tuple[re.Pattern[str], dict[str, str]]:

@@ -145,8 +145,10 @@ class ResultCache:
     """Tables of :func:`analysis.pipeline.analyze` stored as Parquet under one folder.
 
     ``folder`` defaults to :func:`default_cache_dir`; entries live in
-    ``<folder>/analyze/<corpus hash>-<code+options hash>/``. Saving an entry removes the
-    entries of the same corpus made by older code (they can never be served again).
+    ``<folder>/analyze/<corpus hash>-<code hash>-<options hash>/``. Saving an entry removes
+    the entries of the same corpus made by other code (they can never be served again) and
+    keeps those of the same code with other options (with or without actors, other tables).
+    A folder that cannot be written (a file, a read-only disk) gives a warning and no cache.
     """
 
     def __init__(self, folder: str | Path | None = None) -> None:
@@ -157,11 +159,10 @@ class ResultCache:
     def key(self, corpus: pd.DataFrame, tables: Sequence[str],
             actors: pd.DataFrame | None = None) -> str:
         """The entry name for this corpus, these tables, this actor table and this code."""
-        options = hashlib.sha256(code_version().encode())
-        options.update(json.dumps(list(tables)).encode())
+        options = hashlib.sha256(json.dumps(list(tables)).encode())
         if actors is not None:
             options.update(corpus_hash(actors.astype(str)).encode())
-        return f"{corpus_hash(corpus)[:32]}-{options.hexdigest()[:32]}"
+        return f"{corpus_hash(corpus)[:32]}-{code_version()[:16]}-{options.hexdigest()[:16]}"
 
     def entry(self, key: str) -> Path:
         """The folder of one entry."""
@@ -215,9 +216,10 @@ class ResultCache:
         with the same rows and column types, nothing is stored (with a warning) and the
         next run recomputes rather than serve something different.
         """
-        self.folder.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=self.folder))
+        tmp: Path | None = None
         try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=self.folder))
             manifest: dict[str, object] = {"format": FORMAT, "key": key, "notes": dict(notes),
                                            "tables": {}}
             for name, frame in tables.items():
@@ -237,7 +239,8 @@ class ResultCache:
                 shutil.rmtree(target, ignore_errors=True)
             os.replace(tmp, target)
         except (OSError, ValueError, TypeError, ImportError) as exc:
-            shutil.rmtree(tmp, ignore_errors=True)
+            if tmp is not None:
+                shutil.rmtree(tmp, ignore_errors=True)
             import warnings
 
             warnings.warn(f"analysis results not cached: {exc}", stacklevel=3)
@@ -245,9 +248,14 @@ class ResultCache:
         self._prune(key)
 
     def _prune(self, key: str) -> None:
-        corpus_part = key.split("-", 1)[0]
+        """Remove this corpus's entries made by other code (or in an older key format)."""
+        parts = key.split("-")
+        if len(parts) != 3:
+            return  # a key not made by ResultCache.key: nothing to compare with
+        corpus_part, code_part = parts[:2]
         for other in self.folder.glob(f"{corpus_part}-*"):
-            if other.name != key:
+            parts = other.name.split("-")
+            if len(parts) != 3 or parts[1] != code_part:
                 shutil.rmtree(other, ignore_errors=True)
 
     def clear(self) -> None:

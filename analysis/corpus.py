@@ -25,6 +25,7 @@ import io
 import json
 import os
 import re
+import unicodedata
 import warnings
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -33,8 +34,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.cleaning import clean_article
+from analysis.cleaning import clean_article, normalise_line
 from analysis.errors import CorpusError
+from analysis.language import ENGLISH, UNDETERMINED, detect_language
 
 ARTICLE_SUFFIXES = {".txt", ".html", ".htm"}
 TABLE_SUFFIXES = {".csv", ".tsv", ".jsonl", ".ndjson"}
@@ -58,15 +60,18 @@ CORPUS_COLUMNS = [
 REPORT_COLUMNS = ["source_file", "row", "article_id", "problem", "action"]
 #: Columns load_corpus computes itself; an input column of the same name is not used.
 COMPUTED_COLUMNS = {"text", "raw_text", "source_file", "encoding", "line_kinds", "word_count",
-                    "raw_word_count", "extractor"}
+                    "raw_word_count", "extractor", "language"}
 #: Table columns matched whatever their case or surrounding spaces ("Text", " text ").
-KNOWN_COLUMNS = {"article_id", "text", "outlet", "headline", "published", "url"}
+KNOWN_COLUMNS = {"article_id", "text", "outlet", "headline", "published", "url",
+                 "actor", "aliases", "type"}
 #: Depth of nesting at which libxml2 (under trafilatura) stops reading an HTML page.
 HTML_MAX_DEPTH = 255
 
 _WORD = re.compile(r"[^\W_]+(?:(?:['’\-]|(?<=\d)[.,](?=\d))[^\W_]+)*")
 _BINARY_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"\x1f\x8b")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+#: Bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069).
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _DELIMITERS = (",", ";", "\t", "|")
 
 
@@ -94,11 +99,15 @@ def count_words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def decode_bytes(data: bytes) -> tuple[str, str]:
+def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """Decode an article file, returning the text and the encoding used.
 
-    UTF-8 (with or without BOM) and UTF-16 with BOM are read as such; other bytes are tried
-    as cp1252, then Latin-1. Binary data raises ``ValueError``.
+    UTF-8 (with or without BOM) and UTF-16 with BOM are read as such; then the encoding
+    the file ``declared`` (an HTML page's ``<meta charset>``), if it decodes the bytes;
+    then a guess: when read as cp1252 the text is mostly accented gibberish and
+    charset-normalizer finds an encoding that gives text in another script (Shift-JIS,
+    windows-1251 …), that encoding, named with " (guessed)"; else cp1252, then Latin-1.
+    Binary data raises ``ValueError``.
 
     >>> decode_bytes("café".encode("cp1252"))
     ('café', 'cp1252')
@@ -122,16 +131,86 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if b"\x00" in data:
         raise ValueError("binary data (NUL bytes) in a file without a UTF-16 byte-order mark "
                          "(if it is UTF-16 text, save it with a byte-order mark or as UTF-8)")
-    for encoding in ("utf-8", "cp1252"):
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if declared:
         try:
-            return data.decode(encoding), encoding
-        except UnicodeDecodeError:
-            continue
+            return data.decode(declared), codecs.lookup(declared).name
+        except (LookupError, UnicodeDecodeError):
+            pass
+    guessed = _guess_encoding(data)
+    if guessed is not None:
+        return guessed
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        pass
     text = data.decode("latin-1")
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
     if controls > max(3, len(text) // 100):
         raise ValueError("binary data (control bytes), not text")
     return text, "latin-1"
+
+
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.IGNORECASE)
+
+
+def declared_charset(html: bytes) -> str | None:
+    """The encoding an HTML page declares in its first 4 KB (``<meta charset>`` or
+    ``http-equiv="Content-Type"``), or ``None``.
+
+    >>> declared_charset(b'<html><head><meta charset="windows-1251"></head>')
+    'windows-1251'
+    >>> declared_charset(b"<p>none</p>") is None
+    True
+    """
+    match = _META_CHARSET.search(html[:4096])
+    if not match:
+        return None
+    name = match.group(1).decode("ascii", "replace")
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return None
+    return name
+
+
+def _latin_share(text: str) -> tuple[float, float]:
+    """(share of letters outside ASCII, share of letters in the Latin script) of a text."""
+    letters = [ch for ch in text[:4000] if ch.isalpha()]
+    if not letters:
+        return 0.0, 1.0
+    non_ascii = sum(ord(ch) > 127 for ch in letters)
+    latin = sum(ord(ch) < 0x250 or unicodedata.name(ch, "").startswith("LATIN")
+                for ch in letters)
+    return non_ascii / len(letters), latin / len(letters)
+
+
+def _guess_encoding(data: bytes) -> tuple[str, str] | None:
+    """An encoding for bytes that are not UTF-8, when cp1252 would make gibberish of them."""
+    if sum(byte > 127 for byte in data[:4000]) < 16:
+        return None  # too few bytes outside ASCII to tell one encoding from another
+    try:
+        as_cp1252 = data.decode("cp1252")
+    except UnicodeDecodeError:
+        as_cp1252 = data.decode("latin-1")
+    if _latin_share(as_cp1252)[0] < 0.3:
+        return None  # mostly plain letters: a Western text
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    if best is None or best.encoding.startswith(("utf_16", "utf_32")):
+        return None
+    try:
+        text = data.decode(best.encoding)
+    except (LookupError, UnicodeDecodeError):
+        return None
+    if _latin_share(text)[1] > 0.5:
+        return None
+    return text, f"{best.encoding} (guessed)"
 
 
 def load_corpus(
@@ -177,6 +256,11 @@ def load_corpus(
             source=str(path),
         )
     for record in records:
+        note = record.pop("_note", None)
+        if note is not None:
+            problems.append(_problem(record["source_file"], None, record["article_id"], *note))
+    _outlets_and_languages(records, problems)
+    for record in records:
         if not record["text"].strip():
             problems.append(_problem(record["source_file"], None, record["article_id"],
                                      "every line was removed as scraper noise",
@@ -188,6 +272,9 @@ def load_corpus(
         detail = f"; {len(problems)} input(s) could not be used" if problems else ""
         raise CorpusError(f"no usable article found{detail}", source=str(path))
     _check_unique_ids(records)
+    base = source if is_dir else source.parent
+    for problem in problems:
+        problem["source_file"] = relative_source(problem["source_file"], base)
     corpus = _to_frame(records, problems)
     skipped = [p for p in problems if p["action"].startswith("skipped")]
     if skipped:
@@ -214,6 +301,23 @@ def load_report(corpus: pd.DataFrame) -> pd.DataFrame:
         report = ()
     frame = pd.DataFrame(list(report), columns=REPORT_COLUMNS)
     return frame.astype({"row": "Int64"})
+
+
+def relative_source(source: str, base: str | Path) -> str:
+    """A path as shown in load reports: relative to the corpus folder (or to the folder of
+    a corpus file), so a report or briefing never shows the user's own folders.
+
+    >>> relative_source("/home/ana/news/bbc/1.txt", "/home/ana/news")
+    'bbc/1.txt'
+    >>> relative_source("/elsewhere/x.txt", "/home/ana/news")
+    'x.txt'
+    """
+    path, hash_, row = str(source).partition("#")
+    try:
+        shown = Path(path).relative_to(Path(base)).as_posix()
+    except ValueError:
+        shown = Path(path).name or path
+    return shown + hash_ + row
 
 
 # --- resources -----------------------------------------------------------------------
@@ -278,6 +382,15 @@ def _read_folder(folder: Path, problems: list[dict], max_bytes: int,
             problems.append(_problem(str(path), None, None, f"cannot read ({exc.strerror})",
                                      "skipped"))
             continue
+        if (is_file or is_dir) and not _inside(path, root):
+            problems.append(_problem(str(path), None, None,
+                                     "a link to a file or folder outside the corpus folder",
+                                     "skipped: only files inside the folder are read"))
+            continue
+        if is_file and entry.name not in COMPANION_FILES and _SURROGATE.search(entry.name):
+            problems.append(_problem(str(path), None, _readable_name(path.stem),
+                                     "file name is not valid UTF-8 (an old archive?)",
+                                     f"loaded as article_id {_readable_name(path.stem)!r}"))
         if is_dir:
             problems.append(_problem(str(path), None, None, "a subfolder",
                                      "ignored: only files directly in the folder are read"))
@@ -302,7 +415,7 @@ def _read_folder(folder: Path, problems: list[dict], max_bytes: int,
                                          f"unusable file name {row['file']!r} ({exc})",
                                          "skipped"))
                 continue
-            if resolved != root and root not in resolved.parents:
+            if not _inside(file_path, root):
                 problems.append(_problem(str(manifest_path), row_no, row["article_id"],
                                          f"manifest row names a file outside the corpus "
                                          f"folder: {row['file']}", "skipped"))
@@ -357,6 +470,31 @@ def _read_folder(folder: Path, problems: list[dict], max_bytes: int,
     return records
 
 
+def _inside(path: Path, root: Path) -> bool:
+    """True when ``path``, every link followed, is ``root`` or inside it."""
+    try:
+        resolved = path.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return False
+    return resolved == root or root in resolved.parents
+
+
+def _readable_name(name: str) -> str:
+    """A file name that is not valid UTF-8 (undecodable bytes kept as surrogate escapes
+    by the file system layer) read as cp1252, else Latin-1, so it can be shown and stored.
+
+    >>> _readable_name("caf\\udce9")
+    'café'
+    """
+    if not _SURROGATE.search(name):
+        return name
+    data = name.encode("utf-8", "surrogateescape")
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
 def _resolve(path: Path) -> Path:
     try:
         return path.resolve()
@@ -364,46 +502,59 @@ def _resolve(path: Path) -> Path:
         return path
 
 
+#: Column names a user may have meant as ``outlet``.
+OUTLET_NEAR_NAMES = ("outlet_name", "outlet name", "source", "publication", "site",
+                     "publisher", "newspaper", "media", "outlets")
+
+
+def _near_outlet(path: Path, fields: Iterable[str], problems: list[dict]) -> None:
+    """Report a column that looks meant as ``outlet`` when there is no ``outlet`` column."""
+    names = [f for f in fields if f is not None]
+    if "outlet" in names:
+        return
+    near = [f for f in names if f.strip().lower() in OUTLET_NEAR_NAMES]
+    if near:
+        problems.append(_problem(
+            str(path), 1, None,
+            f"no 'outlet' column, but a column {near[0]!r} that looks like one",
+            f"every outlet loaded as 'unknown': rename the column {near[0]!r} to 'outlet'"))
+
+
 def _read_manifest(path: Path, problems: list[dict],
                    max_bytes: int) -> list[tuple[int, dict]]:
-    try:
-        text, _ = decode_bytes(path.read_bytes())
-    except (OSError, ValueError) as exc:
-        raise CorpusError(str(getattr(exc, "strerror", None) or exc), source=str(path)) from None
     rows = []
     seen: dict[str, int] = {}
     try:
-        with _csv_field_limit(max_bytes):
-            reader = csv.DictReader(io.StringIO(text, newline=""))
-            if reader.fieldnames:
-                reader.fieldnames = [
-                    "file" if _column_name(f).lower() == "file" else _column_name(f)
-                    for f in reader.fieldnames]
-            fields = [f for f in (reader.fieldnames or []) if f is not None]
-            if "file" not in fields:
-                raise CorpusError("manifest has no 'file' column", source=str(path))
-            ignored = sorted(set(fields) & COMPUTED_COLUMNS)
-            if ignored:
-                problems.append(_problem(str(path), 1, None,
-                                         f"column(s) {', '.join(ignored)} are computed by "
-                                         "load_corpus", "ignored those columns"))
-            for row_no, row in enumerate(reader, start=2):
-                row = {k: _cell(v) for k, v in row.items() if k is not None}
-                if not row.get("file"):
-                    raise CorpusError("manifest row has an empty 'file'", source=str(path),
-                                      row=row_no)
-                row["article_id"] = row.get("article_id") or Path(row["file"]).stem
-                if row["article_id"] in seen:
-                    first = seen[row["article_id"]]
-                    raise CorpusError(
-                        f"duplicate article_id {row['article_id']!r} (also on row {first})",
-                        source=str(path), row=row_no,
-                    )
-                seen[row["article_id"]] = row_no
-                rows.append((row_no, row))
-    except csv.Error as exc:
-        raise CorpusError(f"unreadable CSV at line {reader.line_num} ({exc})",
-                          source=str(path)) from None
+        reader = _csv_rows(path, _decoded_lines(path, []), max_bytes, problems,
+                           required=("file",), what="manifest")
+        first = True
+        for row_no, row, _encoding in reader:
+            if first:
+                first = False
+                fields = list(row)
+                _near_outlet(path, fields, problems)
+                ignored = sorted(set(fields) & COMPUTED_COLUMNS)
+                if ignored:
+                    problems.append(_problem(str(path), 1, None,
+                                             f"column(s) {', '.join(ignored)} are computed by "
+                                             "load_corpus", "ignored those columns"))
+            row = {k: _cell(v) for k, v in row.items() if k is not None}
+            if not row.get("file"):
+                raise CorpusError("manifest row has an empty 'file'", source=str(path),
+                                  row=row_no)
+            row["article_id"] = row.get("article_id") or Path(row["file"]).stem
+            if row["article_id"] in seen:
+                first_row = seen[row["article_id"]]
+                raise CorpusError(
+                    f"duplicate article_id {row['article_id']!r} (also on row {first_row})",
+                    source=str(path), row=row_no,
+                )
+            seen[row["article_id"]] = row_no
+            rows.append((row_no, row))
+    except (OSError, ValueError) as exc:
+        if isinstance(exc, CorpusError):
+            raise
+        raise CorpusError(str(getattr(exc, "strerror", None) or exc), source=str(path)) from None
     return rows
 
 
@@ -452,9 +603,13 @@ def _read_table(path: Path, problems: list[dict], max_bytes: int,
     seen: dict[str, int] = {}
     ignored: set[str] = set()
     n_problems = len(problems)
+    checked = False
     try:
         # Rows are read one at a time (a stream): only the records are kept in memory.
         for row_no, row, encoding in rows:
+            if not checked:
+                checked = True
+                _near_outlet(path, row, problems)
             ignored.update(COMPUTED_COLUMNS.intersection(row).difference({"text"}))
             record = _table_record(path, row_no, row, encoding, seen, problems, max_bytes)
             if record is not None:
@@ -463,6 +618,13 @@ def _read_table(path: Path, problems: list[dict], max_bytes: int,
         raise
     except ValueError as exc:  # raised by _decoded_lines for binary input
         raise CorpusError(str(exc), source=str(path)) from None
+    _name_unnamed(path, records, seen, problems)
+    guesses = [r for r in records if r["encoding"].endswith("(guessed)")]
+    if guesses:
+        problems.append(_problem(
+            str(path), None, None, f"not UTF-8 and no encoding declared: {len(guesses)} row(s) "
+            f"read as {guesses[0]['encoding']}", "loaded; check the text, or save the file as "
+            "UTF-8"))
     for line_no in cleaned_lines:
         problems.append(_problem(str(path), line_no, None, f"stray NUL bytes on line {line_no}",
                                  "loaded without them"))
@@ -479,7 +641,10 @@ def _table_record(path: Path, row_no: int, row: dict, encoding: str, seen: dict[
                   problems: list[dict], max_bytes: int) -> dict | None:
     """One CSV/JSONL row as an article record, or ``None`` (and a report row) if unusable."""
     raw_id = row.get("article_id")
-    article_id = str(row_no) if raw_id is None or raw_id == "" else str(raw_id)
+    no_id = raw_id is None or (isinstance(raw_id, str) and not raw_id.strip())
+    # A row without an id is named after its row number once every row is read (see
+    # _name_unnamed), so a later row whose real id is that number keeps it.
+    article_id = str(row_no) if no_id else str(raw_id)
     body = row.get("text")
     if body is None:
         problems.append(_problem(str(path), row_no, article_id,
@@ -498,12 +663,13 @@ def _table_record(path: Path, row_no: int, row: dict, encoding: str, seen: dict[
                                  f"{max_bytes:,} per-article limit "
                                  "(load_corpus(..., max_article_bytes=...))", "skipped"))
         return None
-    if article_id in seen:
+    if not no_id and article_id in seen:
         problems.append(_problem(str(path), row_no, article_id,
                                  f"duplicate article_id {article_id!r} (first on row "
                                  f"{seen[article_id]})", "skipped"))
         return None
-    seen[article_id] = row_no
+    if not no_id:
+        seen[article_id] = row_no
     if any(isinstance(v, str) and _SURROGATE.search(v) for v in (body, *row.values())):
         row = {k: _SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v
                for k, v in row.items()}
@@ -512,6 +678,8 @@ def _table_record(path: Path, row_no: int, row: dict, encoding: str, seen: dict[
                                  "lone UTF-16 surrogate escapes (\\ud800…) in the JSON",
                                  "loaded with them replaced by U+FFFD"))
     record = _record(article_id, body, f"{path}#{row_no}", encoding)
+    if no_id:
+        record["_unnamed"] = (row_no, raw_id is not None)
     for key, value in row.items():
         if (key in {"text", "article_id"} or key in COMPUTED_COLUMNS
                 or value is None or value == ""):
@@ -528,6 +696,27 @@ def _table_record(path: Path, row_no: int, row: dict, encoding: str, seen: dict[
     if isinstance(record.get("headline"), str) and record["headline"]:
         _reclean(record)
     return record
+
+
+def _name_unnamed(path: Path, records: list[dict], seen: dict[str, int],
+                  problems: list[dict]) -> None:
+    """Give each row without an id its row number as id, or ``row-N`` when a real id
+    already is that number; an empty id in an ``article_id`` column is reported."""
+    for record in records:
+        unnamed = record.pop("_unnamed", None)
+        if unnamed is None:
+            continue
+        row_no, had_column = unnamed
+        name = str(row_no)
+        suffix = 0
+        while name in seen:
+            suffix += 1
+            name = f"row-{row_no}" + (f"-{suffix}" if suffix > 1 else "")
+        seen[name] = row_no
+        record["article_id"] = name
+        if had_column:
+            problems.append(_problem(str(path), row_no, name, "empty article_id",
+                                     f"loaded as article_id {name!r}"))
 
 
 def _decoded_lines(path: Path, nul_lines: list[int]) -> Iterator[tuple[int, str, str]]:
@@ -553,6 +742,7 @@ def _decoded_lines(path: Path, nul_lines: list[int]) -> Iterator[tuple[int, str,
             for line_no, line in enumerate(io.StringIO(text, newline="\n"), start=1):
                 yield line_no, line, encoding
             return
+        guessed: list[str] = []
         for line_no, data in enumerate(handle, start=1):
             if line_no == 1 and data.startswith(codecs.BOM_UTF8):
                 data = data[len(codecs.BOM_UTF8):]
@@ -560,12 +750,28 @@ def _decoded_lines(path: Path, nul_lines: list[int]) -> Iterator[tuple[int, str,
                 data = data.replace(b"\x00", b"")
                 nul_lines.append(line_no)
             try:
-                yield line_no, data.decode("utf-8"), "utf-8"
+                text, encoding = data.decode("utf-8"), "utf-8"
             except UnicodeDecodeError:
-                try:
-                    yield line_no, data.decode("cp1252"), "cp1252"
-                except UnicodeDecodeError:
-                    yield line_no, data.decode("latin-1"), "latin-1"
+                text, encoding = _decode_line(data, guessed)
+            yield line_no, text, encoding
+
+
+def _decode_line(data: bytes, guessed: list[str]) -> tuple[str, str]:
+    """One table line that is not UTF-8: the encoding guessed for an earlier line, else a
+    guess (for text in another script, see :func:`decode_bytes`), else cp1252, Latin-1."""
+    if guessed:
+        try:
+            return data.decode(guessed[0].split(" ")[0]), guessed[0]
+        except UnicodeDecodeError:
+            pass
+    found = _guess_encoding(data)
+    if found is not None:
+        guessed[:] = [found[1]]
+        return found
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
 
 
 @contextmanager
@@ -580,61 +786,121 @@ def _csv_field_limit(max_bytes: int) -> Iterator[None]:
 
 
 def _csv_rows(path: Path, lines: Iterable[tuple[int, str, str]], max_bytes: int,
-              problems: list[dict]) -> Iterator[tuple[int, dict, str]]:
-    """Rows of a CSV/TSV file as ``(row_no, row, encoding)``; row 1 is the header."""
-    encodings: dict[int, str] = {}
+              problems: list[dict], required: tuple[str, ...] = ("text",),
+              what: str = "CSV", keep_extra: bool = False) -> Iterator[tuple[int, dict, str]]:
+    """Rows of a CSV/TSV file as ``(row_no, row, encoding)``; row 1 is the header, which
+    must name the ``required`` columns (in any case). A row with more fields than the
+    header is skipped and reported, or with ``keep_extra`` given to the caller with the
+    extra fields under the key ``None``.
 
-    def text_lines() -> Iterator[str]:
-        for line_no, line, encoding in lines:
+    The one reader of delimited files. It reads strictly: a field that opens with ``"``
+    but never closes it properly (an unbalanced quote) would otherwise swallow every row
+    after it into one text. Such a row is read again from its own line alone, the quote
+    kept as a character, and reported; reading goes on from the next line, so no row
+    after it is lost.
+    """
+    encodings: dict[int, str] = {}
+    pending: list[tuple[int, str]] = []  # lines of the record being read, for a re-read
+    source = iter(lines)
+
+    def text_lines(replay: list[tuple[int, str]]) -> Iterator[str]:
+        for line_no, line in replay:
+            pending.append((line_no, line))
+            yield line
+        for line_no, line, encoding in source:
             encodings[line_no] = encoding
+            pending.append((line_no, line))
             yield line
 
-    source = text_lines()
     with _csv_field_limit(max_bytes):
+        header_line = ""
+        for line_no, line, encoding in source:
+            encodings[line_no], header_line = encoding, line
+            break
+        if not header_line.strip():
+            raise CorpusError("empty file (no header row)", source=str(path))
         try:
-            header_line = next(source, "")
-            if not header_line.strip():
-                raise CorpusError("empty file (no header row)", source=str(path))
-            delimiter = _delimiter(path, header_line)
+            delimiter = _delimiter(path, header_line, required[0])
             header = next(csv.reader([header_line], delimiter=delimiter))
         except csv.Error as exc:
-            raise CorpusError(f"unreadable CSV header ({exc})", source=str(path)) from None
-        fields = [_column_name(name) for name in header]
-        if "text" not in fields:
-            raise CorpusError(f"no 'text' column (columns: {', '.join(header) or 'none'})",
-                              source=str(path))
-        reader = csv.reader(source, delimiter=delimiter)
-        row_no, last_line = 1, 1
-        try:
-            for values in reader:
-                first_line, last_line = last_line + 1, reader.line_num + 1
-                if not any(v.strip() for v in values):
-                    continue
+            raise CorpusError(f"unreadable {what} header ({exc})", source=str(path)) from None
+        fields = [_column_name(name, required) for name in header]
+        for name in required:
+            if name not in fields:
+                raise CorpusError(f"no '{name}' column (columns: {', '.join(header) or 'none'})",
+                                  source=str(path))
+        row_no = 1
+        replay: list[tuple[int, str]] = []
+        while True:
+            pending.clear()
+            reader = csv.reader(text_lines(replay), delimiter=delimiter, strict=True)
+            replay = []
+            try:
+                for values in reader:
+                    line_nos = [n for n, _ in pending]
+                    pending.clear()
+                    if not any(v.strip() for v in values):
+                        continue
+                    row_no += 1
+                    parsed = _csv_row(path, row_no, fields, values, delimiter, problems,
+                                      keep_extra)
+                    if parsed is not None:
+                        yield row_no, parsed, _spanned_encoding(encodings, line_nos)
+                break
+            except csv.Error as exc:
+                if not pending:
+                    raise CorpusError(f"unreadable {what} after row {row_no} ({exc})",
+                                      source=str(path)) from None
+                (first_no, first_line), replay = pending[0], list(pending[1:])
                 row_no += 1
-                row = dict(zip(fields, values, strict=False))
-                extra = values[len(fields):]
-                if any(v.strip() for v in extra):
+                values = next(csv.reader([first_line], delimiter=delimiter,
+                                         quoting=csv.QUOTE_NONE))
+                opened = ("a quotation mark opens a field but does not close it (an "
+                          "unbalanced \")")
+                if len(values) == len(fields) or (len(values) > len(fields) and not any(
+                        v.strip() for v in values[len(fields):])):
+                    row = dict(zip(fields, values, strict=False))
+                    article_id = row.get("article_id") or str(row_no)
                     problems.append(_problem(
-                        str(path), row_no, row.get("article_id") or str(row_no),
-                        f"row has {len(extra)} more field(s) than the header (an unquoted "
-                        f"{_delimiter_name(delimiter)} in the text?)", "skipped"))
-                    continue
-                for name in fields[len(values):]:
-                    row[name] = None
-                spanned = {encodings.get(n, "utf-8") for n in range(first_line, last_line + 1)}
-                spanned.discard("utf-8")
-                yield row_no, row, min(spanned) if spanned else "utf-8"
-        except csv.Error as exc:
-            raise CorpusError(f"unreadable CSV at line {reader.line_num + 1} ({exc})",
-                              source=str(path)) from None
+                        str(path), row_no, article_id, f"{opened} on line {first_no}",
+                        "loaded from that line alone, the quotation mark kept as text"))
+                    yield row_no, row, encodings.get(first_no, "utf-8")
+                else:
+                    problems.append(_problem(
+                        str(path), row_no, None,
+                        f"{opened} on line {first_no}, and the line alone does not have the "
+                        f"header's {len(fields)} fields", "skipped; the rows after it load"))
 
 
-def _delimiter(path: Path, header_line: str) -> str:
+def _csv_row(path: Path, row_no: int, fields: list[str], values: list[str], delimiter: str,
+             problems: list[dict], keep_extra: bool = False) -> dict | None:
+    row: dict = dict(zip(fields, values, strict=False))
+    extra = values[len(fields):]
+    if keep_extra and any(v.strip() for v in extra):
+        row[None] = extra
+    elif any(v.strip() for v in extra):
+        problems.append(_problem(
+            str(path), row_no, row.get("article_id") or str(row_no),
+            f"row has {len(extra)} more field(s) than the header (an unquoted "
+            f"{_delimiter_name(delimiter)} in the text?)", "skipped"))
+        return None
+    for name in fields[len(values):]:
+        row[name] = None
+    return row
+
+
+def _spanned_encoding(encodings: dict[int, str], line_nos: list[int]) -> str:
+    spanned = {encodings.get(n, "utf-8") for n in line_nos}
+    spanned.discard("utf-8")
+    return min(spanned) if spanned else "utf-8"
+
+
+def _delimiter(path: Path, header_line: str, column: str = "text") -> str:
     if path.suffix.lower() == ".tsv":
         return "\t"
     for delimiter in _DELIMITERS:
         names = next(csv.reader([header_line], delimiter=delimiter))
-        if "text" in {_column_name(n) for n in names}:
+        if column in {_column_name(n, (column,)) for n in names}:
             return delimiter
     return ","
 
@@ -643,9 +909,9 @@ def _delimiter_name(delimiter: str) -> str:
     return {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}[delimiter]
 
 
-def _column_name(name: str) -> str:
+def _column_name(name: str, also: Iterable[str] = ()) -> str:
     name = name.strip().lstrip("\ufeff").strip()
-    return name.lower() if name.lower() in KNOWN_COLUMNS else name
+    return name.lower() if name.lower() in KNOWN_COLUMNS or name.lower() in also else name
 
 
 def _jsonl_rows(path: Path, lines: Iterable[tuple[int, str, str]],
@@ -688,15 +954,19 @@ def _read_article_file(path: Path, article_id: str, max_bytes: int) -> dict:
         data = path.read_bytes()
     except OSError as exc:
         raise _Skip(f"cannot read the file ({exc.strerror or exc})") from None
+    is_html = path.suffix.lower() in {".html", ".htm"}
     try:
-        text, encoding = decode_bytes(data)
+        text, encoding = decode_bytes(data, declared_charset(data) if is_html else None)
     except ValueError as exc:
         raise _Skip(str(exc)) from None
     if not text.strip():
         raise _Skip("empty file (no text)" if not text else "file holds only whitespace")
-    if path.suffix.lower() in {".html", ".htm"}:
-        return _html_record(path, article_id, text, encoding)
-    return _record(article_id, text, str(path), encoding)
+    record = (_html_record(path, article_id, text, encoding) if is_html
+              else _record(article_id, text, str(path), encoding))
+    if encoding.endswith("(guessed)"):
+        record["_note"] = (f"no encoding declared and not UTF-8: read as {encoding}",
+                           "loaded; check the text, or save the file as UTF-8")
+    return record
 
 
 def _html_record(path: Path, article_id: str, html: str, encoding: str) -> dict:
@@ -753,8 +1023,8 @@ def html_depth(html: str) -> int:
 
 def _record(article_id: str, raw_text: str, source_file: str, encoding: str) -> dict:
     record = {
-        "article_id": str(article_id), "outlet": "unknown", "headline": None,
-        "published": None, "raw_text": raw_text, "source_file": source_file,
+        "article_id": _readable_name(str(article_id)), "outlet": "unknown", "headline": None,
+        "published": None, "raw_text": raw_text, "source_file": _readable_name(source_file),
         "encoding": encoding,
     }
     _reclean(record)
@@ -769,6 +1039,38 @@ def _reclean(record: dict) -> None:
         record["published"] = cleaned.published
     if not record.get("headline") and cleaned.kinds.startswith("h"):
         record["headline"] = cleaned.text.split("\n", 1)[0]
+
+
+def normalise_outlet(value: object) -> str:
+    """An outlet name as the corpus keeps it: Unicode NFC, controls and direction marks
+    (U+202E …) dropped, spaces collapsed, "unknown" when empty, so " BBC" and "BBC " are
+    one outlet whichever kind of file named it.
+
+    >>> normalise_outlet(" BBC\\u202e  News "), normalise_outlet(None)
+    ('BBC News', 'unknown')
+    """
+    if value is None or (isinstance(value, float) and value != value):
+        return "unknown"
+    name = normalise_line(_BIDI.sub("", str(value)))
+    return name or "unknown"
+
+
+def _outlets_and_languages(records: list[dict], problems: list[dict]) -> None:
+    """Normalise each record's outlet; record its language and report those not English."""
+    for record in records:
+        record["outlet"] = normalise_outlet(record.get("outlet"))
+        language = detect_language(record["text"])
+        record["language"] = language
+        if language not in {ENGLISH, UNDETERMINED}:
+            problems.append(_problem(record["source_file"].partition("#")[0],
+                                     _row_of(record["source_file"]), record["article_id"],
+                                     f"not in English (detected language: {language})",
+                                     "loaded; left out of the English-only measures"))
+
+
+def _row_of(source_file: str) -> int | None:
+    row = source_file.rpartition("#")[2] if "#" in source_file else ""
+    return int(row) if row.isdigit() else None
 
 
 def _to_frame(records: list[dict], problems: list[dict]) -> pd.DataFrame:
@@ -803,5 +1105,6 @@ def _iso_date(value: str) -> str | None:
 
 def _problem(source: str, row: int | None, article_id: str | None, problem: str,
              action: str) -> dict:
-    return {"source_file": source, "row": row, "article_id": article_id, "problem": problem,
-            "action": action}
+    return {"source_file": _readable_name(source), "row": row,
+            "article_id": None if article_id is None else _readable_name(article_id),
+            "problem": _readable_name(problem), "action": action}

@@ -8,7 +8,8 @@ pandas' ``DataFrame.to_html`` escapes cells by default, but ``DataFrame.style`` 
 does **not**: ``frame.style.to_html()`` puts a cell's ``<script>`` into the page as is.
 Neither escapes ``{{ }}``, which a client-side template engine would run. So:
 
-* :func:`escape` one value (HTML special characters and braces);
+* :func:`escape` one value (HTML special characters and braces; direction controls such as
+  U+202E dropped);
 * :func:`frame_to_html` a DataFrame as an HTML table, every cell and label escaped;
 * :func:`escape_frame` a copy whose text cells and labels are escaped, to build a Styler
   from (``escape_frame(df).style.format(precision=2)``) — never pass ``escape="html"`` to
@@ -34,20 +35,28 @@ import pandas as pd
 __all__ = ["escape", "escape_frame", "frame_to_html", "markdown_text", "safe_link"]
 
 _BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
+#: Bidirectional controls: an override (U+202E) in an outlet name would reverse the rest of
+#: the sentence it is put in. Embeddings, overrides, isolates and marks are dropped.
+_BIDI = str.maketrans(dict.fromkeys(
+    [*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C]))
+#: In Markdown, ``:`` and ``@`` are written as entities so that a bare address
+#: (``https://…``, ``www.…``, ``a@b.org``) is not turned into a link by the renderer.
+_AUTOLINK = str.maketrans({":": "&#58;", "@": "&#64;"})
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]()#+\-.!|~])")
 
 
 def escape(value: object) -> str:
-    """A value as HTML text: ``& < > " '`` and ``{ }`` escaped; ``None`` and NaN give "".
+    """A value as HTML text: ``& < > " '`` and ``{ }`` escaped, bidirectional controls
+    (U+202E …) dropped; ``None`` and NaN give "".
 
     >>> escape('<img src=x onerror="alert(1)">')
     '&lt;img src=x onerror=&quot;alert(1)&quot;&gt;'
-    >>> escape(None), escape(float("nan")), escape(3)
-    ('', '', '3')
+    >>> escape(None), escape(float("nan")), escape(3), escape("The \u202eTimes")
+    ('', '', '3', 'The Times')
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
-    return html.escape(str(value), quote=True).translate(_BRACES)
+    return html.escape(str(value).translate(_BIDI), quote=True).translate(_BRACES)
 
 
 def _escape_cell(value: object) -> object:
@@ -93,23 +102,32 @@ def frame_to_html(frame: pd.DataFrame, **kwargs: object) -> str:
     kwargs.pop("escape", None)
     kwargs.pop("render_links", None)
     # pandas escapes & < > of every cell, label and missing-value marker; braces are ours.
-    return frame.to_html(escape=True, render_links=False, **kwargs).translate(_BRACES)
+    html_text = frame.to_html(escape=True, render_links=False, **kwargs)
+    return html_text.translate(_BRACES).translate(_BIDI)
 
 
 def markdown_text(value: object) -> str:
-    """Text for a Markdown cell: HTML escaped and Markdown punctuation backslashed, so
-    an outlet name or a quotation cannot add markup, links or images.
+    """Text for a Markdown cell (``IPython.display.Markdown``): the one safe way to put a
+    corpus value (an id, outlet, actor, headline, quotation) into Markdown.
+
+    Tags and attributes (``<img onerror>``, ``<style>``, ``<meta http-equiv=refresh>``)
+    are escaped; Markdown punctuation is backslashed, so no link, image or emphasis is
+    made (``[x](javascript:…)``); ``:`` and ``@`` are entities, so a bare address is not
+    made a link; direction controls (U+202E) are dropped. ``html.escape`` alone is not
+    enough: it leaves links, bare addresses and emphasis.
 
     >>> markdown_text("It's")
     'It&#x27;s'
     >>> markdown_text("[click](javascript:alert(1)) <b>*bold*</b>")
-    '\\\\[click\\\\]\\\\(javascript:alert\\\\(1\\\\)\\\\) &lt;b&gt;\\\\*bold\\\\*&lt;/b&gt;'
+    '\\\\[click\\\\]\\\\(javascript&#58;alert\\\\(1\\\\)\\\\) &lt;b&gt;\\\\*bold\\\\*&lt;/b&gt;'
+    >>> markdown_text("see https://example.org")
+    'see https&#58;//example\\\\.org'
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     # Backslash Markdown's punctuation first, then escape HTML: the entities that escaping
     # writes (``&#x27;``) must not be backslashed themselves.
-    return escape(_MARKDOWN_SPECIAL.sub(r"\\\1", str(value)))
+    return escape(_MARKDOWN_SPECIAL.sub(r"\\\1", str(value))).translate(_AUTOLINK)
 
 
 def safe_link(url: object, label: object | None = None) -> str:

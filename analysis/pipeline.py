@@ -347,6 +347,13 @@ def analyze(
         return result
 
     _check_corpus(corpus)
+    from analysis.language import english_only, excluded_note
+
+    corpus, not_english = english_only(corpus)  # every measure reads English only
+    if len(not_english):
+        notes["language"] = excluded_note(not_english)
+        if corpus.empty:
+            raise ValueError(f"no article in English is left: {notes['language']}")
     store = None
     if cache is not False and cache is not None:
         from analysis.cache import ResultCache

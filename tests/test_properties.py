@@ -242,3 +242,259 @@ def test_extract_quotes_offsets_give_back_their_text(raw):
             start, end = int(row.speaker_start), int(row.speaker_end)
             assert 0 <= start <= end <= len(text)
             assert text[start:end] == row.speaker_mention
+
+
+# --- hostile names through every briefing helper -----------------------------------------
+# Ids, outlets, actors and headlines are untrusted. Whatever they hold, the HTML the
+# briefing helpers write contains no tag or attribute that came from them.
+
+ATTACK_PIECES = [
+    "<script>alert(1)</script>", '<img src=x onerror="alert(1)">', "<style>*{color:red}</style>",
+    '<meta http-equiv="refresh" content="0;url=https://evil.example/">',
+    '<a href="javascript:alert(1)">', "javascript:alert(1)", "[x](javascript:alert(1))",
+    "![i](https://evil.example/i.png)", "https://evil.example/p", "www.evil.example",
+    "a@evil.example", "<https://evil.example>", "\u202e", "\u2066", "$\\frac$", "$$", "{{ x }}",
+    "</td></tr></table>", "<!--", "-->", "<![CDATA[", "&lt;", "&amp;", "*", "_", "`", "#", "|",
+    "\\", '"', "'", "<", ">", "=", " ", "\n",
+]
+hostile_name = st.lists(st.one_of(st.sampled_from(ATTACK_PIECES), st.text(max_size=6)),
+                        min_size=1, max_size=6).map("".join).filter(lambda s: s.strip() != "")
+
+
+def _html_parts(html: str) -> tuple[set[str], list[tuple[str, str | None]]]:
+    from html.parser import HTMLParser
+
+    class Collect(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.tags: set[str] = set()
+            self.attrs: list[tuple[str, str | None]] = []
+
+        def handle_starttag(self, tag, attrs):  # type: ignore[no-untyped-def]
+            self.tags.add(tag)
+            self.attrs.extend(attrs)
+
+        handle_startendtag = handle_starttag
+
+    parser = Collect()
+    parser.feed(html)
+    parser.close()
+    return parser.tags, parser.attrs
+
+
+#: Attributes whose value a browser follows or applies (text in ``title`` is only text).
+ACTIVE_ATTRIBUTES = {"href", "src", "action", "formaction", "content", "style", "data",
+                     "srcset", "background", "poster"}
+
+
+def _assert_no_markup_from(html: str, names: list[str], tags: set[str],
+                           attrs: set[str], braces: bool = True, bidi: bool = True) -> None:
+    found_tags, found_attrs = _html_parts(html)
+    assert found_tags <= tags, (found_tags - tags, names)
+    assert {a for a, _ in found_attrs} <= attrs, (found_attrs, names)
+    for name, value in found_attrs:
+        if name in ACTIVE_ATTRIBUTES:
+            assert "javascript" not in (value or "").lower(), (value, names)
+            assert "evil.example" not in (value or ""), (value, names)
+    assert not bidi or ("\u202e" not in html and "\u2066" not in html)
+    # Braces are entities in the HTML helpers' output; a Markdown renderer decodes them.
+    assert not braces or "{{" not in html
+
+
+@QUICK
+@given(st.lists(hostile_name, min_size=2, max_size=3, unique=True), hostile_name)
+def test_html_safety_helpers_keep_hostile_names_as_text(names, headline):
+    from nbconvert.filters.markdown_mistune import markdown2html_mistune
+
+    from analysis.html_safety import escape, escape_frame, frame_to_html, markdown_text
+
+    frame = pd.DataFrame({"article_id": names, "outlet": names[::-1],
+                          "headline": [headline] * len(names), "n": range(len(names))})
+    table_tags = {"table", "thead", "tbody", "tr", "th", "td"}
+    _assert_no_markup_from(frame_to_html(frame), names, table_tags, {"border", "class",
+                                                                       "style"})
+    styled = escape_frame(frame).style.to_html()
+    _assert_no_markup_from(styled, names, table_tags | {"style"}, {"id", "class", "type"})
+    _assert_no_markup_from(f"<p>{escape(headline)}</p>", [headline], {"p"}, set())
+    for name in [*names, headline]:
+        rendered = markdown2html_mistune(f"**{markdown_text(name)}** reads most negative.")
+        _assert_no_markup_from(rendered, [name], {"p", "strong"}, set(), braces=False)
+
+
+def _annotated(names: list[str], text_piece: str) -> str:
+    from analysis.view import annotate
+
+    text = f"{text_piece} said: \"It was {names[0]}\" in the end."
+    corpus = pd.DataFrame({"article_id": names, "outlet": names[::-1],
+                           "headline": names, "text": [text] * len(names),
+                           "raw_text": [text] * len(names)})
+    start = text.index('"')
+    quotes = pd.DataFrame({"article_id": [names[0]], "kind": ["direct"], "start": [start],
+                           "end": [text.index('"', start + 1) + 1],
+                           "speaker": [names[-1]]})
+    return annotate(corpus, names[0], quotes=quotes, loaded=False, sentiment=False
+                    )._repr_html_()
+
+
+@QUICK
+@given(st.lists(hostile_name.filter(lambda s: '"' not in s), min_size=1, max_size=3,
+                unique=True), hostile_name.filter(lambda s: '"' not in s))
+def test_annotate_keeps_hostile_ids_outlets_and_speakers_as_text(names, text_piece):
+    benign = _annotated(["Alpha", "Beta", "Gamma"][:len(names)], "Police")
+    tags, attrs = _html_parts(benign)
+    html = _annotated(names, text_piece)
+    # Tags and attributes only: view.py escapes with html.escape, which keeps braces and
+    # direction controls (see the strict xfail below).
+    _assert_no_markup_from(html, names, tags, {a for a, _ in attrs}, braces=False, bidi=False)
+    for tag in ("<style", "<script", "<meta", "<a "):
+        assert html.count(tag) == benign.count(tag), tag
+
+
+@pytest.mark.xfail(strict=True, reason="analysis/view.py escapes with html.escape, not "
+                   "analysis.html_safety.escape (braces and U+202E survive): switch its _esc to "
+                   "html_safety.escape, then remove this mark")
+def test_annotate_escapes_like_html_safety():
+    html = _annotated(["The \u202eTimes"], "{{ 7*7 }}")
+    assert "\u202e" not in html and "{{" not in html
+
+
+#: At-a-glance columns that hold names (from the data); the others hold numbers.
+NAME_COLUMNS = {"outlet", "top_sources", "top_source_type", "dominant_frame", "labels",
+                "reuse_with"}
+COUNT_COLUMNS = {"articles", "words", "stories", "quoted_words", "quotations",
+                 "unique_quotes", "checked_quotes"}
+
+
+def overview_table(names: list[str], values: list[float] | None = None) -> pd.DataFrame:
+    """An at-a-glance table (``briefing.OVERVIEW_COLUMNS``, whatever they are) with the
+    given outlet names, every name column filled with names from the data and every
+    measure with ``values`` (one per outlet; distinct by default), intervals around it."""
+    from analysis.briefing import OVERVIEW_COLUMNS
+
+    n = len(names)
+    base = values if values is not None else [0.1 + 0.2 * i for i in range(n)]
+    table: dict[str, list] = {}
+    for column in OVERVIEW_COLUMNS:
+        if column in NAME_COLUMNS:
+            table[column] = names if column == "outlet" else names[::-1]
+        elif column in COUNT_COLUMNS or column.endswith("_n"):
+            table[column] = [40] * n if column != "unique_quotes" else [1] * n
+        elif column.endswith("_lo"):
+            table[column] = [v - 0.05 for v in base]
+        elif column.endswith("_hi"):
+            table[column] = [v + 0.05 for v in base]
+        elif column in {"grade", "uk_age"}:
+            table[column] = [v * 10 + (5 if column == "uk_age" else 0) for v in base]
+        else:
+            table[column] = list(base)
+    return pd.DataFrame(table, columns=OVERVIEW_COLUMNS)
+
+
+@settings(max_examples=max(10, EXAMPLES // 3), deadline=None, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(hostile_name, min_size=2, max_size=3, unique=True))
+def test_at_a_glance_table_and_plots_keep_hostile_outlets_as_text(names):
+    import io
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from analysis import briefing
+    from analysis.html_safety import escape_frame, frame_to_html
+
+    overview = overview_table(names)
+    table = briefing.display_table(overview)
+    _assert_no_markup_from(frame_to_html(table), names,
+                           {"table", "thead", "tbody", "tr", "th", "td"}, {"border", "class",
+                                                                           "style"})
+    _assert_no_markup_from(escape_frame(table).style.to_html(), names,
+                           {"table", "thead", "tbody", "tr", "th", "td", "style"},
+                           {"id", "class", "type"})
+    # Charts: "$" is no mathtext (the figure is drawn at all) and names stay SVG text.
+    with matplotlib.rc_context({"svg.fonttype": "none"}):
+        for plot in (briefing.plot_tone, briefing.plot_grades):
+            ax = plot(overview)
+            buffer = io.StringIO()
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", UserWarning)  # glyphs the font lacks
+                ax.figure.savefig(buffer, format="svg")
+            plt.close(ax.figure)
+            svg_tags, svg_attrs = _html_parts(buffer.getvalue())
+            assert not svg_tags & {"script", "a", "foreignobject", "img", "meta", "iframe"}
+            assert not any(a.startswith("on") for a, _ in svg_attrs)
+
+
+@QUICK
+@given(st.lists(hostile_name, min_size=1, max_size=3), hostile_name, hostile_name)
+def test_the_index_keeps_hostile_titles_findings_and_corpus_names_as_text(texts, corpus,
+                                                                          error):
+    from analysis.briefing import Page, write_index
+
+    def render(texts: list[str], corpus: str, error: str) -> str:
+        pages = [Page(f"0{i}_x.ipynb", f"0{i}_x.html", t, t[::-1])
+                 for i, t in enumerate(texts)]
+        pages.append(Page("09_y.ipynb", "09_y.html", "Y", "", error=error))
+        with tempfile.TemporaryDirectory() as folder:
+            return write_index(pages, Path(folder), corpus, corpus).read_text(encoding="utf-8")
+
+    benign = render(["Alpha", "Beta", "Gamma"][:len(texts)], "corpus", "failed")
+    html = render(texts, corpus, error)
+    allowed_tags, benign_attrs = _html_parts(benign)
+    _assert_no_markup_from(html, [*texts, corpus, error], allowed_tags,
+                           {a for a, _ in benign_attrs}, braces=False, bidi=False)
+    tags, attrs = _html_parts(html)
+    for name, value in attrs:
+        assert name != "href" or value in {v for a, v in benign_attrs if a == "href"}, value
+    for tag in ("<script", "<meta", "<style", "<a ", "<img", "<iframe"):
+        assert html.count(tag) == benign.count(tag), tag
+
+
+@pytest.mark.xfail(strict=True, reason="briefing.write_index escapes with html.escape, not "
+                   "analysis.html_safety.escape (U+202E and braces survive): switch it to "
+                   "html_safety.escape, then remove this mark")
+def test_the_index_escapes_like_html_safety():
+    from analysis.briefing import Page, write_index
+
+    with tempfile.TemporaryDirectory() as folder:
+        html = write_index([Page("0.ipynb", "0.html", "The \u202eTimes", "{{ 7*7 }}")],
+                           Path(folder), "c", "d").read_text(encoding="utf-8")
+    assert "\u202e" not in html and "{{" not in html
+
+
+HOSTILE_OUTLETS = ['<img src=x onerror="alert(1)">', "https://evil.example/x",
+                   "Money$\\frac$Times", "The \u202eTimes [x](javascript:alert(1))"]
+
+
+def test_findings_from_a_corpus_of_hostile_names_carry_no_markup(tmp_path):
+    """The findings ("In short") of the briefing, from a real (tiny) corpus whose outlets,
+    ids and headlines are attacks, rendered as Markdown: no tag or attribute from them."""
+    import inspect
+
+    from nbconvert.filters.markdown_mistune import markdown2html_mistune
+
+    from analysis import briefing
+
+    rows = []
+    for i, outlet in enumerate(HOSTILE_OUTLETS):
+        for j in range(2):
+            rows.append({"article_id": f"<b>{i}{j}</b>", "outlet": outlet,
+                         "headline": f"<script>h{i}</script>",
+                         "text": f"The minister said the plan was {'bad' if i else 'good'}. "
+                                 f'"It is a disaster," said {outlet}. Police met {i} times.'})
+    path = tmp_path / "c.jsonl"
+    pd.DataFrame(rows).to_json(path, orient="records", lines=True, force_ascii=False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        corpus = load_corpus(path)
+        tables = briefing.briefing_tables(corpus)
+        overview = briefing.outlet_overview(corpus, tables)
+        wanted = inspect.signature(briefing.overview_findings).parameters
+        extra = {k: v for k, v in {"corpus": corpus, "tables": tables}.items() if k in wanted}
+        findings = briefing.overview_findings(overview, markdown=True, **extra)
+    assert findings
+    for finding in findings:
+        rendered = markdown2html_mistune(finding)
+        _assert_no_markup_from(rendered, HOSTILE_OUTLETS, {"p", "strong", "em"}, set(),
+                               braces=False)
