@@ -1,6 +1,20 @@
-"""Labels: the words each outlet uses to name the story's actors and events."""
+"""Labels: the words each outlet uses to name the story's actors and events.
+
+Two ways in:
+
+* :func:`actor_labels` derives the labels from the corpus in hand and its actor table:
+  for every mention of an actor (any of its aliases), the name form used and the
+  describing noun phrase around it ("campaigner Jane Doe", "Jane Doe, the council's
+  chief engineer,"), counted per outlet and per 1,000 words. This is what the briefing
+  shows on any corpus; list events in the actor table (type ``event``) to get theirs.
+* :func:`label_usage` counts a hand-written list of label families (a CSV with columns
+  family, term, exclude, note). ``analysis/data/framing_label_families.csv`` is such a
+  list written for the seed story, kept as an example of the format.
+"""
 
 from __future__ import annotations
+
+import re
 
 import pandas as pd
 
@@ -17,6 +31,8 @@ from analysis.framing._common import (
 LABEL_FAMILIES_FILE = "framing_label_families.csv"
 OCCURRENCE_COLUMNS = ["article_id", "outlet", "sentence_id", "kind", "family", "term",
                       "matched", "voice", "start", "end", "context"]
+ACTOR_LABEL_COLUMNS = ["outlet", "actor", "kind", "label", "count", "narration", "quote",
+                      "per_1000_words", "n_articles", "mentions", "example"]
 USAGE_COLUMNS = ["outlet", "family", "term", "count", "narration", "scare_quote", "quote",
                  "n_articles", "example"]
 
@@ -24,7 +40,8 @@ USAGE_COLUMNS = ["outlet", "family", "term", "count", "narration", "scare_quote"
 def load_label_families(path: str | None = None) -> pd.DataFrame:
     """The label families: columns family, term, exclude (';'-separated), note.
 
-    By default ``analysis/data/framing_label_families.csv``; pass a path to use your own
+    By default ``analysis/data/framing_label_families.csv`` (the seed story's list, an
+    example of the format: it names that story's people); pass a path to use your own
     CSV with the same columns (``exclude`` and ``note`` may be left out).
 
     >>> fams = load_label_families()
@@ -167,3 +184,151 @@ def label_table(usage: pd.DataFrame, family: str) -> pd.DataFrame:
                             fill_value=0)
     table.columns.name = None
     return table.astype(int)
+
+
+# --------------------------------------------------------------------------- from the corpus
+
+#: Words that end a describing phrase before a name ("said", "by", "and" …): function words
+#: (``framing_stopwords.csv``) and speech verbs (``speech_verbs.csv``).
+_APPOSITIVE_DETERMINERS = ("the", "a", "an", "its", "his", "her", "their")
+_MAX_WORDS = 5
+
+
+def _word_lists() -> tuple[frozenset[str], frozenset[str]]:
+    import csv
+    from importlib import resources
+
+    data = resources.files("analysis") / "data"
+    with (data / "framing_stopwords.csv").open(encoding="utf-8") as handle:
+        stop = {r["word"].strip().lower() for r in csv.DictReader(handle)}
+    with (data / "speech_verbs.csv").open(encoding="utf-8") as handle:
+        verbs = {f.strip().lower() for r in csv.DictReader(handle)
+                 for f in r["forms"].split(";") if f.strip()}
+    return frozenset(stop), frozenset(verbs)
+
+
+_WORD = re.compile(r"\w(?:[\w’'-]*\w)?|[^\w\s]")
+#: Word endings of verbs and adverbs, which end a describing phrase ("seen blocking").
+_NOT_NOUN = re.compile(r"(?:ed|ing|ly)$", re.IGNORECASE)
+
+
+def _descriptor_before(text: str, start: int, floor: int, stop: frozenset[str],
+                       verbs: frozenset[str]) -> str:
+    """The words right before a name that describe it ("CAA boss", "campaigner"), not
+    reaching back past ``floor`` (the end of the previous mention).
+
+    The phrase counts whole only when what precedes it opens a noun phrase (a determiner,
+    punctuation, the start of the text); otherwise ("to meet Home Secretary …", "will
+    arrest …") only its trailing run of capitalised title words is kept.
+    """
+    window = max(floor, start - 80)
+    tokens = _WORD.findall(text[window:start])
+    words: list[str] = []
+    boundary = "" if window == 0 else ("mention" if window == floor else "cut")
+    for tok in reversed(tokens):
+        low = tok.lower()
+        if (not re.match(r"\w", tok) or low in stop or low in verbs or tok[0].isdigit()
+                or (not words and _NOT_NOUN.search(tok))):
+            boundary = low
+            break
+        words.insert(0, tok)
+        if len(words) == _MAX_WORDS:
+            boundary = "cut"
+            break
+    opens = boundary == "" or boundary in _APPOSITIVE_DETERMINERS or (
+        not re.match(r"\w", boundary) and boundary not in ("'", "’", "cut")) or (
+        boundary == "mention" and len(words) == 1 and words[0].islower())
+    while words and _NOT_NOUN.search(words[0]):
+        words.pop(0)
+    if not opens:
+        while words and not words[0][:1].isupper():
+            words.pop(0)
+    return " ".join(words)
+
+
+def _descriptor_after(text: str, end: int, stop: frozenset[str],
+                      verbs: frozenset[str]) -> str:
+    """An appositive after a name: "Jane Doe, the council's engineer, said" → "the
+    council's engineer"."""
+    tail = text[end:end + 120]
+    match = re.match(r",\s+([^,.;:!?()\"“”]{3,80}?)\s*[,.;]", tail)
+    if not match:
+        return ""
+    phrase = match.group(1).strip()
+    words = phrase.split()
+    first = words[0].lower()
+    if len(words) > 8 or first in verbs or _NOT_NOUN.search(first) or (first in stop
+                                            and first not in _APPOSITIVE_DETERMINERS):
+        return ""
+    if words[0][0].isupper() and first not in _APPOSITIVE_DETERMINERS:
+        return ""  # another name in a list ("Jane Doe, John Roe and …")
+    return phrase
+
+
+def actor_labels(corpus: pd.DataFrame, actors: object,
+                 quotes: pd.DataFrame | None = None) -> pd.DataFrame:
+    """What each outlet calls each actor, from the actor table and the text.
+
+    For every mention of an actor (:func:`analysis.actors.find_mentions`), two kinds of
+    label: the ``name form`` the text uses (the alias as printed, e.g. "the Met boss") and
+    a ``descriptor``, the words right before the name ("campaigner Jane Doe") or an
+    appositive right after it ("Jane Doe, the council's engineer,"). One row per outlet ×
+    actor × kind × label: ``count``, split into ``narration`` (the outlet's own words) and
+    ``quote`` (inside a source's quoted words), ``per_1000_words`` (count per 1,000 words
+    of the outlet's articles), ``n_articles``, ``mentions`` (all the outlet's mentions of
+    the actor) and one ``example`` (article id and context).
+
+    >>> c = pd.DataFrame({"article_id": ["1"], "outlet": ["Daily"], "word_count": [12],
+    ...     "text": ["Campaigner Jane Doe spoke. Jane Doe, the group's founder, left."]})
+    >>> a = pd.DataFrame({"actor": ["Jane Doe"], "aliases": ["Jane Doe"], "type": ["x"]})
+    >>> t = actor_labels(c, a)
+    >>> t[t.kind == "descriptor"][["label", "count"]].values.tolist()
+    [['Campaigner', 1], ["the group's founder", 1]]
+    """
+    from analysis.actors import find_mentions, load_actors
+
+    table = load_actors(actors)
+    if len(corpus) == 0 or len(table) == 0:
+        return pd.DataFrame(columns=ACTOR_LABEL_COLUMNS)
+    stop, verbs = _word_lists()
+    quoted, _ = spans_by_voice(corpus, quotes) if quotes is not None or len(corpus) else ({}, {})
+    rows = []
+    for aid, outlet, text in zip(corpus["article_id"].astype(str), corpus["outlet"],
+                                 corpus["text"].fillna(""), strict=True):
+        spans = quoted.get(aid, [])
+        floor = 0
+        for start, end, actor in find_mentions(text, table):
+            inside = any(s <= start and end <= e for s, e in spans)
+            base = {"article_id": aid, "outlet": outlet, "actor": actor,
+                    "voice": "quote" if inside else "narration",
+                    "context": context(text, start, end)}
+            rows.append({**base, "kind": "name form", "label": text[start:end]})
+            before = _descriptor_before(text, start, floor, stop, verbs)
+            after = _descriptor_after(text, end, stop, verbs)
+            floor = end
+            for label in (before, after):
+                if label:
+                    rows.append({**base, "kind": "descriptor", "label": label})
+    if not rows:
+        return pd.DataFrame(columns=ACTOR_LABEL_COLUMNS)
+    occ = pd.DataFrame(rows)
+    words = (corpus.groupby("outlet")["word_count"].sum() if "word_count" in corpus
+             else corpus.groupby("outlet")["text"].apply(lambda t: t.str.split().str.len().sum()))
+    names = occ[occ["kind"] == "name form"]
+    mentions = names.groupby(["outlet", "actor"]).size()
+    out = []
+    for (outlet, actor, kind, label), g in occ.groupby(
+            ["outlet", "actor", "kind", "label"], sort=True):
+        own = g[g["voice"] == "narration"]
+        example = (own if len(own) else g).iloc[0]
+        out.append({
+            "outlet": outlet, "actor": actor, "kind": kind, "label": label,
+            "count": len(g), "narration": len(own), "quote": len(g) - len(own),
+            "per_1000_words": round(1000 * len(g) / max(int(words.get(outlet, 0)), 1), 2),
+            "n_articles": g["article_id"].nunique(),
+            "mentions": int(mentions.get((outlet, actor), 0)),
+            "example": f"{example['article_id']}: {example['context']}",
+        })
+    result = pd.DataFrame(out, columns=ACTOR_LABEL_COLUMNS)
+    return result.sort_values(["actor", "outlet", "kind", "count", "label"],
+                              ascending=[True, True, True, False, True]).reset_index(drop=True)
