@@ -300,8 +300,51 @@ def _failed_page(executed: Path, source: Path) -> nbformat.NotebookNode:
     return nbformat.read(source, as_version=4)
 
 
+def page_question(nb: nbformat.NotebookNode) -> str:
+    """The question a notebook answers: its "**Question:**" line as plain text ('' if none).
+
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(
+    ...     "# 03 · Sources. **Question:** who gets to speak?")])
+    >>> page_question(nb)
+    'who gets to speak?'
+    """
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            match = re.search(r"\*\*Question:?\*\*:?\s*(.+)", cell.source)
+            if match:
+                return _plain(match.group(1))
+    return ""
+
+
+def _glance_html(glance: dict | None) -> str:
+    """The start-here block: "In short", the story design, the at-a-glance table."""
+    esc = html.escape
+    if not glance:
+        return ("<p>The at-a-glance page did not leave a summary; open it from the list "
+                "below.</p>")
+    parts = [f'<p class="short">{esc(glance.get("in_short", ""))}</p>']
+    if glance.get("story"):
+        parts.append(f"<p>{esc(glance['story'])}</p>")
+    found = glance.get("findings", [])
+    if found:
+        items = "".join(
+            f"<li>{'' if f.get('validated') else '<em>Experimental:</em> '}{esc(f['text'])}"
+            "</li>" for f in found)
+        parts.append(f"<h3>Findings</h3><ul>{items}</ul>")
+    columns, rows = glance.get("columns", []), glance.get("rows", [])
+    if columns and rows:
+        head = "".join(f"<th>{esc(c)}</th>" for c in columns)
+        body = "".join("<tr>" + "".join(f"<td>{esc(v)}</td>" for v in row) + "</tr>"
+                       for row in rows)
+        parts.append(f'<h3>The outlets at a glance</h3><div class="scroll"><table>'
+                     f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
+    return "\n".join(parts)
+
+
 def write_index(pages: Sequence[Page], out: Path, corpus: str, description: str) -> Path:
-    """Write ``index.html``: every page with its one-line finding (all text escaped).
+    """Write ``index.html``, the start-here page: the at-a-glance summary (from what the
+    at-a-glance notebook saved in ``out/data``), then every page with the question it
+    answers and its one-line finding (all text escaped).
 
     >>> import tempfile
     >>> d = Path(tempfile.mkdtemp())
@@ -309,16 +352,26 @@ def write_index(pages: Sequence[Page], out: Path, corpus: str, description: str)
     >>> "X &lt;b&gt;" in p.read_text()
     True
     """
+    from analysis.glance import load_glance
+
     esc = html.escape
     rows = []
     for page in pages:
         if page.error:
             status = f'<p class="failed">Did not finish: {esc(page.error)}</p>'
         else:
-            status = f"<p>{esc(page.summary) if page.summary else '(no summary found)'}</p>"
+            status = f"<p>{esc(page.summary) if page.summary else 'No summary found.'}</p>"
+        question = ""
+        executed = out / "notebooks" / page.notebook
+        if executed.is_file():
+            try:
+                question = page_question(nbformat.read(executed, as_version=4))
+            except (OSError, ValueError):
+                question = ""
+        asks = f'<p class="asks">Answers: {esc(question)}</p>' if question else ""
         rows.append(
             f'<li><a href="{esc(page.html_file)}">{esc(page.title)}</a>'
-            f'<span class="nb">{esc(page.notebook)}</span>{status}</li>')
+            f'<span class="nb">{esc(page.notebook)}</span>{asks}{status}</li>')
     today = _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%d")
     document = f"""<!DOCTYPE html>
 <html lang="en">
@@ -328,7 +381,7 @@ def write_index(pages: Sequence[Page], out: Path, corpus: str, description: str)
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>Media framing briefing</title>
 <style>
-body {{ font-family: system-ui, sans-serif; max-width: 50em; margin: 2em auto; padding: 0 1em;
+body {{ font-family: system-ui, sans-serif; max-width: 60em; margin: 2em auto; padding: 0 1em;
        color: #222; line-height: 1.45; }}
 h1 {{ font-size: 1.6em; }}
 ol {{ padding-left: 1.2em; }}
@@ -336,14 +389,22 @@ li {{ margin: 0 0 1.1em 0; }}
 li a {{ font-weight: 600; font-size: 1.1em; }}
 .nb {{ color: #777; font-size: 0.85em; margin-left: 0.6em; }}
 li p {{ margin: 0.25em 0 0 0; }}
+.asks {{ color: #444; font-style: italic; }}
+.short {{ font-size: 1.1em; }}
 .failed {{ color: #a40000; }}
 .meta {{ color: #555; }}
+.scroll {{ overflow-x: auto; }}
+table {{ border-collapse: collapse; font-size: 0.85em; }}
+th, td {{ border: 1px solid #ccc; padding: 0.3em 0.5em; vertical-align: top; text-align: left; }}
 </style>
 </head>
 <body>
 <h1>Media framing briefing</h1>
 <p class="meta">Corpus: {esc(corpus)} ({esc(description)}). Rendered {today}.
 {len(pages)} page{'s' if len(pages) != 1 else ''}.</p>
+<h2>Start here</h2>
+{_glance_html(load_glance(out / "data"))}
+<h2>The pages, and the question each answers</h2>
 <ol>
 {chr(10).join(rows)}
 </ol>

@@ -928,3 +928,107 @@ def trust_signals(corpus: pd.DataFrame, article_id: str,
     if extra:
         out.append("Cleaning found: " + "; ".join(extra) + ".")
     return out
+
+
+# --------------------------------------------------------------------------- for the index
+
+GLANCE_FILE = "at_a_glance.json"
+
+
+def save_glance(folder: str | Path, found: list[Finding], table: pd.DataFrame,
+                design: StoryDesign) -> Path:
+    """Write what the briefing's start-here page shows (the "In short" text, every finding
+    with its status, the story design and the at-a-glance table) to ``folder``.
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> p = save_glance(d, [Finding("A.", "frames", False)], pd.DataFrame({"outlet": ["A"]}),
+    ...                 StoryDesign("one story", 1, 0.2, "One story."))
+    >>> load_glance(d)["findings"][0]["text"]
+    'A.'
+    """
+    import json
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / GLANCE_FILE
+    path.write_text(json.dumps({
+        "in_short": in_short(found),
+        "findings": [{"text": f.text, "measure": f.measure, "validated": f.validated}
+                     for f in found],
+        "story": design.sentence,
+        "columns": [str(c) for c in table.columns],
+        "rows": [[str(v) for v in row] for row in table.itertuples(index=False)],
+    }, ensure_ascii=False, indent=1), encoding="utf-8")
+    return path
+
+
+def load_glance(folder: str | Path) -> dict | None:
+    """What :func:`save_glance` wrote into ``folder``, or None when there is nothing."""
+    import json
+
+    path = Path(folder) / GLANCE_FILE
+    if not path.is_file():
+        return None
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+# --------------------------------------------------------------------------- accuracy
+
+#: The evaluation measures the at-a-glance figures rest on, in the order a reader meets them.
+EVALUATED = ("sentence sentiment", "readability", "quotations", "speakers",
+             "quotation matching", "frames", "loaded language", "actor sentiment")
+
+
+def evaluation_overview(measures: tuple[str, ...] = EVALUATED) -> pd.DataFrame:
+    """Each measure's external accuracy in one row: its status ("validated",
+    "experimental", "unmeasured") and the sentence of
+    :func:`analysis.evaluation.report.trust_sentence` (read from the committed results, so
+    the same on any corpus).
+
+    >>> evaluation_overview(("no such measure",))["status"].tolist()
+    ['unmeasured']
+    """
+    from analysis.evaluation.report import status, trust_sentence
+
+    return pd.DataFrame({"measure": list(measures),
+                         "status": [status(m) for m in measures],
+                         "on public labelled news": [trust_sentence(m) for m in measures]})
+
+
+def in_sample_figures(root: str | Path | None = None) -> str:
+    """The seed figures as Markdown bullets, labelled *in-sample*: the rules were written on
+    the seed articles, so these figures are optimistic. A figure whose function or label
+    file is missing says so instead of failing.
+    """
+    from analysis import load_corpus
+
+    root = Path(root) if root else Path(__file__).resolve().parent.parent
+    data = root / "tests" / "data"
+    lines = []
+    try:
+        from analysis import attribution as A
+
+        seeds = load_corpus(root / "seeds")
+        seed_quotes = A.extract_quotes(seeds, root / "seeds" / "actors.csv")
+        s = A.evaluate_quotes(seed_quotes, A.load_gold(data / "quotes_gold.csv"), seeds)
+        lines.append(f"- **Quotations** (in-sample): of {s['n_gold']} hand-marked quotations "
+                     f"the extractor finds {s['recall']:.0%} (precision {s['precision']:.0%})"
+                     f" and names the right speaker for {s['speaker_accuracy']:.0%}.")
+    except Exception as exc:  # noqa: BLE001 - one missing figure is reported, not fatal
+        lines.append(f"- **Quotations** (in-sample): not available ({type(exc).__name__}).")
+    try:
+        from analysis import sentiment as S
+
+        labels = pd.read_csv(data / "sentiment_sentence_labels.csv", dtype=str)
+        predicted = [S.label_compound(S.score_text(t)["compound"]) for t in labels["text"]]
+        t = S.agreement(labels["label"].tolist(), predicted)
+        lines.append(f"- **Sentence tone** (in-sample): on {t['n']:.0f} hand-labelled "
+                     f"sentences VADER's positive / negative / neutral label agrees with a "
+                     f"person {t['accuracy']:.0%} of the time (Cohen's kappa {t['kappa']:.2f}).")
+    except Exception as exc:  # noqa: BLE001
+        lines.append(f"- **Sentence tone** (in-sample): not available ({type(exc).__name__}).")
+    return "\n".join(lines)
