@@ -192,3 +192,23 @@ def case_study(corpus: pd.DataFrame) -> str:
               "per outlet, every figure describes these articles, not the outlets' coverage "
               "in general."]
     return "\n".join(lines)
+
+
+#: The per-article table's columns under the names the notebooks show.
+ARTICLE_HEADINGS = {
+    "outlet": "outlet", "published": "date", "raw_word_count": "words as scraped",
+    "word_count": "words kept", "lines_removed": "lines removed",
+    "headline_sentences": "headline lines", "caption_sentences": "caption lines",
+    "body_sentences": "body sentences",
+}
+
+
+def articles_table(overview: pd.DataFrame) -> pd.DataFrame:
+    """:func:`corpus_overview` with readable headings, for a reader.
+
+    >>> from analysis import load_corpus
+    >>> articles_table(corpus_overview(load_corpus("seeds"))).columns[:3].tolist()
+    ['outlet', 'date', 'words as scraped']
+    """
+    return overview[list(ARTICLE_HEADINGS)].rename(columns=ARTICLE_HEADINGS).rename_axis(
+        "article")
