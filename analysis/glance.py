@@ -33,8 +33,10 @@ import numpy as np
 import pandas as pd
 
 #: The fewest articles an outlet needs before the workbook puts an interval on its figure
-#: or compares it with another outlet.
-MIN_ARTICLES = 2
+#: or compares it with another outlet (a bootstrap over two articles has three outcomes).
+MIN_ARTICLES = 3
+#: The fewest sentences or quotations an outlet's figure may rest on before it is compared.
+MIN_ITEMS = 10
 #: Bootstrap resamples, the generator's seed and the interval's coverage.
 N_BOOT = 1000
 BOOT_SEED = 20240413
@@ -409,6 +411,8 @@ def outlet_overview(corpus: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd
             row[f"{m}_n"] = int(arts[f"{m}_items"].sum()) if not (
                 within and m in ("narration_tone", "quoted_tone", "grade")) \
                 else int(arts[f"{m}_den"].sum())
+            if m != "grade" and int(arts[f"{m}_items"].sum()) < MIN_ITEMS:
+                row[f"{m}_lo"] = row[f"{m}_hi"] = float("nan")
         read = _rows_of(tables["readability"], outlet)
         row["uk_age"] = (float(read["uk_age"].mean()) if len(read) and "uk_age" in read
                          else float("nan"))
@@ -567,12 +571,16 @@ def _compare(per: pd.DataFrame, measure: str, name: str, scale: str, low_word: s
         lambda g: g[f"{measure}_num"].sum() / g[f"{measure}_den"].sum()
         if g[f"{measure}_den"].sum() > 0 else np.nan, include_groups=False).dropna()
     counts = per[per[f"{measure}_den"] > 0].groupby("outlet").size()
+    items = per.groupby("outlet")[f"{measure}_items"].sum()
     if len(value) < 2:
         return None
-    enough = counts[counts >= MIN_ARTICLES].index
+    enough = [o for o in counts.index if counts[o] >= MIN_ARTICLES
+              and (measure == "grade" or items.get(o, 0) >= MIN_ITEMS)]
     if len(enough) < 2:
-        return (f"On {name}, no two outlets have {MIN_ARTICLES} or more articles with it, so "
-                f"the outlets cannot be compared: {TOO_FEW}.")
+        need = f"{MIN_ARTICLES} articles" + ("" if measure == "grade" else
+                                             f" and {MIN_ITEMS} {MEASURES[measure][1]}")
+        return (f"On {name}, fewer than two outlets have the {need} a comparison needs: "
+                f"{TOO_FEW}.")
     v = value[enough]
     lo_o, hi_o = v.idxmin(), v.idxmax()
     if v[lo_o] == v[hi_o]:
@@ -641,8 +649,9 @@ def findings(corpus: pd.DataFrame, tables: dict[str, pd.DataFrame],
     if len(o) > 1 and len(checked):
         for outlet, r in checked.sort_index().iterrows():
             if r["unique_quotes"] > 0:
+                verb = "appears" if r["unique_quotes"] == 1 else "appear"
                 add(f"{r['unique_quotes']} of {N(outlet)}'s "
-                    f"{plural(r['checked_quotes'], 'quotation')} of four or more words appear "
+                    f"{plural(r['checked_quotes'], 'quotation')} of four or more words {verb} "
                     "in no other outlet: check them against a second source.",
                     "quotation matching")
     reuse = o["reuse_share"].dropna()
@@ -669,6 +678,23 @@ def overview_findings(overview: pd.DataFrame, markdown: bool = False,
     found = findings(corpus, tables, overview, markdown=markdown)
     return [f.text for f in found if f.validated] + [
         f"Experimental: {f.text}" for f in found if not f.validated]
+
+
+def weight_note() -> str:
+    """How the briefing weighs its figures, in words, from the constants of this module.
+
+    >>> "bootstrap" in weight_note()
+    True
+    """
+    return (f"**The weight of each figure.** Every figure carries the number of articles and "
+            f"of sentences or quotations it rests on, and a {CONFIDENCE:.0%} interval from a "
+            f"bootstrap over the outlet's articles ({N_BOOT:,} resamples, fixed seed). A "
+            f"figure resting on fewer than {MIN_ARTICLES} articles or {MIN_ITEMS} sentences "
+            "or quotations gets no interval: the page says *too few to say how it compares*. "
+            "A finding names a difference between outlets only when the interval of that "
+            "difference excludes zero; otherwise it says the outlets cannot be told apart. "
+            "When the manifest has a `story` column, tone and reading grade are compared "
+            "within stories (each article against the mean of its story).")
 
 
 def in_short(found: list[Finding], limit: int = 3) -> str:
@@ -1072,3 +1098,38 @@ def only_here(matches: pd.DataFrame, width: int = 220) -> pd.DataFrame:
                          for q in flat]
     only["speaker"] = only["speaker"].replace("", "unattributed").fillna("unattributed")
     return only.rename(columns={"article_id": "article"})[cols].reset_index(drop=True)
+
+
+def labels_table(labels: pd.DataFrame, actors: int = 8, per_cell: int = 3) -> pd.DataFrame:
+    """What each outlet calls the actors named most (from
+    :func:`analysis.framing.labels.actor_labels`): one row per actor, one column per outlet,
+    each cell the outlet's own describing words with their count and rate per 1,000 words,
+    then the number of mentions. Empty when no actor is mentioned.
+
+    >>> t = pd.DataFrame({"outlet": ["A", "A"], "actor": ["X", "X"],
+    ...     "kind": ["name form", "descriptor"], "label": ["X", "mayor"], "count": [2, 1],
+    ...     "narration": [2, 1], "quote": [0, 0], "per_1000_words": [4.0, 2.0],
+    ...     "n_articles": [1, 1], "mentions": [2, 2], "example": ["", ""]})
+    >>> labels_table(t).iloc[0].tolist()
+    ['X', 'mayor (1; 2.0 per 1,000 words) — 2 mentions']
+    """
+    if len(labels) == 0:
+        return pd.DataFrame(columns=["actor"])
+    mentions = labels[labels["kind"] == "name form"].groupby(["actor", "outlet"])["count"].sum()
+    top = mentions.groupby("actor").sum().sort_values(ascending=False, kind="stable")
+    outlets = sorted(labels["outlet"].astype(str).unique())
+    rows = []
+    for actor in list(top.index)[:actors]:
+        row: dict[str, str] = {"actor": actor}
+        for outlet in outlets:
+            n = int(mentions.get((actor, outlet), 0))
+            own = labels[(labels["actor"] == actor) & (labels["outlet"] == outlet)
+                         & (labels["kind"] == "descriptor") & (labels["narration"] > 0)]
+            own = own.sort_values(["narration", "label"], ascending=[False, True]).head(per_cell)
+            rate = own["per_1000_words"] * own["narration"] / own["count"]
+            words = "; ".join(f"{lab} ({int(c)}; {r:.1f} per 1,000 words)" for lab, c, r in
+                              zip(own["label"], own["narration"], rate, strict=True))
+            row[outlet] = ("not mentioned" if n == 0 else
+                           f"{words or 'no describing words'} — {plural(n, 'mention')}")
+        rows.append(row)
+    return pd.DataFrame(rows, columns=["actor", *outlets])

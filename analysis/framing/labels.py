@@ -221,10 +221,11 @@ def _descriptor_before(text: str, start: int, floor: int, stop: frozenset[str],
     punctuation, the start of the text); otherwise ("to meet Home Secretary …", "will
     arrest …") only its trailing run of capitalised title words is kept.
     """
-    window = max(floor, start - 80)
+    window = max(floor, start - 80, text.rfind("\n", 0, start) + 1)
     tokens = _WORD.findall(text[window:start])
     words: list[str] = []
-    boundary = "" if window == 0 else ("mention" if window == floor else "cut")
+    boundary = ("" if window == 0 or text[window - 1] == "\n" else
+                "mention" if window == floor else "cut")
     for tok in reversed(tokens):
         low = tok.lower()
         if (not re.match(r"\w", tok) or low in stop or low in verbs or tok[0].isdigit()
@@ -251,7 +252,7 @@ def _descriptor_after(text: str, end: int, stop: frozenset[str],
     """An appositive after a name: "Jane Doe, the council's engineer, said" → "the
     council's engineer"."""
     tail = text[end:end + 120]
-    match = re.match(r",\s+([^,.;:!?()\"“”]{3,80}?)\s*[,.;]", tail)
+    match = re.match(r",[ \t]+([^,.;:!?()\"“”\n]{3,80}?)[ \t]*[,.;]", tail)
     if not match:
         return ""
     phrase = match.group(1).strip()
