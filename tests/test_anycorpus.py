@@ -299,3 +299,19 @@ def test_actor_labels_count_what_each_outlet_calls_each_actor(tmp_path):
     chair = labels[(labels["actor"] == "Tomas Berg") & (labels["kind"] == "descriptor")]
     assert set(chair["label"]) == {"Campaign chair",
                                    "chair of the Friends of Riverside Library"}
+
+
+def test_a_manifest_story_column_reaches_the_comparison(tmp_path):
+    # The library story as two events (the vote, the march), three outlets, via load_corpus.
+    corpus_dir, actors = write_library_corpus(tmp_path / "corpus", with_story=True)
+    corpus = load_corpus(corpus_dir)
+    assert sorted(corpus["story"].unique()) == ["closure", "protest"]
+    design = glance.story_design(corpus)
+    assert design.mode == "within stories" and design.stories == 2
+    tables = glance.briefing_tables(corpus, actors)
+    per = glance.article_figures(corpus, tables)
+    # within a story, the articles' deviations from the story mean sum to zero
+    for _, group in per[per["narration_tone_den"] > 0].groupby("story"):
+        assert group["narration_tone_num"].sum() == pytest.approx(0, abs=1e-9)
+    overview = glance.outlet_overview(corpus, tables)
+    assert overview["stories"].tolist() == [2, 2, 1]  # Gazette, Courier, Post
