@@ -15,12 +15,14 @@ Two ways in:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import pandas as pd
 
 from analysis.framing._common import (
     TermMatcher,
     body_sentences,
+    check_corpus,
     context,
     data_rows,
     spans_by_voice,
@@ -62,8 +64,14 @@ def load_label_families(path: str | None = None) -> pd.DataFrame:
     return frame[frame["term"].str.strip() != ""][["family", "term", "exclude", "note"]]
 
 
-def _families_frame(families: pd.DataFrame | dict | str | None) -> pd.DataFrame:
+def _families_frame(families: pd.DataFrame | dict | str | None,
+                    corpus: pd.DataFrame | None = None) -> pd.DataFrame:
     if families is None:
+        # The shipped list names the seed story's people and events: it is the default only
+        # for a corpus holding seed articles. Any other corpus gets its labels from its own
+        # actor table (actor_labels) or from a list passed in.
+        if corpus is not None and not _holds_seed_articles(corpus):
+            return pd.DataFrame(columns=["family", "term", "exclude", "note"])
         return load_label_families()
     if isinstance(families, str):
         return load_label_families(families)
@@ -76,6 +84,28 @@ def _families_frame(families: pd.DataFrame | dict | str | None) -> pd.DataFrame:
         if col not in frame.columns:
             frame[col] = ""
     return frame.fillna("")
+
+
+@lru_cache(maxsize=1)
+def _seed_text_digests() -> frozenset[str]:
+    """Digests of the seed articles' raw and clean texts."""
+    from analysis.corpus import load_corpus
+    from analysis.overview import SEEDS, _digest
+
+    if not (SEEDS / "manifest.csv").exists():
+        return frozenset()
+    seeds = load_corpus(SEEDS)
+    return frozenset(_digest(t) for col in ("raw_text", "text") for t in seeds[col])
+
+
+def _holds_seed_articles(corpus: pd.DataFrame) -> bool:
+    """True when any article of ``corpus`` is one of the repository's seed articles (its
+    scraped or its clean text)."""
+    from analysis.overview import _digest
+
+    seeds = _seed_text_digests()
+    return any(_digest(str(t)) in seeds for col in ("raw_text", "text")
+               if col in corpus.columns for t in corpus[col].dropna())
 
 
 def label_occurrences(corpus: pd.DataFrame, families: pd.DataFrame | dict | str | None = None,
@@ -95,7 +125,8 @@ def label_occurrences(corpus: pd.DataFrame, families: pd.DataFrame | dict | str 
     >>> occ.columns.tolist()[:4]  # doctest: +SKIP
     ['article_id', 'outlet', 'sentence_id', 'kind']
     """
-    fams = _families_frame(families)
+    check_corpus(corpus)
+    fams = _families_frame(families, corpus)
     if len(fams) == 0 or len(corpus) == 0:
         return pd.DataFrame(columns=OCCURRENCE_COLUMNS)
     sentences = body_sentences(corpus, kinds=("headline", "caption", "body"), sentences=sentences)
@@ -140,7 +171,8 @@ def label_usage(corpus: pd.DataFrame, families: pd.DataFrame | dict | str | None
     a path to such a CSV, a DataFrame with columns family, term[, exclude] or a dict
     ``{family: [terms]}``. An empty family list gives an empty table. ``quotes`` /
     ``sentences`` (``extract_quotes`` / ``split_sentences`` output) are computed when not
-    given.
+    given. The default list names the seed story's people: on a corpus without seed
+    articles, ``families=None`` gives an empty table (use :func:`actor_labels`).
 
     >>> import pandas as pd
     >>> c = pd.DataFrame({"article_id": ["1"], "outlet": ["Daily"],
