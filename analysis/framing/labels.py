@@ -271,6 +271,8 @@ def _descriptor_before(text: str, start: int, floor: int, stop: frozenset[str],
     opens = boundary == "" or boundary in _APPOSITIVE_DETERMINERS or (
         not re.match(r"\w", boundary) and boundary not in ("'", "’", "cut")) or (
         boundary == "mention" and len(words) == 1 and words[0].islower())
+    if any(_NOT_NOUN.search(w) for w in words[1:]):
+        return ""  # a verb or participle inside: a clause ("the building needed repairs")
     while words and _NOT_NOUN.search(words[0]):
         words.pop(0)
     if not opens:
