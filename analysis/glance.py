@@ -1133,3 +1133,18 @@ def labels_table(labels: pd.DataFrame, actors: int = 8, per_cell: int = 3) -> pd
                            f"{words or 'no describing words'} — {plural(n, 'mention')}")
         rows.append(row)
     return pd.DataFrame(rows, columns=["actor", *outlets])
+
+
+def with_counts(table: pd.DataFrame, overview: pd.DataFrame, measure: str) -> pd.DataFrame:
+    """``table`` with each outlet's name followed by the n behind ``measure`` (articles and
+    sentences or quotations), so a chart's legend carries the weight of every bar.
+
+    >>> o = pd.DataFrame({"outlet": ["A"], "articles": [1], "dominant_frame_share_n": [9]})
+    >>> with_counts(pd.DataFrame({"outlet": ["A"]}), o, "dominant_frame_share")["outlet"][0]
+    'A (1 article, 9 sentences)'
+    """
+    unit = MEASURES[measure][1].rstrip("s")
+    o = overview.set_index("outlet")
+    names = {x: f"{x} ({plural(_count(o.loc[x, 'articles']), 'article')}, "
+                f"{plural(_count(o.loc[x, f'{measure}_n']), unit)})" for x in o.index}
+    return table.assign(outlet=table["outlet"].map(lambda x: names.get(x, x)))
