@@ -307,6 +307,13 @@ def article_figures(corpus: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd
 
     Within stories (a ``story`` column, see :func:`compared_stories`) the tone and grade
     numerators are the article's figure minus its story's mean, one unit per article.
+
+    >>> c = pd.DataFrame({"article_id": ["1"], "outlet": ["A"], "text": ["x"]})
+    >>> t = {"voice": pd.DataFrame({"article_id": ["1"], "narration_n": [4],
+    ...     "narration_mean_compound": [0.5], "quoted_n": [0], "quoted_mean_compound": [0.0]}),
+    ...     "readability": pd.DataFrame(), "quotes": pd.DataFrame(), "frame_sentences": None}
+    >>> article_figures(c, t)[["narration_tone_num", "narration_tone_den"]].values.tolist()
+    [[2.0, 4.0]]
     """
     from analysis import attribution
 
@@ -395,6 +402,12 @@ def outlet_overview(corpus: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd
     Also: ``top_sources``, ``labels`` (its own words for the actors it names most, from
     :func:`analysis.framing.actor_labels`), ``unique_quotes`` of ``checked_quotes``
     (quotations found in no other outlet), ``reuse_share`` with ``reuse_with``.
+
+    >>> from analysis import load_corpus
+    >>> c = load_corpus("seeds")
+    >>> o = outlet_overview(c, briefing_tables(c, "seeds/actors.csv")).set_index("outlet")
+    >>> int(o.loc["MailOnline", "articles"]), int(o.loc["MailOnline", "narration_tone_n"])
+    (2, 40)
     """
     per = article_figures(corpus, tables)
     within = (per["story"] != "").any()
@@ -604,6 +617,15 @@ def findings(corpus: pd.DataFrame, tables: dict[str, pd.DataFrame],
     and stated as a difference only when the difference is larger than its uncertainty.
     With ``markdown=True`` outlet names are bold and every value from the data is escaped
     with :func:`analysis.html_safety.markdown_text`.
+
+    >>> c = pd.DataFrame({"article_id": ["1"], "outlet": ["A"], "text": ["x"],
+    ...                   "word_count": [1]})
+    >>> t = {"voice": pd.DataFrame(), "readability": pd.DataFrame(), "frame_sentences": None,
+    ...      "quotes": pd.DataFrame(), "speakers": pd.DataFrame(),
+    ...      "speaker_types": pd.DataFrame(), "matches": pd.DataFrame(),
+    ...      "reuse": pd.DataFrame()}
+    >>> findings(c, t)[0].text
+    'The corpus has one outlet (A, 1 article): there is nothing to compare it with.'
     """
     from analysis.html_safety import markdown_text
 
@@ -672,6 +694,11 @@ def overview_findings(overview: pd.DataFrame, markdown: bool = False,
                       tables: dict[str, pd.DataFrame] | None = None) -> list[str]:
     """The findings as sentences: validated ones first, then the others marked
     "Experimental". Needs the corpus and its tables (:func:`briefing_tables`).
+
+    >>> overview_findings(pd.DataFrame())
+    Traceback (most recent call last):
+    ...
+    TypeError: overview_findings needs corpus= and tables= (briefing_tables)
     """
     if corpus is None or tables is None:
         raise TypeError("overview_findings needs corpus= and tables= (briefing_tables)")
@@ -1031,6 +1058,10 @@ def evaluation_overview(measures: tuple[str, ...] = EVALUATED) -> pd.DataFrame:
 
     >>> evaluation_overview(("no such measure",))["status"].tolist()
     ['unmeasured']
+
+    >>> import tempfile
+    >>> load_glance(tempfile.mkdtemp()) is None
+    True
     """
     from analysis.evaluation.report import status, trust_sentence
 
@@ -1043,6 +1074,9 @@ def in_sample_figures(root: str | Path | None = None) -> str:
     """The seed figures as Markdown bullets, labelled *in-sample*: the rules were written on
     the seed articles, so these figures are optimistic. A figure whose function or label
     file is missing says so instead of failing.
+
+    >>> in_sample_figures().startswith("- **Quotations** (in-sample)")
+    True
     """
     from analysis import load_corpus
 
