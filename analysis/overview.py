@@ -116,7 +116,7 @@ def trust_notes(corpus: pd.DataFrame) -> pd.DataFrame:
             flags.append("aggregator copy (aggregator links removed)")
         repeats = int(removed["reason"].str.startswith("repeats line").sum())
         if repeats:
-            flags.append(f"{repeats} repeated line(s) removed")
+            flags.append(f"{repeats} repeated line{'' if repeats == 1 else 's'} removed")
         provenance = getattr(row, "provenance", "")
         rows.append({"article_id": row.article_id, "outlet": row.outlet,
                      "cautions": "; ".join(flags) or "none",
@@ -149,7 +149,8 @@ def corpus_summary(corpus: pd.DataFrame, overview: pd.DataFrame, report: pd.Data
     flagged = int((notes["cautions"] != "none").sum())
     text = (f"The corpus holds **{_plural(n, 'article')}** from "
             f"**{_plural(n_outlets, 'outlet label')}** ({unknown} with no identifiable "
-            f"outlet); {dated} of the {n} give a publication date. ")
+            f"outlet); {dated} of the {n} give{'s' if dated == 1 else ''} a publication "
+            "date. ")
     if len(report):
         most = overview["words_removed"].idxmax()
         text += (f"Cleaning removed **{_plural(len(report), 'line')}** ({removed:,} words, "
@@ -159,7 +160,8 @@ def corpus_summary(corpus: pd.DataFrame, overview: pd.DataFrame, report: pd.Data
                  f"{int(overview.loc[most, 'raw_word_count']):,} words. ")
     else:
         text += "Cleaning removed nothing. "
-    return text + (f"{flagged} of the {n} carry at least one reason for caution (listed at "
+    verb = "carries" if flagged == 1 else "carry"
+    return text + (f"{flagged} of the {n} {verb} at least one reason for caution (listed at "
                    "the end)." if flagged else "No article carries a reason for caution.")
 
 
