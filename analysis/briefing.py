@@ -355,6 +355,9 @@ def write_index(pages: Sequence[Page], out: Path, corpus: str, description: str)
     from analysis.glance import load_glance
 
     esc = html.escape
+    glance = load_glance(out / "data")
+    if glance and glance.get("corpus") and glance["corpus"] != Path(corpus).name:
+        glance = None  # left by a run on another corpus
     rows = []
     for page in pages:
         if page.error:
@@ -403,7 +406,7 @@ th, td {{ border: 1px solid #ccc; padding: 0.3em 0.5em; vertical-align: top; tex
 <p class="meta">Corpus: {esc(corpus)} ({esc(description)}). Rendered {today}.
 {len(pages)} page{'s' if len(pages) != 1 else ''}.</p>
 <h2>Start here</h2>
-{_glance_html(load_glance(out / "data"))}
+{_glance_html(glance)}
 <h2>The pages, and the question each answers</h2>
 <ol>
 {chr(10).join(rows)}

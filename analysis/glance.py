@@ -1003,9 +1003,10 @@ GLANCE_FILE = "at_a_glance.json"
 
 
 def save_glance(folder: str | Path, found: list[Finding], table: pd.DataFrame,
-                design: StoryDesign) -> Path:
+                design: StoryDesign, corpus: str | Path = "") -> Path:
     """Write what the briefing's start-here page shows (the "In short" text, every finding
-    with its status, the story design and the at-a-glance table) to ``folder``.
+    with its status, the story design and the at-a-glance table) to ``folder``, with the
+    name of the ``corpus`` it describes.
 
     >>> import tempfile
     >>> d = Path(tempfile.mkdtemp())
@@ -1020,6 +1021,7 @@ def save_glance(folder: str | Path, found: list[Finding], table: pd.DataFrame,
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / GLANCE_FILE
     path.write_text(json.dumps({
+        "corpus": Path(corpus).name if str(corpus) else "",
         "in_short": in_short(found),
         "findings": [{"text": f.text, "measure": f.measure, "validated": f.validated}
                      for f in found],

@@ -315,3 +315,19 @@ def test_a_manifest_story_column_reaches_the_comparison(tmp_path):
         assert group["narration_tone_num"].sum() == pytest.approx(0, abs=1e-9)
     overview = glance.outlet_overview(corpus, tables)
     assert overview["stories"].tolist() == [2, 2, 1]  # Gazette, Courier, Post
+
+
+def test_the_index_shows_the_glance_of_this_corpus_only_and_escapes_it(tmp_path):
+    hostile = "<script>alert(1)</script>"
+    table = pd.DataFrame({"outlet": [hostile], "articles": ["3"]})
+    found = [glance.Finding(f"{hostile} is the more negative.", "sentence sentiment", True),
+             glance.Finding("A frame leads.", "frames", False)]
+    design = glance.StoryDesign("one story", 1, 0.2, "One story.")
+    glance.save_glance(tmp_path / "data", found, table, design, "/x/mycorpus")
+    pages = [briefing.Page("00_x.ipynb", "00_x.html", "X", "Finding.")]
+    page = briefing.write_index(pages, tmp_path, "mycorpus", "3 articles").read_text()
+    assert "<script" not in page and "&lt;script&gt;" in page
+    assert "<em>Experimental:</em> A frame leads." in page
+    assert page.index("Start here") < page.index("00_x.html")
+    other = briefing.write_index(pages, tmp_path, "another", "3 articles").read_text()
+    assert "is the more negative" not in other
