@@ -1184,3 +1184,19 @@ def with_counts(table: pd.DataFrame, overview: pd.DataFrame, measure: str) -> pd
     names = {x: f"{x} ({plural(_count(o.loc[x, 'articles']), 'article')}, "
                 f"{plural(_count(o.loc[x, f'{measure}_n']), unit)})" for x in o.index}
     return table.assign(outlet=table["outlet"].map(lambda x: names.get(x, x)))
+
+
+def evaluation_figures(measures: tuple[str, ...] = EVALUATED) -> pd.DataFrame:
+    """Every committed external figure of ``measures``
+    (:func:`analysis.evaluation.report.trust_table`), the workbook beside its baselines,
+    with a ``measure`` column first; empty when none was measured yet.
+
+    >>> evaluation_figures(("no such measure",)).columns.tolist()[:2]
+    ['measure', 'data set']
+    """
+    from analysis.evaluation.report import trust_table
+
+    parts = [trust_table(m).assign(measure=m) for m in measures]
+    table = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+    cols = ["measure", "data set", "metric", "system", "role", "value", "n"]
+    return table.reindex(columns=cols)
