@@ -37,7 +37,6 @@ from pathlib import Path
 from typing import TextIO
 
 import nbformat
-import pandas as pd
 
 from analysis.errors import CorpusError
 
@@ -301,8 +300,51 @@ def _failed_page(executed: Path, source: Path) -> nbformat.NotebookNode:
     return nbformat.read(source, as_version=4)
 
 
+def page_question(nb: nbformat.NotebookNode) -> str:
+    """The question a notebook answers: its "**Question:**" line as plain text ('' if none).
+
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(
+    ...     "# 03 · Sources. **Question:** who gets to speak?")])
+    >>> page_question(nb)
+    'who gets to speak?'
+    """
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            match = re.search(r"\*\*Question:?\*\*:?\s*(.+)", cell.source)
+            if match:
+                return _plain(match.group(1))
+    return ""
+
+
+def _glance_html(glance: dict | None) -> str:
+    """The start-here block: "In short", the story design, the at-a-glance table."""
+    esc = html.escape
+    if not glance:
+        return ("<p>The at-a-glance page did not leave a summary; open it from the list "
+                "below.</p>")
+    parts = [f'<p class="short">{esc(glance.get("in_short", ""))}</p>']
+    if glance.get("story"):
+        parts.append(f"<p>{esc(glance['story'])}</p>")
+    found = glance.get("findings", [])
+    if found:
+        items = "".join(
+            f"<li>{'' if f.get('validated') else '<em>Experimental:</em> '}{esc(f['text'])}"
+            "</li>" for f in found)
+        parts.append(f"<h3>Findings</h3><ul>{items}</ul>")
+    columns, rows = glance.get("columns", []), glance.get("rows", [])
+    if columns and rows:
+        head = "".join(f"<th>{esc(c)}</th>" for c in columns)
+        body = "".join("<tr>" + "".join(f"<td>{esc(v)}</td>" for v in row) + "</tr>"
+                       for row in rows)
+        parts.append(f'<h3>The outlets at a glance</h3><div class="scroll"><table>'
+                     f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
+    return "\n".join(parts)
+
+
 def write_index(pages: Sequence[Page], out: Path, corpus: str, description: str) -> Path:
-    """Write ``index.html``: every page with its one-line finding (all text escaped).
+    """Write ``index.html``, the start-here page: the at-a-glance summary (from what the
+    at-a-glance notebook saved in ``out/data``), then every page with the question it
+    answers and its one-line finding (all text escaped).
 
     >>> import tempfile
     >>> d = Path(tempfile.mkdtemp())
@@ -310,16 +352,29 @@ def write_index(pages: Sequence[Page], out: Path, corpus: str, description: str)
     >>> "X &lt;b&gt;" in p.read_text()
     True
     """
+    from analysis.glance import load_glance
+
     esc = html.escape
+    glance = load_glance(out / "data")
+    if glance and glance.get("corpus") and glance["corpus"] != Path(corpus).name:
+        glance = None  # left by a run on another corpus
     rows = []
     for page in pages:
         if page.error:
             status = f'<p class="failed">Did not finish: {esc(page.error)}</p>'
         else:
-            status = f"<p>{esc(page.summary) if page.summary else '(no summary found)'}</p>"
+            status = f"<p>{esc(page.summary) if page.summary else 'No summary found.'}</p>"
+        question = ""
+        executed = out / "notebooks" / page.notebook
+        if executed.is_file():
+            try:
+                question = page_question(nbformat.read(executed, as_version=4))
+            except (OSError, ValueError):
+                question = ""
+        asks = f'<p class="asks">Answers: {esc(question)}</p>' if question else ""
         rows.append(
             f'<li><a href="{esc(page.html_file)}">{esc(page.title)}</a>'
-            f'<span class="nb">{esc(page.notebook)}</span>{status}</li>')
+            f'<span class="nb">{esc(page.notebook)}</span>{asks}{status}</li>')
     today = _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%d")
     document = f"""<!DOCTYPE html>
 <html lang="en">
@@ -329,7 +384,7 @@ def write_index(pages: Sequence[Page], out: Path, corpus: str, description: str)
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>Media framing briefing</title>
 <style>
-body {{ font-family: system-ui, sans-serif; max-width: 50em; margin: 2em auto; padding: 0 1em;
+body {{ font-family: system-ui, sans-serif; max-width: 60em; margin: 2em auto; padding: 0 1em;
        color: #222; line-height: 1.45; }}
 h1 {{ font-size: 1.6em; }}
 ol {{ padding-left: 1.2em; }}
@@ -337,14 +392,22 @@ li {{ margin: 0 0 1.1em 0; }}
 li a {{ font-weight: 600; font-size: 1.1em; }}
 .nb {{ color: #777; font-size: 0.85em; margin-left: 0.6em; }}
 li p {{ margin: 0.25em 0 0 0; }}
+.asks {{ color: #444; font-style: italic; }}
+.short {{ font-size: 1.1em; }}
 .failed {{ color: #a40000; }}
 .meta {{ color: #555; }}
+.scroll {{ overflow-x: auto; }}
+table {{ border-collapse: collapse; font-size: 0.85em; }}
+th, td {{ border: 1px solid #ccc; padding: 0.3em 0.5em; vertical-align: top; text-align: left; }}
 </style>
 </head>
 <body>
 <h1>Media framing briefing</h1>
 <p class="meta">Corpus: {esc(corpus)} ({esc(description)}). Rendered {today}.
 {len(pages)} page{'s' if len(pages) != 1 else ''}.</p>
+<h2>Start here</h2>
+{_glance_html(glance)}
+<h2>The pages, and the question each answers</h2>
 <ol>
 {chr(10).join(rows)}
 </ol>
@@ -450,442 +513,19 @@ if __name__ == "__main__":
     sys.exit(main())
 
 
-# --------------------------------------------------------------------------------------
-# The one-page overview across outlets (notebook 05)
-# --------------------------------------------------------------------------------------
-
-OVERVIEW_COLUMNS = [
-    "outlet", "articles", "words", "narration_tone", "quoted_tone", "grade", "uk_age",
-    "quoted_words", "top_sources", "top_source_type", "top_source_type_share",
-    "evaluative_verbs", "dominant_frame", "dominant_frame_share", "labels",
-    "unique_quotes", "checked_quotes", "reuse_share", "reuse_with",
-]
-UNIQUE_STATUS = "not found in any other outlet"
-
-
-def _weighted(values: pd.Series, weights: pd.Series) -> float:
-    ok = values.notna() & weights.notna() & (weights > 0)
-    if not ok.any():
-        return float("nan")
-    return float((values[ok] * weights[ok]).sum() / weights[ok].sum())
-
-
-def briefing_tables(corpus: pd.DataFrame, actors: str | Path | pd.DataFrame | None = None,
-                    quotes: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
-    """Every measure the overview draws on, computed once with the other modules' functions
-    (the per-article tables through :func:`analysis.pipeline.analyze` and its cache).
-
-    Keys: ``quotes`` (attribution.extract_quotes), ``voice`` (sentiment.voice_sentiment),
-    ``readability`` (readability.article_readability), ``speakers`` and ``speaker_types``
-    (attribution.sources_table), ``verbs`` (attribution.verb_profile summary), ``matches``
-    (attribution.match_quotes), ``frames`` (framing.outlet_frames of frame_sentences),
-    ``labels`` (framing.label_usage), ``reuse`` (framing.text_reuse).
-
-    >>> from analysis import load_corpus
-    >>> sorted(briefing_tables(load_corpus("seeds"), "seeds/actors.csv"))[:3]
-    ['frames', 'labels', 'matches']
-    """
-    from analysis import attribution, framing, sentiment
-    from analysis.pipeline import analyze
-
-    # The per-article tables come from the pipeline, so a second run on an unchanged corpus
-    # reads them from the cache instead of analysing again.
-    result = analyze(corpus, actors, progress=False)
-    if quotes is None:
-        quotes = result.quotes
-    return {
-        "quotes": quotes,
-        "voice": sentiment.voice_sentiment(corpus, quotes=quotes),
-        "readability": result.readability,
-        "speakers": attribution.sources_table(quotes, by="speaker"),
-        "speaker_types": attribution.sources_table(quotes, by="speaker_type"),
-        "verbs": attribution.verb_profile(quotes, summary=True),
-        "matches": attribution.match_quotes(quotes),
-        "frames": framing.outlet_frames(result.frames),
-        "labels": framing.label_usage(corpus),
-        "reuse": framing.text_reuse(corpus),
-    }
-
-
-def _rows_of(table: pd.DataFrame, outlet: str) -> pd.DataFrame:
-    if len(table) == 0 or "outlet" not in table.columns:
-        return table.iloc[0:0]
-    return table[table["outlet"] == outlet]
-
-
-def outlet_overview(corpus: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """One row per outlet: the figures a busy reader needs, from :func:`briefing_tables`.
-
-    ``narration_tone`` / ``quoted_tone``: mean VADER compound of the outlet's own body
-    sentences / of the quoted ones (weighted by sentences); ``grade``: textstat's consensus
-    US school grade (mean over articles); ``top_sources``: the three speakers with most of
-    the outlet's quoted words; ``top_source_type`` and its share of quoted words;
-    ``evaluative_verbs``: share of attributions with a verb that judges ("claimed",
-    "admitted") rather than reports ("said"); ``dominant_frame`` and the share of body
-    sentences carrying it; ``labels``: the outlet's own (narration) word for the actors it
-    names most; ``unique_quotes`` of ``checked_quotes``: quotations found in no other
-    outlet; ``reuse_share``: the largest share of one of its articles found in another
-    outlet's article (``reuse_with``).
-    """
-    rows = []
-    for outlet, arts in corpus.groupby("outlet", sort=True):
-        row: dict[str, object] = {"outlet": outlet, "articles": len(arts),
-                                  "words": int(arts["word_count"].sum())}
-        voice = _rows_of(tables["voice"], outlet)
-        row["narration_tone"] = _weighted(voice.get("narration_mean_compound", pd.Series()),
-                                          voice.get("narration_n", pd.Series()))
-        row["quoted_tone"] = _weighted(voice.get("quoted_mean_compound", pd.Series()),
-                                       voice.get("quoted_n", pd.Series()))
-        read = _rows_of(tables["readability"], outlet)
-        row["grade"] = float(read["text_standard"].mean()) if len(read) else float("nan")
-        row["uk_age"] = float(read["uk_age"].mean()) if len(read) else float("nan")
-
-        speakers = _rows_of(tables["speakers"], outlet)
-        speakers = speakers[(speakers["speaker"] != "(unattributed)")
-                            & (speakers["words_quoted"] > 0)] if len(speakers) else speakers
-        speakers = speakers.sort_values(["share_of_voice", "speaker"], ascending=[False, True])
-        row["quoted_words"] = int(_rows_of(tables["speakers"], outlet)["words_quoted"].sum()) \
-            if len(tables["speakers"]) else 0
-        row["top_sources"] = "; ".join(
-            f"{s} ({v:.0%})" for s, v in zip(speakers["speaker"].head(3),
-                                              speakers["share_of_voice"].head(3), strict=True))
-        types = _rows_of(tables["speaker_types"], outlet)
-        types = types[~types["speaker_type"].isin(["unknown", "(unattributed)"])
-                      & (types["words_quoted"] > 0)] if len(types) else types
-        types = types.sort_values(["share_of_voice", "speaker_type"], ascending=[False, True])
-        row["top_source_type"] = types["speaker_type"].iloc[0] if len(types) else ""
-        row["top_source_type_share"] = float(types["share_of_voice"].iloc[0]) if len(types) \
-            else float("nan")
-        verbs = _rows_of(tables["verbs"], outlet)
-        row["evaluative_verbs"] = float(verbs["share_evaluative"].iloc[0]) if len(verbs) \
-            else float("nan")
-
-        frames = _rows_of(tables["frames"], outlet)
-        frame_cols = [c for c in ("conflict", "human_interest", "responsibility", "morality",
-                                  "economic") if c in tables["frames"].columns]
-        if len(frames) and frame_cols:
-            shares = frames[frame_cols].iloc[0].astype(float)
-            row["dominant_frame"] = str(shares.idxmax()).replace("_", " ")
-            row["dominant_frame_share"] = float(shares.max())
-        else:
-            row["dominant_frame"], row["dominant_frame_share"] = "", float("nan")
-
-        labels = _rows_of(tables["labels"], outlet)
-        labels = labels[labels["narration"] > 0] if len(labels) else labels
-        picks = []
-        if len(labels):
-            by_family = labels.groupby("family")["narration"].sum().sort_values(
-                ascending=False, kind="stable")
-            for family in list(by_family.index)[:3]:
-                fam = labels[labels["family"] == family].sort_values(
-                    ["narration", "term"], ascending=[False, True])
-                picks.append(f"{family}: \u2018{fam['term'].iloc[0]}\u2019")
-        row["labels"] = "; ".join(picks)
-
-        matches = _rows_of(tables["matches"], outlet)
-        row["checked_quotes"] = len(matches)
-        row["unique_quotes"] = int((matches["status"] == UNIQUE_STATUS).sum()) \
-            if len(matches) else 0
-
-        best, partner = float("nan"), ""
-        reuse = tables["reuse"]
-        if len(reuse):
-            for a, b in (("a", "b"), ("b", "a")):
-                mine = reuse[(reuse[f"outlet_{a}"] == outlet) & (reuse[f"outlet_{b}"] != outlet)]
-                for share, other in zip(mine[f"share_{a}"], mine[f"outlet_{b}"], strict=True):
-                    if best != best or share > best:
-                        best, partner = float(share), str(other)
-        row["reuse_share"], row["reuse_with"] = best, partner
-        rows.append(row)
-    return pd.DataFrame(rows, columns=OVERVIEW_COLUMNS)
-
-
-def _pct(x: float) -> str:
-    return f"{x:.0%}"
-
-
-def overview_findings(overview: pd.DataFrame, markdown: bool = False) -> list[str]:
-    """Plain-language findings generated from :func:`outlet_overview` (no fixed wording
-    about any outlet: every name and number comes from the table). With ``markdown=True``
-    outlet names are bold and every name taken from the data is escaped for
-    ``IPython.display.Markdown``.
-
-    >>> t = pd.DataFrame({"outlet": ["A", "B"], "narration_tone": [-0.2, 0.1],
-    ...     "quoted_tone": [0.0, 0.0], "grade": [10.0, 14.0], "uk_age": [15.0, 19.0],
-    ...     "quoted_words": [100, 50], "top_source_type": ["police", "campaign group"],
-    ...     "top_source_type_share": [0.41, 0.3], "unique_quotes": [2, 0],
-    ...     "checked_quotes": [4, 3], "reuse_share": [0.1, 0.05], "reuse_with": ["B", "A"],
-    ...     "dominant_frame": ["conflict", "conflict"], "dominant_frame_share": [0.5, 0.4],
-    ...     "evaluative_verbs": [0.3, 0.1]})
-    >>> print(overview_findings(t)[1])
-    A gives 41% of its quoted words to police sources — the most one-sided voice of any outlet.
-    """
-    from analysis.html_safety import markdown_text
-
-    def N(name: object) -> str:  # noqa: N802  (an outlet's name)
-        return f"**{markdown_text(name)}**" if markdown else str(name)
-
-    def T(text: object) -> str:  # noqa: N802  (other text from the data)
-        return markdown_text(text) if markdown else str(text)
-
-    def tied(series: pd.Series, value: float) -> str:
-        names = [N(o) for o in series.index[series == value]]
-        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-    out: list[str] = []
-    t = overview.set_index("outlet")
-    several = len(t) > 1
-
-    tone = t["narration_tone"].dropna()
-    if several and len(tone) > 1:
-        lo, hi = tone.idxmin(), tone.idxmax()
-        out.append(f"{N(lo)}'s own narration reads most negative ({tone[lo]:+.2f} on VADER's "
-                   f"-1 to +1 scale), {N(hi)}'s most positive ({tone[hi]:+.2f}).")
-    elif len(tone):
-        out.append(f"{N(tone.index[0])}'s own narration averages {tone.iloc[0]:+.2f} on VADER's "
-                   "-1 to +1 scale.")
-
-    voiced = t[(t["quoted_words"] >= 20) & t["top_source_type_share"].notna()]
-    if len(voiced):
-        who = voiced["top_source_type_share"].idxmax()
-        most = " — the most one-sided voice of any outlet" if several and len(voiced) > 1 \
-            else ""
-        out.append(f"{N(who)} gives {_pct(voiced.loc[who, 'top_source_type_share'])} of its "
-                   f"quoted words to {T(voiced.loc[who, 'top_source_type'])} sources{most}.")
-    elif t["quoted_words"].sum() == 0:
-        out.append("No outlet quotes anyone in quotation marks.")
-
-    grade = t["grade"].dropna()
-    if several and len(grade) > 1 and grade.max() > grade.min():
-        hard, easy = grade.idxmax(), grade.idxmin()
-        verb = "is" if (grade == grade[hard]).sum() == 1 else "are"
-        out.append(f"{tied(grade, grade[hard])} {verb} the hardest to read (US grade "
-                   f"{grade[hard]:.0f}, UK reading age about {t.loc[hard, 'uk_age']:.0f}); "
-                   f"{tied(grade, grade[easy])} the easiest (grade {grade[easy]:.0f}).")
-
-    checked = t[t["checked_quotes"] > 0]
-    if several and len(checked):
-        share = (checked["unique_quotes"] / checked["checked_quotes"]).sort_values(
-            ascending=False, kind="stable")
-        who = share.index[0]
-        if checked.loc[who, "unique_quotes"] > 0:
-            out.append(f"{checked.loc[who, 'unique_quotes']} of {N(who)}'s "
-                       f"{checked.loc[who, 'checked_quotes']} quotations appear in no other "
-                       "outlet: check them against a second source.")
-
-    reuse = t["reuse_share"].dropna()
-    if len(reuse) and reuse.max() > 0:
-        who = reuse.idxmax()
-        out.append(f"{_pct(reuse[who])} of an article from {N(who)} is found word for word in "
-                   f"{N(t.loc[who, 'reuse_with'])}'s coverage: the most recycled text between "
-                   "outlets.")
-
-    frames = t["dominant_frame"].replace("", pd.NA).dropna()
-    if len(frames):
-        top = frames.value_counts().sort_index().sort_values(ascending=False, kind="stable")
-        out.append(f"The {T(top.index[0])} frame leads in {top.iloc[0]} of {len(t)} "
-                   f"outlet{'s' if len(t) != 1 else ''}.")
-    return out
-
-
-def _axes(ax, height: float):  # type: ignore[no-untyped-def]
-    import matplotlib.pyplot as plt
-
-    if ax is None:
-        _, ax = plt.subplots(figsize=(8, height))
-    return ax
-
-
-def plot_tone(overview: pd.DataFrame, ax=None):  # type: ignore[no-untyped-def]
-    """Bars per outlet: mean sentiment of its own narration and of the speech it quotes.
-
-    >>> t = pd.DataFrame({"outlet": ["A"], "narration_tone": [-0.1], "quoted_tone": [0.2]})
-    >>> plot_tone(t).get_xlabel()
-    'mean VADER compound per sentence (-1 negative to +1 positive)'
-    """
-    ax = _axes(ax, 1.2 + 0.7 * len(overview))
-    data = overview.set_index("outlet")[["narration_tone", "quoted_tone"]].rename(
-        columns={"narration_tone": "the outlet's own narration",
-                 "quoted_tone": "quoted speech"})
-    data.iloc[::-1].plot.barh(ax=ax, color=["#4e79a7", "#f28e2b"], width=0.75)
-    ax.axvline(0, color="#333", linewidth=0.8)
-    ax.set_xlabel("mean VADER compound per sentence (-1 negative to +1 positive)")
-    ax.set_ylabel("outlet")
-    ax.set_title("Tone: the outlet's words and the words it quotes")
-    ax.legend(loc="best", fontsize="small")
-    return ax
-
-
-def plot_voice(speaker_types: pd.DataFrame, ax=None):  # type: ignore[no-untyped-def]
-    """Stacked bars per outlet: share of its quoted words by kind of speaker (%).
-
-    >>> t = pd.DataFrame({"outlet": ["A", "A"], "speaker_type": ["police", "x"],
-    ...                   "share_of_voice": [0.75, 0.25]})
-    >>> print(plot_voice(t).get_xlabel())
-    share of the outlet's quoted words (%)
-    """
-    n = speaker_types["outlet"].nunique() if len(speaker_types) else 1
-    ax = _axes(ax, 1.4 + 0.6 * n)
-    if len(speaker_types) == 0:
-        ax.text(0.5, 0.5, "no quotations found", ha="center", va="center",
-                transform=ax.transAxes)
-    else:
-        table = speaker_types.pivot_table(index="outlet", columns="speaker_type",
-                                          values="share_of_voice", aggfunc="sum", fill_value=0)
-        table = (table * 100).loc[:, table.sum().sort_values(ascending=False).index]
-        table.iloc[::-1].plot.barh(stacked=True, ax=ax, width=0.7, colormap="tab10")
-        ax.legend(title="speaker", fontsize="small", bbox_to_anchor=(1.01, 1), loc="upper left")
-    ax.set_xlabel("share of the outlet's quoted words (%)")
-    ax.set_ylabel("outlet")
-    ax.set_title("Who gets to speak: quoted words by kind of speaker")
-    return ax
-
-
-def plot_grades(overview: pd.DataFrame, ax=None):  # type: ignore[no-untyped-def]
-    """Bars per outlet: textstat's consensus US school grade, with the UK reading age.
-
-    >>> t = pd.DataFrame({"outlet": ["A"], "grade": [10.0], "uk_age": [15.0]})
-    >>> plot_grades(t).get_xlabel()
-    'US school grade (textstat consensus; UK reading age = grade + 5)'
-    """
-    ax = _axes(ax, 1.2 + 0.5 * len(overview))
-    data = overview.set_index("outlet")["grade"].iloc[::-1]
-    ax.barh(list(data.index), data.to_numpy(dtype=float), color="#59a14f")
-    ax.set_xlabel("US school grade (textstat consensus; UK reading age = grade + 5)")
-    ax.set_ylabel("outlet")
-    ax.set_title("How hard each outlet's prose is to read")
-    return ax
-
-
-def plot_unique_quotes(overview: pd.DataFrame, ax=None):  # type: ignore[no-untyped-def]
-    """Stacked bars per outlet: quotations also found elsewhere and found nowhere else.
-
-    >>> t = pd.DataFrame({"outlet": ["A"], "unique_quotes": [2], "checked_quotes": [5]})
-    >>> plot_unique_quotes(t).get_xlabel()
-    'quotations of four or more words (count)'
-    """
-    ax = _axes(ax, 1.2 + 0.5 * len(overview))
-    data = overview.set_index("outlet")[["unique_quotes", "checked_quotes"]].iloc[::-1]
-    shared = data["checked_quotes"] - data["unique_quotes"]
-    ax.barh(list(data.index), shared.to_numpy(dtype=float), color="#76b7b2",
-            label="also carried by another outlet")
-    ax.barh(list(data.index), data["unique_quotes"].to_numpy(dtype=float),
-            left=shared.to_numpy(dtype=float), color="#e15759", label="found in no other outlet")
-    ax.set_xlabel("quotations of four or more words (count)")
-    ax.set_ylabel("outlet")
-    ax.set_title("Quotations nobody else carries")
-    ax.legend(loc="best", fontsize="small")
-    return ax
-
-
-def display_table(overview: pd.DataFrame) -> pd.DataFrame:
-    """:func:`outlet_overview` as text for a reader: one row per outlet, readable headings,
-    numbers rounded, "–" where there is nothing to show.
-
-    >>> t = pd.DataFrame({c: [float("nan")] for c in OVERVIEW_COLUMNS})
-    >>> t[["outlet", "top_sources", "top_source_type", "dominant_frame", "labels",
-    ...    "reuse_with"]] = ["A", "", "", "", "", ""]
-    >>> t[["articles", "unique_quotes", "checked_quotes"]] = [1, 0, 2]
-    >>> [str(x) for x in display_table(t).iloc[0].tolist()[:5]]
-    ['A', '1', '–', '–', '–']
-    """
-    def num(x: object, fmt: str) -> str:
-        return "–" if pd.isna(x) else format(x, fmt)
-
-    def paired(names: pd.Series, values: pd.Series, fmt: str, joint: str) -> list[str]:
-        return [f"{n}{joint}{num(v, fmt)}" if isinstance(n, str) and n else "–"
-                for n, v in zip(names, values, strict=True)]
-
-    o = overview
-    return pd.DataFrame({
-        "outlet": o["outlet"],
-        "articles": o["articles"],
-        "tone: own words": [num(x, "+.2f") for x in o["narration_tone"]],
-        "tone: quoted": [num(x, "+.2f") for x in o["quoted_tone"]],
-        "grade (US)": [num(x, ".0f") for x in o["grade"]],
-        "top sources (share of quoted words)": [s or "–" for s in o["top_sources"]],
-        "main kind of source": [p if p == "–" else p + ")" for p in
-                                paired(o["top_source_type"], o["top_source_type_share"], ".0%",
-                                       " (")],
-        "evaluative verbs": [num(x, ".0%") for x in o["evaluative_verbs"]],
-        "dominant frame": [p if p == "–" else p + " of sentences)" for p in
-                           paired(o["dominant_frame"], o["dominant_frame_share"], ".0%", " (")],
-        "own labels": [s or "–" for s in o["labels"]],
-        "quotes found nowhere else": [f"{u} of {n}" for u, n in
-                                      zip(o["unique_quotes"], o["checked_quotes"], strict=True)],
-        "most text shared": [f"{num(s, '.0%')} with {w}" if isinstance(w, str) and w else "–"
-                             for s, w in zip(o["reuse_share"], o["reuse_with"], strict=True)],
-    })
-
-
-#: A picture credit as news captions print it: "Photographer/Agency" or "Agency/Photographer",
-#: optionally in brackets ("(Victoria Jones/PA)", "AP Photo/Kin Cheung").
-PICTURE_CREDIT = re.compile(
-    r"\(?\b[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}/[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}\)?")
-
-
-def trust_signals(corpus: pd.DataFrame, article_id: str,
-                  quotes: pd.DataFrame | None = None,
-                  matches: pd.DataFrame | None = None) -> list[str]:
-    """What a careful reader checks before trusting an article, as plain sentences.
-
-    Who published it, whether it has a headline and a date (and where the date comes from),
-    the picture credits its captions print (do they fit the story's place and time?), and
-    how many of its quotations any other article in the corpus also carries.
-
-    >>> from analysis import load_corpus
-    >>> trust_signals(load_corpus("seeds"), "004")[0]
-    'No outlet is named: nothing in the text says who published it.'
-    """
-    from analysis import attribution, removal_report, split_sentences
-
-    ids = corpus["article_id"].astype(str)
-    if article_id not in set(ids):
-        raise KeyError(f"no article {article_id!r} in the corpus")
-    article = corpus[ids == article_id]
-    row = article.iloc[0]
-    out = []
-    outlet = row.get("outlet")
-    if not isinstance(outlet, str) or outlet.strip().lower() in ("", "unknown"):
-        out.append("No outlet is named: nothing in the text says who published it.")
-    else:
-        evidence = row.get("outlet_evidence")
-        how = f" (the text's clue: {evidence})" if isinstance(evidence, str) and evidence \
-            else ""
-        out.append(f"Outlet: {outlet}{how}.")
-    headline = row.get("headline")
-    if not isinstance(headline, str) or not headline.strip():
-        out.append("No headline survives in the text.")
-    published = row.get("published")
-    scraped = removal_report(article)
-    scraped = scraped[scraped["reason"] == "scraped metadata prefix"]
-    if isinstance(published, str) and published:
-        source = (f"from a scraped prefix (\u201c{scraped['text'].iloc[0]}\u201d), not a "
-                  "dateline in the article" if len(scraped) else "from the article")
-        out.append(f"Date: {published}, {source}.")
-    else:
-        out.append("No publication date.")
-    sentences = split_sentences(article)
-    captions = sentences[sentences["kind"] == "caption"]["text"]
-    credits = [m.group(0) for text in captions for m in PICTURE_CREDIT.finditer(text)]
-    if credits:
-        out.append("Picture credits: " + "; ".join(dict.fromkeys(credits)) + ". Do the "
-                   "photographers and agencies fit the place and time of the story?")
-    if quotes is None:
-        quotes = attribution.extract_quotes(corpus)
-    if matches is None:
-        matches = attribution.match_quotes(quotes)
-    mine = matches[matches["article_id"].astype(str) == article_id] if len(matches) else matches
-    if len(mine):
-        alone = int((mine["status"] == UNIQUE_STATUS).sum())
-        if alone == len(mine):
-            out.append(f"None of its {len(mine)} quotations of four or more words appears in "
-                       "any other article: each has a single witness.")
-        else:
-            shared = len(mine) - alone
-            out.append(f"{shared} of its {len(mine)} quotations of four or more words "
-                       f"{'appears' if shared == 1 else 'appear'} in another article too.")
-    else:
-        out.append("It has no quotation of four or more words to check against other "
-                   "articles.")
-    return out
+# The at-a-glance analysis (outlet table, findings, charts, trust signals) lives in
+# analysis.glance; these names stay importable from here.
+from analysis.glance import (  # noqa: E402, F401
+    OVERVIEW_COLUMNS,
+    PICTURE_CREDIT,
+    UNIQUE_STATUS,
+    briefing_tables,
+    display_table,
+    outlet_overview,
+    overview_findings,
+    plot_grades,
+    plot_tone,
+    plot_unique_quotes,
+    plot_voice,
+    trust_signals,
+)

@@ -116,9 +116,101 @@ def trust_notes(corpus: pd.DataFrame) -> pd.DataFrame:
             flags.append("aggregator copy (aggregator links removed)")
         repeats = int(removed["reason"].str.startswith("repeats line").sum())
         if repeats:
-            flags.append(f"{repeats} repeated line(s) removed")
+            flags.append(f"{repeats} repeated line{'' if repeats == 1 else 's'} removed")
         provenance = getattr(row, "provenance", "")
         rows.append({"article_id": row.article_id, "outlet": row.outlet,
                      "cautions": "; ".join(flags) or "none",
                      "provenance": provenance if isinstance(provenance, str) else ""})
     return pd.DataFrame(rows).set_index("article_id")
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{int(n):,} {word}" if int(n) == 1 else f"{int(n):,} {word}s"
+
+
+def corpus_summary(corpus: pd.DataFrame, overview: pd.DataFrame, report: pd.DataFrame,
+                   notes: pd.DataFrame) -> str:
+    """The corpus notebook's "In short", as Markdown built from the corpus in hand (every
+    value from the data passed through :func:`analysis.html_safety.markdown_text`).
+
+    >>> from analysis import load_corpus
+    >>> c = load_corpus("seeds")
+    >>> text = corpus_summary(c, corpus_overview(c), removal_report(c), trust_notes(c))
+    >>> text.startswith("The corpus holds **5 articles** from **4 outlet labels**")
+    True
+    """
+    from analysis.html_safety import markdown_text
+
+    n, n_outlets = len(corpus), corpus["outlet"].nunique()
+    unknown = int((corpus["outlet"] == "unknown").sum())
+    dated = int(corpus["published"].notna().sum()) if "published" in corpus else 0
+    removed = int(overview["words_removed"].sum())
+    raw = int(overview["raw_word_count"].sum())
+    flagged = int((notes["cautions"] != "none").sum())
+    text = (f"The corpus holds **{_plural(n, 'article')}** from "
+            f"**{_plural(n_outlets, 'outlet label')}** ({unknown} with no identifiable "
+            f"outlet); {dated} of the {n} give{'s' if dated == 1 else ''} a publication "
+            "date. ")
+    if len(report):
+        most = overview["words_removed"].idxmax()
+        text += (f"Cleaning removed **{_plural(len(report), 'line')}** ({removed:,} words, "
+                 f"{removed / max(raw, 1):.0%} of all words); article "
+                 f"{markdown_text(most)} ({markdown_text(overview.loc[most, 'outlet'])}) lost "
+                 f"the most, {int(overview.loc[most, 'words_removed']):,} of its "
+                 f"{int(overview.loc[most, 'raw_word_count']):,} words. ")
+    else:
+        text += "Cleaning removed nothing. "
+    verb = "carries" if flagged == 1 else "carry"
+    return text + (f"{flagged} of the {n} {verb} at least one reason for caution (listed at "
+                   "the end)." if flagged else "No article carries a reason for caution.")
+
+
+def case_study(corpus: pd.DataFrame) -> str:
+    """The seeds case study as Markdown: shown only when ``corpus`` is the seed articles
+    (:func:`is_seed_corpus`), '' for any other corpus. Its facts come from the seeds'
+    ``manifest.csv`` (the ``provenance`` notes) and ``README.md``.
+
+    >>> from analysis import load_corpus
+    >>> case_study(load_corpus("seeds").head(2))
+    ''
+    >>> case_study(load_corpus("seeds")).startswith("## Case study: the seed articles")
+    True
+    """
+    from analysis.html_safety import markdown_text
+
+    if not is_seed_corpus(corpus):
+        return ""
+    manifest = pd.read_csv(SEEDS / "manifest.csv", dtype=str, keep_default_na=False)
+    lines = ["## Case study: the seed articles", "",
+             "This corpus is the workbook's own five seed articles, one story scraped from "
+             "the web with its mess left in. What a person reading them found, from the "
+             "seeds' manifest:", ""]
+    for row in manifest.itertuples():
+        lines.append(f"- **{markdown_text(row.article_id)} ({markdown_text(row.outlet)})**: "
+                     f"{markdown_text(row.provenance)}")
+    lines += ["", "So on this corpus: figures for the machine-translated rewrite describe the "
+              "translation, not the original report; the aggregator copy may cut or add text; "
+              "and the article with no outlet is an unverified text. With one or two articles "
+              "per outlet, every figure describes these articles, not the outlets' coverage "
+              "in general."]
+    return "\n".join(lines)
+
+
+#: The per-article table's columns under the names the notebooks show.
+ARTICLE_HEADINGS = {
+    "outlet": "outlet", "published": "date", "raw_word_count": "words as scraped",
+    "word_count": "words kept", "lines_removed": "lines removed",
+    "headline_sentences": "headline lines", "caption_sentences": "caption lines",
+    "body_sentences": "body sentences",
+}
+
+
+def articles_table(overview: pd.DataFrame) -> pd.DataFrame:
+    """:func:`corpus_overview` with readable headings, for a reader.
+
+    >>> from analysis import load_corpus
+    >>> articles_table(corpus_overview(load_corpus("seeds"))).columns[:3].tolist()
+    ['outlet', 'date', 'words as scraped']
+    """
+    return overview[list(ARTICLE_HEADINGS)].rename(columns=ARTICLE_HEADINGS).rename_axis(
+        "article")

@@ -12,7 +12,7 @@ import nbformat
 import pandas as pd
 import pytest
 
-from analysis import briefing
+from analysis import briefing, glance
 
 ROOT = Path(__file__).resolve().parent.parent
 HOSTILE_SCRIPT = "<script>alert(1)</script>"
@@ -198,28 +198,50 @@ def test_overview_has_one_row_per_outlet_with_the_seed_facts(corpus, seed_overvi
                                      "morality", "economic"]).all()
 
 
-def test_findings_name_outlets_from_the_data_and_escape_them(seed_overview):
-    _, overview = seed_overview
-    findings = briefing.overview_findings(overview)
-    assert 3 <= len(findings) <= 7
-    tone = overview.set_index("outlet")["narration_tone"]
-    assert findings[0].startswith(f"{tone.idxmin()}'s own narration reads most negative")
-    hostile = overview.copy()
-    hostile.loc[0, "outlet"] = HOSTILE_SCRIPT
-    text = " ".join(briefing.overview_findings(hostile, markdown=True))
+def test_findings_on_the_seeds_compare_nothing_resting_on_one_article(corpus, seed_overview):
+    tables, overview = seed_overview
+    found = briefing.overview_findings(overview, corpus=corpus, tables=tables)
+    # Only MailOnline has two articles (manifest): no tone or grade comparison is possible.
+    assert sorted(overview.loc[overview["articles"] >= 2, "outlet"]) == ["MailOnline"]
+    tone = [f for f in found if "tone of their own words" in f]
+    assert len(tone) == 1 and "too few to say" in tone[0]
+    assert not any("most negative" in f or "more negative" in f for f in found)
+    # Every outlet figure in the shown table carries its n; none says "1 articles".
+    shown = briefing.display_table(overview).to_string()
+    assert "1 articles" not in shown and "nan" not in shown.lower()
+    assert "2 articles, 40 sentences" in shown  # MailOnline's narration (checked above)
+
+
+def test_findings_escape_outlet_names_from_the_data():
+    ids = ["1", "2", "3", "4", "5", "6"]
+    outlets = [HOSTILE_SCRIPT] * 3 + ["B"] * 3
+    corpus = pd.DataFrame({"article_id": ids, "outlet": outlets, "text": ["x"] * 6,
+                           "word_count": [1] * 6})
+    voice = pd.DataFrame({"article_id": ids, "outlet": outlets, "narration_n": [10] * 6,
+                          "narration_mean_compound": [-0.5, -0.52, -0.51, 0.4, 0.42, 0.41],
+                          "quoted_n": [0] * 6, "quoted_mean_compound": [float("nan")] * 6})
+    empty = pd.DataFrame()
+    tables = {"voice": voice, "readability": empty, "frame_sentences": None,
+              "quotes": pd.DataFrame(columns=["article_id", "outlet", "kind", "n_words"]),
+              "speakers": empty, "speaker_types": empty, "matches": empty, "reuse": empty}
+    text = " ".join(f.text for f in glance.findings(corpus, tables, markdown=True))
     assert "<script" not in text and "&lt;script&gt;" in text
+    assert "the more negative" in text
 
 
 def test_findings_on_one_outlet_make_no_comparison():
-    one = pd.DataFrame({
-        "outlet": ["unknown"], "narration_tone": [-0.24], "quoted_tone": [0.1], "grade": [7.0],
-        "uk_age": [12.0], "quoted_words": [36], "top_source_type": [""],
-        "top_source_type_share": [float("nan")], "unique_quotes": [2], "checked_quotes": [4],
-        "reuse_share": [float("nan")], "reuse_with": [""], "dominant_frame": ["economic"],
-        "dominant_frame_share": [0.2], "evaluative_verbs": [0.1]})
-    findings = briefing.overview_findings(one)
-    assert findings == ["unknown's own narration averages -0.24 on VADER's -1 to +1 scale.",
-                        "The economic frame leads in 1 of 1 outlet."]
+    corpus = pd.DataFrame({"article_id": ["1", "2"], "outlet": ["Solo", "Solo"],
+                           "text": ["x", "y"], "word_count": [1, 1]})
+    voice = pd.DataFrame({"article_id": ["1", "2"], "outlet": ["Solo", "Solo"],
+                          "narration_n": [5, 5], "narration_mean_compound": [-0.2, 0.1],
+                          "quoted_n": [0, 0], "quoted_mean_compound": [float("nan")] * 2})
+    empty = pd.DataFrame()
+    tables = {"voice": voice, "readability": empty, "frame_sentences": None,
+              "quotes": pd.DataFrame(columns=["article_id", "outlet", "kind", "n_words"]),
+              "speakers": empty, "speaker_types": empty, "matches": empty, "reuse": empty}
+    found = [f.text for f in glance.findings(corpus, tables)]
+    assert found == ["The corpus has one outlet (Solo, 2 articles): there is nothing to "
+                     "compare it with.", "No outlet quotes anyone in quotation marks."]
 
 
 def test_trust_signals_list_what_a_reader_should_check(corpus):

@@ -1,12 +1,28 @@
-"""Labels: the words each outlet uses to name the story's actors and events."""
+"""Labels: the words each outlet uses to name the story's actors and events.
+
+Two ways in:
+
+* :func:`actor_labels` derives the labels from the corpus in hand and its actor table:
+  for every mention of an actor (any of its aliases), the name form used and the
+  describing noun phrase around it ("campaigner Jane Doe", "Jane Doe, the council's
+  chief engineer,"), counted per outlet and per 1,000 words. This is what the briefing
+  shows on any corpus; list events in the actor table (type ``event``) to get theirs.
+* :func:`label_usage` counts a hand-written list of label families (a CSV with columns
+  family, term, exclude, note). ``analysis/data/framing_label_families.csv`` is such a
+  list written for the seed story, kept as an example of the format.
+"""
 
 from __future__ import annotations
+
+import re
+from functools import lru_cache
 
 import pandas as pd
 
 from analysis.framing._common import (
     TermMatcher,
     body_sentences,
+    check_corpus,
     context,
     data_rows,
     spans_by_voice,
@@ -17,6 +33,8 @@ from analysis.framing._common import (
 LABEL_FAMILIES_FILE = "framing_label_families.csv"
 OCCURRENCE_COLUMNS = ["article_id", "outlet", "sentence_id", "kind", "family", "term",
                       "matched", "voice", "start", "end", "context"]
+ACTOR_LABEL_COLUMNS = ["outlet", "actor", "kind", "label", "count", "narration", "quote",
+                      "per_1000_words", "n_articles", "mentions", "example"]
 USAGE_COLUMNS = ["outlet", "family", "term", "count", "narration", "scare_quote", "quote",
                  "n_articles", "example"]
 
@@ -24,7 +42,8 @@ USAGE_COLUMNS = ["outlet", "family", "term", "count", "narration", "scare_quote"
 def load_label_families(path: str | None = None) -> pd.DataFrame:
     """The label families: columns family, term, exclude (';'-separated), note.
 
-    By default ``analysis/data/framing_label_families.csv``; pass a path to use your own
+    By default ``analysis/data/framing_label_families.csv`` (the seed story's list, an
+    example of the format: it names that story's people); pass a path to use your own
     CSV with the same columns (``exclude`` and ``note`` may be left out).
 
     >>> fams = load_label_families()
@@ -45,8 +64,14 @@ def load_label_families(path: str | None = None) -> pd.DataFrame:
     return frame[frame["term"].str.strip() != ""][["family", "term", "exclude", "note"]]
 
 
-def _families_frame(families: pd.DataFrame | dict | str | None) -> pd.DataFrame:
+def _families_frame(families: pd.DataFrame | dict | str | None,
+                    corpus: pd.DataFrame | None = None) -> pd.DataFrame:
     if families is None:
+        # The shipped list names the seed story's people and events: it is the default only
+        # for a corpus holding seed articles. Any other corpus gets its labels from its own
+        # actor table (actor_labels) or from a list passed in.
+        if corpus is not None and not _holds_seed_articles(corpus):
+            return pd.DataFrame(columns=["family", "term", "exclude", "note"])
         return load_label_families()
     if isinstance(families, str):
         return load_label_families(families)
@@ -59,6 +84,28 @@ def _families_frame(families: pd.DataFrame | dict | str | None) -> pd.DataFrame:
         if col not in frame.columns:
             frame[col] = ""
     return frame.fillna("")
+
+
+@lru_cache(maxsize=1)
+def _seed_text_digests() -> frozenset[str]:
+    """Digests of the seed articles' raw and clean texts."""
+    from analysis.corpus import load_corpus
+    from analysis.overview import SEEDS, _digest
+
+    if not (SEEDS / "manifest.csv").exists():
+        return frozenset()
+    seeds = load_corpus(SEEDS)
+    return frozenset(_digest(t) for col in ("raw_text", "text") for t in seeds[col])
+
+
+def _holds_seed_articles(corpus: pd.DataFrame) -> bool:
+    """True when any article of ``corpus`` is one of the repository's seed articles (its
+    scraped or its clean text)."""
+    from analysis.overview import _digest
+
+    seeds = _seed_text_digests()
+    return any(_digest(str(t)) in seeds for col in ("raw_text", "text")
+               if col in corpus.columns for t in corpus[col].dropna())
 
 
 def label_occurrences(corpus: pd.DataFrame, families: pd.DataFrame | dict | str | None = None,
@@ -78,7 +125,8 @@ def label_occurrences(corpus: pd.DataFrame, families: pd.DataFrame | dict | str 
     >>> occ.columns.tolist()[:4]  # doctest: +SKIP
     ['article_id', 'outlet', 'sentence_id', 'kind']
     """
-    fams = _families_frame(families)
+    check_corpus(corpus)
+    fams = _families_frame(families, corpus)
     if len(fams) == 0 or len(corpus) == 0:
         return pd.DataFrame(columns=OCCURRENCE_COLUMNS)
     sentences = body_sentences(corpus, kinds=("headline", "caption", "body"), sentences=sentences)
@@ -123,7 +171,8 @@ def label_usage(corpus: pd.DataFrame, families: pd.DataFrame | dict | str | None
     a path to such a CSV, a DataFrame with columns family, term[, exclude] or a dict
     ``{family: [terms]}``. An empty family list gives an empty table. ``quotes`` /
     ``sentences`` (``extract_quotes`` / ``split_sentences`` output) are computed when not
-    given.
+    given. The default list names the seed story's people: on a corpus without seed
+    articles, ``families=None`` gives an empty table (use :func:`actor_labels`).
 
     >>> import pandas as pd
     >>> c = pd.DataFrame({"article_id": ["1"], "outlet": ["Daily"],
@@ -167,3 +216,154 @@ def label_table(usage: pd.DataFrame, family: str) -> pd.DataFrame:
                             fill_value=0)
     table.columns.name = None
     return table.astype(int)
+
+
+# --------------------------------------------------------------------------- from the corpus
+
+#: Words that end a describing phrase before a name ("said", "by", "and" …): function words
+#: (``framing_stopwords.csv``) and speech verbs (``speech_verbs.csv``).
+_APPOSITIVE_DETERMINERS = ("the", "a", "an", "its", "his", "her", "their")
+_MAX_WORDS = 5
+
+
+def _word_lists() -> tuple[frozenset[str], frozenset[str]]:
+    import csv
+    from importlib import resources
+
+    data = resources.files("analysis") / "data"
+    with (data / "framing_stopwords.csv").open(encoding="utf-8") as handle:
+        stop = {r["word"].strip().lower() for r in csv.DictReader(handle)}
+    with (data / "speech_verbs.csv").open(encoding="utf-8") as handle:
+        verbs = {f.strip().lower() for r in csv.DictReader(handle)
+                 for f in r["forms"].split(";") if f.strip()}
+    return frozenset(stop), frozenset(verbs)
+
+
+_WORD = re.compile(r"\w(?:[\w’'-]*\w)?|[^\w\s]")
+#: Word endings of verbs and adverbs, which end a describing phrase ("seen blocking").
+_NOT_NOUN = re.compile(r"(?:ed|ing|ly)$", re.IGNORECASE)
+
+
+def _descriptor_before(text: str, start: int, floor: int, stop: frozenset[str],
+                       verbs: frozenset[str]) -> str:
+    """The words right before a name that describe it ("CAA boss", "campaigner"), not
+    reaching back past ``floor`` (the end of the previous mention).
+
+    The phrase counts whole only when what precedes it opens a noun phrase (a determiner,
+    punctuation, the start of the text); otherwise ("to meet Home Secretary …", "will
+    arrest …") only its trailing run of capitalised title words is kept.
+    """
+    window = max(floor, start - 80, text.rfind("\n", 0, start) + 1)
+    tokens = _WORD.findall(text[window:start])
+    words: list[str] = []
+    boundary = ("" if window == 0 or text[window - 1] == "\n" else
+                "mention" if window == floor else "cut")
+    for tok in reversed(tokens):
+        low = tok.lower()
+        if (not re.match(r"\w", tok) or low in stop or low in verbs or tok[0].isdigit()
+                or (not words and _NOT_NOUN.search(tok))):
+            boundary = low
+            break
+        words.insert(0, tok)
+        if len(words) == _MAX_WORDS:
+            boundary = "cut"
+            break
+    opens = boundary == "" or boundary in _APPOSITIVE_DETERMINERS or (
+        not re.match(r"\w", boundary) and boundary not in ("'", "’", "cut")) or (
+        boundary == "mention" and len(words) == 1 and words[0].islower())
+    if any(_NOT_NOUN.search(w) for w in words[1:]):
+        return ""  # a verb or participle inside: a clause ("the building needed repairs")
+    while words and _NOT_NOUN.search(words[0]):
+        words.pop(0)
+    if not opens:
+        while words and not words[0][:1].isupper():
+            words.pop(0)
+    return " ".join(words)
+
+
+def _descriptor_after(text: str, end: int, stop: frozenset[str],
+                      verbs: frozenset[str]) -> str:
+    """An appositive after a name: "Jane Doe, the council's engineer, said" → "the
+    council's engineer"."""
+    tail = text[end:end + 120]
+    match = re.match(r",[ \t]+([^,.;:!?()\"“”\n]{3,80}?)[ \t]*[,.;]", tail)
+    if not match:
+        return ""
+    phrase = match.group(1).strip()
+    words = phrase.split()
+    first = words[0].lower()
+    if len(words) > 8 or first in verbs or _NOT_NOUN.search(first) or (first in stop
+                                            and first not in _APPOSITIVE_DETERMINERS):
+        return ""
+    if words[0][0].isupper() and first not in _APPOSITIVE_DETERMINERS:
+        return ""  # another name in a list ("Jane Doe, John Roe and …")
+    return phrase
+
+
+def actor_labels(corpus: pd.DataFrame, actors: object,
+                 quotes: pd.DataFrame | None = None) -> pd.DataFrame:
+    """What each outlet calls each actor, from the actor table and the text.
+
+    For every mention of an actor (:func:`analysis.actors.find_mentions`), two kinds of
+    label: the ``name form`` the text uses (the alias as printed, e.g. "the Met boss") and
+    a ``descriptor``, the words right before the name ("campaigner Jane Doe") or an
+    appositive right after it ("Jane Doe, the council's engineer,"). One row per outlet ×
+    actor × kind × label: ``count``, split into ``narration`` (the outlet's own words) and
+    ``quote`` (inside a source's quoted words), ``per_1000_words`` (count per 1,000 words
+    of the outlet's articles), ``n_articles``, ``mentions`` (all the outlet's mentions of
+    the actor) and one ``example`` (article id and context).
+
+    >>> c = pd.DataFrame({"article_id": ["1"], "outlet": ["Daily"], "word_count": [12],
+    ...     "text": ["Campaigner Jane Doe spoke. Jane Doe, the group's founder, left."]})
+    >>> a = pd.DataFrame({"actor": ["Jane Doe"], "aliases": ["Jane Doe"], "type": ["x"]})
+    >>> t = actor_labels(c, a)
+    >>> t[t.kind == "descriptor"][["label", "count"]].values.tolist()
+    [['Campaigner', 1], ["the group's founder", 1]]
+    """
+    from analysis.actors import find_mentions, load_actors
+
+    table = load_actors(actors)
+    if len(corpus) == 0 or len(table) == 0:
+        return pd.DataFrame(columns=ACTOR_LABEL_COLUMNS)
+    stop, verbs = _word_lists()
+    quoted, _ = spans_by_voice(corpus, quotes) if quotes is not None or len(corpus) else ({}, {})
+    rows = []
+    for aid, outlet, text in zip(corpus["article_id"].astype(str), corpus["outlet"],
+                                 corpus["text"].fillna(""), strict=True):
+        spans = quoted.get(aid, [])
+        floor = 0
+        for start, end, actor in find_mentions(text, table):
+            inside = any(s <= start and end <= e for s, e in spans)
+            base = {"article_id": aid, "outlet": outlet, "actor": actor,
+                    "voice": "quote" if inside else "narration",
+                    "context": context(text, start, end)}
+            rows.append({**base, "kind": "name form", "label": text[start:end]})
+            before = _descriptor_before(text, start, floor, stop, verbs)
+            after = _descriptor_after(text, end, stop, verbs)
+            floor = end
+            for label in (before, after):
+                if label:
+                    rows.append({**base, "kind": "descriptor", "label": label})
+    if not rows:
+        return pd.DataFrame(columns=ACTOR_LABEL_COLUMNS)
+    occ = pd.DataFrame(rows)
+    words = (corpus.groupby("outlet")["word_count"].sum() if "word_count" in corpus
+             else corpus.groupby("outlet")["text"].apply(lambda t: t.str.split().str.len().sum()))
+    names = occ[occ["kind"] == "name form"]
+    mentions = names.groupby(["outlet", "actor"]).size()
+    out = []
+    for (outlet, actor, kind, label), g in occ.groupby(
+            ["outlet", "actor", "kind", "label"], sort=True):
+        own = g[g["voice"] == "narration"]
+        example = (own if len(own) else g).iloc[0]
+        out.append({
+            "outlet": outlet, "actor": actor, "kind": kind, "label": label,
+            "count": len(g), "narration": len(own), "quote": len(g) - len(own),
+            "per_1000_words": round(1000 * len(g) / max(int(words.get(outlet, 0)), 1), 2),
+            "n_articles": g["article_id"].nunique(),
+            "mentions": int(mentions.get((outlet, actor), 0)),
+            "example": f"{example['article_id']}: {example['context']}",
+        })
+    result = pd.DataFrame(out, columns=ACTOR_LABEL_COLUMNS)
+    return result.sort_values(["actor", "outlet", "kind", "count", "label"],
+                              ascending=[True, True, True, False, True]).reset_index(drop=True)
