@@ -93,13 +93,40 @@ class _Item:
     attribution: str = ""
 
 
+#: A "sentence" longer than this many characters (run-on text with no full stop) is read in
+#: pieces, so the work per quotation stays bounded and the time grows linearly.
+MAX_SENTENCE = 1200
+
+
+def _pieces(text: str, sent: _Sent) -> list[_Sent]:
+    """``sent`` cut into pieces of at most :data:`MAX_SENTENCE` characters, each cut after
+    the last comma or space before the limit.
+
+    >>> [(p.start, p.end) for p in _pieces("ab, " * 700, _Sent(0, 2800, "body", 0))]
+    [(0, 1200), (1200, 2400), (2400, 2800)]
+    """
+    if sent.end - sent.start <= MAX_SENTENCE:
+        return [sent]
+    out, start = [], sent.start
+    while sent.end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        cut = max(text.rfind(", ", start + 1, limit - 1) + 2, text.rfind(" ", start + 1, limit) + 1)
+        if cut <= start + MAX_SENTENCE // 2:
+            cut = limit
+        out.append(_Sent(start, cut, sent.kind, sent.paragraph))
+        start = cut
+    out.append(_Sent(start, sent.end, sent.kind, sent.paragraph))
+    return out
+
+
 class _Article:
     def __init__(self, text: str, line_kinds: str | None, actors: pd.DataFrame | None):
         self.text = text
         self.actors = actors
         self.paragraphs = paragraph_spans(text)
         sents = article_sentences(text, line_kinds)
-        self.sents = [_Sent(s["start"], s["end"], s["kind"], s["paragraph_id"]) for s in sents]
+        self.sents = [piece for s in sents for piece in _pieces(
+            text, _Sent(s["start"], s["end"], s["kind"], s["paragraph_id"]))]
         self.sent_starts = [s.start for s in self.sents]
         pkinds = {s.paragraph: s.kind for s in self.sents}
         self.pkinds = [pkinds.get(i, "body") for i in range(len(self.paragraphs))]

@@ -98,8 +98,8 @@ def read_ann(path: str | Path) -> list[Attribution]:
     spans: dict[str, tuple[str, list[Span]]] = {}
     relations: list[tuple[str, dict[str, str]]] = []
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
+        if not line.strip() or not re.match(r"[TERANM#*]\d*\t", line):
+            continue          # blank, or the rest of a span's text that holds a line break
         parts = line.split("\t")
         if line.startswith("T") and len(parts) >= 2:
             m = _BRAT_SPAN.match(parts[1])
@@ -110,11 +110,8 @@ def read_ann(path: str | Path) -> list[Attribution]:
         elif line.startswith("E") and len(parts) >= 2:
             roles = dict(r.split(":", 1) for r in parts[1].split() if ":" in r)
             relations.append((parts[0], roles))
-        elif line[0] in "TERANM#":
-            if line[0] in "TE":
-                raise ValueError(f"{path.name} line {n}: malformed line {line!r}")
-        else:
-            raise ValueError(f"{path.name} line {n}: unknown brat line {line!r}")
+        elif line[0] in "TE":
+            raise ValueError(f"{path.name} line {n}: malformed line {line!r}")
     out = []
     for rid, roles in relations:
         att = Attribution(rid)
