@@ -11,7 +11,14 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.actors import find_mentions, load_actors
-from analysis.attribution.marks import _WORD, MARKS, _find_quotes, _mask, _Quote
+from analysis.attribution.marks import (
+    _WORD,
+    MARKS,
+    _find_quotes,
+    _mask,
+    _Quote,
+    double_apostrophes,
+)
 from analysis.attribution.speakers import (
     _BE,
     _DETERMINERS,
@@ -36,7 +43,8 @@ from analysis.sentences import article_sentences, paragraph_spans
 QUOTE_COLUMNS = [
     "article_id", "outlet", "quote", "kind", "start", "end", "speaker_mention",
     "speaker_start", "speaker_end", "speaker", "speaker_type", "verb", "verb_text",
-    "verb_class", "paragraph_id", "parts", "n_words", "attribution",
+    "verb_class", "paragraph_id", "parts", "n_words", "attribution", "clause_start",
+    "clause_end",
 ]
 
 _FINITE = re.compile(
@@ -91,6 +99,7 @@ class _Item:
     speaker_type: str = "unknown"
     mention: tuple[int, int] | None = None
     attribution: str = ""
+    clause: tuple[int, int] | None = None     # the reported clause around a mixed quotation
 
 
 #: A "sentence" longer than this many characters (run-on text with no full stop) is read in
@@ -130,8 +139,9 @@ class _Article:
         self.sent_starts = [s.start for s in self.sents]
         pkinds = {s.paragraph: s.kind for s in self.sents}
         self.pkinds = [pkinds.get(i, "body") for i in range(len(self.paragraphs))]
-        self.quotes = _find_quotes(text, self.paragraphs, self.pkinds)
-        self.masked = _mask(text, [p for q in self.quotes for p in q.parts])
+        marked = double_apostrophes(text)
+        self.quotes = _find_quotes(marked, self.paragraphs, self.pkinds)
+        self.masked = _mask(marked, [p for q in self.quotes for p in q.parts])
         self.names = _Names()
         self.refs = self._find_refs()
         self.ref_ends = [r.end for r in self.refs]
@@ -528,8 +538,31 @@ class _Article:
                 first = self.text[start:start + 1]
                 item.kind = "direct" if (n_words >= 5 and first.isupper() and gap <= 4) \
                     else "mixed"
+            if item.kind == "mixed" and item.verb is not None and not item.after:
+                item.clause = self._clause(sent, item.verb, q.open_pos, close)
             items.append(item)
         return items
+
+    def _clause(self, sent: _Sent, verb: tuple[int, int], open_pos: int, close: int
+                ) -> tuple[int, int] | None:
+        """The reported clause a mixed quotation sits in: from after the speech verb (and
+        its "that") to the end of the sentence, or to a new attribution after the quotation
+        ('..., according to X' / '; ...')."""
+        m = self.masked
+        rest = m[verb[1]:open_pos]
+        that = re.match(r"((?:\s+\S+){0,8}?)\s+that\s", rest)
+        cs = verb[1] + (that.end() if that and "," not in that.group(1) else 0)
+        end = sent.end
+        stop = re.search(r";|,\s+(?:according to|(?:he|she|they|it)\s+(?:said|added))\b"
+                         r"|\s[-–—]\s", m[close:end])
+        if stop:
+            end = close + stop.start()
+        cs, ce = self._trim(cs, end)
+        while ce < len(self.text) and ce < sent.end and self.text[ce] in "”\"’'":
+            ce += 1                                   # keep a closing mark the trim left
+        if not (cs <= open_pos and ce >= close) or len(m[cs:ce].split()) < 2:
+            return None
+        return cs, ce
 
     def agent_after(self, end: int) -> tuple[str, str, str, tuple[int, int]] | None:
         """The agent of a passive speech verb named right after the quotation: "was
@@ -779,6 +812,8 @@ class _Article:
                 "verb": verb_lemma, "verb_text": verb_text, "verb_class": verb_class,
                 "paragraph_id": item.paragraph, "parts": list(item.parts),
                 "n_words": len(_WORD.findall(quote)), "attribution": item.attribution,
+                "clause_start": item.clause[0] if item.clause else pd.NA,
+                "clause_end": item.clause[1] if item.clause else pd.NA,
                 "_sentence_kind": sent.kind,
             })
         return rows
@@ -787,7 +822,8 @@ class _Article:
 def _empty_quotes() -> pd.DataFrame:
     frame = pd.DataFrame({c: pd.Series(dtype=object) for c in QUOTE_COLUMNS})
     return frame.astype({"start": "int64", "end": "int64", "speaker_start": "Int64",
-                         "speaker_end": "Int64", "paragraph_id": "int64", "n_words": "int64"})
+                         "speaker_end": "Int64", "paragraph_id": "int64", "n_words": "int64",
+                         "clause_start": "Int64", "clause_end": "Int64"})
 
 
 def extract_quotes(corpus: pd.DataFrame, actors: str | Path | pd.DataFrame | None = None
@@ -834,4 +870,5 @@ def extract_quotes(corpus: pd.DataFrame, actors: str | Path | pd.DataFrame | Non
         return _empty_quotes()
     frame = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
     return frame.astype({"start": "int64", "end": "int64", "speaker_start": "Int64",
-                         "speaker_end": "Int64", "paragraph_id": "int64", "n_words": "int64"})
+                         "speaker_end": "Int64", "paragraph_id": "int64", "n_words": "int64",
+                         "clause_start": "Int64", "clause_end": "Int64"})

@@ -171,3 +171,24 @@ def _scan(text: str, start: int, end: int, cont: _Quote | None, family: str, seg
         current.close_pos = None
         found.append((current, cur_family))
     return found
+
+
+_TWO_APOSTROPHES = re.compile(r"''|‘‘|’’")
+
+
+def double_apostrophes(text: str) -> str:
+    """``text`` with each pair of apostrophes used as one double mark (''…'', as some
+    archives write “…”) made a straight double mark plus a space on its outer side, so
+    offsets are unchanged and the pair opens or closes like one mark.
+
+    >>> double_apostrophes("''We won,'' he said.")
+    ' "We won," he said.'
+    """
+    if "''" not in text and "‘‘" not in text and "’’" not in text:
+        return text
+
+    def swap(m: re.Match[str]) -> str:
+        after = text[m.end():m.end() + 1]
+        return ' "' if after and (after.isalnum() or after in "‘'$(") else '" '
+
+    return _TWO_APOSTROPHES.sub(swap, text)

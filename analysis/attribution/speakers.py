@@ -129,9 +129,13 @@ _ORG_PHRASE = re.compile(
     r"\b[Tt]he\s+((?:[a-z][a-z-]+\s+){0,2}?(?:bank|company|council|ministry|government|"
     r"department|party|union|club|board|court|agency|firm|university|hospital|charity|"
     r"regulator|watchdog|committee|commission|airline|retailer|school|group|trust))\b")
+#: American abbreviated titles ("Mr. Earnest", "Sen. Jim Doe") and middle initials
+#: ("Donald J. Trump") are part of a name.
+_ABBREVIATED = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev|Lt|Col|Capt|Sgt|Supt|Insp|Det)\."
 _NAME = re.compile(
-    r"(?<![\w'’])(?:[A-Z][a-zA-Z'’\-]+|[A-Z]{2,})(?: (?:(?:van|von|der|de|da|la|le|bin|al|"
-    r"of|of the) )*(?:[A-Z][a-zA-Z'’\-]+|[A-Z]{2,}))*")
+    r"(?<![\w'’])(?:" + _ABBREVIATED + r" )?(?:[A-Z][a-zA-Z'’\-]+|[A-Z]{2,})(?: (?:(?:van|von|"
+    r"der|de|da|la|le|bin|al|of|of the) )*(?:[A-Z][a-zA-Z'’\-]+|[A-Z]{2,}|[A-Z]\.(?= [A-Z])"
+    r"|Jr\.|Sr\.))*")
 
 
 @dataclass
@@ -143,7 +147,9 @@ class _Names:
     acronyms: dict[str, str] = field(default_factory=dict)
 
     def canonical(self, form: str, pos: int) -> tuple[str, str]:
-        words = form.split()
+        words = [w for w in form.split() if not re.fullmatch(r"[A-Z]\.|[JS]r\.", w)]
+        if not words:
+            return "", "unknown"
         low = [w.casefold().strip(".").replace("’s", "").replace("'s", "") for w in words]
         # a person's name ends in two or three plain capitalised words (particles allowed):
         # "Police Chief David Moore" -> David Moore, "Mayor of London Sadiq Khan" -> Sadiq Khan

@@ -18,12 +18,13 @@ How the gold is read and scored (the rules every figure here rests on):
   index the file's text, so each one is mapped to the clean text through a character
   alignment of the two (``difflib``). A gold span whose words the cleaning removed is
   dropped and counted in the ``note`` column.
-- **quotations**: gold = Content spans holding a double quotation mark (``"“”``); the
+- **quotations**: gold = Content spans holding a quotation mark (``"“”``, ``''`` or ``‘``); the
   workbook's = its ``direct`` and ``mixed`` quotations (their ``parts``). A match is
   :func:`analysis.evaluation.metrics.match_spans` (token overlap ≥ 0.5 of the *longer*
   span, one to one, per article). For a mixed quotation the workbook's span is the
   reported clause it sits in when it found one (the clause PolNeAR annotates), else the
-  quoted words.
+  quoted words; reported speech holding a quotation mark counts here too, and quotations
+  sharing one attribution join (see :func:`workbook_attributions`).
 - **speakers**: on matched quotations whose gold has a Source span, the speaker is right
   when (a) the workbook's speaker mention overlaps the gold Source span, or (b) the
   speaker's name shares its last word (the surname, case-folded) with a capitalised word
@@ -33,7 +34,7 @@ How the gold is read and scored (the rules every figure here rests on):
   named gold Source precedes it, a capitalised word of the 300 characters before it. An
   empty speaker is wrong.
 - **indirect speech**: gold = Content spans without any quotation mark; the workbook's =
-  its ``indirect`` items; matched as above.
+  its ``indirect`` items without one; matched as above.
 
 Baselines, in the same run: "any double-quoted span" (every ``"…"``/``“…”`` pair in a
 paragraph) with "nearest capitalised name" (the closest run of two or more capitalised
@@ -66,6 +67,9 @@ SOURCE = ("Newell, Margolin & Ruths (2018), An attribution relations corpus for 
 
 Span = tuple[int, int]
 DOUBLE_MARKS = '"“”'
+#: What makes a gold Content a quotation: a double mark, two apostrophes used as one (some
+#: archives write ''…'' for “…”), or an opening single curly mark.
+_QUOTE_MARK = re.compile(r"[\"“”‘]|''")
 _BRAT_SPAN = re.compile(r"^([\w-]+) (\d+ \d+(?:;\d+ \d+)*)$")
 
 
@@ -145,17 +149,36 @@ def annotation_files(folder: Path) -> dict[str, Path]:
 def offset_map(raw: str, clean: str) -> list[int]:
     """For every offset 0..len(raw) of ``raw``, the offset of the same place in ``clean``.
 
-    Characters the cleaning removed map to the next kept character.
+    Characters the cleaning removed map to the next kept character. Lines are aligned
+    first (cleaning drops or rewrites whole lines), then characters within changed stretches,
+    so the cost stays near linear for long articles.
 
-    >>> offset_map("a\\n\\nb", "a\\nb")
+    >>> offset_map("a\n\nb", "a\nb")
     [0, 1, 2, 2, 3]
     """
     out = [0] * (len(raw) + 1)
-    matcher = difflib.SequenceMatcher(None, raw, clean, autojunk=False)
-    for op, a0, a1, b0, b1 in matcher.get_opcodes():
-        for k in range(a0, a1):
-            out[k] = b0 + (k - a0 if op in ("equal", "replace") and k - a0 < b1 - b0
-                           else b1 - b0)
+    if raw == clean:
+        return list(range(len(raw) + 1))
+    raw_lines = raw.splitlines(keepends=True)
+    clean_lines = clean.splitlines(keepends=True)
+    raw_at = [0]
+    for line in raw_lines:
+        raw_at.append(raw_at[-1] + len(line))
+    clean_at = [0]
+    for line in clean_lines:
+        clean_at.append(clean_at[-1] + len(line))
+    lines = difflib.SequenceMatcher(None, raw_lines, clean_lines, autojunk=False)
+    for op, a0, a1, b0, b1 in lines.get_opcodes():
+        r0, r1, c0, c1 = raw_at[a0], raw_at[a1], clean_at[b0], clean_at[b1]
+        if op == "equal":
+            for k in range(r0, r1):
+                out[k] = c0 + (k - r0)
+            continue
+        chars = difflib.SequenceMatcher(None, raw[r0:r1], clean[c0:c1], autojunk=False)
+        for cop, x0, x1, y0, y1 in chars.get_opcodes():
+            for k in range(x0, x1):
+                step = k - x0 if cop in ("equal", "replace") and k - x0 < y1 - y0 else y1 - y0
+                out[r0 + k] = c0 + y0 + step
     out[len(raw)] = len(clean)
     return out
 
@@ -202,7 +225,7 @@ def read_split(data_dir: str | Path, split: str = "dev") -> tuple[pd.DataFrame, 
         text, ctext = raw[aid], clean[aid]
         mapping = offset_map(text, ctext)
         for att in read_ann(path):
-            quoted = any(ch in DOUBLE_MARKS for s, e in att.content for ch in text[s:e])
+            quoted = any(_QUOTE_MARK.search(text[s:e]) for s, e in att.content)
             content = _map(att.content, mapping, text, ctext)
             source = _map(att.source, mapping, text, ctext)
             rows.append({
@@ -336,20 +359,6 @@ def _antecedents(gold: pd.DataFrame, texts: dict[str, str]) -> list[str]:
     return out
 
 
-def _mixed_clause(quotes: pd.DataFrame) -> list[list[Span]]:
-    """Predicted spans: a quotation's ``parts``; a mixed quotation's reported clause when
-    the extractor recorded one (column ``clause``), else its parts."""
-    spans = []
-    has_clause = "clause" in quotes.columns
-    for row in quotes.itertuples(index=False):
-        clause = getattr(row, "clause", None) if has_clause else None
-        if row.kind == "mixed" and isinstance(clause, (list, tuple)) and clause:
-            spans.append([tuple(clause)])
-        else:
-            spans.append([tuple(p) for p in row.parts])
-    return spans
-
-
 def _score(texts: dict[str, str], gold: pd.DataFrame, predicted: dict[str, list[dict]],
            antecedents: list[str] | None = None) -> dict[str, float]:
     """P/R/F1 of predicted spans against gold per article; speaker accuracy when asked."""
@@ -377,16 +386,49 @@ def _score(texts: dict[str, str], gold: pd.DataFrame, predicted: dict[str, list[
     return out
 
 
-def _workbook_predictions(quotes: pd.DataFrame, kinds: set[str]) -> dict[str, list[dict]]:
-    q = quotes[quotes["kind"].isin(kinds)].reset_index(drop=True)
-    spans = _mixed_clause(q)
+def _has_mark(text: str, parts: list[Span]) -> bool:
+    return any(_QUOTE_MARK.search(text[max(0, s - 1):e + 1]) for s, e in parts)
+
+
+def workbook_attributions(quotes: pd.DataFrame, texts: dict[str, str], quoted: bool
+                          ) -> dict[str, list[dict]]:
+    """The workbook's output as PolNeAR attributions, per article.
+
+    ``quoted=True``: direct and mixed quotations (a mixed one as its reported clause,
+    ``clause_start``/``clause_end``, when the extractor found one), plus reported speech
+    holding a quotation mark; a quotation that continues the previous speaker in the same
+    paragraph ("previous speaker" or the same speaker mention: '"A," he said, "B."') and
+    quotations sharing one clause join one attribution,
+    as PolNeAR annotates one Content per cue. ``quoted=False``: reported speech without a
+    quotation mark.
+    """
     out: dict[str, list[dict]] = {}
-    for i, row in enumerate(q.itertuples(index=False)):
+    ordered = quotes.sort_values(["article_id", "start"], kind="stable")
+    for row in ordered.itertuples(index=False):
+        aid = str(row.article_id)
+        text = texts.get(aid, "")
+        parts = [tuple(p) for p in row.parts]
+        if row.kind == "indirect":
+            if _has_mark(text, parts) != quoted:
+                continue
+        elif row.kind not in ("direct", "mixed") or not quoted:
+            continue
+        if row.kind == "mixed" and not pd.isna(row.clause_start):
+            parts = [(int(row.clause_start), int(row.clause_end))]
         mention = None
         if not pd.isna(row.speaker_start):
             mention = (int(row.speaker_start), int(row.speaker_end))
-        out.setdefault(str(row.article_id), []).append(
-            {"parts": spans[i], "speaker": row.speaker or "", "mention": mention})
+        preds = out.setdefault(aid, [])
+        last = preds[-1] if preds else None
+        if last is not None and quoted and (
+                parts == last["parts"]
+                or row.paragraph_id == last["paragraph"] and (
+                    row.attribution == "previous speaker"
+                    or mention is not None and mention == last["mention"])):
+            last["parts"] = sorted(set(last["parts"]) | set(parts))
+            continue
+        preds.append({"parts": parts, "speaker": row.speaker or "", "mention": mention,
+                      "paragraph": row.paragraph_id})
     return out
 
 
@@ -426,7 +468,7 @@ def evaluate(data_dir: Path, *, progress: bool = False, split: str = "dev") -> p
                              note=f"{scores['n_pred']} predicted, {scores['n_match']} "
                                   f"matched; " + note))
 
-    wb = _score(texts, quoted, _workbook_predictions(quotes, {"direct", "mixed"}),
+    wb = _score(texts, quoted, workbook_attributions(quotes, texts, True),
                 list(quoted["antecedent"]))
     base_pred = {aid: baseline_quotes(text) for aid, text in texts.items()}
     base = _score(texts, quoted, base_pred, list(quoted["antecedent"]))
@@ -434,7 +476,7 @@ def evaluate(data_dir: Path, *, progress: bool = False, split: str = "dev") -> p
     add("quotations", "any double-quoted span", "baseline", base, False)
     add("speakers", "extract_quotes", "workbook", wb, True)
     add("speakers", "nearest capitalised name", "baseline", base, True)
-    wb_ind = _score(texts, unquoted, _workbook_predictions(quotes, {"indirect"}))
+    wb_ind = _score(texts, unquoted, workbook_attributions(quotes, texts, False))
     base_ind = _score(texts, unquoted, {a: [{"parts": s, "speaker": "", "mention": None}
                                             for s in spans]
                                         for a, spans in baseline_indirect(corpus).items()})
@@ -448,4 +490,4 @@ def evaluate(data_dir: Path, *, progress: bool = False, split: str = "dev") -> p
 
 __all__ = ["DATA_SET", "SOURCE", "Attribution", "annotation_files", "baseline_indirect",
            "baseline_quotes", "evaluate", "offset_map", "read_ann", "read_split",
-           "speaker_correct"]
+           "speaker_correct", "workbook_attributions"]
