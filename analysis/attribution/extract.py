@@ -100,6 +100,7 @@ class _Item:
     mention: tuple[int, int] | None = None
     attribution: str = ""
     clause: tuple[int, int] | None = None     # the reported clause around a mixed quotation
+    colon: int | None = None                  # a colon that introduces the quotation
 
 
 #: A "sentence" longer than this many characters (run-on text with no full stop) is read in
@@ -223,7 +224,9 @@ class _Article:
             after = m[s + len(words[0]):s + len(words[0]) + 30]
             lone_name = len(words) == 1 and at_start and (
                 re.match(r",\s*\d{1,3},", after) or re.match(
-                    r"\s+(?:" + "|".join(_LONE_VERBS) + r")\b", after))
+                    r"\s+(?:" + "|".join(_LONE_VERBS) + r")\b", after)
+                or re.match(r"\s+(?:also\s+|then\s+)?[a-z]{3,}ed\b", after)
+                and not re.search(r"(?:ing|ed|ly|ion|ness|ment)$", words[0]))
             if len(words) == 1 and (at_start and not lone_name
                                     or words[0].casefold() in _NAME_STOP
                                     or words[0].casefold() in _TITLES):
@@ -499,8 +502,11 @@ class _Article:
                 between = self.masked[rest_start:tail_verbs[0][0]] if tail_verbs else ""
                 # only a quotation that ends a clause takes an attribution after it:
                 # '"...," she said' / "'...' he said." but not "the 'X' crisis has spread"
+                inner = self.text[q.open_pos + 1:close].rstrip("'’\"” ") \
+                    if q.close_pos is not None else ""
                 ends_clause = q.close_pos is not None and (
                     self.text[q.close_pos - 1:q.close_pos] in ",.!?…"
+                    or inner[-1:] in (",", ".", "!", "?", "…")
                     or re.match(r"\s*(?:[,;:—–]|-\s|$)", after))
                 if tail_verbs and ends_clause and (len(between.split()) <= 6 or (
                         "," in between and len(between.split()) <= 14)):
@@ -520,6 +526,9 @@ class _Article:
                             np_text = re.split(r"\s(?:who|as|on|in|at|after|when)\s",
                                                np_text)[0]
                             item.np = (ve + m.start(1), ve + m.start(1) + len(np_text))
+                elif (colon := self._colon_intro(q.open_pos)) is not None:
+                    item.colon = colon
+                    item.attribution = "introduced by a colon"
                 elif self._floating(q, sent, n_words):
                     item.floating = True
                     item.attribution = "previous speaker"
@@ -528,7 +537,9 @@ class _Article:
                 if self._label_use(q.open_pos, close, item.verb):
                     item.verb = None
                     item.attribution = ""
-            if item.verb is None and not item.floating:
+            if item.colon is not None:
+                item.kind = "direct" if n_words > 4 else "scare"
+            elif item.verb is None and not item.floating:
                 item.kind = "scare" if n_words <= 4 else ("direct" if prechar in ("", ":", ",")
                                                          else "mixed")
             elif item.after or item.floating or prechar in ("", ":", ","):
@@ -542,6 +553,23 @@ class _Article:
                 item.clause = self._clause(sent, item.verb, q.open_pos, close)
             items.append(item)
         return items
+
+    def _colon_intro(self, open_pos: int) -> int | None:
+        """Offset of a colon that introduces a quotation with no speech verb ("Trump leaned
+        in and boomed: '...'", "Cruz continued:" ending the paragraph before), when the
+        clause before it names someone; else None."""
+        before = self.masked[max(0, open_pos - 3):open_pos]
+        stripped = before.rstrip()
+        if stripped.endswith(":"):
+            colon = max(0, open_pos - 3) + len(stripped) - 1
+        else:
+            return None
+        sent = self.sent_at(colon)
+        if self.in_quote(colon) or not any(r.cls in ("person", "org", "plural", "pronoun",
+                                                     "source", "spokes")
+                                           for r in self.refs_in(sent.start, colon)):
+            return None
+        return colon
 
     def _clause(self, sent: _Sent, verb: tuple[int, int], open_pos: int, close: int
                 ) -> tuple[int, int] | None:
@@ -794,6 +822,8 @@ class _Article:
                     for r in self.refs_in(mention[0], mention[1]):
                         if (r.start, r.end) == mention:
                             self.sentence_subject[vsent.start] = r
+            elif item.colon is not None:
+                spk, st, cls, mention = self.coordinated(self.sent_at(item.colon), item.colon)
             elif item.floating and last_speaker is not None:
                 spk, st, cls, _ = last_speaker
             if item.kind != "scare" and spk:
