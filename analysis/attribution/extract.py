@@ -17,7 +17,7 @@ from analysis.attribution.marks import (
     _find_quotes,
     _mask,
     _Quote,
-    double_apostrophes,
+    normalise_marks,
 )
 from analysis.attribution.speakers import (
     _BE,
@@ -103,9 +103,33 @@ class _Item:
     colon: int | None = None                  # a colon that introduces the quotation
 
 
+#: A group named by a plural noun before a place or organisation: "Traders on Harbour Road",
+#: "residents of the estate", "local shopkeepers in Leith".
+_GROUP = re.compile(r"\s*(?:(?:the|some|many|several|local|other)\s+)*((?:[A-Za-z-]+\s+)?"
+                    r"[A-Za-z-]{3,}(?<!s)s)\s+(?:on|in|at|from|near|across|of|along|around)\s",
+                    re.I)
+
 #: A "sentence" longer than this many characters (run-on text with no full stop) is read in
 #: pieces, so the work per quotation stays bounded and the time grows linearly.
 MAX_SENTENCE = 1200
+
+
+_SMALL = {"a", "an", "the", "of", "and", "in", "on", "to", "for", "at", "by", "with", "or",
+          "from", "vs", "is", "who", "me", "my"}
+
+
+def _is_title(quote: str) -> bool:
+    """A title or name in quote marks: 2-8 words, every word but small ones capitalised,
+    not ending a sentence ("One Hundred Years of Solitude", "State of the Union").
+
+    >>> _is_title("One Hundred Years of Solitude"), _is_title("We Will Win.")
+    (True, False)
+    """
+    words = quote.split()
+    if not 2 <= len(words) <= 8 or quote.rstrip()[-1:] in ".!?…":
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.casefold().strip(",:") in _SMALL
+               for w in words) and words[0][:1].isupper()
 
 
 def _pieces(text: str, sent: _Sent) -> list[_Sent]:
@@ -140,7 +164,7 @@ class _Article:
         self.sent_starts = [s.start for s in self.sents]
         pkinds = {s.paragraph: s.kind for s in self.sents}
         self.pkinds = [pkinds.get(i, "body") for i in range(len(self.paragraphs))]
-        marked = double_apostrophes(text)
+        marked = normalise_marks(text)
         self.quotes = _find_quotes(marked, self.paragraphs, self.pkinds)
         self.masked = _mask(marked, [p for q in self.quotes for p in q.parts])
         self.names = _Names()
@@ -313,8 +337,22 @@ class _Article:
             spk, st, cls = self.resolve(r)
             if self._compatible(cls, want) and spk:
                 return spk, st, cls
-        # 2. the most recent compatible speaker
+        # 2. the most recent compatible speaker, unless the sentence just before opens with
+        #    another compatible name ("Local resident Ahmed Khan welcomed the plan. '...,'
+        #    he told reporters.")
         body = sent.kind == "body"
+        k = bisect.bisect_right(self.sent_starts, sent.start) - 2
+        if k >= 0 and self.sents[k].paragraph >= sent.paragraph - 1:
+            prev = self.sents[k]
+            first = [r for r in self.refs_in(prev.start, prev.end)
+                     if not self.in_quote(r.start) and r.cls not in ("pronoun", "document")]
+            last_pos = max((h[0] for h in self.history if h[0] < ref.start), default=-1)
+            lead = self.masked[prev.start:first[0].start] if first else ","
+            if first and first[0].start > last_pos and "," not in lead and \
+                    len(lead.split()) <= 3:
+                spk, st, cls = self.resolve(first[0])
+                if spk and self._compatible(cls, want):
+                    return spk, st, cls
         for pos, spk, st, cls, pkind in reversed(self.history):
             if pos >= ref.start or (body and pkind == "caption"):
                 continue
@@ -425,6 +463,13 @@ class _Article:
                    ) -> tuple[str, str, str, tuple[int, int] | None]:
         sent = self.sent_at(np_start)
         refs = [r for r in self.refs_in(np_start, np_end) if not self.in_quote(r.start)]
+        group = _GROUP.match(self.masked[np_start:np_end])
+        if group and (not refs or refs[0].start >= np_start + group.end(1)):
+            # "Traders on Harbour Road say": the group speaks, not the place named after it
+            head = group.group(1)
+            if head.split()[-1].casefold() not in _ORG_WORDS | _TITLES | _PRONOUNS.keys():
+                s0 = np_start + group.start(1)
+                return head.casefold(), "group", "plural", (s0, s0 + len(head))
         if not refs:
             phrase = self.masked[np_start:np_end].strip(" ,;:-–—")
             if not phrase:
@@ -440,6 +485,11 @@ class _Article:
             span = (start, start + len(phrase)) if start >= 0 else None
             if titled:
                 return titled, "unknown", "person", span
+            if len(words) == 1 and re.fullmatch(r"[A-Z][a-z'’-]+", words[0]) and \
+                    words[0].casefold() not in _NAME_STOP | _ORG_WORDS | _TITLES:
+                # "insists Burton": a surname after the verb
+                self.names.full.append((np_start, words[0], set()))
+                return words[0], "unknown", "person", span
             return desc.casefold(), "unknown", "unknown", span
         head = self.masked[np_start:np_end]
         cut = re.search(r"\s(?:who|which|that)\s", head)
@@ -494,6 +544,13 @@ class _Article:
                 item.attribution = "before"
             else:
                 after_sent = self.sent_at(max(close - 1, 0))
+                if q.close_pos is not None and not self.masked[close + 1:after_sent.end].strip():
+                    # '"I love cats!" insists Burton.': the splitter ended the sentence at
+                    # the mark; a next sentence opening in lower case is its attribution
+                    nxt = self.sent_at(after_sent.end + 1)
+                    if nxt.start > after_sent.start and nxt.paragraph == after_sent.paragraph \
+                            and self.masked[nxt.start:nxt.start + 1].islower():
+                        after_sent = nxt
                 after = self.masked[close + 1:after_sent.end] if q.close_pos is not None \
                     else ""
                 lead = re.match(r"\s*[,;:—–-]?\s*", after)
@@ -549,6 +606,9 @@ class _Article:
                 first = self.text[start:start + 1]
                 item.kind = "direct" if (n_words >= 5 and first.isupper() and gap <= 4) \
                     else "mixed"
+            if item.kind in ("direct", "mixed") and not item.after and item.colon is None \
+                    and not item.floating and _is_title(self.text[start:end]):
+                item.kind, item.verb, item.attribution = "scare", None, "title"
             if item.kind == "mixed" and item.verb is not None and not item.after:
                 item.clause = self._clause(sent, item.verb, q.open_pos, close)
             items.append(item)

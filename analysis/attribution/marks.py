@@ -182,7 +182,7 @@ def double_apostrophes(text: str) -> str:
     offsets are unchanged and the pair opens or closes like one mark.
 
     >>> double_apostrophes("''We won,'' he said.")
-    ' "We won," he said.'
+    ' "We won,"  he said.'
     """
     if "''" not in text and "‘‘" not in text and "’’" not in text:
         return text
@@ -192,3 +192,49 @@ def double_apostrophes(text: str) -> str:
         return ' "' if after and (after.isalnum() or after in "‘'$(") else '" '
 
     return _TWO_APOSTROPHES.sub(swap, text)
+
+
+def european_marks(text: str) -> str:
+    """``text`` with the common European quotation marks as the English curly ones, offsets
+    unchanged: German „…“ and ‚…‘, French «…» (with or without inner spaces), German and
+    Danish »…«. A guillemet opens when a space or the start is before it and a word after it
+    (else it closes); where the context says nothing, « opens and » closes.
+
+    >>> european_marks("Er sagte: „Wir gewinnen.“ Sie: »Nein.« Il a dit « non ».")
+    'Er sagte: “Wir gewinnen.” Sie: “Nein.” Il a dit  “non” .'
+    """
+    if not any(ch in text for ch in "„‚«»"):
+        return text
+    out = list(text)
+    want_close = {"“": False, "‘": False}
+    for i, ch in enumerate(text):
+        if ch == "„":
+            out[i], want_close["“"] = "“", True
+        elif ch == "‚" and i + 1 < len(text) and text[i + 1].isalnum():
+            out[i], want_close["‘"] = "‘", True
+        elif ch in want_close and want_close[ch]:
+            out[i] = "”" if ch == "“" else "’"
+            want_close[ch] = False
+        elif ch in "«»":
+            prev = text[i - 1] if i else " "
+            nxt = text[i + 1] if i + 1 < len(text) else " "
+            opens = (prev.isspace() or prev in "(:—–-\"") and nxt.isalnum()
+            closes = (nxt.isspace() or nxt in ".,;:!?)") and not prev.isspace()
+            if opens == closes:
+                opens = ch == "«"
+            out[i] = "“" if opens else "”"
+            # French spacing ("« non »"): the mark moves next to its word, offsets kept
+            if opens and nxt.isspace() and i + 1 < len(text):
+                out[i], out[i + 1] = text[i + 1], "“"
+            elif not opens and prev.isspace() and i:
+                out[i - 1], out[i] = "”", text[i - 1]
+    return "".join(out)
+
+
+def normalise_marks(text: str) -> str:
+    """:func:`european_marks` and :func:`double_apostrophes`: the marks the pairing reads.
+
+    >>> normalise_marks("«Oui», dit-il. ''Yes,'' he said.")
+    '“Oui”, dit-il.  "Yes,"  he said.'
+    """
+    return double_apostrophes(european_marks(text))
