@@ -112,3 +112,17 @@ def test_run_on_text_is_read_in_bounded_pieces(unit):
     q = _one(text)
     assert len(q) == text.count(unit)
     assert (q["quote"] == ("x" if unit.startswith('"x') else "Stop it")).all()
+
+
+def test_an_altered_quotation_travels():
+    from analysis.attribution import match_quotes
+    from analysis.attribution.travel import same_quotation
+
+    assert same_quotation("This will kill our trade", "This will destroy our trade")
+    assert not same_quotation("This will kill our trade", "Our trade is doing well this year")
+    q = pd.DataFrame({"article_id": ["1", "2"], "outlet": ["A", "B"],
+                      "kind": ["direct", "direct"], "speaker": ["X", "X"], "n_words": [5, 5],
+                      "quote": ["This will kill our trade", "This will destroy our trade"]})
+    out = match_quotes(q)
+    assert out["status"].tolist() == ["altered", "altered"]
+    assert out["diff"].tolist() == ["-[destroy] +[kill]", "-[kill] +[destroy]"]

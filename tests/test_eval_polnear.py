@@ -129,3 +129,26 @@ def test_evaluate_on_fixture(fixture_dir: Path) -> None:
     assert len(officials) == 1
     count = text.index("the count")
     assert span_overlap(text, officials[0], [(count, count + 18)]) >= 0.5
+
+
+def test_quotation_pairs_are_deterministic_and_labelled() -> None:
+    quotes = ["we will not raise taxes on working families",
+              "we will cut taxes on small firms this year",
+              "the weather was lovely all week long here"]
+    pairs = polnear.quotation_pairs(quotes, seed=3)
+    assert pairs == polnear.quotation_pairs(quotes, seed=3)
+    positives = [(a, b) for a, b, same in pairs if same]
+    assert len(positives) == 3
+    # every altered copy keeps most of its original's words
+    for a, b in positives:
+        assert len(set(a.split()) & set(b.split())) >= 4
+    # the hard negative of the first quotation is the other one about taxes
+    negatives = [(a, b) for a, b, same in pairs if not same]
+    assert (quotes[0], quotes[1]) in negatives
+
+
+def test_matching_rows_on_hand_made_pairs() -> None:
+    rows = pd.DataFrame(polnear.matching_rows(
+        ["this will kill our trade for good", "we never asked for this road at all"], "t"))
+    assert set(rows["role"]) == {"workbook", "baseline"}
+    assert rows["n"].eq(4).all()

@@ -61,6 +61,48 @@ def _segments(quote: str) -> list[str]:
     return parts or [" ".join(_tokens(quote))]
 
 
+def _word_edit(a: str, b: str) -> bool:
+    """Two normalised sentences that differ by a word swapped, added or dropped here and
+    there: at least 4 words shared in order and a word-level similarity of 0.75 or more
+    ("this will kill our trade" / "this will destroy our trade")."""
+    wa, wb = a.split(), b.split()
+    matcher = difflib.SequenceMatcher(a=wa, b=wb, autojunk=False)
+    shared = sum(m.size for m in matcher.get_matching_blocks())
+    return shared >= 4 and matcher.ratio() >= 0.75
+
+
+def _pair_score(na: str, nb: str, seg_a: list[tuple[str, int, int]],
+                seg_b: list[tuple[str, int, int]], threshold: float) -> float:
+    from rapidfuzz import fuzz
+
+    score = 100.0 if _contains(na, nb) else 0.0
+    for a, la, wa in seg_a:
+        for b, lb, wb in seg_b:
+            pair = fuzz.ratio(a, b)
+            if min(wa, wb) >= 6 and min(la, lb) >= 30:
+                pair = max(pair, fuzz.partial_ratio(a, b))
+            if pair < threshold and _word_edit(a, b):
+                pair = float(threshold)
+            score = max(score, pair)
+    return score
+
+
+def same_quotation(a: str, b: str, threshold: float = 85.0) -> bool:
+    """Whether two quotations are the same one, as :func:`match_quotes` decides it: one
+    holds the other word for word, or a sentence of each matches (``fuzz.ratio`` ≥
+    ``threshold``, ``partial_ratio`` for long sentences, or a few words edited).
+
+    >>> same_quotation("This will kill our trade", "This will destroy our trade")
+    True
+    >>> same_quotation("We will not back down", "The weather was lovely all week")
+    False
+    """
+    na, nb = " ".join(_tokens(a)), " ".join(_tokens(b))
+    seg_a = [(x, len(x), len(x.split())) for x in _segments(a)]
+    seg_b = [(x, len(x), len(x.split())) for x in _segments(b)]
+    return _pair_score(na, nb, seg_a, seg_b, threshold) >= threshold
+
+
 #: Past this many quotations (direct and mixed, of ``min_words`` or more) match_quotes
 #: compares only the candidate pairs of a blocking index instead of every pair.
 BLOCK_ABOVE = 2000
@@ -111,7 +153,8 @@ def match_quotes(quotes: pd.DataFrame, threshold: float = 85.0, min_words: int =
     """The same quotation across articles, by fuzzy matching with rapidfuzz: two
     quotations match when one of their sentences does (``fuzz.ratio`` >= ``threshold``,
     0..100, or ``fuzz.partial_ratio`` for sentences of 6+ words, so a partial quotation,
-    small edits and translation damage still match). One row per direct or mixed quotation of
+    small edits and translation damage still match; or a word or two swapped in a sentence
+    of 4+ shared words, see :func:`same_quotation`). One row per direct or mixed quotation of
     at least
     ``min_words`` words: ``cluster``, ``outlets`` and ``articles`` carrying it,
     ``n_articles``, ``status`` ("not found in any other outlet" / "verbatim" /
@@ -133,7 +176,6 @@ def match_quotes(quotes: pd.DataFrame, threshold: float = 85.0, min_words: int =
     >>> match_quotes(q, blocking=True).equals(match_quotes(q))
     True
     """
-    from rapidfuzz import fuzz
 
     cols = ["article_id", "outlet", "quote", "speaker", "cluster", "n_articles", "articles",
             "outlets", "status", "diff", "same_speaker", "score"]
@@ -154,14 +196,7 @@ def match_quotes(quotes: pd.DataFrame, threshold: float = 85.0, min_words: int =
         return i
 
     def score_of(i: int, j: int) -> float:
-        score = 100.0 if _contains(norm[i], norm[j]) else 0.0
-        for a, la, wa in segments[i]:
-            for b, lb, wb in segments[j]:
-                pair = fuzz.ratio(a, b)
-                if min(wa, wb) >= 6 and min(la, lb) >= 30:
-                    pair = max(pair, fuzz.partial_ratio(a, b))
-                score = max(score, pair)
-        return score
+        return _pair_score(norm[i], norm[j], segments[i], segments[j], threshold)
 
     if blocking is None:
         blocking = n > block_above

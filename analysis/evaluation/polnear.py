@@ -42,6 +42,14 @@ words outside quotation marks) as speaker; for indirect speech "any sentence wit
 verb" (a sentence holding a form from ``speech_verbs.csv`` outside quotation marks and no
 quotation mark, the whole sentence as its span).
 
+**quotation matching** (quotation travel): PolNeAR has few quotations carried by two of its
+articles, so the pairs are built from its gold quotations (:func:`quotation_pairs`): each
+quotation beside an altered copy (same) and beside the quotation sharing most of its words
+(different). The workbook decides with :func:`analysis.attribution.travel.same_quotation`
+(what ``match_quotes`` uses); the baseline is "exact normalised match" (the same words, or
+one held word for word in the other). Built pairs, not observed ones: a development figure
+for robustness to small edits.
+
 >>> DATA_SET
 'polnear'
 """
@@ -153,7 +161,7 @@ def offset_map(raw: str, clean: str) -> list[int]:
     first (cleaning drops or rewrites whole lines), then characters within changed stretches,
     so the cost stays near linear for long articles.
 
-    >>> offset_map("a\n\nb", "a\nb")
+    >>> offset_map("a\\n\\nb", "a\\nb")
     [0, 1, 2, 2, 3]
     """
     out = [0] * (len(raw) + 1)
@@ -432,6 +440,90 @@ def workbook_attributions(quotes: pd.DataFrame, texts: dict[str, str], quoted: b
     return out
 
 
+_INNER = re.compile(r"[\"“]([^\"“”]+)[\"”]|''(.+?)''")
+
+
+def quotation_pairs(quotations: list[str], seed: int = 0, min_words: int = 6
+                    ) -> list[tuple[str, str, bool]]:
+    """Pairs for the "quotation matching" measure: (a, b, same quotation?).
+
+    For each quotation of ``min_words`` or more: one *altered* copy, as outlets alter a
+    quotation they pass on (a word swapped for a word of another quotation, a word dropped,
+    two words swapped, or the quotation cut to its first three quarters), labelled the
+    same; and the other quotation sharing most of its words, labelled different (a hard
+    negative; pairs where one holds the other word for word are left out). Deterministic
+    for a given ``seed``.
+
+    >>> pairs = quotation_pairs(["we will not raise taxes on working families",
+    ...                          "we will cut taxes on small firms this year"])
+    >>> [same for _, _, same in pairs]
+    [True, False, True, False]
+    """
+    import random
+
+    rng = random.Random(seed)
+    items = [q for q in quotations if len(q.split()) >= min_words]
+    words = [q.split() for q in items]
+    pool = sorted({w for ws in words for w in ws if len(w) > 3})
+    out: list[tuple[str, str, bool]] = []
+    for i, ws in enumerate(words):
+        edit = rng.choice(["swap", "drop", "swap2", "cut"])
+        new = list(ws)
+        if edit in ("swap", "swap2"):
+            for k in rng.sample(range(len(new)), 1 if edit == "swap" else 2):
+                new[k] = rng.choice(pool) if pool else new[k]
+        elif edit == "drop":
+            del new[rng.randrange(len(new))]
+        else:
+            new = new[: max(4, (3 * len(new)) // 4)]
+        out.append((items[i], " ".join(new), True))
+        mine = {w.casefold().strip(".,!?") for w in ws}
+        best, best_shared = None, 0
+        for j, other in enumerate(words):
+            if j == i:
+                continue
+            a, b = " ".join(ws).casefold(), " ".join(other).casefold()
+            if a in b or b in a:
+                continue
+            shared = len(mine & {w.casefold().strip(".,!?") for w in other})
+            if shared > best_shared:
+                best, best_shared = j, shared
+        if best is not None:
+            out.append((items[i], items[best], False))
+    return out
+
+
+def _exact_match(a: str, b: str) -> bool:
+    """The baseline: the same words after normalisation, or one held word for word in the
+    other."""
+    from analysis.attribution.gold import _tokens
+
+    na, nb = " ".join(_tokens(a)), " ".join(_tokens(b))
+    return bool(na and nb) and (f" {na} " in f" {nb} " or f" {nb} " in f" {na} ")
+
+
+def matching_rows(quotations: list[str], note: str) -> list[dict]:
+    """Precision, recall and F1 of ``same_quotation`` and of the exact baseline on
+    :func:`quotation_pairs` of ``quotations``."""
+    from analysis.attribution.travel import same_quotation
+
+    pairs = quotation_pairs(quotations)
+    n_pos = sum(same for _, _, same in pairs)
+    rows = []
+    for system, role, decide in (("match_quotes (same_quotation)", "workbook", same_quotation),
+                                 ("exact normalised match", "baseline", _exact_match)):
+        said = [decide(a, b) for a, b, _ in pairs]
+        hits = sum(s and same for s, (_, _, same) in zip(said, pairs, strict=True))
+        scores = precision_recall_f1(hits, sum(said), n_pos)
+        for metric in ("precision", "recall", "f1"):
+            rows.append(dict(measure="quotation matching",
+                             metric="F1" if metric == "f1" else metric, system=system,
+                             role=role, value=scores[metric], n=len(pairs),
+                             note=f"{n_pos} altered copies, {len(pairs) - n_pos} different "
+                                  f"quotations; {note}"))
+    return rows
+
+
 def evaluate(data_dir: Path, *, progress: bool = False, split: str = "dev") -> pd.DataFrame:
     """Quotations, speakers and indirect speech on PolNeAR ``split``, with the baselines.
 
@@ -482,6 +574,11 @@ def evaluate(data_dir: Path, *, progress: bool = False, split: str = "dev") -> p
                                         for a, spans in baseline_indirect(corpus).items()})
     add("indirect speech", "extract_quotes (indirect)", "workbook", wb_ind, False)
     add("indirect speech", "any sentence with a speech verb", "baseline", base_ind, False)
+    inner = []
+    for text in quoted["content_text"]:
+        for m in _INNER.finditer(text):
+            inner.append((m.group(1) or m.group(2)).strip())
+    rows += matching_rows(sorted(set(inner)), "pairs built from the gold quotations")
     out = pd.DataFrame(rows)
     out.insert(0, "split", split)
     out.insert(0, "data_set", DATA_SET)
@@ -489,5 +586,6 @@ def evaluate(data_dir: Path, *, progress: bool = False, split: str = "dev") -> p
 
 
 __all__ = ["DATA_SET", "SOURCE", "Attribution", "annotation_files", "baseline_indirect",
-           "baseline_quotes", "evaluate", "offset_map", "read_ann", "read_split",
+           "baseline_quotes", "evaluate", "matching_rows", "offset_map",
+           "quotation_pairs", "read_ann", "read_split",
            "speaker_correct", "workbook_attributions"]
