@@ -112,7 +112,8 @@ def test_speaker_rule() -> None:
 
 def test_evaluate_on_fixture(fixture_dir: Path) -> None:
     rows = polnear.evaluate(fixture_dir)
-    assert set(rows["measure"]) == {"quotations", "speakers", "indirect speech"}
+    assert set(rows["measure"]) == {"quotations", "speakers", "indirect speech",
+                                    "quotation matching"}
     assert set(rows["role"]) == {"workbook", "baseline"}
     got = rows.set_index(["measure", "metric", "role"])["value"]
     # the one quotation, found by both systems and credited to Jane Doe ("she")
