@@ -555,7 +555,7 @@ class _Article:
                     else ""
                 lead = re.match(r"\s*[,;:—–-]?\s*", after)
                 rest_start = close + 1 + (lead.end() if lead else 0)
-                tail_verbs = self.verbs_in(rest_start, min(after_sent.end, rest_start + 120))
+                tail_verbs = self.verbs_in(rest_start, min(after_sent.end, rest_start + 250))
                 between = self.masked[rest_start:tail_verbs[0][0]] if tail_verbs else ""
                 # only a quotation that ends a clause takes an attribution after it:
                 # '"...," she said' / "'...' he said." but not "the 'X' crisis has spread"
@@ -566,7 +566,11 @@ class _Article:
                     or inner[-1:] in (",", ".", "!", "?", "…")
                     or re.match(r"\s*(?:[,;:—–]|-\s|$)", after))
                 if tail_verbs and ends_clause and (len(between.split()) <= 6 or (
-                        "," in between and len(between.split()) <= 14)):
+                        "," in between and len(between.split()) <= 14) or (
+                        # '"...," Douglas Holtz-Eakin, an adviser to ... and former ..., said'
+                        "," in between and len(between.split()) <= 30
+                        and self.refs_in(rest_start, rest_start + between.find(","))
+                        and not re.search(r"[.!?]\s", between))):
                     vs, ve = tail_verbs[0][0], tail_verbs[0][1]
                     item.verb = (vs, ve)
                     item.after = True
