@@ -250,6 +250,7 @@ class _Article:
                 re.match(r",\s*\d{1,3},", after) or re.match(
                     r"\s+(?:" + "|".join(_LONE_VERBS) + r")\b", after)
                 or re.match(r"\s+(?:also\s+|then\s+)?[a-z]{3,}ed\b", after)
+                or re.match(r",\s+(?:who|meanwhile|however|though|too)\b", after)
                 and not re.search(r"(?:ing|ed|ly|ion|ness|ment)$", words[0]))
             if len(words) == 1 and (at_start and not lone_name
                                     or words[0].casefold() in _NAME_STOP
@@ -564,6 +565,11 @@ class _Article:
                 ends_clause = q.close_pos is not None and (
                     self.text[q.close_pos - 1:q.close_pos] in ",.!?…"
                     or inner[-1:] in (",", ".", "!", "?", "…")
+                    # '"... of niches" Grubbs said.': a short named subject and its verb end
+                    # the sentence right after the quotation
+                    or tail_verbs and 0 < len(between.split()) <= 4
+                    and (between.lstrip()[:1].isupper() or between.lstrip().startswith("the "))
+                    and len(self.masked[tail_verbs[0][1]:after_sent.end].split()) <= 4
                     or re.match(r"\s*(?:[,;:—–]|-\s|$)", after))
                 if tail_verbs and ends_clause and (len(between.split()) <= 6 or (
                         "," in between and len(between.split()) <= 14) or (

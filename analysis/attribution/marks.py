@@ -173,7 +173,7 @@ def _scan(text: str, start: int, end: int, cont: _Quote | None, family: str, seg
     return found
 
 
-_TWO_APOSTROPHES = re.compile(r"''|‘‘|’’")
+_TWO_APOSTROPHES = re.compile(r"''(?!')|‘‘|’’")
 
 
 def double_apostrophes(text: str) -> str:
