@@ -33,8 +33,11 @@ How the gold is read and scored (the rules every figure here rests on):
   before it in the article (the person the pronoun refers to in news order), or, when no
   named gold Source precedes it, a capitalised word of the 300 characters before it. An
   empty speaker is wrong.
-- **indirect speech**: gold = Content spans without any quotation mark; the workbook's =
-  its ``indirect`` items without one; matched as above.
+- **indirect speech**: gold = Content spans without any quotation mark whose Cue holds a
+  speech verb of ``data/speech_verbs.csv`` (PolNeAR also marks beliefs, intentions and
+  findings — "believes", "wants", "showed" — which are not reported speech and which the
+  workbook does not claim to find); the workbook's = its ``indirect`` items without a
+  quotation mark; matched as above.
 
 Baselines, in the same run: "any double-quoted span" (every ``"…"``/``“…”`` pair in a
 paragraph) with "nearest capitalised name" (the closest run of two or more capitalised
@@ -278,6 +281,15 @@ def baseline_quotes(text: str) -> list[dict]:
     return out
 
 
+def _speech_verb_pattern() -> re.Pattern[str]:
+    """Any form of a verb in ``data/speech_verbs.csv`` as a whole word."""
+    from analysis.attribution import speech_verbs
+
+    forms = sorted({f for fs in speech_verbs()["forms"] for f in fs}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+                      + r")\b", re.I)
+
+
 def baseline_indirect(corpus: pd.DataFrame) -> dict[str, list[list[Span]]]:
     """Per article, every sentence holding a speech-verb form and no quotation mark.
 
@@ -286,12 +298,9 @@ def baseline_indirect(corpus: pd.DataFrame) -> dict[str, list[list[Span]]]:
     >>> baseline_indirect(c)["a"]
     [[(0, 19)]]
     """
-    from analysis.attribution import speech_verbs
     from analysis.sentences import article_sentences
 
-    forms = sorted({f for fs in speech_verbs()["forms"] for f in fs if " " not in f},
-                   key=len, reverse=True)
-    verb = re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b", re.I)
+    verb = _speech_verb_pattern()
     out: dict[str, list[list[Span]]] = {}
     kinds = corpus["line_kinds"] if "line_kinds" in corpus else [None] * len(corpus)
     for aid, text, lk in zip(corpus["article_id"], corpus["text"], kinds, strict=True):
@@ -541,7 +550,11 @@ def evaluate(data_dir: Path, *, progress: bool = False, split: str = "dev") -> p
         print(f"polnear {split}: {len(corpus)} articles, {len(gold)} attributions, "
               f"{len(quotes)} extracted")
     quoted = gold[gold["quoted"]].reset_index(drop=True)
-    unquoted = gold[~gold["quoted"]].reset_index(drop=True)
+    verb = _speech_verb_pattern()
+    cue_text = [" ".join(texts[a][s:e] for s, e in cue)
+                for a, cue in zip(gold["article_id"], gold["cue"], strict=True)]
+    speech_cue = pd.Series([bool(verb.search(c)) for c in cue_text], index=gold.index)
+    unquoted = gold[~gold["quoted"] & speech_cue].reset_index(drop=True)
     rows: list[dict] = []
     note = (f"one annotator per article (first id); {lost} gold spans lost to cleaning"
             if lost else "one annotator per article (first id)")
