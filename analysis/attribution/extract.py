@@ -624,6 +624,20 @@ class _Article:
             items.append(item)
         return items
 
+    def _opening_subject(self, sent: _Sent, before: int) -> _Ref | None:
+        """The person (or pronoun) a sentence opens with, within its first three words and
+        before ``before``; None when the sentence opens otherwise."""
+        for r in self.refs_in(sent.start, before):
+            if self.in_quote(r.start):
+                continue
+            lead = self.masked[sent.start:r.start]
+            if "," in lead or len(lead.split()) > 3 or r.cls not in ("person", "pronoun"):
+                return None
+            if r.cls == "pronoun" and r.variant not in ("he", "she"):
+                return None
+            return r
+        return None
+
     def _colon_intro(self, open_pos: int) -> int | None:
         """Offset of a colon that introduces a quotation with no speech verb ("Trump leaned
         in and boomed: '...'", "Cruz continued:" ending the paragraph before), when the
@@ -894,6 +908,14 @@ class _Article:
                             self.sentence_subject[vsent.start] = r
             elif item.colon is not None:
                 spk, st, cls, mention = self.coordinated(self.sent_at(item.colon), item.colon)
+            elif item.kind == "mixed" and not item.floating:
+                # "Mr. Obama decried the 'spin masters who ...'": no speech verb, but the
+                # quoted words belong to the person the sentence opens with
+                subject = self._opening_subject(sent, item.open_pos)
+                if subject is not None:
+                    spk, st, cls = self.resolve(subject)
+                    mention = (subject.start, subject.end)
+                    item.attribution = "sentence subject"
             elif item.floating and last_speaker is not None:
                 spk, st, cls, _ = last_speaker
             if item.kind != "scare" and spk:
