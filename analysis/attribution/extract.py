@@ -392,6 +392,9 @@ class _Article:
             before = re.search(r"(\w+)\s+$", self.masked[max(0, s - 20):s])
             if before and before.group(1).casefold() in _DETERMINERS - {"that"}:
                 continue
+            prev = self.masked[max(0, s - 3):s].rstrip()[-1:]
+            if match.group(0)[:1].isupper() and prev and prev not in ".!?:;\"“”'‘’([":
+                continue                    # "the United States": a name, not a verb
             if lemma == "call" and re.match(r"\s+for\b", self.masked[e:e + 6]):
                 continue
             out.append((s, e, lemma, cls))
@@ -550,7 +553,8 @@ class _Article:
                     # the mark; a next sentence opening in lower case is its attribution
                     nxt = self.sent_at(after_sent.end + 1)
                     if nxt.start > after_sent.start and nxt.paragraph == after_sent.paragraph \
-                            and self.masked[nxt.start:nxt.start + 1].islower():
+                            and (self.masked[nxt.start:nxt.start + 1].islower()
+                                 or self._short_attribution(nxt)):
                         after_sent = nxt
                 after = self.masked[close + 1:after_sent.end] if q.close_pos is not None \
                     else ""
@@ -593,6 +597,10 @@ class _Article:
                             np_text = re.split(r"\s(?:who|as|on|in|at|after|when)\s",
                                                np_text)[0]
                             item.np = (ve + m.start(1), ve + m.start(1) + len(np_text))
+                            if len(np_text.split()) > 3 and _FINITE.search(np_text):
+                                # ', said the candidate could be ...': a reported clause
+                                # follows, so the speaker is the subject before the verb
+                                item.np = None
                 elif (colon := self._colon_intro(q.open_pos)) is not None:
                     item.colon = colon
                     item.attribution = "introduced by a colon"
@@ -623,6 +631,16 @@ class _Article:
                 item.clause = self._clause(sent, item.verb, q.open_pos, close)
             items.append(item)
         return items
+
+    def _short_attribution(self, sent: _Sent) -> bool:
+        """A sentence that only says who spoke: at most six words, a speech verb among its
+        first four, no quote mark ("Bush said.", "Mr. Trump told reporters on Monday.")."""
+        words = self.masked[sent.start:sent.end].split()
+        if not 2 <= len(words) <= 6 or any(ch in MARKS for ch in
+                                             self.masked[sent.start:sent.end]):
+            return False
+        verbs = self.verbs_in(sent.start, sent.end)
+        return bool(verbs) and len(self.masked[sent.start:verbs[0][0]].split()) <= 3
 
     def _opening_subject(self, sent: _Sent, before: int) -> _Ref | None:
         """The person (or pronoun) a sentence opens with, within its first three words and
