@@ -1,0 +1,81 @@
+"""Source attribution: who is quoted, how much, with what verb, and how quotations travel.
+
+The extractor reads each article's clean text paragraph by paragraph, the way a copy editor
+would (general news practice, British and American):
+
+1. **Quotation marks.** Straight and curly, single and double marks are paired by their
+   context, not their shape: a mark between two letters is an apostrophe (I'm, Falter's);
+   an opening mark follows the start, a space or punctuation; a closing mark is followed by
+   a space, punctuation or the end. Quotes inside quotes stay part of the outer quotation.
+   A paragraph that opens a quotation and does not close it continues into the next
+   paragraph that opens with a quote mark (captions in between are skipped).
+2. **Attribution.** The nearest speech verb before the quotation in its sentence ("He said:
+   '...'", "X told the Guardian '...'", "X added:", "according to X"), else an attribution
+   after it ("'...,' the senator said", "'...,' said X"), else, for a paragraph that is all
+   quotation, the previous speaker (a floating quotation). A passive speech verb takes its
+   agent ("was condemned as '...' by X") or no speaker at all ("was slammed as '...'").
+3. **Speakers.** The subject of the verb: a name or alias from the actor table, a pronoun
+   resolved to the nearest compatible speaker (he/she: a person; it: an organisation; they:
+   a group or organisation), a description ("the officer", "a spokesman for Mr Khan",
+   "government sources"), or a statement (its author, the nearest organisation). A pronoun
+   the next sentence identifies ("The words came from X", "Those were the words of X")
+   takes that name.
+4. **Kinds.** ``direct`` (a quoted utterance), ``mixed`` (quoted words inside reported
+   speech), ``scare`` (a short quoted label of 1-4 words with no speech verb attached to a
+   speaker) and ``indirect`` (reported speech, "X said (that) ..." without quote marks).
+
+The package, one module per job: :mod:`~analysis.attribution.marks` (where quotations
+open and close), :mod:`~analysis.attribution.verbs` (speech verbs),
+:mod:`~analysis.attribution.speakers` (mentions and who they refer to),
+:mod:`~analysis.attribution.extract` (the extractor, :func:`extract_quotes`),
+:mod:`~analysis.attribution.spans` (quoted stretches for other measures),
+:mod:`~analysis.attribution.tables` (:func:`sources_table`, :func:`verb_profile`),
+:mod:`~analysis.attribution.travel` (:func:`match_quotes`) and
+:mod:`~analysis.attribution.gold` (the seeds' hand annotations and the scores against them).
+
+>>> import pandas as pd
+>>> corpus = pd.DataFrame({"article_id": ["1"], "outlet": ["Example"],
+...     "text": ["Jane Doe told reporters: 'I'm not going anywhere.'"]})
+>>> q = extract_quotes(corpus)
+>>> q.loc[0, ["quote", "kind", "speaker", "verb"]].tolist()
+["I'm not going anywhere.", 'direct', 'Jane Doe', 'tell']
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "BLOCK_ABOVE",
+    "DOUBLE",
+    "MARKS",
+    "QUOTE_COLUMNS",
+    "SINGLE",
+    "compare_with_gold",
+    "merge_spans",
+    "token_overlap",
+    "evaluate_quotes",
+    "extract_quotes",
+    "in_spans",
+    "load_gold",
+    "match_quotes",
+    "quote_spans",
+    "sources_table",
+    "speech_verbs",
+    "verb_profile",
+]
+
+from analysis.attribution.extract import QUOTE_COLUMNS, extract_quotes
+from analysis.attribution.gold import (
+    _tokens as _tokens,
+)
+from analysis.attribution.gold import (
+    compare_with_gold,
+    evaluate_quotes,
+    load_gold,
+    token_overlap,
+)
+from analysis.attribution.marks import DOUBLE, MARKS, SINGLE
+from analysis.attribution.spans import in_spans, merge_spans, quote_spans
+from analysis.attribution.tables import sources_table, verb_profile
+from analysis.attribution.travel import BLOCK_ABOVE, match_quotes
+from analysis.attribution.travel import _blocked_pairs as _blocked_pairs
+from analysis.attribution.verbs import speech_verbs

@@ -1,0 +1,1014 @@
+"""The extractor: one pass over an article finds its quotations, their speech verbs and
+their speakers (see :mod:`analysis.attribution` for the rules)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.actors import find_mentions, load_actors
+from analysis.attribution.marks import (
+    _WORD,
+    MARKS,
+    _find_quotes,
+    _mask,
+    _Quote,
+    normalise_marks,
+)
+from analysis.attribution.speakers import (
+    _BE,
+    _DETERMINERS,
+    _FUNCTION_WORDS,
+    _NAME,
+    _NAME_STOP,
+    _ORG_PHRASE,
+    _ORG_WORDS,
+    _PRONOUNS,
+    _QUANTIFIERS,
+    _STRIP_TAIL,
+    _TITLES,
+    _actor_classes,
+    _Names,
+    _Ref,
+    _ref_word_pattern,
+    _speaker_nouns,
+)
+from analysis.attribution.verbs import _INDIRECT_VERBS, _LONE_VERBS, _verb_index
+from analysis.sentences import article_sentences, paragraph_spans
+
+QUOTE_COLUMNS = [
+    "article_id", "outlet", "quote", "kind", "start", "end", "speaker_mention",
+    "speaker_start", "speaker_end", "speaker", "speaker_type", "verb", "verb_text",
+    "verb_class", "paragraph_id", "parts", "n_words", "attribution", "clause_start",
+    "clause_end",
+]
+
+_FINITE = re.compile(
+    r"\b(?:was|were|is|are|am|had|has|have|would|will|could|can|must|should|might|may|did|"
+    r"does|do|shall|needs?|wants?|[a-z]+ed)\b", re.I)
+_BOUNDARY = re.compile(
+    r"[,;:()\[\]]|\s[-–—]\s|\b(?:in|to|of|from|by|with|at|during|under|for)\s+(?:which|whom)\b"
+    r"|\b(?:where|when|whereas|because|although|though|if|while|that)\b", re.I)
+_TIME_ADVERBIAL = re.compile(
+    r"^\s*(?:(?:on|last|this|next|earlier|later)\s+(?:[A-Za-z]+)(?:\s+(?:night|week|month|"
+    r"year|morning|afternoon|evening))?|yesterday|today|tonight|earlier|later|previously|"
+    r"publicly|privately|repeatedly|again)\b", re.I)
+
+# A sentence that only names who spoke the quotation before it (news writers' delayed
+# identification): "The words came from X", "The remarks were made by X", "Those were the
+# words of X", "So said X".
+_NAMED_AFTER = re.compile(
+    r"\s*(?:(?:And|But)\s+)?(?:"
+    r"(?:The|Those|These|His|Her|Their|Such)\s+(?:words|comments?|remarks?|warning|plea|"
+    r"criticism|attack|message|verdict|claims?|admission)\s+(?:came|come|were|was)\s+"
+    r"(?:from|made\s+by|delivered\s+by|issued\s+by)"
+    r"|(?:Those|These|That|This|Such)\s+(?:were|are|was|is)\s+the\s+(?:words|comments|"
+    r"remarks|views?|verdict|message|warning|assessment)\s+of"
+    r"|So\s+(?:said|says))\s+")
+_NP_STOP = re.compile(r"[,;:()]|\s[-–—]\s|\s(?:who|which|speaking|writing|in|at|on|during|"
+                      r"after|when|as)\s|[.!?]\s*$")
+
+
+# --------------------------------------------------------------------------- the extractor
+
+@dataclass
+class _Sent:
+    start: int
+    end: int
+    kind: str
+    paragraph: int
+
+
+@dataclass
+class _Item:
+    start: int
+    end: int
+    kind: str
+    parts: list[tuple[int, int]]
+    paragraph: int
+    verb: tuple[int, int] | None = None       # span of the verb in the text
+    after: bool = False                       # attribution follows the quotation
+    np: tuple[int, int] | None = None         # explicit noun-phrase span for the speaker
+    floating: bool = False
+    open_pos: int = -1
+    speaker: str = ""
+    speaker_type: str = "unknown"
+    mention: tuple[int, int] | None = None
+    attribution: str = ""
+    clause: tuple[int, int] | None = None     # the reported clause around a mixed quotation
+    colon: int | None = None                  # a colon that introduces the quotation
+
+
+#: A group named by a plural noun before a place or organisation: "Traders on Harbour Road",
+#: "residents of the estate", "local shopkeepers in Leith".
+_GROUP = re.compile(r"\s*(?:(?:the|some|many|several|local|other)\s+)*((?:[A-Za-z-]+\s+)?"
+                    r"[A-Za-z-]{3,}(?<!s)s)\s+(?:on|in|at|from|near|across|of|along|around)\s",
+                    re.I)
+
+#: A "sentence" longer than this many characters (run-on text with no full stop) is read in
+#: pieces, so the work per quotation stays bounded and the time grows linearly.
+MAX_SENTENCE = 1200
+
+
+_SMALL = {"a", "an", "the", "of", "and", "in", "on", "to", "for", "at", "by", "with", "or",
+          "from", "vs", "is", "who", "me", "my"}
+
+
+def _is_title(quote: str) -> bool:
+    """A title or name in quote marks: 2-8 words, every word but small ones capitalised,
+    not ending a sentence ("One Hundred Years of Solitude", "State of the Union").
+
+    >>> _is_title("One Hundred Years of Solitude"), _is_title("We Will Win.")
+    (True, False)
+    """
+    words = quote.split()
+    if not 2 <= len(words) <= 8 or quote.rstrip()[-1:] in ".!?…":
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.casefold().strip(",:") in _SMALL
+               for w in words) and words[0][:1].isupper()
+
+
+def _pieces(text: str, sent: _Sent) -> list[_Sent]:
+    """``sent`` cut into pieces of at most :data:`MAX_SENTENCE` characters, each cut after
+    the last comma or space before the limit.
+
+    >>> [(p.start, p.end) for p in _pieces("ab, " * 700, _Sent(0, 2800, "body", 0))]
+    [(0, 1200), (1200, 2400), (2400, 2800)]
+    """
+    if sent.end - sent.start <= MAX_SENTENCE:
+        return [sent]
+    out, start = [], sent.start
+    while sent.end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        cut = max(text.rfind(", ", start + 1, limit - 1) + 2, text.rfind(" ", start + 1, limit) + 1)
+        if cut <= start + MAX_SENTENCE // 2:
+            cut = limit
+        out.append(_Sent(start, cut, sent.kind, sent.paragraph))
+        start = cut
+    out.append(_Sent(start, sent.end, sent.kind, sent.paragraph))
+    return out
+
+
+class _Article:
+    def __init__(self, text: str, line_kinds: str | None, actors: pd.DataFrame | None):
+        self.text = text
+        self.actors = actors
+        self.paragraphs = paragraph_spans(text)
+        sents = article_sentences(text, line_kinds)
+        self.sents = [piece for s in sents for piece in _pieces(
+            text, _Sent(s["start"], s["end"], s["kind"], s["paragraph_id"]))]
+        self.sent_starts = [s.start for s in self.sents]
+        pkinds = {s.paragraph: s.kind for s in self.sents}
+        self.pkinds = [pkinds.get(i, "body") for i in range(len(self.paragraphs))]
+        marked = normalise_marks(text)
+        self.quotes = _find_quotes(marked, self.paragraphs, self.pkinds)
+        self.masked = _mask(marked, [p for q in self.quotes for p in q.parts])
+        self.names = _Names()
+        self.refs = self._find_refs()
+        self.ref_ends = [r.end for r in self.refs]
+        self.history: list[tuple[int, str, str, str, str]] = []  # pos, speaker, type, cls, kind
+        self.sentence_subject: dict[int, _Ref | None] = {}
+        self._verbs: dict[tuple[int, int], list[tuple[int, int, str, str]]] = {}
+
+    # ---------------------------------------------------------------- lookups
+    def sent_at(self, pos: int) -> _Sent:
+        i = max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
+        if not self.sents:
+            return _Sent(0, len(self.text), "body", 0)
+        s = self.sents[i]
+        return s
+
+    def in_quote(self, pos: int) -> bool:
+        return self.masked[pos:pos + 1] == "_"
+
+    # ---------------------------------------------------------------- referring expressions
+    def _find_refs(self) -> list[_Ref]:
+        m = self.masked
+        refs: list[_Ref] = []
+        taken = [False] * (len(m) + 1)
+        if self.actors is not None and len(self.actors):
+            types, cls_of = _actor_classes(self.actors)
+            for s, e, actor in find_mentions(m, self.actors):
+                refs.append(_Ref(s, e, cls_of[actor], actor, types.get(actor, "unknown")))
+                for k in range(s, e):
+                    taken[k] = True
+        nouns = _speaker_nouns()
+        for match in _ref_word_pattern().finditer(m):
+            word = match.group(0)
+            low = word.casefold()
+            s, e = match.span()
+            if taken[s]:
+                continue
+            if low in _PRONOUNS:
+                refs.append(_Ref(s, e, "pronoun", "", "", low))
+            elif low in nouns:
+                canonical, stype = nouns[low]
+                if stype == "document":
+                    before = m[max(0, s - 20):s].casefold()
+                    if re.search(r"\b(?:in|of|from|with|by)\s+(?:a|an|the|its|their|his|her)?"
+                                 r"\s*(?:\w+\s+)?$", before):
+                        continue
+                    refs.append(_Ref(s, e, "document", "", "document"))
+                elif stype == "anonymous source":
+                    refs.append(_Ref(s, e, "source", canonical, stype))
+                elif canonical == "spokesperson":
+                    refs.append(_Ref(s, e, "spokes", canonical, stype))
+                else:
+                    before = m[max(0, s - 25):s].casefold()
+                    variant = "another" if re.search(
+                        r"\b(?:another|second|other|different)\s+(?:\w+\s+)?$", before) else ""
+                    name = f"another {canonical}" if variant else canonical
+                    refs.append(_Ref(s, e, "person", name, stype, variant))
+        for match in _ORG_PHRASE.finditer(m):
+            s, e = match.span(1)
+            if any(taken[s:e]):
+                continue
+            refs.append(_Ref(s, e, "org", match.group(1).casefold(), "organisation"))
+            for k in range(s, e):
+                taken[k] = True
+        for match in _NAME.finditer(m):
+            s, e = match.span()
+            if any(taken[s:e]) or m[s:e].casefold() in _PRONOUNS:
+                continue
+            form = match.group(0)
+            words = form.split()
+            while words and words[0].casefold() in _NAME_STOP:
+                s += len(words[0]) + 1
+                words = words[1:]
+            if not words:
+                continue
+            sent = self.sent_at(s)
+            at_start = s == sent.start or m[sent.start:s].strip(" '\"“‘(") == ""
+            # a lone capitalised word opening a sentence is a name only when news shape says
+            # so: "Thompson, 61, was blunt." / "Thompson said ..."
+            after = m[s + len(words[0]):s + len(words[0]) + 30]
+            lone_name = len(words) == 1 and at_start and (
+                re.match(r",\s*\d{1,3},", after) or re.match(
+                    r"\s+(?:" + "|".join(_LONE_VERBS) + r")\b", after)
+                or re.match(r"\s+(?:also\s+|then\s+)?[a-z]{3,}ed\b", after)
+                or re.match(r",\s+(?:who|meanwhile|however|though|too)\b", after)
+                and not re.search(r"(?:ing|ed|ly|ion|ness|ment)$", words[0]))
+            if len(words) == 1 and (at_start and not lone_name
+                                    or words[0].casefold() in _NAME_STOP
+                                    or words[0].casefold() in _TITLES):
+                continue
+            form = " ".join(words)
+            name, cls = self.names.canonical(form, s)
+            if not name and len(words) == 1 and at_start and not words[0].isupper():
+                name, cls = words[0], "person"     # a surname that opens a sentence
+                self.names.full.append((s, name, set()))
+            if not name:
+                continue
+            paren = re.match(r"\s*\(([A-Z]{2,})\)", m[e:e + 12])
+            if paren and cls == "org":
+                self.names.acronyms[paren.group(1)] = name
+            refs.append(_Ref(s, s + len(form), cls, name,
+                             "unknown" if cls == "person" else "organisation"))
+        refs.sort(key=lambda r: (r.end, r.start))
+        return refs
+
+    def refs_in(self, start: int, end: int) -> list[_Ref]:
+        lo = bisect.bisect_right(self.ref_ends, start)
+        hi = bisect.bisect_right(self.ref_ends, end)
+        return [r for r in self.refs[lo:hi] if r.start >= start]
+
+    # ---------------------------------------------------------------- resolution
+    def resolve(self, ref: _Ref, phrase_end: int | None = None) -> tuple[str, str, str]:
+        """(speaker, speaker_type, cls) of a referring expression."""
+        if ref.cls == "pronoun":
+            return self.resolve_pronoun(ref)
+        if ref.cls == "document":
+            return self.resolve_org(ref.start)
+        if ref.cls == "spokes":
+            after = re.match(r"\s+(?:for|of|at)\s+", self.masked[ref.end:ref.end + 8])
+            cands = []
+            if after:
+                cands = [r for r in self.refs_in(ref.end, ref.end + 80)
+                         if r.start == ref.end + after.end() and r.cls in ("person", "org")]
+            if not cands:
+                cands = [r for r in self.refs_in(max(0, ref.start - 60), ref.start)
+                         if ref.start - r.end <= 3 and r.cls in ("person", "org")]
+            if cands:
+                return cands[0].speaker, cands[0].speaker_type, cands[0].cls
+            if after:
+                name = re.match(r"(?:the\s+)?((?:[A-Z][\w'’&.-]*\s?)+)",
+                                self.masked[ref.end + after.end():ref.end + 80])
+                if name:
+                    return name.group(1).strip(), "organisation", "org"
+            return "spokesperson", "unknown", "person"
+        if ref.cls == "source":
+            sent = self.sent_at(ref.start)
+            window = self.masked[max(sent.start, ref.start - 40):ref.start]
+            pre_words: list[str] = []
+            for w in reversed(re.findall(r"[A-Za-z\-]+", window)[-2:]):
+                if w.casefold() in _DETERMINERS | _FUNCTION_WORDS | {"one", "two", "three",
+                                                                    "several", "many"}:
+                    break
+                pre_words.insert(0, w)
+            end = max(phrase_end if phrase_end is not None else ref.end, ref.end)
+            phrase = " ".join([*pre_words, self.masked[ref.start:end]])
+            phrase = re.split(r"[,;:]", phrase)[0].strip()
+            if re.search(r"\b(?:government|whitehall|downing street|ministerial)\b", phrase,
+                         re.I):
+                return "government sources", "anonymous source", "source"
+            words = phrase.split()
+            if len(words) > 8:
+                words = [self.masked[ref.start:ref.end]]
+            return " ".join(words).casefold(), "anonymous source", "source"
+        return ref.speaker, ref.speaker_type, ref.cls
+
+    def _compatible(self, cls: str, want: str) -> bool:
+        if want == "person":
+            return cls == "person"
+        if want == "org":
+            return cls == "org"
+        return cls in ("org", "plural", "source")
+
+    def resolve_pronoun(self, ref: _Ref) -> tuple[str, str, str]:
+        want = _PRONOUNS[ref.variant]
+        sent = self.sent_at(ref.start)
+        # 1. nearest compatible name earlier in the same sentence
+        for r in reversed(self.refs_in(sent.start, ref.start)):
+            if r.cls in ("pronoun", "document"):
+                continue
+            spk, st, cls = self.resolve(r)
+            if self._compatible(cls, want) and spk:
+                return spk, st, cls
+        # 2. the most recent compatible speaker, unless the sentence just before opens with
+        #    another compatible name ("Local resident Ahmed Khan welcomed the plan. '...,'
+        #    he told reporters.")
+        body = sent.kind == "body"
+        k = bisect.bisect_right(self.sent_starts, sent.start) - 2
+        if k >= 0 and self.sents[k].paragraph >= sent.paragraph - 1:
+            prev = self.sents[k]
+            first = [r for r in self.refs_in(prev.start, prev.end)
+                     if not self.in_quote(r.start) and r.cls not in ("pronoun", "document")]
+            last_pos = max((h[0] for h in self.history if h[0] < ref.start), default=-1)
+            lead = self.masked[prev.start:first[0].start] if first else ","
+            if first and first[0].start > last_pos and "," not in lead and \
+                    len(lead.split()) <= 3:
+                spk, st, cls = self.resolve(first[0])
+                if spk and self._compatible(cls, want):
+                    return spk, st, cls
+        for pos, spk, st, cls, pkind in reversed(self.history):
+            if pos >= ref.start or (body and pkind == "caption"):
+                continue
+            if spk and self._compatible(cls, want):
+                return spk, st, cls
+        # 3. the nearest compatible name before
+        for r in reversed(self.refs_in(0, sent.start)):
+            if r.cls in ("pronoun", "document") or self.in_quote(r.start):
+                continue
+            if body and self.sent_at(r.start).kind == "caption":
+                continue
+            spk, st, cls = self.resolve(r)
+            if self._compatible(cls, want) and spk:
+                return spk, st, cls
+        return "", "unknown", want
+
+    def resolve_org(self, pos: int) -> tuple[str, str, str]:
+        return self.resolve_pronoun(_Ref(pos, pos, "pronoun", "", "", "it"))
+
+    # ---------------------------------------------------------------- speech verbs
+    def verbs_in(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
+        key = (start, end)
+        found = self._verbs.get(key)
+        if found is None:
+            found = self._verbs[key] = self._verbs_in(start, end)
+        return list(found)
+
+    def _verbs_in(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
+        pattern, owner = _verb_index()
+        out = []
+        region = self.masked[start:end]
+        for match in pattern.finditer(region):
+            s, e = start + match.start(), start + match.end()
+            form = re.sub(r"\s+", " ", match.group(0)).casefold()
+            lemma, cls = owner[form]
+            before = re.search(r"(\w+)\s+$", self.masked[max(0, s - 20):s])
+            if before and before.group(1).casefold() in _DETERMINERS - {"that"}:
+                continue
+            prev = self.masked[max(0, s - 3):s].rstrip()[-1:]
+            if match.group(0)[:1].isupper() and prev and prev not in ".!?:;\"“”'‘’([":
+                continue                    # "the United States": a name, not a verb
+            if lemma == "call" and re.match(r"\s+for\b", self.masked[e:e + 6]):
+                continue
+            out.append((s, e, lemma, cls))
+        return out
+
+    def subject(self, vs: int, ve: int, limit: int) -> tuple[str, str, str, tuple[int, int] | None]:
+        """Speaker of the verb at [vs, ve): (speaker, type, cls, mention span)."""
+        sent = self.sent_at(vs)
+        m = self.masked
+        verb_text = m[vs:ve].casefold()
+        pre = m[sent.start:vs]
+        pre_clean = re.sub(r"\([^()]*\)", lambda x: " " * len(x.group(0)), pre)
+        tokens = [(t.start(), t.end(), t.group(0)) for t in re.finditer(r"[^\s]+", pre_clean)]
+        # passive: "was described by an officer as ..."
+        words = [t[2].casefold().strip(",") for t in tokens]
+        k = len(words)
+        while k and (words[k - 1] in _STRIP_TAIL - _BE or words[k - 1].endswith("ly")):
+            k -= 1
+        if k and words[k - 1] in _BE and (re.search(r"(?:ed|en|wn)$", verb_text)
+                                          or verb_text == "told"):
+            agent = re.search(r"\bby\s+", m[ve:limit])
+            if agent:
+                a_start = ve + agent.end()
+                cands = [r for r in self.refs_in(a_start, min(limit, a_start + 80))]
+                if cands:
+                    first = min(cands, key=lambda r: r.start)
+                    spk, st, cls = self.resolve(first)
+                    return spk, st, cls, (first.start, first.end)
+            # "was slammed as '...'": the sentence does not say who spoke
+            return "", "unknown", "passive", None
+        # strip auxiliaries and adverbs before the verb
+        k = len(tokens)
+        while k and (words[k - 1] in _STRIP_TAIL or (words[k - 1].endswith("ly")
+                                                     and len(words[k - 1]) > 4)):
+            k -= 1
+        tokens = tokens[:k]
+        tail = tokens[-1][2].casefold() if tokens else ""
+        participle = verb_text.endswith("ing")
+        if not tokens or tail in ("and", "but", "or", "and,") or tail.endswith(",") and \
+                participle or tail in ("after", "before", "by", "while", "when", "without",
+                                       "despite"):
+            return self.coordinated(sent, vs)
+        if tail == "who":
+            for r in reversed(self.refs_in(sent.start, sent.start + tokens[-1][0])):
+                spk, st, cls = self.resolve(r)
+                if cls == "person" and spk:
+                    return spk, st, cls, (r.start, r.end)
+            return self.coordinated(sent, vs)
+        if tail in ("which", "that"):
+            spk, st, cls = self.resolve_org(sent.start + tokens[-1][0])
+            return spk, st, cls, None
+        np_end = sent.start + tokens[-1][1]
+        if tail.endswith(","):
+            # appositive: "Marie van der Zyl, president of ..., said"
+            segments = [x for x in re.finditer(r"[^,]+", pre_clean[:tokens[-1][1]])]
+            if len(segments) >= 2:
+                seg = segments[-2]
+                for cand in reversed(segments):
+                    if any(r.cls == "person" for r in self.refs_in(
+                            sent.start + cand.start(), sent.start + cand.end())):
+                        seg = cand
+                        break
+                np_start, np_end = sent.start + seg.start(), sent.start + seg.end()
+                return self.np_speaker(np_start, np_end, vs)
+        bounds = [b.end() for b in _BOUNDARY.finditer(pre_clean[:tokens[-1][1]])]
+        np_start = sent.start + (bounds[-1] if bounds else 0)
+        return self.np_speaker(np_start, np_end, vs)
+
+    def np_speaker(self, np_start: int, np_end: int, vs: int
+                   ) -> tuple[str, str, str, tuple[int, int] | None]:
+        sent = self.sent_at(np_start)
+        refs = [r for r in self.refs_in(np_start, np_end) if not self.in_quote(r.start)]
+        group = _GROUP.match(self.masked[np_start:np_end])
+        if group and (not refs or refs[0].start >= np_start + group.end(1)):
+            # "Traders on Harbour Road say": the group speaks, not the place named after it
+            head = group.group(1)
+            if head.split()[-1].casefold() not in _ORG_WORDS | _TITLES | _PRONOUNS.keys():
+                s0 = np_start + group.start(1)
+                return head.casefold(), "group", "plural", (s0, s0 + len(head))
+        if not refs:
+            phrase = self.masked[np_start:np_end].strip(" ,;:-–—")
+            if not phrase:
+                return self.coordinated(sent, vs)
+            words = phrase.split()
+            while words and words[0].casefold() in _DETERMINERS | _QUANTIFIERS:
+                words = words[1:]
+            desc = " ".join(words)
+            if not desc or len(words) > 6 or not any(w[:1].isalpha() for w in words):
+                return "", "unknown", "", None
+            titled = self.names.by_title(words[-1].casefold()) if len(words) <= 2 else ""
+            start = self.masked.find(phrase, np_start)
+            span = (start, start + len(phrase)) if start >= 0 else None
+            if titled:
+                return titled, "unknown", "person", span
+            if len(words) == 1 and re.fullmatch(r"[A-Z][a-z'’-]+", words[0]) and \
+                    words[0].casefold() not in _NAME_STOP | _ORG_WORDS | _TITLES:
+                # "insists Burton": a surname after the verb
+                self.names.full.append((np_start, words[0], set()))
+                return words[0], "unknown", "person", span
+            return desc.casefold(), "unknown", "unknown", span
+        head = self.masked[np_start:np_end]
+        cut = re.search(r"\s(?:who|which|that)\s", head)
+        if cut and cut.start() > 0:
+            first = [r for r in refs if r.end <= np_start + cut.start()]
+            if first:
+                refs = first
+        heads = [r for r in refs if r.cls in ("source", "spokes")]
+        # "sources in the government", "a spokesman for the company": the source is the head
+        last = heads[-1] if heads else max(refs, key=lambda r: (r.end, r.end - r.start))
+        if last.cls == "document" and any(r.cls != "document" for r in refs):
+            last = max((r for r in refs if r.cls != "document"), key=lambda r: r.end)
+        rest = re.findall(r"[A-Za-z]+", self.masked[last.end:np_end])
+        if rest and rest[-1].casefold() in _ORG_WORDS and rest[-1].islower():
+            # the name only modifies the head: "the Hamas-run Gaza health ministry"
+            phrase = self.masked[np_start:np_end].strip(" ,;:.!?")
+            words = [w for w in phrase.split()]
+            while words and words[0].casefold() in _DETERMINERS:
+                words = words[1:]
+            start = self.masked.find(phrase, np_start)
+            return " ".join(words).casefold(), "organisation", "org", (start, start + len(phrase))
+        spk, st, cls = self.resolve(last, phrase_end=np_end)
+        return spk, st, cls, (last.start, last.end)
+
+    def coordinated(self, sent: _Sent, vs: int
+                    ) -> tuple[str, str, str, tuple[int, int] | None]:
+        """Subject of a coordinated or participle verb: the sentence's subject."""
+        earlier = self.sentence_subject.get(sent.start)
+        if earlier is not None:
+            spk, st, cls = self.resolve(earlier)
+            return spk, st, cls, (earlier.start, earlier.end)
+        refs = [r for r in self.refs_in(sent.start, vs) if not self.in_quote(r.start)]
+        if refs:
+            first = min(refs, key=lambda r: r.start)
+            spk, st, cls = self.resolve(first)
+            return spk, st, cls, (first.start, first.end)
+        return "", "unknown", "", None
+
+    # ---------------------------------------------------------------- items
+    def quote_items(self) -> list[_Item]:
+        items = []
+        for q in self.quotes:
+            start, end = q.parts[0][0], q.parts[-1][1]
+            item = _Item(start, end, "", q.parts, q.paragraph, open_pos=q.open_pos)
+            sent = self.sent_at(q.open_pos)
+            verbs = [v for v in self.verbs_in(sent.start, q.open_pos)
+                     if not self.in_quote(v[0])]
+            close = q.close_pos if q.close_pos is not None else end
+            n_words = len(_WORD.findall(" ".join(self.text[s:e] for s, e in q.parts)))
+            if verbs:
+                item.verb = (verbs[-1][0], verbs[-1][1])
+                item.attribution = "before"
+            else:
+                after_sent = self.sent_at(max(close - 1, 0))
+                if q.close_pos is not None and not self.masked[close + 1:after_sent.end].strip():
+                    # '"I love cats!" insists Burton.': the splitter ended the sentence at
+                    # the mark; a next sentence opening in lower case is its attribution
+                    nxt = self.sent_at(after_sent.end + 1)
+                    if nxt.start > after_sent.start and nxt.paragraph == after_sent.paragraph \
+                            and (self.masked[nxt.start:nxt.start + 1].islower()
+                                 or self._short_attribution(nxt)):
+                        after_sent = nxt
+                after = self.masked[close + 1:after_sent.end] if q.close_pos is not None \
+                    else ""
+                lead = re.match(r"\s*[,;:—–-]?\s*", after)
+                rest_start = close + 1 + (lead.end() if lead else 0)
+                tail_verbs = self.verbs_in(rest_start, min(after_sent.end, rest_start + 250))
+                between = self.masked[rest_start:tail_verbs[0][0]] if tail_verbs else ""
+                # only a quotation that ends a clause takes an attribution after it:
+                # '"...," she said' / "'...' he said." but not "the 'X' crisis has spread"
+                inner = self.text[q.open_pos + 1:close].rstrip("'’\"” ") \
+                    if q.close_pos is not None else ""
+                ends_clause = q.close_pos is not None and (
+                    self.text[q.close_pos - 1:q.close_pos] in ",.!?…"
+                    or inner[-1:] in (",", ".", "!", "?", "…")
+                    # '"... of niches" Grubbs said.': a short named subject and its verb end
+                    # the sentence right after the quotation
+                    or tail_verbs and 0 < len(between.split()) <= 4
+                    and (between.lstrip()[:1].isupper() or between.lstrip().startswith("the "))
+                    and len(self.masked[tail_verbs[0][1]:after_sent.end].split()) <= 4
+                    or re.match(r"\s*(?:[,;:—–]|-\s|$)", after))
+                if tail_verbs and ends_clause and (len(between.split()) <= 6 or (
+                        "," in between and len(between.split()) <= 14) or (
+                        # '"...," Douglas Holtz-Eakin, an adviser to ... and former ..., said'
+                        "," in between and len(between.split()) <= 30
+                        and self.refs_in(rest_start, rest_start + between.find(","))
+                        and not re.search(r"[.!?]\s", between))):
+                    vs, ve = tail_verbs[0][0], tail_verbs[0][1]
+                    item.verb = (vs, ve)
+                    item.after = True
+                    item.attribution = "after"
+                    if between.strip():
+                        item.np = (rest_start, vs)
+                        comma = between.find(",")
+                        if comma > 0 and self.refs_in(rest_start, rest_start + comma):
+                            item.np = (rest_start, rest_start + comma)
+                    else:
+                        m = re.match(r"\s*([^,.;:()!?]+)", self.masked[ve:after_sent.end])
+                        if m:
+                            np_text = m.group(1)
+                            np_text = re.split(r"\s(?:who|as|on|in|at|after|when)\s",
+                                               np_text)[0]
+                            item.np = (ve + m.start(1), ve + m.start(1) + len(np_text))
+                            if len(np_text.split()) > 3 and _FINITE.search(np_text):
+                                # ', said the candidate could be ...': a reported clause
+                                # follows, so the speaker is the subject before the verb
+                                item.np = None
+                elif (colon := self._colon_intro(q.open_pos)) is not None:
+                    item.colon = colon
+                    item.attribution = "introduced by a colon"
+                elif self._floating(q, sent, n_words):
+                    item.floating = True
+                    item.attribution = "previous speaker"
+            prechar = self.masked[sent.start:q.open_pos].rstrip()[-1:]
+            if item.verb is not None and n_words <= 4 and not item.after:
+                if self._label_use(q.open_pos, close, item.verb):
+                    item.verb = None
+                    item.attribution = ""
+            if item.colon is not None:
+                item.kind = "direct" if n_words > 4 else "scare"
+            elif item.verb is None and not item.floating:
+                item.kind = "scare" if n_words <= 4 else ("direct" if prechar in ("", ":", ",")
+                                                         else "mixed")
+            elif item.after or item.floating or prechar in ("", ":", ","):
+                item.kind = "direct"
+            else:
+                gap = len(self.masked[item.verb[1]:q.open_pos].split()) if item.verb else 99
+                first = self.text[start:start + 1]
+                item.kind = "direct" if (n_words >= 5 and first.isupper() and gap <= 4) \
+                    else "mixed"
+            if item.kind in ("direct", "mixed") and not item.after and item.colon is None \
+                    and not item.floating and _is_title(self.text[start:end]):
+                item.kind, item.verb, item.attribution = "scare", None, "title"
+            if item.kind == "mixed" and item.verb is not None and not item.after:
+                item.clause = self._clause(sent, item.verb, q.open_pos, close)
+            items.append(item)
+        return items
+
+    def _short_attribution(self, sent: _Sent) -> bool:
+        """A sentence that only says who spoke: at most six words, a speech verb among its
+        first four, no quote mark ("Bush said.", "Mr. Trump told reporters on Monday.")."""
+        words = self.masked[sent.start:sent.end].split()
+        if not 2 <= len(words) <= 6 or any(ch in MARKS for ch in
+                                             self.masked[sent.start:sent.end]):
+            return False
+        verbs = self.verbs_in(sent.start, sent.end)
+        return bool(verbs) and len(self.masked[sent.start:verbs[0][0]].split()) <= 3
+
+    def _opening_subject(self, sent: _Sent, before: int) -> _Ref | None:
+        """The person (or pronoun) a sentence opens with, within its first three words and
+        before ``before``; None when the sentence opens otherwise."""
+        for r in self.refs_in(sent.start, before):
+            if self.in_quote(r.start):
+                continue
+            lead = self.masked[sent.start:r.start]
+            if "," in lead or len(lead.split()) > 3 or r.cls not in ("person", "pronoun"):
+                return None
+            if r.cls == "pronoun" and r.variant not in ("he", "she"):
+                return None
+            return r
+        return None
+
+    def _colon_intro(self, open_pos: int) -> int | None:
+        """Offset of a colon that introduces a quotation with no speech verb ("Trump leaned
+        in and boomed: '...'", "Cruz continued:" ending the paragraph before), when the
+        clause before it names someone; else None."""
+        before = self.masked[max(0, open_pos - 3):open_pos]
+        stripped = before.rstrip()
+        if stripped.endswith(":"):
+            colon = max(0, open_pos - 3) + len(stripped) - 1
+        else:
+            return None
+        sent = self.sent_at(colon)
+        if self.in_quote(colon) or not any(r.cls in ("person", "org", "plural", "pronoun",
+                                                     "source", "spokes")
+                                           for r in self.refs_in(sent.start, colon)):
+            return None
+        return colon
+
+    def _clause(self, sent: _Sent, verb: tuple[int, int], open_pos: int, close: int
+                ) -> tuple[int, int] | None:
+        """The reported clause a mixed quotation sits in: from after the speech verb (and
+        its "that") to the end of the sentence, or to a new attribution after the quotation
+        ('..., according to X' / '; ...')."""
+        m = self.masked
+        rest = m[verb[1]:open_pos]
+        that = re.match(r"((?:\s+\S+){0,8}?)\s+that\s", rest)
+        cs = verb[1] + (that.end() if that and "," not in that.group(1) else 0)
+        end = sent.end
+        stop = re.search(r";|,\s+(?:according to|(?:he|she|they|it)\s+(?:said|added))\b"
+                         r"|\s[-–—]\s", m[close:end])
+        if stop:
+            end = close + stop.start()
+        cs, ce = self._trim(cs, end)
+        while ce < len(self.text) and ce < sent.end and self.text[ce] in "”\"’'":
+            ce += 1                                   # keep a closing mark the trim left
+        if not (cs <= open_pos and ce >= close) or len(m[cs:ce].split()) < 2:
+            return None
+        return cs, ce
+
+    def agent_after(self, end: int) -> tuple[str, str, str, tuple[int, int]] | None:
+        """The agent of a passive speech verb named right after the quotation: "was
+        condemned as 'a betrayal' by union leaders"."""
+        sent = self.sent_at(max(end - 1, 0))
+        by = re.match(r"[\s'’\"”,]*by\s+", self.masked[end:sent.end])
+        if not by:
+            return None
+        a_start = end + by.end()
+        cands = self.refs_in(a_start, min(sent.end, a_start + 80))
+        if not cands:
+            return None
+        first = min(cands, key=lambda r: r.start)
+        spk, st, cls = self.resolve(first)
+        return (spk, st, cls, (first.start, first.end)) if spk else None
+
+    def named_after(self, pos: int) -> tuple[str, str, str] | None:
+        """The speaker named by the next sentence when it only identifies whoever spoke
+        the quotation before it ("'...,' he said. The words came from Labour MP John
+        Carter." / "Those were the words of ..." / "So said ..."); sentences that are all
+        quotation in between are skipped. None when the next sentence is not of that
+        form."""
+        if not self.sents:
+            return None
+        i = max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
+        j = i + 1
+        while j < len(self.sents) and not re.search(
+                r"[^\W_]", self.masked[self.sents[j].start:self.sents[j].end]):
+            j += 1                                     # 'Floating quotation.' in between
+        if j >= len(self.sents) or self.sents[j].kind != "body" or \
+                self.sents[j].paragraph - self.sents[i].paragraph > 1:
+            return None
+        sent = self.sents[j]
+        found = _NAMED_AFTER.match(self.masked[sent.start:sent.end])
+        if not found:
+            return None
+        np_start = sent.start + found.end()
+        rest = self.masked[np_start:sent.end]
+        stop = _NP_STOP.search(rest)
+        np_end = np_start + (stop.start() if stop else len(rest))
+        spk, st, cls, _ = self.np_speaker(np_start, np_end, np_start)
+        if not spk or cls not in ("person", "org", "plural", "source"):
+            return None
+        return spk, st, cls
+
+    def _floating(self, q: _Quote, sent: _Sent, n_words: int) -> bool:
+        """A quotation with no verb of its own that makes up a whole paragraph, or a whole
+        sentence of at least two words, continues the previous speaker."""
+        if q.open_pos == self.paragraphs[q.paragraph][0] and n_words > 4:
+            return True
+        if self.masked[sent.start:q.open_pos].strip() or q.close_pos is None or n_words < 2:
+            return False
+        first = self.text[q.parts[0][0]:q.parts[0][0] + 1]
+        inner_end = self.text[max(q.close_pos - 1, 0):q.close_pos]
+        rest = self.masked[q.close_pos + 1:self.sent_at(q.close_pos).end].strip()
+        return first.isupper() and inner_end in ".!?…" and not rest
+
+    def _label_use(self, open_pos: int, close: int, verb: tuple[int, int]) -> bool:
+        """A short quotation used as a label: 'the 'openly Jewish' incident' (determiner
+        before, noun after) is a scare quote unless the speech verb governs it directly."""
+        before = re.search(r"(\w+)\s*$", self.masked[max(0, open_pos - 20):open_pos])
+        after = re.match(r"\s*([a-z]+)", self.masked[close + 1:close + 25])
+        if not before or before.group(1).casefold() not in _DETERMINERS - {"that", "no"}:
+            return False
+        if not after or after.group(1) in _FUNCTION_WORDS:
+            return False
+        det_start = max(0, open_pos - 20) + before.start()
+        between = self.masked[verb[1]:det_start].split()
+        return len(between) > 1
+
+    def indirect_items(self, taken: list[tuple[int, int]]) -> list[_Item]:
+        items = []
+        for sent in self.sents:
+            text = self.masked[sent.start:sent.end]
+            verbs = [v for v in self.verbs_in(sent.start, sent.end)
+                     if v[2] in _INDIRECT_VERBS and not self.in_quote(v[0])]
+            for vs, ve, lemma, _cls in verbs:
+                item = self._indirect(sent, text, vs, ve, lemma, verbs)
+                if item is None:
+                    continue
+                if any(s < item.end and item.start < e for s, e in taken):
+                    continue
+                items.append(item)
+        return items
+
+    def _indirect(self, sent: _Sent, text: str, vs: int, ve: int, lemma: str,
+                  verbs: list) -> _Item | None:
+        m = self.masked
+        # attribution tail right after a quotation: '"...," said X' is not indirect
+        before = m[sent.start:vs].rstrip(" ,")
+        if before and (before[-1] in MARKS or before.endswith("_")):
+            return None
+        tail = self._tail_indirect(sent, vs, ve, lemma)
+        if tail is not None or lemma == "according to":
+            return tail
+        rest = m[ve:sent.end]
+        if re.match(r"\s*[:'\"“‘”’]", rest):
+            return None
+        offset = ve
+        that = re.match(r"((?:\s+\S+){0,8}?)\s+that\s", rest)
+        if that and "," not in that.group(1) and not _FINITE.search(that.group(1) or ""):
+            offset = ve + that.end()
+        else:
+            adv = _TIME_ADVERBIAL.match(rest)
+            if adv:
+                offset = ve + adv.end()
+            if lemma == "tell":
+                obj = re.match(r"\s+(?:him|her|them|us|me|reporters|journalists|the\s+\w+|"
+                               r"(?:[A-Z][\w'’]+\s*)+)\s*", m[offset:sent.end])
+                if not obj:
+                    return None
+                offset += obj.end()
+        ce = sent.end
+        stop = re.search(r",?\s+(?:but|and)\s+(?:also\s+)?(?:said|added|told|claimed|insisted|"
+                         r"stressed|warned|argued|admitted|denied)\b|,\s+(?:saying|adding|"
+                         r"claiming|insisting)\b|;|,\s+according to\b", m[offset:sent.end])
+        if stop:
+            ce = offset + stop.start()
+        content = m[offset:ce]
+        if not self._clausal(content):
+            return None
+        cs, ce = self._trim(offset, ce)
+        return _Item(cs, ce, "indirect", [(cs, ce)], sent.paragraph, verb=(vs, ve),
+                     attribution="indirect")
+
+    def _tail_indirect(self, sent: _Sent, vs: int, ve: int, lemma: str) -> _Item | None:
+        """'CLAUSE, X said.' / 'CLAUSE, said X.' / 'CLAUSE, according to X.' /
+        'According to X, CLAUSE.'"""
+        m = self.masked
+        after = m[ve:sent.end]
+        before = m[sent.start:vs]
+        if lemma == "according to" and not before.strip():
+            c2 = m.find(",", ve, sent.end)
+            if c2 < 0:
+                return None
+            cs, ce, np = c2 + 1, sent.end, (ve, c2)
+        elif re.match(r"\s*[.!?]?\s*$", after) or lemma == "according to" or (
+                re.match(r"\s+[^,.;:_]{1,60}[.!?]?\s*$", after) and not _FINITE.search(after)):
+            comma = m.rfind(",", sent.start, vs)
+            between = m[comma + 1:vs].split() if comma >= 0 else []
+            if comma < 0 or len(between) > 6 or len(after.split()) > 6 or (
+                    between and between[0].casefold() in ("and", "but", "or", "then", "who",
+                                                          "which", "that")):
+                return None
+            if between and after.strip(" .!?") and not re.match(
+                    r"\s+(?:on|in|at|during|after|before|last|this|yesterday|today|tonight|"
+                    r"earlier|later|late|to|via|by|[A-Z])", after):
+                return None              # "X denied wrongdoing": an object, not a tail
+            first = re.match(r"\s*([\w'’-]+)", after)
+            if not between and first and not (
+                    first.group(1)[0].isupper()
+                    or first.group(1).casefold() in _DETERMINERS | _QUANTIFIERS | {
+                        "he", "she", "they", "it", "police"} | set(_speaker_nouns())
+                    | _ORG_WORDS):
+                return None              # ", denied wrongdoing.": no speaker after the verb
+            cs, ce = sent.start, comma
+            np = (comma + 1, vs) if m[comma + 1:vs].strip() else (ve, sent.end)
+        else:
+            return None
+        # the tail shape ("..., X said.") marks the clause itself; no finite verb needed
+        if not self._clausal(m[cs:ce], need_finite=False):
+            return None
+        cs, ce = self._trim(cs, ce)
+        return _Item(cs, ce, "indirect", [(cs, ce)], sent.paragraph, verb=(vs, ve), np=np,
+                     attribution="indirect")
+
+    def _clausal(self, content: str, need_finite: bool = True) -> bool:
+        words = content.split()
+        if len(words) < 3:
+            return False
+        first = words[0].strip("(")
+        low = first.casefold()
+        noun_first = (first.isalpha() and low not in _FUNCTION_WORDS
+                      and _FINITE.fullmatch(words[1].strip(",")) is not None)
+        if not (low in _DETERMINERS or low in {"he", "she", "it", "they", "we", "i", "there",
+                                               "one", "nine", "all", "both", "when", "if"}
+                or first[:1].isupper() or first[:1].isdigit() or noun_first):
+            return False
+        return not need_finite or bool(_FINITE.search(" ".join(words[1:40])))
+
+    def _trim(self, s: int, e: int) -> tuple[int, int]:
+        while s < e and self.text[s] in " ,;:":
+            s += 1
+        while e > s and self.text[e - 1] in " ,;:.":
+            e -= 1
+        return s, e
+
+    # ---------------------------------------------------------------- run
+    def run(self) -> list[dict]:
+        items = self.quote_items()
+        # reported speech may contain a scare quote, but not a quotation of its own
+        taken = [(i.start, i.end) for i in items if i.kind != "scare"]
+        items += self.indirect_items(taken)
+        items.sort(key=lambda i: (i.start, i.end))
+        rows = []
+        last_speaker: tuple[str, str, str, str] | None = None
+        for item in items:
+            sent = self.sent_at(item.start)
+            pkind = self.pkinds[item.paragraph] if item.paragraph < len(self.pkinds) else "body"
+            verb_lemma = verb_text = verb_class = ""
+            mention = None
+            spk, st, cls = "", "unknown", ""
+            if item.verb is not None:
+                vs, ve = item.verb
+                form = re.sub(r"\s+", " ", self.masked[vs:ve]).casefold()
+                verb_lemma, verb_class = _verb_index()[1][form]
+                verb_text = self.text[vs:ve]
+                if item.np is not None:
+                    spk, st, cls, mention = self.np_speaker(item.np[0], item.np[1], vs)
+                else:
+                    limit = item.open_pos if item.open_pos > vs else self.sent_at(vs).end
+                    spk, st, cls, mention = self.subject(vs, ve, limit)
+                if cls == "passive":
+                    agent = self.agent_after(item.end)
+                    if agent is not None:
+                        spk, st, cls, mention = agent
+                    else:
+                        item.attribution = "passive, no agent"
+                elif item.kind in ("direct", "mixed") and (
+                        not spk and mention is None
+                        or mention is not None
+                        and self.text[mention[0]:mention[1]].casefold() in _PRONOUNS):
+                    named = self.named_after(max(ve, item.end) - 1)
+                    if named is not None:
+                        spk, st, cls = named
+                        item.attribution = "named after"
+                vsent = self.sent_at(vs)
+                if mention is not None and vsent.start not in self.sentence_subject:
+                    for r in self.refs_in(mention[0], mention[1]):
+                        if (r.start, r.end) == mention:
+                            self.sentence_subject[vsent.start] = r
+            elif item.colon is not None:
+                spk, st, cls, mention = self.coordinated(self.sent_at(item.colon), item.colon)
+            elif item.kind == "mixed" and not item.floating:
+                # "Mr. Obama decried the 'spin masters who ...'": no speech verb, but the
+                # quoted words belong to the person the sentence opens with
+                subject = self._opening_subject(sent, item.open_pos)
+                if subject is not None:
+                    spk, st, cls = self.resolve(subject)
+                    mention = (subject.start, subject.end)
+                    item.attribution = "sentence subject"
+            elif item.floating and last_speaker is not None:
+                spk, st, cls, _ = last_speaker
+            if item.kind != "scare" and spk:
+                self.history.append((item.start, spk, st, cls, pkind))
+            if item.kind in ("direct", "mixed") and (spk or item.verb is not None):
+                last_speaker = (spk, st, cls, pkind)
+            quote = "\n".join(self.text[s:e] for s, e in item.parts)
+            rows.append({
+                "quote": quote, "kind": item.kind, "start": item.start, "end": item.end,
+                "speaker_mention": self.text[mention[0]:mention[1]] if mention else "",
+                "speaker_start": mention[0] if mention else pd.NA,
+                "speaker_end": mention[1] if mention else pd.NA,
+                "speaker": spk if item.kind != "scare" else "",
+                "speaker_type": (st or "unknown") if item.kind != "scare" and spk else
+                ("" if item.kind == "scare" else "unknown"),
+                "verb": verb_lemma, "verb_text": verb_text, "verb_class": verb_class,
+                "paragraph_id": item.paragraph, "parts": list(item.parts),
+                "n_words": len(_WORD.findall(quote)), "attribution": item.attribution,
+                "clause_start": item.clause[0] if item.clause else pd.NA,
+                "clause_end": item.clause[1] if item.clause else pd.NA,
+                "_sentence_kind": sent.kind,
+            })
+        return rows
+
+
+def _empty_quotes() -> pd.DataFrame:
+    frame = pd.DataFrame({c: pd.Series(dtype=object) for c in QUOTE_COLUMNS})
+    return frame.astype({"start": "int64", "end": "int64", "speaker_start": "Int64",
+                         "speaker_end": "Int64", "paragraph_id": "int64", "n_words": "int64",
+                         "clause_start": "Int64", "clause_end": "Int64"})
+
+
+def extract_quotes(corpus: pd.DataFrame, actors: str | Path | pd.DataFrame | None = None
+                   ) -> pd.DataFrame:
+    """One row per quotation: the DESIGN.md columns plus ``verb_class`` (neutral /
+    evaluative), ``paragraph_id``, ``parts`` (one (start, end) per paragraph of a
+    multi-paragraph quotation), ``n_words`` and ``attribution`` (where the speaker was
+    found: before / after the quotation, previous speaker (a floating quotation),
+    indirect, named after (a pronoun the next sentence identifies: "The words came from
+    X"), passive, no agent ("was slammed as '...'": speaker empty, type unknown)).
+
+    ``start``/``end`` index the clean ``text``; for a one-paragraph quotation
+    ``text[start:end] == quote``, for a longer one ``quote`` joins the ``parts`` with
+    newlines. ``actors`` (path or table from :func:`analysis.actors.load_actors`) merges
+    aliases into canonical names; without it names are merged by their forms ("Mr Falter"
+    is the "Gideon Falter" named earlier).
+
+    >>> corpus = pd.DataFrame({"article_id": ["1"], "outlet": ["Example"], "text": [
+    ...     '"We will not back down," said Senator Jane Doe. "Never," the senator added.']})
+    >>> extract_quotes(corpus)[["quote", "speaker", "verb"]].values.tolist()
+    [['We will not back down', 'Jane Doe', 'say'], ['Never', 'Jane Doe', 'add']]
+    """
+    if not isinstance(corpus, pd.DataFrame):
+        raise TypeError("extract_quotes takes a corpus DataFrame (see load_corpus)")
+    missing = {"article_id", "text"} - set(corpus.columns)
+    if missing:
+        raise ValueError(f"corpus lacks column(s) {sorted(missing)}")
+    table = None
+    if actors is not None:
+        table = load_actors(actors) if not isinstance(actors, pd.DataFrame) or \
+            not isinstance(actors["aliases"].iloc[0] if len(actors) else [], list) else actors
+    rows = []
+    outlets = corpus["outlet"] if "outlet" in corpus else ["unknown"] * len(corpus)
+    line_kinds = corpus["line_kinds"] if "line_kinds" in corpus else [None] * len(corpus)
+    for aid, outlet, text, kinds in zip(corpus["article_id"], outlets, corpus["text"],
+                                        line_kinds, strict=True):
+        if not isinstance(text, str) or not text.strip():
+            continue
+        art = _Article(text, kinds if isinstance(kinds, str) else None, table)
+        for row in art.run():
+            row.pop("_sentence_kind", None)
+            rows.append({"article_id": str(aid), "outlet": outlet, **row})
+    if not rows:
+        return _empty_quotes()
+    frame = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+    return frame.astype({"start": "int64", "end": "int64", "speaker_start": "Int64",
+                         "speaker_end": "Int64", "paragraph_id": "int64", "n_words": "int64",
+                         "clause_start": "Int64", "clause_end": "Int64"})

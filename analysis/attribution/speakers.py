@@ -1,0 +1,202 @@
+"""Speaker mentions and who they refer to: word lists for noun phrases, speaker nouns
+(``data/speaker_nouns.csv``), actor classes, names merged by their forms ("Mr Falter" is the
+"Gideon Falter" named earlier)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pandas as pd
+
+from analysis.attribution.verbs import _data_path
+
+_DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this",
+                "that", "these", "those", "any", "no", "further", "some", "every", "each"}
+_QUANTIFIERS = {"one", "two", "three", "four", "several", "many", "some", "a few"}
+_FUNCTION_WORDS = {
+    "of", "in", "on", "for", "to", "from", "by", "with", "at", "as", "after", "before",
+    "following", "during", "due", "and", "or", "but", "that", "which", "who", "is", "was", "are",
+    "were", "has", "had", "have", "will", "would", "could", "can", "should", "must", "may",
+    "might", "than", "if", "when", "while", "because", "over", "into", "about", "against",
+    "between", "through", "under", "since", "until", "amid", "despite", "towards", "toward",
+    "so", "yet", "nor", "not", "be", "been", "being", "do", "does", "did", "said", "says",
+}
+_STRIP_TAIL = {
+    "has", "have", "had", "was", "were", "is", "are", "be", "been", "being", "will", "would",
+    "can", "could", "may", "might", "must", "should", "shall", "do", "does", "did", "also",
+    "then", "later", "now", "again", "himself", "herself", "itself", "themselves", "not",
+    "never", "yesterday", "today", "tonight", "seen", "heard", "went", "on", "to", "go",
+    "goes", "going", "gone", "once", "first", "already", "just", "still", "all", "both",
+    "even", "only", "finally", "subsequently", "meanwhile", "too", "duly", "got",
+}
+_BE = {"was", "were", "been", "being", "is", "are", "be", "'s", "’s", "get", "got"}
+_PRONOUNS = {"he": "person", "she": "person", "it": "org", "they": "plural"}
+_TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "rev",
+    "sen", "senator", "rep", "representative", "gov", "governor", "president", "mayor",
+    "minister", "prime", "secretary", "home", "foreign", "deputy", "former", "chief",
+    "commissioner", "assistant", "executive", "inspector", "detective", "sergeant", "judge",
+    "justice", "chairman", "chairwoman", "chair", "leader", "general", "captain", "officer",
+    "ac", "dac", "pc", "ds", "di", "dci", "supt", "superintendent", "mp", "councillor",
+    "shadow", "chancellor", "king", "queen", "prince", "princess", "pope", "bishop", "rabbi",
+    "imam", "father", "vice", "interior", "state", "defence", "defense", "attorney",
+}
+_ORG_WORDS = {
+    "street", "corp", "co", "club", "fc", "police", "trust", "board", "campaign", "forum",
+    "service", "services", "ministry",
+    "council", "government", "party", "union", "office", "department", "association",
+    "federation", "committee", "commission", "group", "agency", "authority", "court",
+    "company", "bank", "army", "force", "yard", "university", "school", "hospital", "church",
+    "news", "times", "guardian", "telegraph", "post", "bbc", "network", "foundation",
+    "institute", "society", "league", "coalition", "alliance", "organisation", "organization",
+    "movement", "cabinet", "parliament", "congress", "senate", "house", "students",
+    "corporation", "inc", "ltd", "plc", "centre", "center", "fund", "assembly", "deputies",
+    "press", "media", "mail", "herald", "journal", "tribune", "nations",
+}
+_NAME_STOP = {
+    "the", "a", "an", "in", "on", "at", "but", "and", "it", "he", "she", "they", "we", "i",
+    "this", "that", "these", "those", "there", "here", "his", "her", "their", "its", "our",
+    "despite", "after", "before", "while", "when", "although", "however", "meanwhile",
+    "yesterday", "today", "later", "earlier", "nevertheless", "nine", "one", "two", "three",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "contacted", "sharing", "ahead", "both", "all", "some", "as",
+    "if", "for", "from", "with", "by", "of", "to", "nearly", "tens", "so", "what",
+}
+
+
+@lru_cache(maxsize=1)
+def _speaker_nouns() -> dict[str, tuple[str, str]]:
+    with _data_path("speaker_nouns.csv").open(encoding="utf-8") as handle:
+        frame = pd.read_csv(handle, dtype=str, keep_default_na=False)
+    return {n.casefold(): (c, t) for n, c, t in
+            zip(frame["noun"], frame["canonical"], frame["speaker_type"], strict=True)}
+
+
+# --------------------------------------------------------------------------- names
+
+_ACTOR_CLASSES: dict[int, tuple[pd.DataFrame, dict[str, str], dict[str, str]]] = {}
+
+
+def _actor_classes(actors: pd.DataFrame) -> tuple[dict[str, str], dict[str, str]]:
+    """(type, class) of each actor of a table, computed once per table object."""
+    cached = _ACTOR_CLASSES.get(id(actors))
+    if cached is None or cached[0] is not actors:
+        types = dict(zip(actors["actor"], actors["type"], strict=True))
+        cls_of = {a: _is_person_actor(a, al) for a, al in
+                  zip(actors["actor"], actors["aliases"], strict=True)}
+        if len(_ACTOR_CLASSES) > 16:
+            _ACTOR_CLASSES.clear()
+        cached = _ACTOR_CLASSES[id(actors)] = (actors, types, cls_of)
+    return cached[1], cached[2]
+
+
+@lru_cache(maxsize=1)
+def _ref_word_pattern() -> re.Pattern[str]:
+    """Whole ASCII words that are pronouns or speaker nouns, in any case (the words
+    ``\\b[A-Za-z]+\\b`` finds whose lower case is in either list)."""
+    words = sorted((w for w in set(_PRONOUNS) | set(_speaker_nouns())
+                    if w.isascii() and w.isalpha()), key=lambda w: (-len(w), w))
+    body = "|".join("".join(f"[{c.upper()}{c}]" for c in w) for w in words)
+    return re.compile(rf"\b(?:{body})\b")
+
+
+@dataclass
+class _Ref:
+    start: int
+    end: int
+    cls: str          # person / org / plural / pronoun / document / source / spokes
+    speaker: str
+    speaker_type: str
+    variant: str = ""  # pronoun word, or "another" for a second officer
+
+
+def _is_person_actor(actor: str, aliases: list[str]) -> str:
+    """person / org / plural (a group: its canonical name is all lower case)."""
+    if actor == actor.lower():
+        return "plural"
+    if any(re.match(r"(?:Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady|Dr)\b", a) for a in aliases):
+        return "person"
+    words = actor.split()
+    if 2 <= len(words) <= 5 and not any(w.casefold() in _ORG_WORDS for w in words):
+        return "person"
+    return "org"
+
+
+_ORG_PHRASE = re.compile(
+    r"\b[Tt]he\s+((?:[a-z][a-z-]+\s+){0,2}?(?:bank|company|council|ministry|government|"
+    r"department|party|union|club|board|court|agency|firm|university|hospital|charity|"
+    r"regulator|watchdog|committee|commission|airline|retailer|school|group|trust))\b")
+#: American abbreviated titles ("Mr. Earnest", "Sen. Jim Doe") and middle initials
+#: ("Donald J. Trump") are part of a name.
+_ABBREVIATED = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev|Lt|Col|Capt|Sgt|Supt|Insp|Det)\."
+_NAME = re.compile(
+    r"(?<![\w'’])(?:" + _ABBREVIATED + r" )?(?:[A-Z][a-zA-Z'’\-]+|[A-Z]{2,})(?: (?:(?:van|von|"
+    r"der|de|da|la|le|bin|al|of|of the) )*(?:[A-Z][a-zA-Z'’\-]+|[A-Z]{2,}|[A-Z]\.(?= [A-Z])"
+    r"|Jr\.|Sr\.))*")
+
+
+@dataclass
+class _Names:
+    """Simple name-form merging for names not in the actor table: 'Mr Falter' is the
+    'Gideon Falter' seen earlier; an acronym in brackets after a name is its alias."""
+
+    full: list[tuple[int, str, set[str]]] = field(default_factory=list)
+    acronyms: dict[str, str] = field(default_factory=dict)
+
+    def canonical(self, form: str, pos: int) -> tuple[str, str]:
+        words = [w for w in form.split() if not re.fullmatch(r"[A-Z]\.|[JS]r\.", w)]
+        if not words:
+            return "", "unknown"
+        low = [w.casefold().strip(".").replace("’s", "").replace("'s", "") for w in words]
+        # a person's name ends in two or three plain capitalised words (particles allowed):
+        # "Police Chief David Moore" -> David Moore, "Mayor of London Sadiq Khan" -> Sadiq Khan
+        k = len(words)
+        while k > 0 and (words[k - 1][:1].isupper() and low[k - 1] not in _ORG_WORDS
+                         and low[k - 1] not in _TITLES and low[k - 1] not in _FUNCTION_WORDS
+                         and low[k - 1] not in {"against", "for", "the", "of"}
+                         and not words[k - 1].isupper()
+                         or low[k - 1] in {"van", "von", "der", "de", "da", "la", "le", "bin"}):
+            k -= 1
+        core = words[k:]
+        while core and core[0].casefold() in {"van", "von", "der", "de", "da", "la", "le"}:
+            core = core[1:]
+        titles = {w for w in low[:k] if w in _TITLES}
+        named = len(core) >= 2 and (not any(w in _ORG_WORDS for w in low[:k])
+                                    or low[k - 1] in _TITLES)
+        connective = any(w in {"against", "for", "of", "and", "the", "on"} for w in low[1:])
+        if not named and (any(w in _ORG_WORDS for w in low) or connective
+                          or (k and low[k - 1] in _ORG_WORDS and not titles)) or not core:
+            if len(words) == 1 and words[0].isupper() and words[0] in self.acronyms:
+                return self.acronyms[words[0]], "org"
+            name = form[4:] if form.startswith("The ") else form
+            if len(words) == 1 and not words[0].isupper():
+                return "", "unknown"
+            return name, "org"
+        if not titles and re.search(r"(?:ish|ese|ians?|ers|ists|ans|ites)$", core[-1]):
+            return "", "unknown"           # Jewish Londoners, British Muslims: groups
+        plain = [w for w in core if w.casefold() not in {"van", "von", "der", "de", "da", "la",
+                                                          "le", "bin"}]
+        if len(plain) > 2:
+            core = core[core.index(plain[-2]):]
+        if len(core) == 1:
+            token = core[0]
+            for _, name, _titles in reversed(self.full):
+                parts = name.split()
+                if token in (parts[-1], parts[0]):
+                    return name, "person"
+            if titles:
+                self.full.append((pos, token, titles))
+                return token, "person"
+            return "", "unknown"
+        name = " ".join(core)
+        self.full.append((pos, name, titles))
+        return name, "person"
+
+    def by_title(self, title: str) -> str:
+        for _, name, titles in reversed(self.full):
+            if title in titles:
+                return name
+        return ""
