@@ -3,7 +3,8 @@
 Where the clause rules (:mod:`analysis.sentiment.stance`) run out, a multinomial logistic
 regression weighs readable features of one mention in its sentence:
 
-- ``rule:…``: what the rules said (their stance's sign; whether a role cue fired);
+- ``rule:…``: what the rules said (their stance's sign; whether a role cue fired; whether
+  the target is the agent of an evaluative verb, "X accused Y");
 - ``vader:…``: VADER's compound for the whole sentence, for the words before the mention
   and for the words after it (each in -1..1);
 - ``lex:…``: the sum of VADER's lexicon ratings of words within ``NEAR`` words of the
@@ -23,7 +24,7 @@ same output. :mod:`analysis.sentiment.train` rebuilds the file from NewsMTSC's
 
 >>> f = mention_features("Critics slammed Ann for her failure.", (16, 19))
 >>> f["near:slammed"], f["rule:cue"]
-(1.0, 0.0)
+(1.0, 1.0)
 """
 
 from __future__ import annotations
@@ -89,6 +90,7 @@ def mention_features(
     feats["rule:positive"] = 1.0 if stance >= CUT else 0.0
     feats["rule:cue"] = 1.0 if rule["cue"] else 0.0
     feats["rule:stance"] = stance
+    feats["rule:agent"] = 1.0 if rule.get("agent") else 0.0
     left_text, right_text = sentence[:start], sentence[end:]
     for name, text in (("sentence", sentence), ("before", left_text), ("after", right_text)):
         compound = score_text(text)["compound"]

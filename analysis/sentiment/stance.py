@@ -148,7 +148,8 @@ def mention_stance(
     in the clause, after any comma (:func:`negated`: "X was not criticised", "did not call
     for X to resign", "refused to back X") counts as neutral when it blames and as negative
     when it supports ("no confidence in X"). Returns ``stance``, ``clause``, ``cue`` (the
-    cue that fired, prefixed "not: " when negated, or "").
+    cue that fired, prefixed "not: " when negated, or "") and ``agent`` (True when no cue
+    fired and the target is the agent of an evaluative verb after it: "X accused Y").
 
     >>> s = "The CAA accused the force of victim blaming."
     >>> mention_stance(s, (20, 29))["stance"], mention_stance(s, (4, 7))["stance"]
@@ -198,19 +199,23 @@ def mention_stance(
                 hits.append((polarity, role))
     if hits:
         stance = CUE_WEIGHT * float(np.mean([p for p, _ in hits]))
-        return {"stance": stance, "clause": sentence[c_start:c_end].strip(), "cue": hits[0][1]}
+        return {"stance": stance, "clause": sentence[c_start:c_end].strip(), "cue": hits[0][1],
+                "agent": False}
     # No cue aimed at the target: mask evaluative words (aimed elsewhere) and read the rest.
     rest = marked
     # An evaluative verb after the target with the target as its agent ("X accused Y of Z"):
     # the verb and what follows it in the clause are about Y, not X.
     t_at = rest.find(_TARGET)
+    verbs_found = [vm for verbs, _ in _verb_table() for vm in verbs.finditer(rest)]
+    agent = any(vm.start() > t_at >= 0 for vm in verbs_found)
     masks = [(vm.start(), len(rest)) if vm.start() > t_at >= 0 else vm.span()
-             for verbs, _ in _verb_table() for vm in verbs.finditer(rest)]
+             for vm in verbs_found]
     masks += [wm.span() for wm in _cue_words().finditer(rest)]
     masks += [wm.span() for wm in _news_neutral().finditer(rest)]
     rest = _mask(rest, masks).replace(_TARGET, " ").replace("#", " ")
     compound = score_text(rest)["compound"]
     stance = 0.0 if pd.isna(compound) else float(compound)
-    return {"stance": stance, "clause": sentence[c_start:c_end].strip(), "cue": ""}
+    return {"stance": stance, "clause": sentence[c_start:c_end].strip(), "cue": "",
+            "agent": agent}
 
 

@@ -95,4 +95,5 @@ def mention_tone(
         label = max(LABELS, key=lambda lab: proba[lab])
     return {"label": label, "p_negative": proba["negative"], "p_neutral": proba["neutral"],
             "p_positive": proba["positive"], "tone": proba["positive"] - proba["negative"],
+            "agent": rule.get("agent", False),
             "stance": rule["stance"], "cue": rule["cue"], "clause": rule["clause"]}

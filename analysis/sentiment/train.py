@@ -46,7 +46,7 @@ def features_of(targets: pd.DataFrame) -> list[dict[str, float]]:
     :func:`analysis.evaluation.newsmtsc.read_targets`.
 
     >>> t = pd.DataFrame({"sentence": ["Ann won."], "start": [0], "end": [3], "others": [[]]})
-    >>> features_of(t)[0]["after:won"]
+    >>> features_of(t)[0]["near:won"]
     1.0
     """
     return [tone_features(s, (int(a), int(b)), other_mentions=list(o))[1]
