@@ -27,7 +27,9 @@ from __future__ import annotations
 from analysis.actors import find_mentions, load_actors
 from analysis.sentiment.agreement import agreement, cohen_kappa, evaluate_actor_labels
 from analysis.sentiment.mentions import (
+    METHODS,
     SMALL_N,
+    TOO_FEW,
     actor_mentions,
     actor_sentiment,
     outlet_actor_sentiment,

@@ -8,6 +8,7 @@ per article and per outlet.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from pathlib import Path
 
 import numpy as np
@@ -22,7 +23,7 @@ from analysis.sentiment.scores import (
     label_compound,
     sentence_sentiment,
 )
-from analysis.sentiment.tone import mention_tone
+from analysis.sentiment.tone import WINDOW, mention_tone
 from analysis.sentiment.voice import _quotes
 
 #: Fewer sentences than this about an actor in one article (or outlet) raise ``small_n``
@@ -92,15 +93,23 @@ def actor_mentions(
             quoted = [piece for q in q_all for piece in q["pieces"]]  # type: ignore[attr-defined]
             linked = set(pronoun_links(text, bounds, mentions, table, quoted))
             mentions = sorted([*mentions, *linked])
+        mentions = sorted(mentions)
+        starts = [m[0] for m in mentions]
         for srow in mine.itertuples(index=False):
             s0, s1 = int(srow.start), int(srow.end)
-            for m0, m1, actor in mentions:
-                if not (s0 <= m0 and m1 <= s1):
+            here = mentions[bisect_left(starts, s0):bisect_left(starts, s1)]
+            here_starts = starts[bisect_left(starts, s0):bisect_left(starts, s1)]
+            for m0, m1, actor in here:
+                if m1 > s1:
                     continue
                 own = _own_spans(q_all, actor, (m0, m1), s0, s1, text=text)
                 inside_own = any(q0 <= m0 < q1 for q0, q1 in own)
-                others = [(o0 - s0, o1 - s0) for o0, o1, _ in mentions
-                          if s0 <= o0 and o1 <= s1 and (o0, o1) != (m0, m1)]
+                # Only names mention_tone can see (it reads WINDOW characters either side):
+                # a run-on sentence of a thousand names stays linear.
+                near = here[bisect_left(here_starts, m0 - 2 * WINDOW):
+                            bisect_left(here_starts, m1 + WINDOW)]
+                others = [(o0 - s0, o1 - s0) for o0, o1, _ in near
+                          if o1 <= s1 and (o0, o1) != (m0, m1)]
                 res = mention_tone(text[s0:s1], (m0 - s0, m1 - s0),
                                    [(q0 - s0, q1 - s0) for q0, q1 in own], others)
                 rows.append({
