@@ -91,6 +91,17 @@ def mention_features(
     feats["rule:cue"] = 1.0 if rule["cue"] else 0.0
     feats["rule:stance"] = stance
     feats["rule:agent"] = 1.0 if rule.get("agent") else 0.0
+    # The actor's own quoted words are not tone toward it: they are blanked (as the rules
+    # do) before anything is read.
+    own = [(a, b) for a, b in own_quotes if not a <= start < b]
+    # "X accused Y of Z": the accusation is about Y, so it is blanked for X too.
+    if rule.get("agent_span"):
+        own.append(rule["agent_span"])  # type: ignore[arg-type]
+    if own:
+        chars = list(sentence)
+        for a, b in own:
+            chars[max(a, 0):max(b, 0)] = " " * len(chars[max(a, 0):max(b, 0)])
+        sentence = "".join(chars)
     left_text, right_text = sentence[:start], sentence[end:]
     for name, text in (("sentence", sentence), ("before", left_text), ("after", right_text)):
         compound = score_text(text)["compound"]

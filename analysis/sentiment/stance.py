@@ -149,7 +149,8 @@ def mention_stance(
     for X to resign", "refused to back X") counts as neutral when it blames and as negative
     when it supports ("no confidence in X"). Returns ``stance``, ``clause``, ``cue`` (the
     cue that fired, prefixed "not: " when negated, or "") and ``agent`` (True when no cue
-    fired and the target is the agent of an evaluative verb after it: "X accused Y").
+    fired and the target is the agent of an evaluative verb after it: "X accused Y"), with
+    ``agent_span``, the (start, end) in ``sentence`` from that verb to the clause's end.
 
     >>> s = "The CAA accused the force of victim blaming."
     >>> mention_stance(s, (20, 29))["stance"], mention_stance(s, (4, 7))["stance"]
@@ -200,14 +201,18 @@ def mention_stance(
     if hits:
         stance = CUE_WEIGHT * float(np.mean([p for p, _ in hits]))
         return {"stance": stance, "clause": sentence[c_start:c_end].strip(), "cue": hits[0][1],
-                "agent": False}
+                "agent": False, "agent_span": None}
     # No cue aimed at the target: mask evaluative words (aimed elsewhere) and read the rest.
     rest = marked
     # An evaluative verb after the target with the target as its agent ("X accused Y of Z"):
     # the verb and what follows it in the clause are about Y, not X.
     t_at = rest.find(_TARGET)
     verbs_found = [vm for verbs, _ in _verb_table() for vm in verbs.finditer(rest)]
-    agent = any(vm.start() > t_at >= 0 for vm in verbs_found)
+    after = [vm.start() for vm in verbs_found if vm.start() > t_at >= 0]
+    agent = bool(after)
+    # In the sentence's offsets: from the first such verb to the end of the clause.
+    shift = (rel_e - rel_s) - len(_TARGET)
+    agent_span = (c_start + min(after) + shift, c_end) if after else None
     masks = [(vm.start(), len(rest)) if vm.start() > t_at >= 0 else vm.span()
              for vm in verbs_found]
     masks += [wm.span() for wm in _cue_words().finditer(rest)]
@@ -216,6 +221,6 @@ def mention_stance(
     compound = score_text(rest)["compound"]
     stance = 0.0 if pd.isna(compound) else float(compound)
     return {"stance": stance, "clause": sentence[c_start:c_end].strip(), "cue": "",
-            "agent": agent}
+            "agent": agent, "agent_span": agent_span}
 
 
