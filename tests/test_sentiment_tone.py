@@ -110,3 +110,19 @@ def test_run_on_text_gives_one_row_per_mention():
         columns=["article_id", "kind", "start", "end"]))
     assert mentions["actor"].value_counts().to_dict() == {"Zed": 150, "Amy": 150}
     assert mentions["label"].notna().all()
+
+
+def test_tone_holds_across_name_alias_and_pronoun():
+    """One resolver: the same blame reads the same whether the actor is named in full, by
+    an alias with a title, or (with pronouns=True) by a pronoun linked to it."""
+    actors = pd.DataFrame({"actor": ["Ann Lee"], "aliases": ["Ms Lee"], "type": ["person"]})
+    texts = {"name": "Ann Lee spoke on Monday. Critics slammed Ann Lee for her failure.",
+             "alias": "Ms Lee spoke on Monday. Critics slammed Ms Lee for her failure.",
+             "pronoun": "Ms Lee spoke on Monday. She was slammed by critics for her failure."}
+    labels = {}
+    for kind, text in texts.items():
+        corpus = pd.DataFrame({"article_id": [kind], "outlet": ["X"], "text": [text]})
+        m = S.actor_mentions(corpus, actors, quotes=pd.DataFrame(
+            columns=["article_id", "kind", "start", "end"]), pronouns=True)
+        labels[kind] = m.sort_values("start")["label"].tolist()[-1]
+    assert labels == {"name": "negative", "alias": "negative", "pronoun": "negative"}
