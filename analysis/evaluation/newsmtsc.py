@@ -113,7 +113,19 @@ def predict(targets: pd.DataFrame) -> pd.DataFrame:
 
 def evaluate(data_dir: Path, *, progress: bool = False) -> pd.DataFrame:
     """Macro-F1 (three classes) of the workbook's tone toward each target and two baselines,
-    on ``devtest_rw`` and ``devtest_mt``."""
+    on ``devtest_rw`` and ``devtest_mt``.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> (folder / DATA_SET).mkdir()
+    >>> line = json.dumps({"sentence_normalized": "Ann won.", "targets": [
+    ...     {"from": 0, "to": 3, "polarity": 4.0}]})
+    >>> for split in SPLITS:
+    ...     _ = (folder / DATA_SET / f"{split}.jsonl").write_text(line + "\\n")
+    >>> rows = evaluate(folder)
+    >>> rows["system"].tolist()[1:3], int(rows["n"].iloc[0])
+    (['VADER on the whole sentence', 'always neutral'], 1)
+    """
     from analysis.evaluation.metrics import macro_f1
 
     folder = Path(data_dir) / DATA_SET

@@ -85,7 +85,21 @@ def fit(features: list[dict[str, float]], labels: list[str], c: float = C,
 
 
 def train(data_dir: str | Path, out: str | Path | None = None) -> Path:
-    """Fit on ``data_dir/newsmtsc/train.jsonl`` and write the weights; returns the path."""
+    """Fit on ``data_dir/newsmtsc/train.jsonl`` and write the weights; returns the path.
+
+    >>> import json, tempfile
+    >>> from pathlib import Path
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> (folder / "newsmtsc").mkdir()
+    >>> lines = [{"sentence_normalized": f"{w} Ann.", "targets": [{"from": len(w) + 1,
+    ...           "to": len(w) + 4, "polarity": p}]} for w, p in
+    ...          [("Praise", 6.0), ("Blame", 2.0), ("Meet", 4.0)] * 3]
+    >>> _ = (folder / "newsmtsc" / "train.jsonl").write_text(
+    ...     "".join(json.dumps(line) + "\\n" for line in lines))
+    >>> path = train(folder, folder / "weights.csv")
+    >>> path.read_text().startswith("# Weights of the tone model")
+    True
+    """
     from analysis.evaluation.newsmtsc import read_targets
 
     targets = read_targets(Path(data_dir) / "newsmtsc" / "train.jsonl")
@@ -98,7 +112,13 @@ def train(data_dir: str | Path, out: str | Path | None = None) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command line: ``--data`` (the folder holding ``newsmtsc/``), ``--out`` (a file)."""
+    """Command line: ``--data`` (the folder holding ``newsmtsc/``), ``--out`` (a file).
+
+    >>> main(["--data", "no-such-folder"])
+    Traceback (most recent call last):
+    ...
+    FileNotFoundError: [Errno 2] No such file or directory: 'no-such-folder/newsmtsc/train.jsonl'
+    """
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--data", required=True, help="folder holding newsmtsc/train.jsonl")
     parser.add_argument("--out", default=None, help="where to write (default: analysis/data)")
