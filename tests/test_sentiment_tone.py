@@ -126,3 +126,16 @@ def test_tone_holds_across_name_alias_and_pronoun():
             columns=["article_id", "kind", "start", "end"]), pronouns=True)
         labels[kind] = m.sort_values("start")["label"].tolist()[-1]
     assert labels == {"name": "negative", "alias": "negative", "pronoun": "negative"}
+
+
+def test_tone_beats_plain_averaging_on_the_seed_labels(corpus):
+    """In-sample guard: on the held-out seed pairs the tone method still finds the real
+    negative and positive cases far better than VADER over the whole sentence."""
+    from tests.conftest import DATA, SEEDS
+
+    labels = pd.read_csv(DATA / "actor_sentiment_labels.csv", dtype=str)
+    result = S.evaluate_actor_labels(corpus, SEEDS / "actors.csv", labels)
+    held = result[result["found"] & (result["split"] == "heldout")]
+    base = S.agreement(held["label"], held["baseline_label"])
+    tone = S.agreement(held["label"], held["tone_label"])
+    assert tone["kappa"] > base["kappa"] + 0.2 and tone["accuracy"] > base["accuracy"] + 0.2
