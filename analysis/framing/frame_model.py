@@ -312,3 +312,35 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+def usable_frames(results: pd.DataFrame | None = None) -> list[str]:
+    """The frames whose external figure beats every baseline, in the committed results.
+
+    A frame counts when the workbook's "ROC-AUC (<frame>)" beats each baseline's on every
+    data set where it was measured; a frame not measured, or below a baseline, is
+    experimental and must not carry a headline finding.
+
+    >>> rows = pd.DataFrame({"measure": "frames", "metric": "ROC-AUC (conflict)",
+    ...     "data_set": "x", "split": "dev", "system": ["w", "b"],
+    ...     "role": ["workbook", "baseline"], "value": [0.8, 0.7], "n": 10})
+    >>> usable_frames(rows)
+    ['conflict']
+    """
+    from analysis.evaluation.report import figures
+
+    rows = figures("frames", results)
+    out = []
+    for f in FRAMES:
+        sub = rows[rows["metric"] == f"ROC-AUC ({f})"]
+        if sub.empty:
+            continue
+        ok = True
+        for _, group in sub.groupby(["data_set", "split"]):
+            own = group.loc[group["role"] == "workbook", "value"]
+            base = group.loc[group["role"] == "baseline", "value"]
+            if own.empty or base.empty or own.max() <= base.max():
+                ok = False
+        if ok:
+            out.append(f)
+    return out
