@@ -6,6 +6,10 @@ consequences). Here each question becomes an indicator: a list of cue words, som
 with a second list that must appear in the same sentence. The rules are in
 ``analysis/data/framing_frame_indicators.csv``, one row per indicator, each naming the
 question it stands for; edit that file to change them.
+
+These sentence cues explain; the article-level figure that was measured against human
+coders is the learned score of :mod:`analysis.framing.frame_model`, which
+:func:`article_frames` adds as ``<frame>_score`` columns.
 """
 
 from __future__ import annotations
