@@ -5,6 +5,9 @@ Measures (each a function returning a pandas DataFrame):
 * :func:`label_usage` — the labels each outlet uses for actors and events;
 * :func:`frame_sentences`, :func:`article_frames` — Semetko & Valkenburg's five generic
   news frames, sentence by sentence;
+* :func:`article_frame_scores` — a learned per-article probability for each frame, and
+  :func:`score_cues`, the words behind it;
+* :func:`sentence_loading` — a loaded-language score per sentence and the words behind it;
 * :func:`loaded_language` — evaluative words, intensifiers, hedges, factive and assertive
   verbs (Recasens et al. 2013);
 * :func:`passives` — passive voice and hidden agents;
@@ -21,6 +24,7 @@ Narration is told from quotation with :mod:`analysis.attribution` (``extract_quo
 
 from analysis.framing.agency import find_passives, passive_summary, passives
 from analysis.framing.emphasis import lede_emphasis, lede_text
+from analysis.framing.frame_model import article_frame_scores, score_cues, top_cues
 from analysis.framing.frames import (
     article_frames,
     cohen_kappa,
@@ -37,7 +41,13 @@ from analysis.framing.labels import (
     label_usage,
     load_label_families,
 )
-from analysis.framing.loaded import load_loaded_lexicon, loaded_language, loaded_rates
+from analysis.framing.loaded import (
+    load_loaded_lexicon,
+    loaded_language,
+    loaded_rates,
+    score_sentence,
+    sentence_loading,
+)
 from analysis.framing.plots import (
     plot_distinctive_terms,
     plot_loaded_rates,
@@ -48,11 +58,13 @@ from analysis.framing.reuse import shared_passages, similarity_matrix, text_reus
 from analysis.framing.vocabulary import distinctive_terms, fightin_words, top_terms
 
 __all__ = [
-    "article_frames", "cohen_kappa", "distinctive_terms", "fightin_words", "find_passives",
+    "article_frame_scores", "article_frames", "cohen_kappa", "distinctive_terms",
+    "fightin_words", "find_passives",
     "frame_agreement", "frame_examples", "frame_sentences", "label_occurrences",
     "label_table", "label_usage", "lede_emphasis", "lede_text", "load_frame_indicators",
     "load_label_families", "load_loaded_lexicon", "loaded_language", "loaded_rates",
     "match_labels", "outlet_frames", "passive_summary", "passives", "plot_distinctive_terms",
-    "plot_loaded_rates", "plot_outlet_frames", "plot_similarity_matrix", "shared_passages",
-    "similarity_matrix", "text_reuse", "top_terms",
+    "plot_loaded_rates", "plot_outlet_frames", "plot_similarity_matrix", "score_cues",
+    "score_sentence", "sentence_loading", "shared_passages", "similarity_matrix",
+    "text_reuse", "top_cues", "top_terms",
 ]

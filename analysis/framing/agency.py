@@ -63,6 +63,23 @@ _AGENT_STOP = {
     "earlier", "near", "outside", "inside", "across", "through", "within", "against",
     "towards", "toward", "between", "among", "around", "despite",
 }
+#: A "by" phrase naming a measure, or made of numbers alone, is an amount, not a doer
+#: ("approved by seven votes", "cut by 10 per cent", "by a narrow margin", "by half");
+#: "backed by more than 100 MPs" still names its doers.
+_NUMBER_WORDS = {
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand",
+    "thousands", "million", "millions", "billion", "half", "a third", "a quarter", "double",
+    "nearly", "almost", "about", "around", "roughly", "some", "up", "more", "less", "far",
+    "much", "as", "just", "only", "over", "least",
+}
+_MEASURES = {
+    "vote", "votes", "margin", "majority", "percent", "per", "cent", "%", "point", "points",
+    "degree", "degrees", "times", "factor", "fold", "inches", "feet", "metres", "meters",
+    "miles", "kilometres", "kilometers", "pounds", "dollars", "euros", "tonnes", "tons",
+}
+_FRACTION = re.compile(r"(?:one|two|three|a)-(?:half|third|thirds|quarter|quarters|fifth|fifths|"
+                       r"tenth|tenths)$", re.IGNORECASE)
 _CLAUSE_END = set(",;:.!?()[]\"“”‘’–—…") | {"'"}
 #: Words right before a participle that make it an adjective ("very pleased").
 _DEGREE = {"very", "so", "too", "quite", "extremely", "increasingly", "more", "most", "less",
@@ -170,6 +187,10 @@ def find_passives(text: str, reduced: bool = True) -> list[dict]:
     [('was stopped', 'a Met officer')]
     >>> [(p["passive"], p["agent"]) for p in find_passives("Nine people were arrested.")]
     [('were arrested', None)]
+    >>> [(p["passive"], p["agent"]) for p in find_passives("It was approved by seven votes.")]
+    [('was approved', None)]
+    >>> find_passives("Protesters are set to descend on the city.")
+    []
     >>> find_passives("She was happy and is going home. I am worried.")
     []
     >>> [p["passive"] for p in find_passives("He apologised for the words exchanged during it.")]
@@ -308,6 +329,11 @@ def _agent(toks: list[tuple[int, int, str]], k: int, window: int = 16) -> str | 
             words.append(toks[n])
         if not words:
             return None
+        lows = [w[2].casefold() for w in words]
+        numeric = [w in _NUMBER_WORDS or bool(_FRACTION.match(w)) or w in {"a", "an", "than"}
+                   or bool(re.fullmatch(r"\d[\d,.]*%?", w)) for w in lows]
+        if any(w in _MEASURES for w in lows) or all(numeric):
+            return None  # an amount ("by seven votes", "by a narrow margin"), not a doer
         return _join(toks, words)
     return None
 

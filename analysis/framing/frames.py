@@ -6,6 +6,10 @@ consequences). Here each question becomes an indicator: a list of cue words, som
 with a second list that must appear in the same sentence. The rules are in
 ``analysis/data/framing_frame_indicators.csv``, one row per indicator, each naming the
 question it stands for; edit that file to change them.
+
+These sentence cues explain; the article-level figure that was measured against human
+coders is the learned score of :mod:`analysis.framing.frame_model`, which
+:func:`article_frames` adds as ``<frame>_score`` columns.
 """
 
 from __future__ import annotations
@@ -28,6 +32,8 @@ from analysis.framing._common import (
 
 INDICATORS_FILE = "framing_frame_indicators.csv"
 SENTENCE_FRAME_COLUMNS = ["article_id", "sentence_id", *FRAMES]
+#: The learned model's per-article probabilities, added by :func:`article_frames`.
+SCORE_COLUMNS = [f"{f}_score" for f in FRAMES]
 
 
 def load_frame_indicators(path: str | None = None) -> pd.DataFrame:
@@ -157,8 +163,12 @@ def article_frames(corpus: pd.DataFrame, indicators: pd.DataFrame | None = None,
     """One row per article: the share (0–1) of its body sentences carrying each frame.
 
     Columns: article_id, outlet, conflict, human_interest, responsibility, morality,
-    economic, n_sentences. An article without body sentences gets NaN shares and
-    n_sentences 0. Pass ``frames`` (from :func:`frame_sentences`) to reuse them, or
+    economic, n_sentences, then ``<frame>_score`` per frame: the learned model's
+    probability that a human coder would mark the article with that frame
+    (:func:`analysis.framing.frame_model.article_frame_scores`; the words behind it come
+    from :func:`analysis.framing.frame_model.score_cues`). An article without body
+    sentences gets NaN shares and n_sentences 0. Pass ``frames`` (from
+    :func:`frame_sentences`) to reuse them, or
     ``quotes`` / ``sentences`` (``extract_quotes`` / ``split_sentences`` output) for
     :func:`frame_sentences` to use. (A :func:`frame_sentences` table passed as
     ``sentences``, as earlier versions took it, is still read as ``frames``.)
@@ -167,7 +177,11 @@ def article_frames(corpus: pd.DataFrame, indicators: pd.DataFrame | None = None,
     ...     "text": ["Police were accused of failing. The cost to taxpayers rose."]})
     >>> article_frames(c)[["conflict", "economic", "n_sentences"]].values.tolist()
     [[0.5, 0.5, 2.0]]
+    >>> bool(0 < article_frames(c).loc[0, "economic_score"] < 1)
+    True
     """
+    from analysis.framing.frame_model import article_frame_scores
+
     if frames is None and sentences is not None and set(FRAMES) <= set(sentences.columns):
         frames, sentences = sentences, None
     fs = (frame_sentences(corpus, indicators, quotes, sentences=sentences) if frames is None
@@ -192,7 +206,13 @@ def article_frames(corpus: pd.DataFrame, indicators: pd.DataFrame | None = None,
                 row[f] = float(fs[f].iloc[at].mean())
         row["n_sentences"] = n
         rows.append(row)
-    return pd.DataFrame(rows, columns=["article_id", "outlet", *FRAMES, "n_sentences"])
+    out = pd.DataFrame(rows, columns=["article_id", "outlet", *FRAMES, "n_sentences"])
+    if len(out) == 0:
+        return out.reindex(columns=[*out.columns, *SCORE_COLUMNS])
+    scores = article_frame_scores(corpus, sentences=sentences)
+    for f in FRAMES:
+        out[f"{f}_score"] = scores[f].to_numpy()
+    return out
 
 
 def outlet_frames(sentences: pd.DataFrame) -> pd.DataFrame:

@@ -1,0 +1,239 @@
+"""Generic frames against the Narrative Frames Corpus, scored on outlets the model never saw.
+
+The corpus (Frermann, Li, Khanehzar & Haffari, ACL 2023; MIT licence) codes climate-change
+news articles from many outlets with Semetko & Valkenburg's five generic frames. Its columns
+``RE`` (resolution: responsibility and solutions), ``HI``, ``CO``, ``MO``, ``EC`` map to the
+workbook's responsibility, human_interest, conflict, morality and economic.
+
+Evaluation is grouped cross-validation over *outlets*: the outlets are dealt into
+:data:`N_FOLDS` fixed folds, every learned system (the workbook's frame model and the TF-IDF
+baseline) is trained on the other folds' outlets and scores the held-out ones, so each
+article is scored by a model that never read its outlet. The figure is what a user's new
+outlets should expect. The keyword baseline learns nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from analysis.evaluation.metrics import roc_auc
+from analysis.framing._common import FRAMES
+
+DATA_SET = "narrative-frames"
+SOURCE = ("Frermann, Li, Khanehzar & Haffari (2023), Conflicts, Villains, Resolutions: "
+          "Towards models of Narrative Media Framing, ACL; github.com/julia-nlp/narrative-frames "
+          "(MIT)")
+FILE = "articles_dev.tsv"
+SPLIT = "dev"
+MEASURE = "frames"
+#: The corpus's frame columns and the workbook's names for them.
+LABELS = {"RE": "responsibility", "HI": "human_interest", "CO": "conflict",
+          "MO": "morality", "EC": "economic"}
+COLUMNS = ("ID", "source", "mbfc", "date", "text", *LABELS)
+N_FOLDS = 5
+
+#: The keyword baseline: a few words per frame, written from Semetko & Valkenburg's
+#: definitions of the frames (not from the data). An article's score is its count of
+#: these words per 100 words.
+BASELINE_KEYWORDS: dict[str, tuple[str, ...]] = {
+    "conflict": ("disagree", "dispute", "attack", "oppose", "opponents", "fight", "criticism"),
+    "human_interest": ("family", "children", "mother", "father", "personal", "life", "lives"),
+    "responsibility": ("responsible", "responsibility", "government", "should", "solution",
+                       "must", "policy"),
+    "morality": ("moral", "morality", "god", "ethical", "religious", "values", "sin"),
+    "economic": ("cost", "costs", "money", "economy", "economic", "jobs", "billion"),
+}
+
+_TRUE = {"true": True, "1": True, "t": True, "false": False, "0": False, "f": False}
+
+
+def outlet_key(name: str) -> str:
+    """One spelling per outlet: lower case, letters and digits only.
+
+    The corpus writes the same outlet two ways ("The Daily Caller", "thedailycaller").
+
+    >>> outlet_key("The Daily Caller") == outlet_key("thedailycaller")
+    True
+    """
+    return re.sub(r"[^0-9a-z]+", "", str(name).casefold())
+
+
+def read_articles(path: str | Path) -> pd.DataFrame:
+    """The TSV's rows as a table (ID, outlet, published, text and one bool column per frame).
+
+    Raises ``ValueError`` naming the file, row and reason for a missing column, a row
+    without text or a frame value that is not True/False.
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.tsv"
+    >>> head = "\\t".join(COLUMNS)
+    >>> row = "\\t".join(["7", "BBC", "center", "2019-01-02", "A row.", *"TFTFF"])
+    >>> _ = p.write_text(head + "\\n" + row + "\\n")
+    >>> read_articles(p)[["article_id", "outlet", "conflict"]].values.tolist()
+    [['7', 'bbc', True]]
+    """
+    path = Path(path)
+    rows = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle, delimiter="\t")
+        missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
+        if missing:
+            raise ValueError(f"{path}: missing column(s) {', '.join(missing)}")
+        for row_no, row in enumerate(reader, start=2):
+            text = (row.get("text") or "").strip()
+            if not text:
+                raise ValueError(f"{path}, line {row_no}: article {row.get('ID')!r} has no text")
+            record = {"article_id": str(row["ID"]).strip(), "outlet": outlet_key(row["source"]),
+                      "published": (row.get("date") or "").strip(), "text": text}
+            for column, frame in LABELS.items():
+                value = _TRUE.get(str(row[column]).strip().casefold())
+                if value is None:
+                    raise ValueError(f"{path}, line {row_no}: {column} is {row[column]!r}, "
+                                     "not True/False")
+                record[frame] = value
+            rows.append(record)
+    return pd.DataFrame(rows)
+
+
+def load_set(data_dir: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The corpus (as ``load_corpus`` reads it, as a user would) and the gold frames.
+
+    Gold columns: article_id, outlet and one bool column per frame.
+    """
+    from analysis import load_corpus
+
+    articles = read_articles(Path(data_dir) / DATA_SET / FILE)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "articles.jsonl"
+        with path.open("w", encoding="utf-8") as out:
+            for row in articles.itertuples(index=False):
+                out.write(json.dumps({"article_id": row.article_id, "outlet": row.outlet,
+                                      "published": row.published, "text": row.text}) + "\n")
+        corpus = load_corpus(path, errors="raise")
+    gold = articles[["article_id", "outlet", *FRAMES]]
+    gold = gold.set_index("article_id").loc[corpus["article_id"].astype(str)].reset_index()
+    return corpus, gold
+
+
+def outlet_folds(outlets: pd.Series, n_folds: int = N_FOLDS) -> np.ndarray:
+    """A fold number per row: whole outlets dealt, largest first, to the smallest fold.
+
+    Deterministic (ties broken by outlet name), so every run uses the same folds.
+
+    >>> outlet_folds(pd.Series(["a", "a", "b", "c", "c", "c"]), 2).tolist()
+    [1, 1, 1, 0, 0, 0]
+    """
+    counts = outlets.value_counts()
+    order = sorted(counts.index, key=lambda o: (-counts[o], o))
+    sizes = [0] * n_folds
+    fold_of = {}
+    for outlet in order:
+        f = min(range(n_folds), key=lambda i: (sizes[i], i))
+        fold_of[outlet] = f
+        sizes[f] += counts[outlet]
+    return outlets.map(fold_of).to_numpy()
+
+
+def keyword_scores(corpus: pd.DataFrame) -> pd.DataFrame:
+    """The keyword baseline: per article and frame, its keywords per 100 words.
+
+    >>> c = pd.DataFrame({"article_id": ["1"], "text": ["The cost of money."]})
+    >>> keyword_scores(c)["economic"].tolist()
+    [50.0]
+    """
+    out = {"article_id": corpus["article_id"].astype(str).tolist()}
+    words = [re.findall(r"[a-z']+", t.casefold()) for t in corpus["text"].fillna("")]
+    for frame, keys in BASELINE_KEYWORDS.items():
+        keyset = set(keys)
+        out[frame] = [100 * sum(w in keyset for w in ws) / max(len(ws), 1) for ws in words]
+    return pd.DataFrame(out)
+
+
+def tfidf_scores(train: pd.DataFrame, train_gold: pd.DataFrame,
+                 test: pd.DataFrame) -> pd.DataFrame:
+    """The TF-IDF + logistic regression baseline, trained on ``train``, scoring ``test``."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = TfidfVectorizer(min_df=2, sublinear_tf=True, lowercase=True)
+    x_train = vec.fit_transform(train["text"].fillna(""))
+    x_test = vec.transform(test["text"].fillna(""))
+    out = {"article_id": test["article_id"].astype(str).tolist()}
+    for frame in FRAMES:
+        y = train_gold[frame].to_numpy(dtype=bool)
+        if y.all() or not y.any():
+            out[frame] = [float(y.mean())] * len(test)
+            continue
+        model = LogisticRegression(C=10.0, class_weight="balanced", max_iter=2000)
+        model.fit(x_train, y)
+        out[frame] = model.predict_proba(x_test)[:, 1].tolist()
+    return pd.DataFrame(out)
+
+
+def workbook_scores(train: pd.DataFrame, train_gold: pd.DataFrame,
+                    test: pd.DataFrame) -> pd.DataFrame:
+    """The workbook's frame model, fitted on ``train`` and its gold, scoring ``test``."""
+    from analysis.framing.frame_model import article_frame_scores, fit_frame_model
+
+    model = fit_frame_model(train, train_gold)
+    scores = article_frame_scores(test, model=model)
+    return scores[["article_id", *FRAMES]]
+
+
+Scorer = Callable[[pd.DataFrame, pd.DataFrame, pd.DataFrame], pd.DataFrame]
+
+
+def cross_validated(corpus: pd.DataFrame, gold: pd.DataFrame, scorer: Scorer,
+                    folds: np.ndarray) -> pd.DataFrame:
+    """Out-of-outlet scores: each fold scored by ``scorer`` trained on the other folds."""
+    parts = []
+    for f in sorted(set(folds.tolist())):
+        test = folds == f
+        parts.append(scorer(corpus[~test].reset_index(drop=True),
+                            gold[~test].reset_index(drop=True),
+                            corpus[test].reset_index(drop=True)))
+    scores = pd.concat(parts, ignore_index=True).set_index("article_id")
+    return scores.loc[corpus["article_id"].astype(str)].reset_index()
+
+
+def auc_rows(system: str, role: str, gold: pd.DataFrame, scores: pd.DataFrame,
+             note: str) -> list[dict]:
+    """Per-frame ROC-AUC rows and their macro mean, for one system."""
+    rows, values = [], []
+    for frame in FRAMES:
+        y = gold[frame].to_numpy(dtype=bool)
+        value = roc_auc(y, scores[frame].to_numpy(dtype=float))
+        values.append(value)
+        rows.append({"metric": f"ROC-AUC ({frame})", "value": value,
+                     "n": len(y), "note": f"{note}; {int(y.sum())} of {len(y)} coded yes"})
+    rows.append({"metric": "macro ROC-AUC", "value": float(np.mean(values)), "n": len(gold),
+                 "note": note})
+    for row in rows:
+        row.update({"data_set": DATA_SET, "split": SPLIT, "measure": MEASURE,
+                    "system": system, "role": role})
+    return rows
+
+
+def evaluate(data_dir: Path, *, progress: bool = False) -> pd.DataFrame:
+    """Frames on the Narrative Frames dev half: the workbook and two baselines, same folds."""
+    corpus, gold = load_set(data_dir)
+    folds = outlet_folds(gold["outlet"])
+    n_outlets = gold["outlet"].nunique()
+    cv = f"{N_FOLDS}-fold cross-validation over {n_outlets} outlets (trained on other outlets)"
+    if progress:
+        print(f"{DATA_SET}: {len(corpus)} articles, {n_outlets} outlets")
+    rows = auc_rows("frame model (word weights learned on other outlets)", "workbook", gold,
+                    cross_validated(corpus, gold, workbook_scores, folds), cv)
+    rows += auc_rows("five keyword lists", "baseline", gold, keyword_scores(corpus),
+                     "a few words per frame from the frame definitions; nothing learned")
+    rows += auc_rows("TF-IDF + logistic regression", "baseline", gold,
+                     cross_validated(corpus, gold, tfidf_scores, folds), cv)
+    return pd.DataFrame(rows)

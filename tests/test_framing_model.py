@@ -1,0 +1,124 @@
+"""The learned frame score and the loaded-language sentence score, checked by hand."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from analysis import framing as F
+from analysis import load_corpus
+from analysis.framing import frame_model as M
+from analysis.framing import loaded as L
+from analysis.framing._common import FRAMES
+
+
+def test_article_score_is_the_logistic_of_the_shipped_weights():
+    text = "The tax will cost families more, the mayor said."
+    c = pd.DataFrame({"article_id": ["1"], "outlet": ["X"], "text": [text]})
+    got = M.article_frame_scores(c)
+    table = pd.read_csv(M.DATA_DIR / M.MODEL_FILE, keep_default_na=False).set_index("word")
+    words = [w for w in ["the", "tax", "will", "cost", "families", "more", "the", "mayor",
+                         "said"] if w in table.index]
+    counts = {w: words.count(w) for w in words}
+    vec = {w: (1 + math.log(n)) * table.loc[w, "idf"] for w, n in counts.items()}
+    norm = math.sqrt(sum(v * v for v in vec.values()))
+    for f in FRAMES:
+        z = table.loc["(intercept)", f] + sum(v / norm * table.loc[w, f] for w, v in vec.items())
+        assert got.loc[0, f] == pytest.approx(1 / (1 + math.exp(-z)), abs=1e-9)
+
+
+def test_topic_words_and_names_are_never_cues():
+    model = M.read_frame_model()
+    assert not set(model.vocabulary) & M.topic_words()
+    assert {"trump", "june", "paris"}.isdisjoint(model.vocabulary)
+
+
+def test_model_round_trips_through_its_table(tmp_path):
+    model = M.read_frame_model()
+    path = tmp_path / "m.csv"
+    model.to_frame().to_csv(path, index=False)
+    again = M.read_frame_model(path)
+    assert again.vocabulary == model.vocabulary
+    for f in FRAMES:
+        assert (again.weights[f] == model.weights[f]).all()
+        assert again.intercepts[f] == model.intercepts[f]
+
+
+def test_bad_model_file_names_the_problem(tmp_path):
+    path = tmp_path / "m.csv"
+    path.write_text("word,idf,conflict\n(intercept),0,1\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="human_interest"):
+        M.read_frame_model(path)
+
+
+def test_fit_learns_a_planted_cue():
+    texts, gold = [], []
+    for i in range(12):
+        econ = i % 2 == 0
+        texts.append(("Prices, wages and the budget were argued over. " if econ else
+                      "Families and children spoke of their feelings at home. ") + f"Item {i}.")
+        gold.append({f: (econ if f == "economic" else not econ) for f in FRAMES})
+    c = pd.DataFrame({"article_id": [str(i) for i in range(12)],
+                      "outlet": [f"o{i % 3}" for i in range(12)], "text": texts})
+    model = M.fit_frame_model(c, pd.DataFrame(gold))
+    scores = M.article_frame_scores(c, model=model)
+    assert (scores.loc[::2, "economic"].min() > scores.loc[1::2, "economic"].max())
+    top = M.top_cues(model, n=1)
+    assert top.loc[top.frame == "economic", "word"].item() in {"prices", "wages", "budget",
+                                                                "argued", "over", "were"}
+    for word in ("families", "children", "feelings", "home"):
+        assert model.weights["economic"][model.vocabulary[word]] < 0
+
+
+def test_article_frames_adds_the_scores():
+    seeds = load_corpus("seeds")
+    af = F.article_frames(seeds)
+    assert list(af.columns[:8]) == ["article_id", "outlet", *FRAMES, "n_sentences"]
+    scores = M.article_frame_scores(seeds)
+    for f in FRAMES:
+        assert af[f"{f}_score"].tolist() == pytest.approx(scores[f].tolist())
+
+
+def test_score_cues_name_words_of_their_sentence():
+    c = pd.DataFrame({"article_id": ["1"], "outlet": ["X"],
+                      "text": ["The tax rose and costs grew. My family was afraid."]})
+    cues = M.score_cues(c)
+    assert (cues["push"] > 0).all()
+    sentences = {0: "the tax rose and costs grew", 1: "my family was afraid"}
+    for row in cues.itertuples():
+        for word in row.cues.split(", "):
+            assert word in sentences[row.sentence_id].split()
+
+
+def test_usable_frames_needs_every_baseline_beaten():
+    rows = pd.DataFrame({
+        "measure": "frames", "data_set": "x", "split": "dev",
+        "metric": ["ROC-AUC (conflict)"] * 3 + ["ROC-AUC (economic)"] * 3,
+        "system": ["w", "b1", "b2"] * 2, "role": ["workbook", "baseline", "baseline"] * 2,
+        "value": [0.8, 0.7, 0.75, 0.8, 0.7, 0.85], "n": 10})
+    assert M.usable_frames(rows) == ["conflict"]
+    assert M.usable_frames(rows.iloc[0:0]) == []
+
+
+def test_sentence_score_adds_cue_weights():
+    score, cues = L.score_sentence("Critics slammed the disgraceful plan.")
+    classes = dict((w.casefold(), c) for w, c in cues)
+    assert classes["slammed"] == "evaluative" and classes["disgraceful"] == "evaluative"
+    # both are in the workbook's own list (weight 1 each); nothing else in the sentence
+    assert score == pytest.approx(2.0)
+    assert L.score_sentence("The plan was published on Monday.") == (0.0, [])
+    # a scare quote and an exclamation mark count once each
+    score, cues = L.score_sentence('They called it a "plan" again!')
+    assert sorted(c for _, c in cues) == ["exclamation", "scare quote"]
+    assert score == pytest.approx(2.0)
+
+
+def test_sentence_loading_flags_at_the_fixed_threshold():
+    c = pd.DataFrame({"article_id": ["1"], "outlet": ["X"],
+                      "text": ["Critics slammed the plan. Critics slammed the disgraceful plan."]})
+    out = L.sentence_loading(c)
+    assert out["score"].tolist() == [1.0, 2.0]
+    assert out["loaded"].tolist() == [False, True]
+    assert out.loc[1, "words"] == "slammed; disgraceful"
