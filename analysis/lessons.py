@@ -207,6 +207,18 @@ def _topics() -> list[tuple[str, re.Pattern[str]]]:
                 for row in csv.DictReader(handle)]
 
 
+def outlet_label(outlet: object) -> str:
+    """An outlet's name for a sentence; the loader's "unknown" (no outlet found in the text)
+    reads as what it is.
+
+    >>> outlet_label("Valley Gazette"), outlet_label("unknown")
+    ('Valley Gazette', 'the article(s) with no known outlet')
+    """
+    if not isinstance(outlet, str) or outlet.strip().lower() in ("", "unknown"):
+        return "the article(s) with no known outlet"
+    return outlet
+
+
 def content_topics(corpus: pd.DataFrame) -> pd.DataFrame:
     """Which sensitive topics (``data/lesson_content_topics.csv``) the articles mention.
 
@@ -254,18 +266,22 @@ def voice_shares(quotes: pd.DataFrame, max_kinds: int = 6) -> pd.DataFrame:
 
     Rows: outlets; columns: speaker types (the ``max_kinds`` with most quoted words overall,
     the rest together as "other", so the table fits a printed page), then ``quoted words``
-    (the n behind the shares). Quotations with no speaker found count as "unknown".
+    (the n behind the shares). Quotations whose speaker the machine could not place count
+    as "unidentified".
 
     >>> q = pd.DataFrame({"article_id": ["1", "1"], "outlet": ["A", "A"],
     ...     "quote": ["one two three", "four"], "speaker": ["X", "Y"],
     ...     "speaker_type": ["police", "residents"], "kind": ["direct", "direct"]})
     >>> voice_shares(q).loc["A"].tolist()
     [75.0, 25.0, 4.0]
+    >>> voice_shares(q.assign(speaker_type=["", "unknown"])).columns.tolist()
+    ['unidentified', 'quoted words']
     """
     if quotes.empty:
         return pd.DataFrame(columns=["quoted words"])
     words = quotes["quote"].astype(str).str.split().str.len()
-    kinds = quotes["speaker_type"].fillna("").replace("", "unknown")
+    kinds = quotes["speaker_type"].fillna("").replace({"": "unidentified",
+                                                       "unknown": "unidentified"})
     table = (pd.DataFrame({"outlet": quotes["outlet"], "type": kinds, "words": words})
              .pivot_table(index="outlet", columns="type", values="words", aggfunc="sum",
                           fill_value=0))
@@ -291,25 +307,25 @@ def voice_answer(shares: pd.DataFrame, actors: pd.DataFrame | None = None) -> li
     >>> s = pd.DataFrame({"police": [75.0], "residents": [25.0], "quoted words": [40]},
     ...                  index=pd.Index(["A"], name="outlet"))
     >>> voice_answer(s)[0]
-    'A: police sources get 75% of the 40 quoted words.'
+    'A: police speakers get 75% of the 40 quoted words.'
     """
     lines = []
     kinds = [c for c in shares.columns if c != "quoted words"]
     for outlet, row in shares.iterrows():
         n = int(row["quoted words"])
         if n == 0 or not kinds:
-            lines.append(f"{outlet}: no quoted words found.")
+            lines.append(f"{outlet_label(outlet)}: no quoted words found.")
             continue
         top = max(kinds, key=lambda k: (row[k], k))
         few = " (too few words to say much)" if n < 20 else ""
-        lines.append(f"{outlet}: {top} sources get {row[top]:.0f}% of the {n} quoted "
-                     f"words{few}.")
+        lines.append(f"{outlet_label(outlet)}: {top} speakers get {row[top]:.0f}% of the {n} "
+                     f"quoted words{few}.")
     official = [k for k in kinds if OFFICIAL_WORDS.search(k)]
     if official and len(shares) > 1:
         share = shares[official].sum(axis=1)
         best = share.idxmax()
-        lines.append(f"Officials ({', '.join(official)}) get the largest share in {best}: "
-                     f"{share[best]:.0f}% of its quoted words.")
+        lines.append(f"Officials ({', '.join(official)}) get the largest share in "
+                     f"{outlet_label(best)}: {share[best]:.0f}% of its quoted words.")
     if actors is not None and len(shares):
         loud = {k for k in kinds if (shares[k] >= 5).any()}
         quiet = sorted(set(actors["type"].dropna()) - loud)
@@ -355,8 +371,8 @@ def verbs_answer(table: pd.DataFrame) -> list[str]:
         n, k = row[2], row[3]
         verbs = f" ({row.verbs})" if row.verbs else ""
         tail = " Too few to say." if n < FEW else ""
-        lines.append(f"{row.outlet}: {k} of {n} quotations ({row[4]:.0f}%) come with a verb "
-                     f"that judges{verbs}.{tail}")
+        lines.append(f"{outlet_label(row.outlet)}: {k} of {n} quotations ({row[4]:.0f}%) "
+                     f"come with a verb that judges{verbs}.{tail}")
     return lines
 
 
@@ -544,7 +560,8 @@ def bullets(lines: Sequence[str]) -> str:
     """
     from analysis.html_safety import markdown_text
 
-    return "\n".join(f"- {markdown_text(line)}" for line in lines) or "- (nothing found)"
+    return "\n".join(f"- {markdown_text(line[:1].upper() + line[1:])}" for line in lines) \
+        or "- (nothing found)"
 
 
 def articles_table(corpus: pd.DataFrame) -> pd.DataFrame:
@@ -606,6 +623,11 @@ def actor_names(corpus: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
     >>> c = pd.DataFrame({"outlet": ["A"], "text": ["Ann Lowe spoke. Ms Lowe left."]})
     >>> actor_names(c, t)["name"].tolist()
     ['Ann Lowe', 'Ms Lowe']
+    >>> t = load_actors(pd.DataFrame({"actor": ["C"], "aliases": ["the chief"],
+    ...                               "type": ["police"]}))
+    >>> c = pd.DataFrame({"outlet": ["A"], "text": ["The chief spoke. Then the chief left."]})
+    >>> actor_names(c, t).values.tolist()
+    [['C', 'A', 'the chief', 2]]
     """
     from analysis.actors import find_mentions
 
@@ -617,6 +639,19 @@ def actor_names(corpus: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
     table = pd.DataFrame(rows, columns=["actor", "outlet", "name"])
     if table.empty:
         return table.assign(n=pd.Series(dtype="int64"))
+    # "The commissioner" opening a sentence is the same name as "the commissioner": forms
+    # that differ only in case are one name, written as most often (mid-sentence on a tie).
+    counts = table.groupby(["actor", "name"]).size()
+    canonical = {}
+    for (actor, _key), group in counts.groupby(
+            [counts.index.get_level_values(0),
+             counts.index.get_level_values(1).str.casefold()]):
+        forms = sorted(group.items(), key=lambda kv: (-kv[1], not kv[0][1][:1].islower(),
+                                                      kv[0][1]))
+        for (_, form), _n in group.items():
+            canonical[(actor, form)] = forms[0][0][1]
+    table["name"] = [canonical[(a, f)] for a, f in zip(table["actor"], table["name"],
+                                                        strict=True)]
     return (table.groupby(["actor", "outlet", "name"]).size().rename("n").reset_index()
             .sort_values(["actor", "outlet", "n", "name"], ascending=[True, True, False, True])
             .reset_index(drop=True))
@@ -669,8 +704,8 @@ def names_answer(names: pd.DataFrame, actor: str) -> list[str]:
     """
     sub = names[names["actor"] == actor]
     per_name = sub.groupby("name")["outlet"].agg(lambda s: sorted(set(s)))
-    lines = [f"Only {outlets[0]} calls {actor} ‘{name}’." for name, outlets in per_name.items()
-             if len(outlets) == 1 and name != actor]
+    lines = [f"Only {outlet_label(outlets[0])} calls {actor} ‘{name}’."
+             for name, outlets in per_name.items() if len(outlets) == 1 and name != actor]
     shared = [name for name, outlets in per_name.items() if len(outlets) > 1]
     if shared:
         lines.append(f"Names several outlets share: {', '.join('‘' + s + '’' for s in shared)}.")
@@ -731,12 +766,12 @@ def loaded_answer(table: pd.DataFrame) -> list[str]:
     for row in ranked.itertuples(index=False):
         rate, k, n = row[5], row[1], row[2]
         if n == 0 or (isinstance(rate, float) and math.isnan(rate)):
-            lines.append(f"{row[0]}: no narration found.")
+            lines.append(f"{outlet_label(row[0])}: no narration found.")
             continue
         tail = " Too few to say." if k < FEW else ""
         example = f", e.g. {row[7]}" if row[7] else ""
-        lines.append(f"{row[0]}: {rate:.1f} loaded words per 1,000 words of its own narration "
-                     f"({k} in {n} words){example}.{tail}")
+        lines.append(f"{outlet_label(row[0])}: {rate:.1f} loaded words per 1,000 words of its "
+                     f"own narration ({k} in {n} words){example}.{tail}")
     return lines
 
 
@@ -813,8 +848,8 @@ def frames_answer(shares: pd.DataFrame) -> list[str]:
     lines = []
     for outlet, group in shares.groupby("outlet", sort=True):
         top = group.sort_values(["share %", "frame"], ascending=[False, True]).iloc[0]
-        lines.append(f"{outlet}: {top['frame']} in {top['k']} of {top['n']} body sentences "
-                     f"({top['share %']:.0f}%; 95% interval {top['low %']:.0f}% to "
+        lines.append(f"{outlet_label(outlet)}: {top['frame']} in {top['k']} of {top['n']} body "
+                     f"sentences ({top['share %']:.0f}%; 95% interval {top['low %']:.0f}% to "
                      f"{top['high %']:.0f}%).")
     return lines
 
@@ -831,8 +866,9 @@ def widest_interval(shares: pd.DataFrame) -> str:
     if shares.empty:
         return "No body sentences were found."
     row = shares.sort_values(["n", "outlet"]).iloc[0]
-    return (f"{row['outlet']} has only {row['n']} body sentences: a {row['share %']:.0f}% share "
-            f"could as well be anywhere from {row['low %']:.0f}% to {row['high %']:.0f}%.")
+    return (f"{outlet_label(row['outlet'])} has only {row['n']} body sentences: a "
+            f"{row['share %']:.0f}% share could as well be anywhere from {row['low %']:.0f}% "
+            f"to {row['high %']:.0f}%.")
 
 
 # --------------------------------------------------------------------------------------
@@ -872,6 +908,42 @@ def seed_notes(corpus: pd.DataFrame) -> str:
             "Ask students which of the five they would quote, and why." + figures)
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def who_speaks_examples(corpus: pd.DataFrame, change: dict | None) -> list[str]:
+    """What the "Who gets to speak?" lesson's exercises show on this corpus, for
+    :func:`in_short`.
+
+    >>> who_speaks_examples(pd.DataFrame({"outlet": ["A"]}), None)[1]
+    'no quotation changed between two articles, so exercise 3 asks students to look for one'
+    """
+    first = f"exercise 1 compares the sources of {_plural(corpus['outlet'].nunique(), 'outlet')}"
+    if change is None:
+        return [first, "no quotation changed between two articles, so exercise 3 asks "
+                       "students to look for one"]
+    return [first, "exercise 3 follows a quotation from "
+                   f"{outlet_label(change['first']['outlet'])} to "
+                   f"{outlet_label(change['second']['outlet'])} "
+                   f"({_plural(len(change['changes']), 'change')})"]
+
+
+def same_event_examples(actor: str | None, shares: pd.DataFrame) -> list[str]:
+    """What the "Same event, different words" lesson's exercises show on this corpus, for
+    :func:`in_short`.
+
+    >>> same_event_examples(None, pd.DataFrame({"n": [8, 40]}))[1]
+    'exercise 4 shows frame shares resting on 8 to 40 body sentences per outlet'
+    """
+    first = (f"exercise 1 follows the names given to {actor}" if actor else
+             "no person is named by two outlets, so exercise 1 asks students to pick one")
+    if shares.empty:
+        return [first, "no body sentences were found for exercise 4"]
+    return [first, f"exercise 4 shows frame shares resting on {shares['n'].min()} to "
+                   f"{shares['n'].max()} body sentences per outlet"]
+
+
 def in_short(corpus: pd.DataFrame, examples: Sequence[str], measures: Sequence[str]) -> str:
     """The teacher's summary of a lesson on this corpus: what its examples are, and how far
     the measures behind them are validated (none drives a finding unless validated).
@@ -884,8 +956,8 @@ def in_short(corpus: pd.DataFrame, examples: Sequence[str], measures: Sequence[s
     from analysis.html_safety import markdown_text
 
     n, m = len(corpus), corpus["outlet"].nunique()
-    text = (f"On these {n} article{'s' if n != 1 else ''} from {m} outlet{'s' if m != 1 else ''}"
-            f", " + "; ".join(markdown_text(e) for e in examples) + ".")
+    text = (f"On these {_plural(n, 'article')} from {_plural(m, 'outlet')}, "
+            + "; ".join(markdown_text(e) for e in examples) + ".")
     weak = [x for x in measures if report.status(x) != "validated"]
     if weak:
         text += (f" Not validated on outside text: {', '.join(weak)}. The lesson treats "

@@ -228,8 +228,8 @@ def test_voice_shares_by_hand():
         "quote": ["one two three", "four five", "six seven eight nine ten", "a b"],
         "speaker": ["P", "P", "", "R"]})
     shares = lessons.voice_shares(quotes)
-    # A: police 5 words, unknown 5 words of 10; B: residents 2 of 2.
-    assert shares.loc["A", "police"] == 50.0 and shares.loc["A", "unknown"] == 50.0
+    # A: police 5 words, unidentified 5 words of 10; B: residents 2 of 2.
+    assert shares.loc["A", "police"] == 50.0 and shares.loc["A", "unidentified"] == 50.0
     assert shares.loc["B", "residents"] == 100.0 and shares.loc["B", "police"] == 0.0
     assert shares["quoted words"].tolist() == [10, 2]
     lines = lessons.voice_answer(shares, pd.DataFrame({"type": ["police", "protesters"]}))
