@@ -332,6 +332,10 @@ def test_pages_are_offline_and_escaped(built):
         page = page_file.read_text(encoding="utf-8")
         assert not re.search(r"<script[^>]*\bsrc\s*=", page, flags=re.IGNORECASE), page_file
         assert "<script" not in page.lower(), page_file
+        # Nothing that loads anything: no link, frame, object, font or remote address.
+        assert not re.search(r"<(link|iframe|object|embed)\b", page, re.IGNORECASE), page_file
+        assert not re.search(r"(src|href)\s*=\s*[\"']?\s*(https?:)?//", page, re.IGNORECASE)
+        assert not re.search(r"url\(\s*[\"']?(https?:)?//|@import", page, re.IGNORECASE)
         assert "Content-Security-Policy" in page, page_file
         assert HOSTILE_SCRIPT not in page and HOSTILE_IMG not in page, page_file
         if page_file.name != "index.html":
