@@ -990,8 +990,10 @@ body { background: #fff; }
     page-break-inside: avoid; }
   .jp-Cell { padding: 0 !important; }
   .jp-OutputArea-output { overflow: visible !important; }
-  table { font-size: 9pt; max-width: 100%; }
-  th, td { white-space: normal !important; overflow-wrap: anywhere; }
+  table { font-size: 9pt; width: 100%; table-layout: auto !important; }
+  th, td { white-space: normal !important; overflow-wrap: break-word; word-break: normal;
+    hyphens: auto; }
+  th, td { text-align: left !important; }
 }
 """
 
