@@ -510,14 +510,19 @@ def trust_lines(measures: Sequence[str]) -> list[str]:
 
 
 def trust_figures(measures: Sequence[str]) -> pd.DataFrame:
-    """The external figures of several measures in one table (empty when none measured).
+    """The external figures of several measures in one table, on each measure's headline
+    metric only (a handout has no room for every per-class row); empty when none measured.
 
     >>> trust_figures(["no such measure"]).columns.tolist()[:2]
     ['measure', 'data set']
     """
     from analysis.evaluation import report
 
-    parts = [report.trust_table(m).assign(measure=m) for m in measures]
+    parts = []
+    for measure in measures:
+        table = report.trust_table(measure)
+        parts.append(table[table["metric"] == report.HEADLINE.get(measure, "")]
+                     .assign(measure=measure))
     table = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
     columns = ["measure", "data set", "metric", "system", "role", "value", "n"]
     return table.reindex(columns=columns)
@@ -537,7 +542,7 @@ def trust_answer(measures: Sequence[str]) -> str:
     if not good and not weak:
         return ("Nobody has yet checked these measures against people's judgements on news "
                 "this workbook was not written for. Every count in this lesson is a first "
-                "guess: check a sample by hand, as in the table above, before quoting it.")
+                "guess: check a sample by hand before quoting it.")
     text = []
     if good:
         text.append(f"{', '.join(good)}: better than a naive guess on text nobody here wrote, "
@@ -551,17 +556,20 @@ def trust_answer(measures: Sequence[str]) -> str:
     return "; ".join(text) + ". Check a sample by hand before you quote a count."
 
 
-def bullets(lines: Sequence[str]) -> str:
+def bullets(lines: Sequence[str], empty: str = "Nothing of the kind was found in these "
+            "articles.") -> str:
     """Lines as a Markdown bulleted list, each line's text escaped (corpus values are
     untrusted).
 
     >>> bullets(["A <b>", "B"]).splitlines()
     ['- A &lt;b&gt;', '- B']
+    >>> bullets([], empty="None found")
+    'None found'
     """
     from analysis.html_safety import markdown_text
 
     return "\n".join(f"- {markdown_text(line[:1].upper() + line[1:])}" for line in lines) \
-        or "- (nothing found)"
+        or markdown_text(empty)
 
 
 def articles_table(corpus: pd.DataFrame) -> pd.DataFrame:
@@ -848,6 +856,10 @@ def frames_answer(shares: pd.DataFrame) -> list[str]:
     lines = []
     for outlet, group in shares.groupby("outlet", sort=True):
         top = group.sort_values(["share %", "frame"], ascending=[False, True]).iloc[0]
+        if top["k"] == 0:
+            lines.append(f"{outlet_label(outlet)}: no frame's cue words in its {top['n']} body "
+                         "sentences.")
+            continue
         lines.append(f"{outlet_label(outlet)}: {top['frame']} in {top['k']} of {top['n']} body "
                      f"sentences ({top['share %']:.0f}%; 95% interval {top['low %']:.0f}% to "
                      f"{top['high %']:.0f}%).")
@@ -940,8 +952,9 @@ def same_event_examples(actor: str | None, shares: pd.DataFrame) -> list[str]:
              "no person is named by two outlets, so exercise 1 asks students to pick one")
     if shares.empty:
         return [first, "no body sentences were found for exercise 4"]
-    return [first, f"exercise 4 shows frame shares resting on {shares['n'].min()} to "
-                   f"{shares['n'].max()} body sentences per outlet"]
+    low, high = shares["n"].min(), shares["n"].max()
+    span = f"{low}" if low == high else f"{low} to {high}"
+    return [first, f"exercise 4 shows frame shares resting on {span} body sentences per outlet"]
 
 
 def in_short(corpus: pd.DataFrame, examples: Sequence[str], measures: Sequence[str]) -> str:
