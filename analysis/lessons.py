@@ -31,6 +31,7 @@ import math
 import os
 import re
 import sys
+import warnings
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -1101,6 +1102,7 @@ li {{ margin-bottom: 0.8em; }} .failed {{ color: #a40000; }} .meta {{ color: #55
 <p class="meta">Corpus: {esc(corpus)} ({esc(description)}). Open a page and print it from
 the browser (A4; each exercise starts a new page). The student handout has no answers; the
 teacher's copy has the model answers, the quiz answers and the teacher notes.</p>
+<p><a href="articles.html">The articles</a>, to print for the class (one per page).</p>
 <ol>
 {chr(10).join(items)}
 </ol>
@@ -1108,6 +1110,66 @@ teacher's copy has the model answers, the quiz answers and the teacher notes.</p
 </html>
 """
     path = out / "index.html"
+    path.write_text(document, encoding="utf-8")
+    return path
+
+
+def write_articles_page(corpus: pd.DataFrame, out: Path) -> Path:
+    """``articles.html``: every article's cleaned text, one per printed page, for the class
+    to read on paper (all text escaped; same offline policy as the handouts).
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> c = pd.DataFrame({"article_id": ["1"], "outlet": ["<b>X</b>"], "headline": [None],
+    ...                   "published": [None], "text": ["One.\\n\\nTwo <i>."]})
+    >>> page = write_articles_page(c, d).read_text()
+    >>> "&lt;b&gt;X&lt;/b&gt;" in page, "<i>" in page, page.count("<p>")
+    (True, False, 2)
+    """
+    from analysis.briefing import CSP
+
+    esc = html.escape
+    parts = []
+    for row in corpus.itertuples(index=False):
+        headline = row.headline if isinstance(row.headline, str) and row.headline else ""
+        published = row.published if isinstance(row.published, str) and row.published else \
+            "no date given"
+        paragraphs = [p.strip() for p in re.split(r"\n\s*\n|\n", str(row.text)) if p.strip()]
+        body = "\n".join(f"<p>{esc(p)}</p>" for p in paragraphs)
+        parts.append(
+            f'<article><h2>Article {esc(str(row.article_id))} · '
+            f"{esc(outlet_label(row.outlet))}</h2>"
+            + (f'<p class="headline">{esc(headline)}</p>' if headline else
+               '<p class="meta">(no headline in the text)</p>')
+            + f'<p class="meta">{esc(published)}</p>{body}</article>')
+    document = f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{CSP}">
+<title>The articles</title>
+<style>
+@page {{ size: A4; margin: 16mm 15mm 18mm 15mm; }}
+body {{ font-family: Georgia, serif; max-width: 42em; margin: 2em auto; padding: 0 1em;
+       line-height: 1.5; color: #111; }}
+h1, h2 {{ font-family: system-ui, sans-serif; }}
+.headline {{ font-size: 1.25em; font-weight: bold; }}
+.meta {{ color: #555; font-family: system-ui, sans-serif; font-size: 0.9em; }}
+@media print {{ article {{ break-before: page; page-break-before: always; }}
+               nav {{ display: none; }} body {{ font-size: 11pt; }} }}
+</style>
+</head>
+<body>
+<nav><a href="index.html">&larr; Lessons</a></nav>
+<h1>The articles</h1>
+<p class="meta">{len(corpus)} article{"s" if len(corpus) != 1 else ""}, as the workbook
+reads them: page furniture (menus, share buttons, "read more" links) removed, each article
+on a new printed page.</p>
+{chr(10).join(parts)}
+</body>
+</html>
+"""
+    path = out / "articles.html"
     path.write_text(document, encoding="utf-8")
     return path
 
@@ -1124,6 +1186,7 @@ def build_lessons(corpus: str | Path, actors: str | Path, out: str | Path,
     corpus, actors, out = (Path(p).resolve() for p in (corpus, actors, out))
     description = check_inputs(corpus, actors)
     lessons = list(find_lessons() if lessons is None else lessons)
+    from analysis import load_corpus
     (out / "notebooks").mkdir(parents=True, exist_ok=True)
     (out / "data").mkdir(exist_ok=True)
     for old in out.glob("*.html"):
@@ -1143,6 +1206,9 @@ def build_lessons(corpus: str | Path, actors: str | Path, out: str | Path,
             (out / f"{source.stem}.{version}.html").write_text(
                 render_lesson(nb, title, version), encoding="utf-8")
         done.append((source.stem, title, error))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # check_inputs has already shown the loader's notes
+        write_articles_page(load_corpus(corpus), out)
     write_lesson_index(done, out, corpus.name or str(corpus), description)
     return done
 

@@ -343,6 +343,17 @@ def test_pages_are_offline_and_escaped(built):
 
 
 @pytest.mark.slow
+def test_the_articles_page_holds_every_article_once(built):
+    which, out = built
+    page = (out / "articles.html").read_text(encoding="utf-8")
+    expected = 5 if which == "seeds" else len(OTHER_STORY)
+    assert page.count("<article>") == expected
+    assert 'href="articles.html"' in (out / "index.html").read_text(encoding="utf-8")
+    if which == "other":
+        assert html.escape(HOSTILE_SCRIPT) in page  # shown as text
+
+
+@pytest.mark.slow
 def test_seed_remarks_only_on_the_seeds_and_no_seed_name_elsewhere(built):
     which, out = built
     names = seed_names()
