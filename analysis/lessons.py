@@ -17,13 +17,16 @@ on any small corpus; nothing here names a seed article.
 runs) executes every lesson notebook on the corpus and writes, per lesson, a student handout
 ``NN_lesson_x.student.html`` and a teacher's copy ``NN_lesson_x.teacher.html`` (print them
 to PDF from a browser: A4, each exercise on a new page, the measurement on the page after
-the prediction), plus ``index.html``. The pages are the briefing's offline pages (no script,
-no request to the network, a Content-Security-Policy forbidding both) with a print style.
+the prediction), ``articles.html`` (the articles to print for the class), ``index.html`` and
+``lessons.log`` (what the kernels printed). The pages are the briefing's offline pages (no
+script, no request to the network, a Content-Security-Policy forbidding both) with a print
+style.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import difflib
 import html
@@ -32,7 +35,7 @@ import os
 import re
 import sys
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -1176,6 +1179,26 @@ on a new printed page.</p>
     return path
 
 
+@contextlib.contextmanager
+def _stderr_to(log: Path) -> Iterator[None]:
+    """Send what kernels print on file descriptor 2 (warnings, shutdown notes) to ``log``."""
+    sys.stderr.flush()
+    try:
+        fd = sys.stderr.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real file (e.g. under pytest)
+        yield
+        return
+    saved = os.dup(fd)
+    with open(log, "ab") as sink:
+        os.dup2(sink.fileno(), fd)
+        try:
+            yield
+        finally:
+            sys.stderr.flush()
+            os.dup2(saved, fd)
+            os.close(saved)
+
+
 def build_lessons(corpus: str | Path, actors: str | Path, out: str | Path,
                   lessons: Sequence[Path] | None = None) -> list[tuple[str, str, str | None]]:
     """Run every lesson notebook on a corpus and write both versions of each into ``out``.
@@ -1195,7 +1218,7 @@ def build_lessons(corpus: str | Path, actors: str | Path, out: str | Path,
         old.unlink()
     parameters = {"CORPUS": str(corpus), "ACTORS": str(actors), "OUTPUT_DIR": str(out / "data")}
     workers = max(1, min(os.cpu_count() or 1, len(lessons)))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with _stderr_to(out / "lessons.log"), ProcessPoolExecutor(max_workers=workers) as pool:
         errors = list(pool.map(run_notebook, lessons,
                                [out / "notebooks" / p.name for p in lessons],
                                [parameters] * len(lessons)))
