@@ -435,8 +435,8 @@ def changed_quotation(matches: pd.DataFrame) -> dict | None:
     Among clusters of matched quotations (``attribution.match_quotes``) found in more than
     one article, compares every pair of versions from different articles on the words both
     cover, and returns the pair with most changes (ties: the lowest cluster number):
-    ``{"cluster", "first", "second", "changes"}``, each version a dict of article_id,
-    outlet, speaker, quote.
+    ``{"cluster", "first", "second", "changes", "shared"}``, each version a dict of
+    article_id, outlet, speaker, quote; ``shared`` the two stretches compared.
 
     >>> m = pd.DataFrame({"cluster": [1, 1], "article_id": ["a", "b"], "outlet": ["X", "Y"],
     ...     "speaker": ["S", "S"], "n_articles": [2, 2],
@@ -458,7 +458,7 @@ def changed_quotation(matches: pd.DataFrame) -> dict | None:
                 changes = describe_changes(a, b)
                 if changes and (best is None or len(changes) > len(best["changes"])):
                     keep = ("article_id", "outlet", "speaker", "quote")
-                    best = {"cluster": cluster, "changes": changes,
+                    best = {"cluster": cluster, "changes": changes, "shared": (a, b),
                             "first": {k: first.get(k) for k in keep},
                             "second": {k: second.get(k) for k in keep}}
     return best
@@ -498,18 +498,20 @@ def trust_lines(measures: Sequence[str]) -> list[str]:
     Reads the committed evaluation figures (``analysis.evaluation.report``); a measure not
     yet measured, or not beating its naive baseline, is said to be so.
 
-    >>> trust_lines(["no such measure"])[0].startswith("No such measure (not measured yet)")
-    True
+    >>> print(trust_lines(["no such measure"])[0].replace(", so ", ",\\nso "))
+    No such measure: not yet measured on news nobody here wrote,
+    so treat its counts as experimental.
     """
     from analysis.evaluation import report
 
-    label = {"validated": "beats its naive baseline", "experimental": "experimental",
-             "unmeasured": "not measured yet"}
     lines = []
     for measure in measures:
-        verdict = report.status(measure)
-        lines.append(f"{measure[0].upper() + measure[1:]} ({label[verdict]}): "
-                     f"{report.trust_sentence(measure)}")
+        name = measure[0].upper() + measure[1:]
+        if report.status(measure) == "unmeasured":
+            lines.append(f"{name}: not yet measured on news nobody here wrote, so treat its "
+                         "counts as experimental.")
+        else:
+            lines.append(f"{name}: {report.trust_sentence(measure)}")
     return lines
 
 
@@ -616,7 +618,11 @@ def quotation_versions(change: dict | None) -> tuple[str, str]:
 
     first = ("One outlet printed this quotation:\n\n" + version(change["first"])
              + "\n\nAnother article quotes the same words, or part of them.")
-    both = version(change["first"]) + "\n\n" + version(change["second"])
+    one, two = change.get("shared", (change["first"]["quote"], change["second"]["quote"]))
+    both = (version(change["first"]) + "\n\n" + version(change["second"])
+            + "\n\nThe words both print, side by side:\n\n"
+            f"- {md(outlet_label(change['first']['outlet']))}: \u201c{md(one)}\u201d\n"
+            f"- {md(outlet_label(change['second']['outlet']))}: \u201c{md(two)}\u201d")
     return first, both
 
 

@@ -284,9 +284,10 @@ def test_trust_sentences_cope_with_every_status(monkeypatch, verdict):
         assert "beats its naive baseline" in line and "0.80" in line
         assert "better than a naive guess" in answer
     elif verdict == "experimental":
-        assert "(experimental)" in line and "not better than a naive guess" in answer
+        assert "it is experimental" in line and "0.40 against 0.50" in line
+        assert "not better than a naive guess" in answer
     else:
-        assert "not measured yet" in line and answer.startswith("Nobody has yet")
+        assert "not yet measured" in line and answer.startswith("Nobody has yet")
     assert len(lessons.trust_figures(["quotations"])) == (0 if verdict == "unmeasured" else 2)
 
 
