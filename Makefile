@@ -10,11 +10,12 @@ NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 
 DATA ?= ../shared/dev-data
 
-.PHONY: help install browser test test-fast notebooks briefing lab lint bench lock clean evaluate evaluate-check
+.PHONY: help install browser test test-fast notebooks briefing lab lint bench lock clean evaluate evaluate-check lesson
 
 help:
 	@echo "make test       run every test: unit tests, doctests, notebooks under strict nbval"
 	@echo "make briefing   render the HTML briefing into build/briefing/ (CORPUS=..., ACTORS=...)"
+	@echo "make lesson     print-ready lesson handouts into build/lessons/ (CORPUS=..., ACTORS=...)"
 	@echo "make notebooks  re-execute the notebooks in place (after changing analysis/ or seeds/)"
 	@echo "make lab        open JupyterLab on notebooks/ with the project's kernel"
 	@echo "make bench      time the pipeline on generated corpora"
@@ -45,6 +46,9 @@ notebooks: $(STAMP)
 
 briefing: $(STAMP)
 	$(PY) -m analysis.briefing --corpus "$(CORPUS)" --actors "$(ACTORS)" --out build/briefing
+
+lesson: $(STAMP)
+	$(PY) -m analysis.lessons --corpus "$(CORPUS)" --actors "$(ACTORS)" --out build/lessons
 
 browser:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && \
