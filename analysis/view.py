@@ -21,13 +21,14 @@ of article text is HTML-escaped: articles are untrusted input.
 
 from __future__ import annotations
 
-import html
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
+
+from analysis.html_safety import escape
 
 #: One colour per speaker, in order of first quotation (colour-blind-safe Tableau 10).
 PALETTE = ["#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#e15759", "#76b7b2", "#edc948",
@@ -81,7 +82,7 @@ def _optional(module: str, name: str) -> Callable[..., Any] | None:
 
 
 def _esc(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    return escape(text)
 
 
 def _speaker_of(row: pd.Series) -> str:

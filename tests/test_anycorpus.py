@@ -29,10 +29,6 @@ SEED_CLAIMS = ("openly Jewish", "seed 00", "(seed", "these seeds", "the five see
                "Radio Times", "trends now", "dailymail", "Good Morning Britain",
                "pro-Palestin", "antisemitism", "anti-Semitism")
 
-#: Pages of notebooks whose owners remove their seed prose on their own branches; the lead
-#: empties this set once those branches are merged (see the report of this change).
-NOT_YET_CLEAN: set[str] = {"01_sentiment", "02_readability", "03_sources", "04_framing",
-                           "06_media_literacy"}
 
 LIBRARY_STORY = {
     "courier-1": ("Northvale Courier", "closure",
@@ -155,12 +151,8 @@ PAGES = ["index", *[nb.stem for nb in briefing.find_notebooks()]]
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_a_briefing_on_another_story_makes_no_seed_claim(library_briefing, page, request):
+def test_a_briefing_on_another_story_makes_no_seed_claim(library_briefing, page):
     out, done = library_briefing
-    if page in NOT_YET_CLEAN:
-        request.applymarker(pytest.mark.xfail(
-            reason="seed prose removed by the notebook's owner on another branch",
-            strict=False))
     path = out / f"{page}.html"
     assert path.is_file(), done.stdout + done.stderr
     text = visible_text(path.read_text(encoding="utf-8"))

@@ -350,9 +350,6 @@ def test_annotate_keeps_hostile_ids_outlets_and_speakers_as_text(names, text_pie
         assert html.count(tag) == benign.count(tag), tag
 
 
-@pytest.mark.xfail(strict=True, reason="analysis/view.py escapes with html.escape, not "
-                   "analysis.html_safety.escape (braces and U+202E survive): switch its _esc to "
-                   "html_safety.escape, then remove this mark")
 def test_annotate_escapes_like_html_safety():
     html = _annotated(["The \u202eTimes"], "{{ 7*7 }}")
     assert "\u202e" not in html and "{{" not in html

@@ -962,9 +962,6 @@ def test_outlet_names_are_normalised_in_tables(tmp_path, suffix):
 
 # --- findings on ties and tiny corpora ---------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="the findings name one outlet both most "
-                   "negative and most positive on a tie; the at-a-glance findings that check "
-                   "each difference against its uncertainty fix it — then remove this mark")
 def test_findings_on_ties_and_tiny_corpora_say_nothing_false(tmp_path):
     import inspect
 
