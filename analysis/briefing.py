@@ -279,7 +279,7 @@ _RESET = (
     "_briefing_plt.close('all')\n"
     "_briefing_os.chdir({cwd!r})\n"
     "del _briefing_os, _briefing_plt\n"
-    "get_ipython().execution_count = 0  # the notebook's own cells count from 1"
+    "get_ipython().execution_count = 1  # the notebook's own cells count from 1"
 )
 
 
@@ -465,6 +465,24 @@ def warm_cache(corpus: str | Path, actors: str | Path) -> str:
         return f"not cached: {type(exc).__name__}: {exc}"
 
 
+def render_page(source: Path, out: Path, error: str | None) -> Page:
+    """Write the HTML page of one executed (or failed) notebook into ``out``."""
+    executed = out / "notebooks" / source.name
+    nb = nbformat.read(executed, as_version=4) if error is None else \
+        _failed_page(executed, source)
+    title = notebook_title(nb, source.stem)
+    html_file = source.stem + ".html"
+    (out / html_file).write_text(render_html(nb, title), encoding="utf-8")
+    return Page(source.name, html_file, title, notebook_summary(nb), error)
+
+
+def run_and_render(sources: Sequence[Path], out: Path,
+                   parameters: dict[str, str]) -> list[Page]:
+    """Run notebooks in one kernel (:func:`run_notebooks`) and render their pages."""
+    errors = run_notebooks(sources, out / "notebooks", parameters)
+    return [render_page(source, out, errors[source]) for source in sources]
+
+
 def build_briefing(corpus: str | Path, actors: str | Path, out: str | Path,
                    notebooks: Sequence[Path] | None = None,
                    progress: bool = True) -> list[Page]:
@@ -489,33 +507,28 @@ def build_briefing(corpus: str | Path, actors: str | Path, out: str | Path,
     bar = tqdm(total=len(notebooks), desc="briefing", unit="notebook", disable=not progress,
                file=term)
 
-    # One kernel per core, each running its share of the notebooks one after another
-    # (run_notebooks), each from its own process (papermill changes the working directory
-    # while it starts a kernel). The notebooks are dealt out in turn: 00, 02, ... to the
-    # first kernel, 01, 03, ... to the second.
+    # One kernel per core, each running its share of the notebooks one after another and
+    # rendering their pages (run_and_render), each from its own process (papermill changes
+    # the working directory while it starts a kernel). The notebooks are dealt out in
+    # turn: 00, 02, ... to the first kernel, 01, 03, ... to the second. The libraries both
+    # need are imported here first, so the forked processes start with them loaded.
+    import papermill  # noqa: F401
+    from nbconvert import HTMLExporter  # noqa: F401
+
     workers = max(1, min(os.cpu_count() or 1, len(notebooks)))
     batches = [notebooks[i::workers] for i in range(workers)]
-    errors: dict[Path, str | None] = {}
+    done: dict[str, Page] = {}
     with _kernel_noise_to(log), ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = {pool.submit(run_notebooks, batch, out / "notebooks", parameters): batch
+        futures = {pool.submit(run_and_render, batch, out, parameters): batch
                    for batch in batches}
         for future in as_completed(futures):
-            errors.update(future.result())
+            done.update({page.notebook: page for page in future.result()})
             bar.set_postfix_str(", ".join(p.name for p in futures[future]))
             bar.update(len(futures[future]))
     bar.close()
     if term is not sys.stderr:
         term.close()
-    pages: list[Page] = []
-    for source in notebooks:
-        error = errors[source]
-        executed = out / "notebooks" / source.name
-        nb = nbformat.read(executed, as_version=4) if error is None else \
-            _failed_page(executed, source)
-        title = notebook_title(nb, source.stem)
-        html_file = source.stem + ".html"
-        (out / html_file).write_text(render_html(nb, title), encoding="utf-8")
-        pages.append(Page(source.name, html_file, title, notebook_summary(nb), error))
+    pages = [done[source.name] for source in notebooks]
     write_index(pages, out, corpus.name or str(corpus), description)
     return pages
 
