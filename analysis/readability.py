@@ -84,7 +84,7 @@ _TS_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
 _TS_NONCONTRACTION = re.compile(r"\'(?!" + r"[tsd]|ve|ll|re" + r")")
 _TS_PUNCT = re.compile(r"[^\w\s\']")
 _TS_SPACE = re.compile(r"\s")
-_TS_LETTER = re.compile(r"\w")
+_TS_NOT_LETTER = re.compile(r"\W+")
 
 
 def _ts_remove_punctuation(text: str) -> str:
@@ -172,15 +172,15 @@ def text_counts(text: str) -> dict[str, int]:
     """
     words = _ts_words(text)
     syllables = poly = difficult = not_easy = 0
-    for word in words:
+    for word, times in Counter(words).items():  # each distinct word looked at once
         n, easy = _word_class(word)
-        syllables += n
+        syllables += n * times
         if n >= 3:
-            poly += 1
+            poly += times
             if not easy:
-                difficult += 1
+                difficult += times
         if not easy:
-            not_easy += 1
+            not_easy += times
     tokens = text.split()
     # Linsear Write: textstat's first 100 words (and the tokens they came from).
     if len(tokens) > 100:
@@ -204,7 +204,7 @@ def text_counts(text: str) -> dict[str, int]:
     return {
         "words": len(words), "sentences": _ts_sentence_count(text), "syllables": syllables,
         "polysyllables": poly, "difficult": difficult, "not_easy": not_easy,
-        "letters": len(_TS_LETTER.findall(text)), "chars": len(_TS_SPACE.sub("", text)),
+        "letters": len(_TS_NOT_LETTER.sub("", text)), "chars": len(_TS_SPACE.sub("", text)),
         "tokens": len(tokens), "lw_easy": lw_easy, "lw_hard": lw_hard,
         "lw_sentences": _ts_sentence_count(lw_text),
     }
@@ -333,9 +333,10 @@ def readability_scores(sentences: list[str]) -> dict[str, object]:
     >>> s["n_sentences"], s["words_per_sentence"], round(s["flesch_kincaid_grade"], 2)
     (2, 5.5, -0.57)
     """
-    kept = [s for s in sentences if isinstance(s, str) and _words(s)]
+    counted = [(s, len(_words(s))) for s in sentences if isinstance(s, str)]
+    kept = [s for s, n in counted if n]
     out: dict[str, object] = {f: np.nan for f in FORMULAS}
-    n_words = sum(len(_words(s)) for s in kept)
+    n_words = sum(n for _, n in counted)
     out.update({"words_per_sentence": np.nan, "syllables_per_word": np.nan,
                 "n_sentences": len(kept), "n_words": n_words,
                 "n_skipped": len(sentences) - len(kept), "reason": ""})
