@@ -414,7 +414,8 @@ def write_generated_shards(n_articles: int, folder: Path, per_shard: int = 500) 
 
 def _worker_usage() -> dict[str, float]:
     usage = resource.getrusage(resource.RUSAGE_SELF)
-    return {"cpu": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024}
+    return {"cpu": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024,
+            "now_mb": _rss_now_mb()}
 
 
 def bench_scale(n_articles: int, n_workers: int = 2) -> dict[str, object]:
@@ -446,17 +447,19 @@ def bench_scale(n_articles: int, n_workers: int = 2) -> dict[str, object]:
             after = client.run(_worker_usage)
     cpu = sum(after[w]["cpu"] - before[w]["cpu"] for w in after)
     peaks = sorted(after[w]["peak_mb"] for w in after)
+    growth = max(after[w]["peak_mb"] - before[w]["now_mb"] for w in after)
     row = {"articles": n_articles, "words": words, "workers": n_workers, "wall": wall,
            "cpu": cpu, "words_per_s": words / wall, "words_per_cpu_s": words / cpu,
-           "peak_worker_mb": peaks, "rows": {k: int(v) for k, v in counts.sum().items()}}
+           "peak_worker_mb": peaks, "growth_mb": growth,
+           "rows": {k: int(v) for k, v in counts.sum().items()}}
     print(f"Dask LocalCluster, {n_workers} worker processes x 1 thread: {n_articles:,} "
           f"articles in {wall:.0f} s wall")
     print(f"  throughput {row['words_per_s']:,.0f} words/s wall, "
           f"{row['words_per_cpu_s']:,.0f} words per worker CPU-second "
           f"({cpu:.0f} CPU s over the workers)")
     print("  peak memory per worker: " + ", ".join(f"{p:,.0f} MB" for p in peaks) +
-          f" ({max(peaks) / max(1, n_articles / n_workers) * 1000:,.1f} MB per 1,000 "
-          "articles a worker analysed)")
+          f" (at most +{growth:,.0f} MB over the worker's memory before the run; a worker "
+          f"holds one shard of {min(500, n_articles):,} articles and its tables at a time)")
     return row
 
 
