@@ -24,6 +24,7 @@ that a corpus of many thousand articles is not compared all against all.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import inspect
 import json
@@ -290,12 +291,22 @@ def _run_pandas(corpus: pd.DataFrame, steps: list[Step], actors: object, n_jobs:
             # the forked workers share them instead of each loading its own.
             run_chunk(corpus.iloc[:1], steps, actors)
         # The pool is started (its processes forked) before the progress bar starts a thread.
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = [pool.submit(_run_chunk_job, (chunk, steps, actors)) for chunk in chunks]
-            with _progress_bar(progress, len(corpus), f"analysing on {workers} processes") as bar:
-                for chunk, future in zip(chunks, futures, strict=True):
-                    outputs.append(future.result())
-                    bar.update(len(chunk))
+        # Objects that exist now are frozen out of the garbage collector's reach while the
+        # workers start, so that a collection in a worker does not write to (and so copy)
+        # every page of memory it shares with this process.
+        gc.freeze()
+        try:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                futures = [pool.submit(_run_chunk_job, (chunk, steps, actors))
+                           for chunk in chunks]
+                gc.unfreeze()
+                with _progress_bar(progress, len(corpus),
+                                   f"analysing on {workers} processes") as bar:
+                    for chunk, future in zip(chunks, futures, strict=True):
+                        outputs.append(future.result())
+                        bar.update(len(chunk))
+        finally:
+            gc.unfreeze()
     return _gather(outputs, steps)
 
 
