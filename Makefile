@@ -10,15 +10,19 @@ NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 
 DATA ?= ../shared/dev-data
 
-.PHONY: help install browser test test-fast notebooks briefing lab lint bench lock clean evaluate evaluate-check lesson
+.PHONY: help install browser test test-units test-notebooks test-all test-slow test-fast notebooks \
+	briefing lab lint bench bench-scale lock clean evaluate evaluate-check lesson
 
 help:
-	@echo "make test       run every test: unit tests, doctests, notebooks under strict nbval"
+	@echo "make test       unit tests, doctests and every notebook under strict nbval (not the slow"
+	@echo "                end-to-end checks: make test-all runs those too)"
+	@echo "make test-all   everything make test runs, plus the slow checks (briefing, browser, Dask)"
 	@echo "make briefing   render the HTML briefing into build/briefing/ (CORPUS=..., ACTORS=...)"
 	@echo "make lesson     print-ready lesson handouts into build/lessons/ (CORPUS=..., ACTORS=...)"
 	@echo "make notebooks  re-execute the notebooks in place (after changing analysis/ or seeds/)"
 	@echo "make lab        open JupyterLab on notebooks/ with the project's kernel"
 	@echo "make bench      time the pipeline on generated corpora"
+	@echo "make bench-scale the Dask path on a local cluster of 2 workers (ARTICLES=100000)"
 	@echo "make evaluate   accuracy on public labelled text (DATA=../shared/dev-data): writes"
 	@echo "                analysis/evaluation/results.* and README's table; evaluate-check compares"
 	@echo "make lint       ruff"
@@ -31,11 +35,25 @@ $(STAMP): pyproject.toml requirements.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check -c requirements.lock -e ".[dev]"
 	touch $(STAMP)
 
+# The unit tests and the notebooks run side by side, one process each (2 cores); each
+# part's output is printed whole when it ends. Tests marked `slow` are left to test-all.
 test: $(STAMP)
-	$(PY) -m pytest tests analysis notebooks $(NBVAL)
+	@$(MAKE) --no-print-directory -j2 --output-sync=target test-units test-notebooks
+
+test-units: $(STAMP)
+	$(PY) -m pytest tests analysis -m "not slow" -q
+
+test-notebooks: $(STAMP)
+	$(PY) -m pytest notebooks $(NBVAL) -q
+
+# What make test runs plus the slow end-to-end checks (CI runs test, then test-slow).
+test-all: test test-slow
+
+test-slow: $(STAMP)
+	$(PY) -m pytest tests analysis -m slow
 
 test-fast: $(STAMP)
-	$(PY) -m pytest tests analysis
+	$(PY) -m pytest tests analysis -m "not slow"
 
 notebooks: $(STAMP)
 	@for nb in $(NOTEBOOKS); do \
@@ -69,6 +87,10 @@ evaluate-check: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m analysis.bench
+
+ARTICLES ?= 100000
+bench-scale: $(STAMP)
+	$(PY) -m analysis.bench --scale $(ARTICLES) --workers 2
 
 lock: $(STAMP)
 	@echo "# Exact versions the workbook is tested with (pip constraints). Regenerate with \`make lock\`." > requirements.lock

