@@ -39,6 +39,7 @@ from typing import TextIO
 import nbformat
 
 from analysis.errors import CorpusError
+from analysis.html_safety import escape
 
 ROOT = Path(__file__).resolve().parent.parent
 #: How many times a notebook's kernel is started before the page is marked failed.
@@ -406,7 +407,7 @@ def page_question(nb: nbformat.NotebookNode) -> str:
 
 def _glance_html(glance: dict | None) -> str:
     """The start-here block: "In short", the story design, the at-a-glance table."""
-    esc = html.escape
+    esc = escape
     if not glance:
         return ("<p>The at-a-glance page did not leave a summary; open it from the list "
                 "below.</p>")
@@ -442,7 +443,7 @@ def write_index(pages: Sequence[Page], out: Path, corpus: str, description: str)
     """
     from analysis.glance import load_glance
 
-    esc = html.escape
+    esc = escape
     glance = load_glance(out / "data")
     if glance and glance.get("corpus") and glance["corpus"] != Path(corpus).name:
         glance = None  # left by a run on another corpus

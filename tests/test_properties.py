@@ -448,9 +448,6 @@ def test_the_index_keeps_hostile_titles_findings_and_corpus_names_as_text(texts,
         assert html.count(tag) == benign.count(tag), tag
 
 
-@pytest.mark.xfail(strict=True, reason="briefing.write_index escapes with html.escape, not "
-                   "analysis.html_safety.escape (U+202E and braces survive): switch it to "
-                   "html_safety.escape, then remove this mark")
 def test_the_index_escapes_like_html_safety():
     from analysis.briefing import Page, write_index
 
