@@ -130,18 +130,15 @@ def _raw_textstat(texts: list[str], progress: bool) -> pd.DataFrame:
     """Plain textstat on each raw text, as a user without the workbook would call it."""
     import textstat
 
-    from analysis.readability import _fast_textstat
-
     rows = []
     iterator = texts
     if progress:
         from tqdm.auto import tqdm
         iterator = tqdm(texts, desc="clear: plain textstat on raw text", unit="passage",
                         leave=False, mininterval=1.0, disable=None)
-    with _fast_textstat():
-        for text in iterator:
-            rows.append({"text_standard": float(textstat.text_standard(text, float_output=True)),
-                         "flesch_reading_ease": float(textstat.flesch_reading_ease(text))})
+    for text in iterator:
+        rows.append({"text_standard": float(textstat.text_standard(text, float_output=True)),
+                     "flesch_reading_ease": float(textstat.flesch_reading_ease(text))})
     return pd.DataFrame(rows)
 
 
