@@ -325,13 +325,14 @@ RUN_ON_TIMEOUT = 120.0
 
 
 def run_on_text(unit: str, size: int) -> str:
-    """``unit`` repeated to ``size`` characters (a headline line first).
+    """``unit`` repeated to ``size`` characters (a headline line first), closed by one full
+    stop so that cleaning keeps it as body text (an unpunctuated line reads as a caption).
 
     >>> run_on_text("ab, ", 10)
-    'Run-on\\n\\nab, ab, ab'
+    'Run-on\\n\\nab, ab, ab.'
     """
-    body = (unit * (size // len(unit) + 1))[:size].rstrip()
-    return "Run-on\n\n" + body
+    body = (unit * (size // len(unit) + 1))[:size].rstrip().rstrip(",")
+    return "Run-on\n\n" + body + "."
 
 
 def time_run_on(function: str, unit: str, size: int) -> float:

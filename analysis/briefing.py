@@ -383,10 +383,39 @@ def _kernel_noise_to(log: Path) -> Iterator[None]:
             os.close(saved)
 
 
-def _failed_page(executed: Path, source: Path) -> nbformat.NotebookNode:
-    if executed.exists():
-        return nbformat.read(executed, as_version=4)
-    return nbformat.read(source, as_version=4)
+def hide_paths(text: str, corpus: str | Path | None = None) -> str:
+    """``text`` with the local folders a reader of the briefing has no business seeing
+    replaced: the corpus folder by its own name, the repository by ``.``, the home folder
+    by ``~`` (an error message in a briefing someone sends out must not name their folders).
+
+    >>> hide_paths("No such file: /home/ana/news/x.txt", "/home/ana/news")
+    'No such file: news/x.txt'
+    """
+    corpus_dir = Path(corpus) if corpus else None
+    if corpus_dir is not None and corpus_dir.suffix:  # a CSV/JSONL corpus: its folder
+        corpus_dir = corpus_dir.parent
+    swaps = []
+    if corpus_dir is not None and corpus_dir.is_absolute() and corpus_dir.parent != corpus_dir:
+        swaps.append((str(corpus_dir.parent).rstrip("/") + "/", ""))
+    swaps += [(str(NOTEBOOKS.parent.resolve()), "."), (str(Path.home()), "~")]
+    for old, new in swaps:
+        if old and old not in {"/", "."}:
+            text = text.replace(old, new)
+    return text
+
+
+def _failed_page(executed: Path, source: Path, corpus: str | None = None
+                 ) -> nbformat.NotebookNode:
+    """The executed notebook of a failed run (or its source), with local paths hidden."""
+    nb = nbformat.read(executed if executed.exists() else source, as_version=4)
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            if "traceback" in output:
+                output["traceback"] = [hide_paths(line, corpus) for line in output["traceback"]]
+            for key in ("evalue", "text"):
+                if isinstance(output.get(key), str):
+                    output[key] = hide_paths(output[key], corpus)
+    return nb
 
 
 def page_question(nb: nbformat.NotebookNode) -> str:
@@ -529,11 +558,15 @@ def warm_cache(corpus: str | Path, actors: str | Path) -> str:
         return f"not cached: {type(exc).__name__}: {exc}"
 
 
-def render_page(source: Path, out: Path, error: str | None) -> Page:
-    """Write the HTML page of one executed (or failed) notebook into ``out``."""
+def render_page(source: Path, out: Path, error: str | None,
+                corpus: str | None = None) -> Page:
+    """Write the HTML page of one executed (or failed) notebook into ``out``; a failed
+    page's error and traceback name no local folder (:func:`hide_paths`)."""
     executed = out / "notebooks" / source.name
+    if error is not None:
+        error = hide_paths(error, corpus)
     nb = nbformat.read(executed, as_version=4) if error is None else \
-        _failed_page(executed, source)
+        _failed_page(executed, source, corpus)
     title = notebook_title(nb, source.stem)
     html_file = source.stem + ".html"
     (out / html_file).write_text(render_html(nb, title), encoding="utf-8")
@@ -544,7 +577,8 @@ def run_and_render(sources: Sequence[Path], out: Path,
                    parameters: dict[str, str]) -> list[Page]:
     """Run notebooks in one kernel (:func:`run_notebooks`) and render their pages."""
     errors = run_notebooks(sources, out / "notebooks", parameters)
-    return [render_page(source, out, errors[source]) for source in sources]
+    return [render_page(source, out, errors[source], parameters.get("CORPUS"))
+            for source in sources]
 
 
 def build_briefing(corpus: str | Path, actors: str | Path, out: str | Path,

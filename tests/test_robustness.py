@@ -995,3 +995,31 @@ def test_a_shift_jis_csv_is_read_by_a_reported_guess(tmp_path):
     assert corpus.encoding.tolist()[2] == "utf-8"
     assert all(e.endswith("(guessed)") for e in corpus.encoding.tolist()[:2])
     assert "2 row(s) read as" in _report(corpus)["c.csv"]
+
+
+# --- a failed page names no local folder (item 10) -----------------------------------------
+
+def test_a_failed_page_names_no_local_folder(tmp_path):
+    import nbformat
+
+    from analysis.briefing import render_page
+
+    corpus = tmp_path / "private-user" / "news"
+    corpus.mkdir(parents=True)
+    missing = corpus / "bbc" / "1.txt"
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("open(PATH)")])
+    nb.cells[0].outputs = [nbformat.v4.new_output(
+        "error", ename="FileNotFoundError", evalue=f"No such file: '{missing}'",
+        traceback=[f"FileNotFoundError: No such file: '{missing}'",
+                   f"  File {Path.home()}/lib/x.py, line 3"])]
+    out = tmp_path / "out"
+    (out / "notebooks").mkdir(parents=True)
+    source = tmp_path / "09_fail.ipynb"
+    nbformat.write(nb, source)
+    nbformat.write(nb, out / "notebooks" / source.name)
+    page = render_page(source, out, f"FileNotFoundError: No such file: '{missing}'",
+                       str(corpus))
+    html = (out / page.html_file).read_text(encoding="utf-8")
+    assert "private-user" not in html and "private-user" not in page.error
+    assert "news/bbc/1.txt" in page.error
+    assert str(Path.home()) + "/" not in html
