@@ -685,6 +685,56 @@ def findings(corpus: pd.DataFrame, tables: dict[str, pd.DataFrame],
     return out
 
 
+def actor_tone_finding(per_article: pd.DataFrame, markdown: bool = False) -> str:
+    """How the outlets treat the actor named in most sentences, stated as a difference only
+    when it is larger than its uncertainty (a bootstrap over each outlet's articles).
+
+    ``per_article`` is :func:`analysis.sentiment.actor_sentiment`'s table (one row per
+    article and actor: outlet, actor, n_sentences, mean_compound). An outlet counts when
+    :data:`MIN_ARTICLES` of its articles and :data:`MIN_ITEMS` of its sentences name the
+    actor; otherwise the sentence says it is too few to say.
+
+    >>> t = pd.DataFrame({"article_id": list("abcdef"), "outlet": ["A"] * 3 + ["B"] * 3,
+    ...     "actor": ["police"] * 6, "n_sentences": [4] * 6,
+    ...     "mean_compound": [-0.5, -0.6, -0.55, 0.3, 0.35, 0.4]})
+    >>> actor_tone_finding(t).startswith("The actor named in most sentences is police: A is")
+    True
+    """
+    from analysis.html_safety import markdown_text
+
+    def N(name: object) -> str:  # noqa: N802
+        return f"**{markdown_text(name)}**" if markdown else str(name)
+
+    rows = per_article[per_article["n_sentences"] > 0]
+    if rows.empty:
+        return "No actor of the actor table is named in a scored sentence: nothing to compare."
+    actor = rows.groupby("actor")["n_sentences"].sum().idxmax()
+    rows = rows[rows["actor"] == actor].assign(
+        total=lambda t: t["mean_compound"] * t["n_sentences"])
+    counts = rows.groupby("outlet").agg(articles=("article_id", "nunique"),
+                                        sentences=("n_sentences", "sum"),
+                                        total=("total", "sum"))
+    enough = counts[(counts["articles"] >= MIN_ARTICLES) & (counts["sentences"] >= MIN_ITEMS)]
+    head = f"The actor named in most sentences is {N(actor)}"
+    if len(enough) < 2:
+        return (f"{head}, but fewer than two outlets name them in the {MIN_ARTICLES} articles "
+                f"and {MIN_ITEMS} sentences a comparison needs: {TOO_FEW} how the outlets "
+                "treat them.")
+    tone = enough["total"] / enough["sentences"]
+    lo_o, hi_o = tone.idxmin(), tone.idxmax()
+    a, b = rows[rows["outlet"] == hi_o], rows[rows["outlet"] == lo_o]
+    diff, lo, hi = difference_interval(a["total"], a["n_sentences"], b["total"],
+                                       b["n_sentences"])
+    n_lo, n_hi = (plural(int(enough.loc[o, "sentences"]), "sentence") for o in (lo_o, hi_o))
+    gap = f"{N(lo_o)} {tone[lo_o]:+.2f} over {n_lo}, {N(hi_o)} {tone[hi_o]:+.2f} over {n_hi}"
+    if lo == lo and (lo > 0 or hi < 0):
+        return (f"{head}: {N(lo_o)} is the more negative toward them and {N(hi_o)} the more "
+                f"positive ({gap}; the difference, {diff:.2f}, has a {CONFIDENCE:.0%} interval "
+                f"of {lo:+.2f} to {hi:+.2f}).")
+    return (f"{head}: the outlets cannot be told apart in their tone toward them on this "
+            f"corpus (the widest gap, {gap}, is within its uncertainty).")
+
+
 def _pct(x: float) -> str:
     return f"{x:.0%}"
 

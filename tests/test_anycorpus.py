@@ -323,3 +323,22 @@ def test_the_index_shows_the_glance_of_this_corpus_only_and_escapes_it(tmp_path)
     assert page.index("Start here") < page.index("00_x.html")
     other = briefing.write_index(pages, tmp_path, "another", "3 articles").read_text()
     assert "is the more negative" not in other
+
+
+def test_actor_tone_is_a_finding_only_outside_its_uncertainty():
+    from analysis.glance import actor_tone_finding
+
+    def table(a_scores, b_scores):
+        n = len(a_scores)
+        return pd.DataFrame({"article_id": [str(i) for i in range(2 * n)],
+                             "outlet": ["A"] * n + ["B"] * n, "actor": ["police"] * (2 * n),
+                             "n_sentences": [4] * (2 * n),
+                             "mean_compound": [*a_scores, *b_scores]})
+
+    clear = actor_tone_finding(table([-0.5, -0.6, -0.55], [0.3, 0.35, 0.4]))
+    assert "A is the more negative" in clear and "B the more positive" in clear
+    # The same means, but the articles of each outlet disagree: the interval spans zero.
+    mixed = actor_tone_finding(table([-0.9, 0.8, -0.5], [0.9, -0.8, 0.3]))
+    assert "cannot be told apart" in mixed
+    few = actor_tone_finding(table([-0.5, -0.6], [0.3, 0.35]))
+    assert "too few to say" in few
