@@ -352,7 +352,7 @@ def _stop_kernel(km: object, run_sync: object) -> None:
 
 
 def _terminal() -> TextIO:
-    """A stream on the terminal's stderr that survives :func:`_kernel_noise_to`."""
+    """A stream on the terminal's stderr that survives :func:`kernel_noise_to`."""
     try:
         return os.fdopen(os.dup(sys.stderr.fileno()), "w", buffering=1, encoding="utf-8")
     except (AttributeError, OSError, ValueError):
@@ -360,7 +360,7 @@ def _terminal() -> TextIO:
 
 
 @contextlib.contextmanager
-def _kernel_noise_to(log: Path) -> Iterator[None]:
+def kernel_noise_to(log: Path) -> Iterator[None]:
     """Send what the kernels print on the terminal (warnings, shutdown notes) to ``log``.
 
     Kernels inherit the process's stderr (file descriptor 2); the progress bar keeps a
@@ -616,7 +616,7 @@ def build_briefing(corpus: str | Path, actors: str | Path, out: str | Path,
     workers = max(1, min(os.cpu_count() or 1, len(notebooks)))
     batches = [notebooks[i::workers] for i in range(workers)]
     done: dict[str, Page] = {}
-    with _kernel_noise_to(log), ProcessPoolExecutor(max_workers=workers) as pool:
+    with kernel_noise_to(log), ProcessPoolExecutor(max_workers=workers) as pool:
         futures = {pool.submit(run_and_render, batch, out, parameters): batch
                    for batch in batches}
         for future in as_completed(futures):

@@ -26,7 +26,6 @@ style.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import csv
 import difflib
 import html
@@ -35,7 +34,7 @@ import os
 import re
 import sys
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -1185,26 +1184,6 @@ on a new printed page.</p>
     return path
 
 
-@contextlib.contextmanager
-def _stderr_to(log: Path) -> Iterator[None]:
-    """Send what kernels print on file descriptor 2 (warnings, shutdown notes) to ``log``."""
-    sys.stderr.flush()
-    try:
-        fd = sys.stderr.fileno()
-    except (AttributeError, OSError, ValueError):  # not a real file (e.g. under pytest)
-        yield
-        return
-    saved = os.dup(fd)
-    with open(log, "ab") as sink:
-        os.dup2(sink.fileno(), fd)
-        try:
-            yield
-        finally:
-            sys.stderr.flush()
-            os.dup2(saved, fd)
-            os.close(saved)
-
-
 def build_lessons(corpus: str | Path, actors: str | Path, out: str | Path,
                   lessons: Sequence[Path] | None = None) -> list[tuple[str, str, str | None]]:
     """Run every lesson notebook on a corpus and write both versions of each into ``out``.
@@ -1212,7 +1191,7 @@ def build_lessons(corpus: str | Path, actors: str | Path, out: str | Path,
     Returns (stem, title, error or None) per lesson. Raises :class:`CorpusError` when the
     corpus or the actor table does not load.
     """
-    from analysis.briefing import check_inputs, notebook_title, run_notebook
+    from analysis.briefing import check_inputs, kernel_noise_to, notebook_title, run_notebook
 
     corpus, actors, out = (Path(p).resolve() for p in (corpus, actors, out))
     description = check_inputs(corpus, actors)
@@ -1224,7 +1203,7 @@ def build_lessons(corpus: str | Path, actors: str | Path, out: str | Path,
         old.unlink()
     parameters = {"CORPUS": str(corpus), "ACTORS": str(actors), "OUTPUT_DIR": str(out / "data")}
     workers = max(1, min(os.cpu_count() or 1, len(lessons)))
-    with _stderr_to(out / "lessons.log"), ProcessPoolExecutor(max_workers=workers) as pool:
+    with kernel_noise_to(out / "lessons.log"), ProcessPoolExecutor(max_workers=workers) as pool:
         errors = list(pool.map(run_notebook, lessons,
                                [out / "notebooks" / p.name for p in lessons],
                                [parameters] * len(lessons)))
