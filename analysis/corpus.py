@@ -1056,9 +1056,19 @@ def normalise_outlet(value: object) -> str:
 
 
 def _outlets_and_languages(records: list[dict], problems: list[dict]) -> None:
-    """Normalise each record's outlet; record its language and report those not English."""
+    """Normalise each record's outlet; drop direction controls (U+202E …) from its id and
+    headline, which pages show beside other text; record its language and report those not
+    English."""
     for record in records:
         record["outlet"] = normalise_outlet(record.get("outlet"))
+        for key in ("article_id", "headline"):
+            if isinstance(record.get(key), str) and _BIDI.search(record[key]):
+                record[key] = _BIDI.sub("", record[key])
+                problems.append(_problem(record["source_file"].partition("#")[0],
+                                         _row_of(record["source_file"]), record["article_id"],
+                                         f"direction controls (U+202A-U+202E, U+2066-U+2069) "
+                                         f"in the {key.replace('_', ' ')}",
+                                         "removed, so they cannot reverse the text around it"))
         language = detect_language(record["text"])
         record["language"] = language
         if language not in {ENGLISH, UNDETERMINED}:

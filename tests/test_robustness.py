@@ -1023,3 +1023,75 @@ def test_a_failed_page_names_no_local_folder(tmp_path):
     assert "private-user" not in html and "private-user" not in page.error
     assert "news/bbc/1.txt" in page.error
     assert str(Path.home()) + "/" not in html
+
+
+# --- a whole briefing rendered from hostile names ---------------------------------------------
+
+HOSTILE = {
+    "img": '<img src=x onerror="alert(1)">',
+    "style": "<style>body{background:red}</style>",
+    "refresh": '<meta http-equiv="refresh" content="1;url=https://evil.example/">',
+    "link": '<a href="javascript:alert(1)">click</a>',
+    "url": "https://evil.example/x",
+    "bidi": "The \u202eTimes",
+    "math": "Money$\\frac$Times",
+}
+
+
+@pytest.mark.slow
+def test_a_briefing_of_hostile_names_carries_no_markup_from_them(tmp_path):
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    names = list(HOSTILE.values())
+    body = ("The council voted on Monday to close the library. \"This is a sad day for "
+            "readers,\" said Ann Lee, who chairs the friends of the library. Residents said "
+            "they would fight the decision. The council said the building cost too much.")
+    rows = [{"article_id": names[i % len(names)] + f" {i}", "outlet": names[i % 4],
+             "headline": names[(i + 2) % len(names)], "text": body + f" Update {i}."}
+            for i in range(6)]
+    corpus = tmp_path / "hostile.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    actors = tmp_path / "actors.csv"
+    actors.write_text("actor,aliases,type\n"
+                      f"\"{HOSTILE['img'].replace(chr(34), chr(39))}\",Ann Lee,campaigner\n"
+                      f"\"{HOSTILE['style']}\",the council,politician\n", encoding="utf-8")
+    out = tmp_path / "briefing"
+    done = subprocess.run([sys.executable, "-m", "analysis.briefing", "--corpus", str(corpus),
+                           "--actors", str(actors), "--out", str(out)],
+                          cwd=ROOT, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    pages = sorted(out.glob("*.html"))
+    assert len(pages) >= 7
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        tags = _tags_of(html)
+        assert not [a for _, attrs in tags for a, _ in attrs if a.startswith("on")], page.name
+        assert not [t for t, attrs in tags if t == "img" and ("src", "x") in attrs], page.name
+        assert not [t for t, attrs in tags if t == "meta" and ("http-equiv", "refresh") in attrs]
+        hrefs = [v or "" for _, attrs in tags for a, v in attrs if a == "href"]
+        assert not [h for h in hrefs if h.lower().startswith(("javascript:", "https://evil"))]
+        assert "background:red" not in "".join(_style_blocks(html)), page.name
+        assert "\u202e" not in html, page.name
+
+
+def _tags_of(html: str) -> list[tuple[str, list[tuple[str, str | None]]]]:
+    """Every start tag of a page with its attributes, as a browser's parser reads them."""
+    from html.parser import HTMLParser
+
+    found: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    class Collect(HTMLParser):
+        def handle_starttag(self, tag, attrs):  # noqa: ANN001
+            found.append((tag, attrs))
+
+    Collect().feed(html)
+    return found
+
+
+def _style_blocks(html: str) -> list[str]:
+    import re
+
+    return re.findall(r"<style\b[^>]*>(.*?)</style>", html, flags=re.DOTALL | re.IGNORECASE)
