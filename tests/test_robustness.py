@@ -1027,7 +1027,7 @@ def test_a_failed_page_names_no_local_folder(tmp_path):
 
 # --- a whole briefing rendered from hostile names ---------------------------------------------
 
-HOSTILE = {
+HOSTILE_NAMES = {
     "img": '<img src=x onerror="alert(1)">',
     "style": "<style>body{background:red}</style>",
     "refresh": '<meta http-equiv="refresh" content="1;url=https://evil.example/">',
@@ -1045,7 +1045,7 @@ def test_a_briefing_of_hostile_names_carries_no_markup_from_them(tmp_path):
 
     from .conftest import ROOT
 
-    names = list(HOSTILE.values())
+    names = list(HOSTILE_NAMES.values())
     body = ("The council voted on Monday to close the library. \"This is a sad day for "
             "readers,\" said Ann Lee, who chairs the friends of the library. Residents said "
             "they would fight the decision. The council said the building cost too much.")
@@ -1056,8 +1056,8 @@ def test_a_briefing_of_hostile_names_carries_no_markup_from_them(tmp_path):
     corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     actors = tmp_path / "actors.csv"
     actors.write_text("actor,aliases,type\n"
-                      f"\"{HOSTILE['img'].replace(chr(34), chr(39))}\",Ann Lee,campaigner\n"
-                      f"\"{HOSTILE['style']}\",the council,politician\n", encoding="utf-8")
+                      f"\"{HOSTILE_NAMES['img'].replace(chr(34), chr(39))}\",Ann Lee,campaigner\n"
+                      f"\"{HOSTILE_NAMES['style']}\",the council,politician\n", encoding="utf-8")
     out = tmp_path / "briefing"
     done = subprocess.run([sys.executable, "-m", "analysis.briefing", "--corpus", str(corpus),
                            "--actors", str(actors), "--out", str(out)],
