@@ -82,20 +82,32 @@ def is_closed(line: str) -> bool:
     return bool(_CLOSED.search(line))
 
 
+#: A line of more words than this is prose, whatever its punctuation or the words in it: no
+#: headline or picture caption runs this long (the longest in the seeds has 31 words), while
+#: a whole article on one line (a CSV cell, a scraped page) or a paragraph cut off before
+#: its full stop does.
+MAX_CAPTION_WORDS = 60
+
+
 def line_kind(line: str, position: int, headline: str | None = None) -> str:
     """Label a kept line ``headline``, ``caption`` or ``body``.
 
     The manifest's headline, or a first line without closing punctuation, is the headline;
     a picture credit, a "(pictured)" cue or any other line without closing punctuation is a
-    caption; everything else is body text.
+    caption; everything else, and any line of more than :data:`MAX_CAPTION_WORDS` words, is
+    body text.
 
     >>> line_kind("Police chiefs agree to talks", 0), line_kind("Police chiefs agree.", 0)
     ('headline', 'body')
     >>> line_kind("Mr Falter (pictured) at the march", 3)
     'caption'
+    >>> line_kind("A whole article on one line, its photo credit inside " * 10, 0)
+    'body'
     """
     if headline and _same_headline(line, headline):
         return "headline"
+    if len(line.split()) > MAX_CAPTION_WORDS:
+        return "body"
     if _CREDIT.search(line) or _CAPTION_CUES.search(line):
         return "caption"
     if not is_closed(line):

@@ -81,3 +81,24 @@ def test_generated_text_is_conserved():
     cleaned = clean_article(raw)
     assert_conserved(raw, cleaned.text, cleaned.removed)
     assert cleaned.published is None
+
+
+def test_a_whole_article_on_one_line_is_body_text():
+    # A CSV cell or a scraped page often holds a whole article as one paragraph, and it may
+    # be cut off before its last full stop or mention a photo credit: still prose.
+    sentence = "The council said the new bus lane would open in June, and traders objected. "
+    one_line = (sentence * 8).strip().rstrip(".") + " and then the text was cut off"
+    assert clean_article(one_line).kinds == "b"
+    with_credit = (sentence * 8) + "Photo: Getty Images shows the street."
+    assert clean_article(with_credit).kinds == "b"
+    # Short unpunctuated lines are still a headline first and captions after.
+    assert clean_article("Bus lane opens\n\n" + sentence + "\nThe lane (pictured) on Monday"
+                         ).kinds == "hbc"
+
+
+def test_prose_starting_with_next_is_not_navigation():
+    prose = ("Next, the committee turned to the budget, which had grown by a third since the "
+             "last election, and asked the treasurer to explain where the money had gone.")
+    assert clean_article(prose).text == prose
+    assert clean_article("NEXT: Council votes on library").removed[0]["reason"].startswith(
+        "aggregator navigation")
