@@ -326,7 +326,8 @@ RUN_ON_TIMEOUT = 120.0
 
 def run_on_text(unit: str, size: int) -> str:
     """``unit`` repeated to ``size`` characters (a headline line first), closed by one full
-    stop so that cleaning keeps it as body text (an unpunctuated line reads as a caption).
+    stop: the body is a single sentence, the worst case for a step that looks for the
+    sentence around each name or quotation.
 
     >>> run_on_text("ab, ", 10)
     'Run-on\\n\\nab, ab, ab.'
