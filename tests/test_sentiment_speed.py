@@ -11,6 +11,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 from analysis import load_corpus
 from analysis import sentiment as S
 from analysis.bench import generate_corpus
+from analysis.cleaning import clean_article
 from analysis.sentences import split_sentences
 
 
@@ -56,3 +57,20 @@ def test_every_generated_sentence_scores_as_stock_vader(generated_sentences, vad
 ])
 def test_edge_texts_score_as_stock_vader(text, vader):
     assert S._analyzer().polarity_scores(text) == vader.polarity_scores(text)
+
+
+def test_table_rows_are_cleaned_with_their_headline(tmp_path):
+    # Rows with a headline are cleaned once, with it: the result must be what cleaning the
+    # raw text with that headline gives (and the rows without one, cleaning without).
+    records = generate_corpus(40, seed=7)
+    records.loc[records.index[::5], "headline"] = None
+    path = tmp_path / "rows.jsonl"
+    records.to_json(path, orient="records", lines=True)
+    loaded = load_corpus(path).set_index("article_id")
+
+    for row in records.itertuples(index=False):
+        given = row.headline if isinstance(row.headline, str) and row.headline else None
+        cleaned = clean_article(row.text, given)
+        got = loaded.loc[row.article_id]
+        assert got["text"] == cleaned.text
+        assert got["line_kinds"] == cleaned.kinds
