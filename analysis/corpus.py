@@ -677,7 +677,10 @@ def _table_record(path: Path, row_no: int, row: dict, encoding: str, seen: dict[
         problems.append(_problem(str(path), row_no, article_id,
                                  "lone UTF-16 surrogate escapes (\\ud800…) in the JSON",
                                  "loaded with them replaced by U+FFFD"))
-    record = _record(article_id, body, f"{path}#{row_no}", encoding)
+    # Cleaned once, with the row's headline (the headline changes only the line kinds).
+    headline = row.get("headline")
+    headline = headline if isinstance(headline, str) and headline else None
+    record = _record(article_id, body, f"{path}#{row_no}", encoding, headline)
     if no_id:
         record["_unnamed"] = (row_no, raw_id is not None)
     for key, value in row.items():
@@ -693,7 +696,8 @@ def _table_record(path: Path, row_no: int, row: dict, encoding: str, seen: dict[
                 continue
             value = iso
         record[key] = value if isinstance(value, str) else json.dumps(value)
-    if isinstance(record.get("headline"), str) and record["headline"]:
+    if (isinstance(record.get("headline"), str) and record["headline"]
+            and record["headline"] != headline):
         _reclean(record)
     return record
 
@@ -1021,9 +1025,11 @@ def html_depth(html: str) -> int:
     return deepest
 
 
-def _record(article_id: str, raw_text: str, source_file: str, encoding: str) -> dict:
+def _record(article_id: str, raw_text: str, source_file: str, encoding: str,
+            headline: str | None = None) -> dict:
     record = {
-        "article_id": _readable_name(str(article_id)), "outlet": "unknown", "headline": None,
+        "article_id": _readable_name(str(article_id)), "outlet": "unknown",
+        "headline": headline,
         "published": None, "raw_text": raw_text, "source_file": _readable_name(source_file),
         "encoding": encoding,
     }

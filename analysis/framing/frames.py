@@ -143,9 +143,12 @@ def frame_sentences(corpus: pd.DataFrame, indicators: pd.DataFrame | None = None
     quoted, _ = spans_by_voice(corpus, quotes)
     flags: dict[str, list[bool]] = {f: [] for f in FRAMES}
     in_quote, cues = [], []
+    seen: dict[str, dict[str, list[str]]] = {}  # a repeated sentence is read once
     for aid, text, start, end in zip(body["article_id"], body["text"], body["start"],
                                      body["end"], strict=True):
-        found = rules.cues(text)
+        found = seen.get(text)
+        if found is None:
+            found = seen[text] = rules.cues(text)
         for f in FRAMES:
             flags[f].append(bool(found[f]))
         in_quote.append(in_spans(quoted.get(aid, []), start, end))

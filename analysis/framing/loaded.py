@@ -83,10 +83,13 @@ def loaded_language(corpus: pd.DataFrame, lexicon: pd.DataFrame | None = None,
     texts = dict(zip(corpus["article_id"].astype(str), corpus["text"].fillna(""), strict=False))
     columns: dict[str, list] = {c: [] for c in LOADED_COLUMNS}
     find = matcher.find
+    seen: dict[str, list[tuple[int, int, str]]] = {}  # a repeated sentence is read once
     for aid, sid, sentence, offset, outlet in zip(
             body["article_id"], body["sentence_id"], body["text"], body["start"],
             body["outlet"], strict=True):
-        hits = find(sentence)
+        hits = seen.get(sentence)
+        if hits is None:
+            hits = seen[sentence] = find(sentence)
         if not hits:
             continue
         text = texts[aid]

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import textwrap
+from typing import TYPE_CHECKING
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
 from analysis.framing._common import FRAMES
+
+if TYPE_CHECKING:  # pyplot is imported when a chart is drawn, not with the package
+    import matplotlib.pyplot as plt
 
 FRAME_NAMES = {"conflict": "conflict", "human_interest": "human interest",
                "responsibility": "responsibility", "morality": "morality",
@@ -29,6 +32,7 @@ def plot_outlet_frames(outlet_table: pd.DataFrame, ax: plt.Axes | None = None) -
     >>> plot_outlet_frames(t).get_ylabel()
     'share of body sentences (%)'
     """
+    import matplotlib.pyplot as plt
     if ax is None:
         _, ax = plt.subplots(figsize=(9, 4.5))
     outlets = outlet_table["outlet"].tolist()
@@ -55,6 +59,7 @@ def plot_distinctive_terms(distinctive: pd.DataFrame, n: int = 8,
     >>> len(plot_distinctive_terms(d).axes)
     2
     """
+    import matplotlib.pyplot as plt
     pos = distinctive[distinctive["z"] > 0] if len(distinctive) else distinctive
     names = groups or sorted(pos["group"].unique()) if len(pos) else []
     fig, axes = plt.subplots(1, max(1, len(names)), figsize=(3.2 * max(1, len(names)), 3.8),
@@ -79,6 +84,7 @@ def plot_similarity_matrix(matrix: pd.DataFrame, ax: plt.Axes | None = None) -> 
     >>> plot_similarity_matrix(m).get_title()
     'Shared word sequences between articles'
     """
+    import matplotlib.pyplot as plt
     if ax is None:
         _, ax = plt.subplots(figsize=(6.5, 5.5))
     values = 100 * matrix.to_numpy(dtype=float)
@@ -108,6 +114,7 @@ def plot_loaded_rates(rates: pd.DataFrame, ax: plt.Axes | None = None) -> plt.Ax
     >>> plot_loaded_rates(r).get_xlabel()
     'loaded words per 1,000 words of narration'
     """
+    import matplotlib.pyplot as plt
     if ax is None:
         _, ax = plt.subplots(figsize=(8, 3.8))
     table = rates.pivot_table(index="outlet", columns="class", values="narration_per_1000",

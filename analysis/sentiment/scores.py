@@ -48,9 +48,44 @@ def _analyzer():  # type: ignore[no-untyped-def]
     ``i`` only look at words ``i-3`` to ``i+2`` (and at whether ``i`` is the last word), so
     each word is scored on that window; the tests compare the result with stock VADER.
     """
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer, SentiText
 
     class _LinearVader(SentimentIntensityAnalyzer):  # type: ignore[misc]
+        def __init__(self) -> None:
+            super().__init__()
+            # VADER replaces a character by its emoji description only when the character
+            # itself is a key; a text with none of them is left as it is.
+            self._emoji_chars = frozenset(k for k in self.emojis if len(k) == 1)
+
+        def polarity_scores(self, text):  # type: ignore[no-untyped-def]
+            # Stock VADER's own steps, with two shortcuts that change no score: text without
+            # an emoji skips the character-by-character copy, and a word outside the
+            # lexicon gets its 0 without building the rule window (VADER's rules only ever
+            # change the valence of a lexicon word).
+            if self._emoji_chars.isdisjoint(text):
+                text = text.strip()
+                sentitext = SentiText(text)
+            else:
+                return super().polarity_scores(text)
+            lexicon = self.lexicon
+            sentiments: list[float] = []
+            words_and_emoticons = sentitext.words_and_emoticons
+            last = len(words_and_emoticons) - 1
+            for i, item in enumerate(words_and_emoticons):
+                lower = item.lower()
+                if lower in BOOSTER_DICT:
+                    sentiments.append(0)
+                    continue
+                if i < last and lower == "kind" and words_and_emoticons[i + 1].lower() == "of":
+                    sentiments.append(0)
+                    continue
+                if lower not in lexicon:
+                    sentiments.append(0)
+                    continue
+                sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
+            sentiments = self._but_check(words_and_emoticons, sentiments)
+            return self.score_valence(sentiments, text)
+
         def sentiment_valence(self, valence, sentitext, item, i, sentiments):  # type: ignore[no-untyped-def]
             words = sentitext.words_and_emoticons
             lo = max(0, i - 3)
@@ -104,7 +139,17 @@ def sentence_sentiment(sentences: pd.DataFrame) -> pd.DataFrame:
     [[0.5859, 'positive', ''], [nan, nan, 'no words']]
     """
     out = sentences.copy()
-    scores = [score_text(t) for t in out["text"]] if len(out) else []
+    # A sentence repeated in the corpus (wire copy, boilerplate) is scored once.
+    seen: dict[object, dict[str, float | str]] = {}
+    scores = []
+    for t in out["text"]:
+        key = t if isinstance(t, str) else None
+        score = seen.get(key) if key is not None else None
+        if score is None:
+            score = score_text(t)
+            if key is not None:
+                seen[key] = score
+        scores.append(score)
     for col in ("neg", "neu", "pos", "compound"):
         out[col] = pd.Series([s[col] for s in scores], index=out.index, dtype="float64")
     out["label"] = [label_compound(c) for c in out["compound"]]
