@@ -386,6 +386,17 @@ def _rows_of(table: pd.DataFrame, outlet: str) -> pd.DataFrame:
     return table[table["outlet"] == outlet]
 
 
+_NO_SHARE = (float("nan"), float("nan"), float("nan"))
+
+
+def _put_share(row: dict, name: str, label: str, share: tuple[float, float, float],
+               n: int) -> None:
+    """Set ``name`` (what leads), and ``name_share`` with its interval and n, in ``row``."""
+    row[name] = label
+    row[f"{name}_share"], row[f"{name}_share_lo"], row[f"{name}_share_hi"] = share
+    row[f"{name}_share_n"] = n
+
+
 def outlet_overview(corpus: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """One row per outlet: the figures a busy reader needs, each with its weight.
 
@@ -438,18 +449,12 @@ def outlet_overview(corpus: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd
                  if k not in ("unknown", "(unattributed)") and v > 0}
         row["quoted_words"] = int(sum(totals.values()))
         row["quotations"] = int(arts["quotations"].sum())
+        top, share = "", _NO_SHARE
         if named:
             top = sorted(named.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
             num = [float(d.get(top, 0.0)) for d in arts["_type_words"]]
-            est, lo, hi = ratio_interval(num, arts["quoted_words_total"])
-            row["top_source_type"] = top
-            row["top_source_type_share"], row["top_source_type_share_lo"] = est, lo
-            row["top_source_type_share_hi"] = hi
-        else:
-            row["top_source_type"] = ""
-            row["top_source_type_share"] = row["top_source_type_share_lo"] = float("nan")
-            row["top_source_type_share_hi"] = float("nan")
-        row["top_source_type_share_n"] = row["quotations"]
+            share = ratio_interval(num, arts["quoted_words_total"])
+        _put_share(row, "top_source_type", top, share, row["quotations"])
 
         speakers = _rows_of(tables["speakers"], outlet)
         row["top_sources"] = ""
@@ -463,18 +468,13 @@ def outlet_overview(corpus: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd
                                                   strict=True))
 
         frame_cols = [c for c in arts.columns if c.startswith("frame_") and c != "frame_n"]
+        best, share = "", _NO_SHARE
         if frame_cols and arts["frame_n"].sum() > 0:
             sums = arts[frame_cols].sum()
             best = sorted(sums.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-            est, lo, hi = ratio_interval(arts[best], arts["frame_n"])
-            row["dominant_frame"] = best.removeprefix("frame_").replace("_", " ")
-            row["dominant_frame_share"], row["dominant_frame_share_lo"] = est, lo
-            row["dominant_frame_share_hi"] = hi
-        else:
-            row["dominant_frame"] = ""
-            row["dominant_frame_share"] = row["dominant_frame_share_lo"] = float("nan")
-            row["dominant_frame_share_hi"] = float("nan")
-        row["dominant_frame_share_n"] = int(arts["frame_n"].sum())
+            share = ratio_interval(arts[best], arts["frame_n"])
+        _put_share(row, "dominant_frame", best.removeprefix("frame_").replace("_", " "), share,
+                   int(arts["frame_n"].sum()))
 
         row["labels"] = _top_labels(_rows_of(tables.get("labels", pd.DataFrame()), outlet))
 
