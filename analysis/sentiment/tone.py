@@ -74,8 +74,11 @@ def mention_tone(
     """The tone a sentence takes toward one mentioned actor.
 
     Arguments as for :func:`analysis.sentiment.stance.mention_stance`, whose rules run
-    first. Their result and the readable features of
-    :func:`analysis.sentiment.model.mention_features` go into the shipped model. Returns
+    first. When one of their role cues fires at the mention, their label stands (probability
+    1); when the mention is the agent of an evaluative verb ("X accused Y"), it is neutral
+    (an accusation is about its object, not its author). Otherwise the rules' result and the
+    readable features of :func:`analysis.sentiment.model.mention_features` go into the
+    shipped model. Returns
     ``label`` (the most probable of negative / neutral / positive), ``p_negative``,
     ``p_neutral``, ``p_positive``, ``tone`` (``p_positive - p_negative``, -1..1), and the
     rules' ``stance``, ``cue`` and ``clause``. Without a model file the label is the rules'
@@ -84,15 +87,22 @@ def mention_tone(
     >>> t = mention_tone("The mayor praised Ann for her courage.", (18, 21))
     >>> t["label"], t["p_positive"] > t["p_negative"]
     ('positive', True)
+    >>> mention_tone("The union accused Ann of lying.", (4, 9))["label"]
+    'neutral'
     """
     rule, feats = tone_features(sentence, mention, own_quotes, other_mentions, negation)
-    if not load_weights():
-        stance = float(rule["stance"])  # type: ignore[arg-type]
-        label = "positive" if stance >= CUT else "negative" if stance <= -CUT else "neutral"
-        proba = {lab: float(lab == label) for lab in LABELS}
+    stance = float(rule["stance"])  # type: ignore[arg-type]
+    rule_label = "positive" if stance >= CUT else "negative" if stance <= -CUT else "neutral"
+    if rule["cue"] or not load_weights():
+        # A role cue aimed at the mention ("X was criticised", "calls for X to resign") names
+        # who is judged, which a bag of nearby words cannot: the rules decide.
+        proba = {lab: float(lab == rule_label) for lab in LABELS}
+    elif rule.get("agent"):
+        # "X accused Y of Z": the accusation is about Y; it says nothing good or bad about X.
+        proba = {lab: float(lab == "neutral") for lab in LABELS}
     else:
         proba = predict_proba(feats)
-        label = max(LABELS, key=lambda lab: proba[lab])
+    label = max(LABELS, key=lambda lab: proba[lab])
     return {"label": label, "p_negative": proba["negative"], "p_neutral": proba["neutral"],
             "p_positive": proba["positive"], "tone": proba["positive"] - proba["negative"],
             "agent": rule.get("agent", False),
