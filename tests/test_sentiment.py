@@ -241,13 +241,7 @@ def test_actor_kinds_of_the_seed_table(actor_table):
 
 
 def _links(text: str, actors: pd.DataFrame) -> list[tuple[str, str]]:
-    table = load_actors(actors)
-    bounds, pos = [], 0
-    for part in text.split(". "):
-        end = pos + len(part) + (1 if not part.endswith(".") else 0)
-        bounds.append((pos, min(end, len(text))))
-        pos = end + 1
-    found = S.pronoun_links(text, bounds, S.find_mentions(text, table), table)
+    found = S.pronoun_links(text, load_actors(actors))
     return [(text[a:b], actor) for a, b, actor in found]
 
 
@@ -257,21 +251,23 @@ PEOPLE = pd.DataFrame({
     "type": ["politician", "politician", "government", "protesters"]})
 
 
-def test_pronouns_link_only_when_unambiguous():
+def test_pronouns_are_linked_by_the_attribution_resolver():
+    """Each link checked by hand: he/she to a person, it to an organisation, they to a
+    group; the sentence's opening name before the nearest one."""
     assert _links("Mr Jones met the council. He was praised.", PEOPLE) == [("He", "Bob Jones")]
-    # Gender from the title decides between two people.
     assert _links("Ms Smith met Mr Jones. She was praised.", PEOPLE) == [("She", "Ann Smith")]
-    # Two people the title cannot tell apart: no link.
-    two = PEOPLE.assign(aliases=["Ann Smith", "Bob Jones", "the council", "the marchers"])
-    assert _links("Ann Smith met Bob Jones. He was praised.", two) == []
-    # "it" is the organisation; "they" the organisation or the group (here two: no link).
     assert _links("Mr Jones wrote to the council. It replied.", PEOPLE) == [("It", "City Council")]
-    assert _links("The council met the marchers. They left.", PEOPLE) == []
-    # The empty "it" and a pronoun inside a quotation are not linked.
-    assert _links("The council met. It is thought that talks went well.", PEOPLE) == []
+    assert _links("The marchers left early. They said the council had failed them.",
+                  PEOPLE) == [("They", "marchers")]
     # A chain of pronouns follows the first link.
     assert _links("Mr Jones spoke. He was angry. He left.", PEOPLE) == [
         ("He", "Bob Jones"), ("He", "Bob Jones")]
+    # The empty "it" and pronouns inside a quotation are not linked.
+    assert _links("The council met. It is thought that talks went well.", PEOPLE) == []
+    assert _links("The council said: 'He is wrong and they know it.'", PEOPLE) == []
+    # A surname alone is the one listed person of that surname, and a pronoun after it too.
+    assert _links("Bob Jones, the leader, spoke. Jones said he was sorry.", PEOPLE) == [
+        ("Jones", "Bob Jones"), ("he", "Bob Jones")]
 
 
 def test_pronoun_linking_is_off_by_default(corpus, sentences, actor_table, quotes):
@@ -283,7 +279,8 @@ def test_pronoun_linking_is_off_by_default(corpus, sentences, actor_table, quote
     texts = dict(zip(corpus["article_id"], corpus["text"], strict=True))
     words = {texts[a][s:e].lower() for a, s, e in zip(extra["article_id"], extra["start"],
                                                       extra["end"], strict=True)}
-    assert words <= {"he", "she", "it", "they"}
+    surnames = {a.split()[-1].lower() for a in actor_table["actor"] if " " in a}
+    assert words <= {"he", "she", "it", "they"} | surnames and words & {"he", "she", "it"}
 
 
 def test_precomputed_sentence_scores_give_the_same_tables(corpus, sentences, actor_table,
@@ -295,3 +292,17 @@ def test_precomputed_sentence_scores_give_the_same_tables(corpus, sentences, act
         pd.testing.assert_frame_equal(func(corpus, sentences=sentences, **extra),
                                       func(corpus, sentence_scores=scores, **extra),
                                       check_exact=True)
+
+
+def test_resolve_mentions_reads_names_titles_quotes_and_pronouns(actor_table):
+    """Hand-checked: a title alias, a name inside another speaker's quotation (kept: the
+    quotation is about it), and a pronoun after the name."""
+    from analysis.attribution import resolve_mentions
+
+    text = ("The commissioner met Mr Falter on Monday. 'The Met has failed,' Mr Falter said. "
+            "He called for the commissioner to resign.")
+    got = [(text[a:b], actor) for a, b, actor in resolve_mentions(text, actor_table)]
+    assert got == [("The commissioner", "Sir Mark Rowley"), ("Mr Falter", "Gideon Falter"),
+                   ("The Met", "Metropolitan Police"), ("Mr Falter", "Gideon Falter"),
+                   ("He", "Gideon Falter"), ("the commissioner", "Sir Mark Rowley")]
+    assert len(resolve_mentions(text, actor_table, pronouns=False)) == len(got) - 1

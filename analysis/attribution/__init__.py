@@ -74,6 +74,7 @@ from analysis.attribution.gold import (
     token_overlap,
 )
 from analysis.attribution.marks import DOUBLE, MARKS, SINGLE
+from analysis.attribution.mentions import resolve_mentions as resolve_mentions
 from analysis.attribution.spans import in_spans, merge_spans, quote_spans
 from analysis.attribution.tables import sources_table, verb_profile
 from analysis.attribution.travel import BLOCK_ABOVE, match_quotes

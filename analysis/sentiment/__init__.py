@@ -11,7 +11,9 @@ One module per job:
 - :mod:`~analysis.sentiment.tone`: the target-aware tone of one mention (``mention_tone``):
   the rules' stance plus a small learned model (:mod:`~analysis.sentiment.model`, trained
   by :mod:`~analysis.sentiment.train` on NewsMTSC);
-- :mod:`~analysis.sentiment.pronouns`: the resolver linking he/she/it/they to an actor;
+- :mod:`~analysis.sentiment.pronouns`: the kind of each actor, and the pronouns the
+  attribution package's resolver links to it
+  (:func:`analysis.attribution.mentions.resolve_mentions`);
 - :mod:`~analysis.sentiment.mentions`: every actor mention, aggregated per article and
   outlet (``actor_sentiment``, ``outlet_actor_sentiment``);
 - :mod:`~analysis.sentiment.agreement`: agreement with the seed labels.

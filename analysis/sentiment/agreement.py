@@ -14,9 +14,8 @@ import numpy as np
 import pandas as pd
 
 from analysis.actors import find_mentions
-from analysis.sentences import split_sentences
+from analysis.attribution.mentions import resolve_mentions
 from analysis.sentiment.mentions import _actor_table, _own_spans, _quote_rows, _quotes_by_article
-from analysis.sentiment.pronouns import pronoun_links
 from analysis.sentiment.scores import LABELS, label_compound, score_text
 from analysis.sentiment.tone import mention_tone
 from analysis.sentiment.voice import _quotes
@@ -77,8 +76,9 @@ def evaluate_actor_labels(
     ``baseline_label``, ``clause_label`` and ``tone_label`` (the most probable class of the
     mentions' mean probabilities, as ``actor_sentiment`` labels); ``found`` is False when the
     sentence or the mention is not in the corpus. ``negation`` and ``pronouns`` switch the
-    method's negation of cues (:func:`mention_stance`) and pronoun linking
-    (:func:`pronoun_links`), to measure what each adds.
+    method's negation of cues (:func:`mention_stance`) and the mentions the attribution
+    package's resolver adds (pronouns, unlisted name forms:
+    :func:`analysis.attribution.mentions.resolve_mentions`), to measure what each adds.
 
     >>> from analysis import load_corpus
     >>> lab = pd.DataFrame({"article_id": ["000"], "actor": ["Metropolitan Police"],
@@ -94,14 +94,12 @@ def evaluate_actor_labels(
     texts = dict(zip(corpus["article_id"].astype(str), corpus["text"], strict=True))
     links: dict[str, list[tuple[int, int, str]]] = {}
     if pronouns:
-        sents = split_sentences(corpus)
-        body = sents[sents["kind"] == "body"]
+        kinds = (dict(zip(corpus["article_id"].astype(str), corpus["line_kinds"], strict=True))
+                 if "line_kinds" in corpus.columns else {})
         for aid, text in texts.items():
-            mine = body[body["article_id"].astype(str) == aid]
-            bounds = [(int(a), int(b)) for a, b in zip(mine["start"], mine["end"], strict=True)]
-            quoted = [piece for q in _quote_rows(by_article.get(aid), aid, table)
-                      for piece in q["pieces"]]  # type: ignore[attr-defined]
-            links[aid] = pronoun_links(text, bounds, find_mentions(text, table), table, quoted)
+            named = set(find_mentions(text, table))
+            links[aid] = [m for m in resolve_mentions(text, table, line_kinds=kinds.get(aid))
+                          if m not in named]
     rows = []
     for rec in labels.to_dict("records"):
         aid = str(rec["article_id"])

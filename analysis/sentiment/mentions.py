@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.actors import find_mentions, load_actors
-from analysis.sentiment.pronouns import pronoun_links
+from analysis.attribution.mentions import resolve_mentions
 from analysis.sentiment.scores import (
     LABELS,
     _positions,
@@ -60,8 +60,9 @@ def actor_mentions(
     ``sentence_compound``, ``stance``, ``cue``, ``clause``, ``tone``, ``label``,
     ``p_negative``, ``p_neutral``, ``p_positive`` (NaN / None for a mention inside the
     actor's own quotation: its own words are not tone toward it), ``in_own_quote``, ``pronoun``
-    (True for a pronoun linked by :func:`pronoun_links`; only with ``pronouns=True``, off
-    by default because it did not improve agreement with the hand labels).
+    (True for a mention the actor table does not list, found by the attribution package's
+    resolver, :func:`analysis.attribution.mentions.resolve_mentions`: a pronoun linked to
+    the actor or a name form merged with a listed one; only with ``pronouns=True``).
     ``sentence_scores``: as in :func:`article_sentiment`.
 
     >>> from analysis import load_corpus
@@ -79,21 +80,21 @@ def actor_mentions(
     by_article = _quotes_by_article(quotes)
     outlets = dict(zip(corpus["article_id"], corpus["outlet"], strict=True))
     texts = dict(zip(corpus["article_id"], corpus["text"], strict=True))
+    kinds = (dict(zip(corpus["article_id"], corpus["line_kinds"], strict=True))
+             if "line_kinds" in corpus.columns else {})
     where = _positions(body["article_id"])
     rows = []
     for aid, text in texts.items():
         if aid not in where:
             continue
         mine = body.iloc[where[aid]]
-        mentions = find_mentions(text, table)
         q_all = _quote_rows(by_article.get(str(aid)), aid, table)
         linked: set[tuple[int, int, str]] = set()
         if pronouns:
-            bounds = [(int(a), int(b)) for a, b in zip(mine["start"], mine["end"], strict=True)]
-            quoted = [piece for q in q_all for piece in q["pieces"]]  # type: ignore[attr-defined]
-            linked = set(pronoun_links(text, bounds, mentions, table, quoted))
-            mentions = sorted([*mentions, *linked])
-        mentions = sorted(mentions)
+            mentions = resolve_mentions(text, table, line_kinds=kinds.get(aid))
+            linked = set(mentions) - set(find_mentions(text, table))
+        else:
+            mentions = find_mentions(text, table)
         starts = [m[0] for m in mentions]
         for srow in mine.itertuples(index=False):
             s0, s1 = int(srow.start), int(srow.end)
@@ -274,8 +275,9 @@ def actor_sentiment(
     ``share_negative``, ``share_positive`` (of the sentences, by their label),
     ``n_mentions``, ``label`` (negative / neutral / positive), ``small_n`` (fewer than ``SMALL_N``
     sentences) and ``verdict`` (the label, or "too few to say" when ``small_n``).
-    ``pronouns=True`` also counts sentences that refer to the actor by a linked pronoun
-    (:func:`pronoun_links`; off by default).
+    ``pronouns=True`` also counts sentences that refer to the actor by a pronoun or a name
+    form the table does not list, resolved as the attribution package resolves speakers
+    (:func:`analysis.attribution.mentions.resolve_mentions`).
     ``sentence_scores``: as in :func:`article_sentiment`.
 
     >>> from analysis import load_corpus
