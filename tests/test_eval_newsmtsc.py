@@ -60,7 +60,8 @@ def test_evaluate_scores_both_splits_beside_the_baselines(tmp_path):
     assert set(rows["measure"]) == {"actor sentiment"} and set(rows["metric"]) == {"macro-F1"}
     assert (rows["n"] == 4).all()
     rw = rows[rows["split"] == "devtest_rw"].set_index("system")
-    assert rw["role"].value_counts().to_dict() == {"baseline": 2, "workbook": 1}
+    assert rw["role"].value_counts().to_dict() == {"baseline": 2, "workbook": 1,
+                                                   "alternative": 1}
     # Always neutral: F1 of "neutral" is 2*2 / (2*2 + 2 + 0) = 2/3, the others 0.
     assert rw.loc["always neutral", "value"] == pytest.approx((2 / 3) / 3)
     # VADER on the sentence, labelled here from stock VADER with its own +-0.05 cut.

@@ -12,7 +12,8 @@ The workbook's method is scored as a user gets it: :func:`analysis.sentiment.men
 the function :func:`analysis.sentiment.actor_mentions` calls for every mention, with the
 target as the actor and the sentence's other targets as other actors. Baselines in the same
 run: VADER's compound for the whole sentence (positive at >= 0.05, negative at <= -0.05, as
-everywhere in the workbook) and answering "neutral" for every target.
+everywhere in the workbook) and answering "neutral" for every target; the clause rules alone
+(``method="clause"``) are reported beside them as an alternative.
 
 >>> POLARITY[2.0], POLARITY[6.0]
 ('negative', 'positive')
@@ -87,27 +88,30 @@ def read_targets(path: str | Path) -> pd.DataFrame:
 
 def predict(targets: pd.DataFrame) -> pd.DataFrame:
     """The targets with ``workbook`` (the label :func:`analysis.sentiment.mention_tone`
-    gives) and ``vader`` (the label of VADER's compound for the whole sentence).
+    gives), ``clause`` (the clause rules' label alone, ``method="clause"``) and ``vader``
+    (the label of VADER's compound for the whole sentence).
 
     >>> t = pd.DataFrame({"sentence": ["Critics slammed Ann for her appalling failure."],
     ...     "start": [16], "end": [19], "others": [[]]})
-    >>> predict(t)[["workbook", "vader"]].values.tolist()
-    [['negative', 'negative']]
+    >>> predict(t)[["workbook", "clause", "vader"]].values.tolist()
+    [['negative', 'negative', 'negative']]
     """
     from analysis.sentiment import label_compound, mention_tone, score_text
 
     out = targets.copy()
     vader: dict[str, str | None] = {}
-    own, base = [], []
+    own, base, rules = [], [], []
     for sentence, start, end, others in zip(out["sentence"], out["start"], out["end"],
                                             out["others"], strict=True):
         tone = mention_tone(sentence, (int(start), int(end)), other_mentions=list(others))
         own.append(tone["label"])
+        rules.append(label_compound(float(tone["stance"])) or "neutral")
         if sentence not in vader:
             vader[sentence] = label_compound(score_text(sentence)["compound"]) or "neutral"
         base.append(vader[sentence])
     out["workbook"] = own
     out["vader"] = base
+    out["clause"] = rules
     return out
 
 
@@ -140,6 +144,8 @@ def evaluate(data_dir: Path, *, progress: bool = False) -> pd.DataFrame:
             ("VADER on the whole sentence", "baseline", table["vader"].tolist(),
              "compound >= 0.05 positive, <= -0.05 negative"),
             ("always neutral", "baseline", ["neutral"] * n, ""),
+            ("clause rules alone (method='clause')", "alternative", table["clause"].tolist(),
+             "the rules without the learned model"),
         ]
         for system, role, predicted, note in systems:
             rows.append({"data_set": DATA_SET, "split": split, "measure": MEASURE,
@@ -147,5 +153,5 @@ def evaluate(data_dir: Path, *, progress: bool = False) -> pd.DataFrame:
                          "value": macro_f1(gold, predicted, labels=LABELS), "n": n,
                          "note": note})
         if progress:
-            print(f"newsmtsc {split}: {rows[-3]['value']:.3f} (n = {n})")
+            print(f"newsmtsc {split}: {rows[-4]['value']:.3f} (n = {n})")
     return pd.DataFrame(rows)
