@@ -306,3 +306,6 @@ def test_resolve_mentions_reads_names_titles_quotes_and_pronouns(actor_table):
                    ("The Met", "Metropolitan Police"), ("Mr Falter", "Gideon Falter"),
                    ("He", "Gideon Falter"), ("the commissioner", "Sir Mark Rowley")]
     assert len(resolve_mentions(text, actor_table, pronouns=False)) == len(got) - 1
+    # No actor table: nothing to resolve to.
+    empty = pd.DataFrame(columns=["actor", "aliases", "type"])
+    assert resolve_mentions(text, empty) == []

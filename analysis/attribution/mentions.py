@@ -32,8 +32,8 @@ _EXPLETIVE_IT = re.compile(
 
 
 def _table(actors: str | Path | pd.DataFrame) -> pd.DataFrame:
-    if isinstance(actors, pd.DataFrame) and len(actors) and isinstance(
-            actors["aliases"].iloc[0], list):
+    if isinstance(actors, pd.DataFrame) and (len(actors) == 0 or isinstance(
+            actors["aliases"].iloc[0], list)):
         return actors
     return load_actors(actors)
 
@@ -67,9 +67,11 @@ def resolve_mentions(
     [(0, 7, 'Metropolitan Police')]
     """
     table = _table(actors)
-    found = find_mentions(text, table)
     if not len(table) or not text:
-        return found
+        return []
+    found = find_mentions(text, table)
+    if not isinstance(line_kinds, str):
+        line_kinds = None
     listed = set(table["actor"])
     by_alias = {alias.casefold(): actor for actor, aliases in
                 zip(table["actor"], table["aliases"], strict=True) for alias in aliases}
