@@ -75,7 +75,7 @@ def mention_tone(
 
     Arguments as for :func:`analysis.sentiment.stance.mention_stance`, whose rules run
     first. When one of their role cues fires at the mention, their label stands (probability
-    1); when the mention is the agent of an evaluative verb ("X accused Y"), it is neutral
+    1); when the mention is the subject of an evaluative verb ("X accused Y"), it is neutral
     (an accusation is about its object, not its author). Otherwise the rules' result and the
     readable features of :func:`analysis.sentiment.model.mention_features` go into the
     shipped model. Returns
