@@ -126,12 +126,28 @@ def test_sentence_score_is_the_linear_model_over_cue_densities():
     assert sorted(c for _, c in cues) == ["exclamation", "scare quote"]
     expected = w["(intercept)"] + (w["scare quote"] + w["exclamation"] + w["attribution"]) / 6
     assert score == pytest.approx(expected, abs=1e-4)
+    # a short sentence's density is taken over MIN_WORDS (5) words, not its two
+    assert L.MIN_WORDS == 5
+    score, cues = L.score_sentence("Utterly disgraceful.")
+    assert [c for _, c in cues] == ["intensifier", "evaluative"]
+    expected = w["(intercept)"] + (w["intensifier"] + w["evaluative"]) / 5
+    assert score == pytest.approx(expected, abs=1e-4)
+
+
+def test_capitalised_words_are_names_not_cues():
+    # "Cleverly" and "Forrest" are names here, not an adverb and a superlative
+    assert L.score_sentence("Home Secretary James Cleverly met Ann Forrest.")[1] == []
+    assert L.score_sentence("He walked briskly.")[1] == [("briskly", "manner adverb")]
+    assert L.score_sentence("Mr Briskly walked.")[1] == []
+    # VADER's "united" and "justice" are names inside a sentence; "praised" is a cue
+    assert L.score_sentence("The United States praised Justice Roberts.")[1] == [
+        ("praised", "positive")]
 
 
 def test_learned_weights_point_the_expected_way():
     w = _shipped_weights()
     # cue words raise the score; attribution and factual detail lower it
-    assert all(w[f] > 0 for f in ("valenced", "charged", "evaluative", "subjective"))
+    assert all(w[f] > 0 for f in ("negative", "positive", "charged", "evaluative", "subjective"))
     assert w["attribution"] < 0 and w["factual detail"] < 0
 
 

@@ -11,10 +11,11 @@ following those classes; edit it to suit your corpus.
 
 :func:`sentence_loading` scores each sentence: a small linear model over how densely the
 sentence carries those cues, a list of charged political labels, strongly valenced words
-(VADER), subjective adjectives (Pattern), intensifiers, scare quotes and exclamation marks,
-against two marks of plain reporting (a neutral reporting verb such as "said", and dates
-and numbers). Its weights were learned on sentences of political news that annotators
-judged neutral or not towards a person (NewsMTSC, MIT licence).
+(VADER, negative and positive apart), subjective adjectives (Pattern), intensifiers, scare
+quotes and exclamation marks, against two marks of plain reporting (a neutral reporting
+verb such as "said", and dates and numbers). Its weights were learned on sentences of
+political news that annotators judged neutral or not towards a person (NewsMTSC, MIT
+licence).
 """
 
 from __future__ import annotations
@@ -186,6 +187,9 @@ LOADED_THRESHOLD = 0.0
 LOADED_TARGET = 0.70
 #: VADER words below this absolute valence (on its −4 … +4 scale) are not cues.
 MIN_VALENCE = 1.5
+#: Densities are taken over at least this many words, so that one cue in a two-word
+#: sentence ("We apologise.") does not read as a sentence made of loaded words.
+MIN_WORDS = 5
 #: Pattern adjectives at or above this subjectivity (0 objective … 1 subjective) are cues.
 MIN_SUBJECTIVITY = 0.7
 PLAIN_FILE = "framing_plain_words.csv"
@@ -194,10 +198,14 @@ WEIGHTS_FILE = "framing_loaded_weights.csv"
 #: The model's features, in the order of the weights file. All but the last two are cue
 #: classes whose words are shown; "attribution" (a neutral reporting verb: the words are a
 #: source's) and "factual detail" (dates and numbers) are marks of plain reporting.
-FEATURES = ("valenced", "charged", "evaluative", "subjective", "adjective", "intensifier",
-            "manner adverb", "superlative", "hedge", "factive", "assertive", "scare quote",
-            "exclamation", "attribution", "factual detail")
+FEATURES = ("negative", "positive", "charged", "evaluative", "subjective", "adjective",
+            "intensifier", "manner adverb", "superlative", "hedge", "factive", "assertive",
+            "scare quote", "exclamation", "attribution", "factual detail")
 _NOT_SHOWN = frozenset({"attribution", "factual detail"})
+#: Classes taken from general lexicons rather than the workbook's lists: a capitalised word
+#: after the first is a name there, not a cue.
+_LEXICON_CLASSES = frozenset({"negative", "positive", "intensifier", "subjective",
+                              "adjective"})
 SENTENCE_LOADING_COLUMNS = ["article_id", "sentence_id", "kind", "score", "loaded", "words",
                             "cues"]
 _WORD_SPAN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -273,7 +281,7 @@ def _word_cues() -> tuple[dict[str, tuple[str, float]], TermMatcher, dict[str, s
     cues: dict[str, tuple[str, float]] = {}
     for word, valence in SentimentIntensityAnalyzer().lexicon.items():
         if abs(valence) >= MIN_VALENCE and word.isalpha() and word not in neutral:
-            cues[word] = ("valenced", abs(valence) / 2)
+            cues[word] = ("negative" if valence < 0 else "positive", abs(valence) / 2)
     for word in BOOSTER_DICT:
         if " " not in word:
             cues[word] = ("intensifier", 1.0)
@@ -316,9 +324,11 @@ def sentence_features(text: str) -> tuple[dict[str, float], list[tuple[str, str]
 
     Each word takes the first class that fits: a phrase of the lists; a word of the lists
     (charged term, evaluative word, intensifier, hedge, factive or assertive verb) or a
-    neutral reporting verb; a strongly valenced VADER word (counted |valence|/2) or booster;
-    a subjective Pattern adjective; another adjective; a superlative ("-est") or "-ly"
-    adverb. Scare quotes, exclamation marks, dates and numbers are counted over the text.
+    neutral reporting verb; a strongly valenced VADER word (class negative or positive,
+    counted |valence|/2) or booster; a subjective Pattern adjective; another adjective; a
+    superlative ("-est") or "-ly" adverb. A capitalised word after the first is taken for a
+    name, not a cue of the general lexicons ("Justice Roberts", "James Cleverly"). Scare
+    quotes, exclamation marks, dates and numbers are counted over the text.
 
     >>> counts, cues, n = sentence_features("Critics slammed the outrageous plan on Monday.")
     >>> cues, n
@@ -350,10 +360,10 @@ def sentence_features(text: str) -> tuple[dict[str, float], list[tuple[str, str]
         hit = cues.get(word)
         if hit is not None:
             cls, weight = hit
-            if cls == "adjective" and text[s].isupper():
-                continue  # a name or a sentence's first word, not a describing word
-        elif word in plain or len(word) < 6:
-            continue
+            if cls in _LEXICON_CLASSES and text[s].isupper() and (n > 1 or cls == "adjective"):
+                continue  # a name ("James Cleverly", "Hope Hicks"), not a describing word
+        elif word in plain or len(word) < 6 or text[s].isupper():
+            continue  # a plain word, a short one, or a name ("Cleverly", "Forrest")
         elif word.endswith("est") or word in ("most", "least"):
             cls, weight = "superlative", 1.0
         elif word.endswith("ly"):
@@ -404,7 +414,7 @@ def score_sentence(text: str) -> tuple[float, list[tuple[str, str]]]:
     """
     counts, found, n = sentence_features(text)
     intercept, weights = loaded_weights()
-    per_word = 1.0 / max(n, 1)
+    per_word = 1.0 / max(n, MIN_WORDS)
     score = intercept + sum(weights[f] * c for f, c in counts.items() if c) * per_word
     return round(score, 4), [(w, c) for w, c in found if weights[c] > 0]
 
@@ -414,7 +424,7 @@ def sentence_loading(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None
                      ) -> pd.DataFrame:
     """One row per sentence: its loaded-language score, the flag and the words behind it.
 
-    Columns: article_id, sentence_id, kind, score (the summed cue weights of
+    Columns: article_id, sentence_id, kind, score (the log-odds of
     :func:`score_sentence`), loaded (score ≥ :data:`LOADED_THRESHOLD`), words (the cue
     words as written, "; "-separated) and cues ("word (class)"). ``sentences``
     (``split_sentences`` output) is computed when not given.
@@ -484,7 +494,7 @@ def feature_matrix(texts: list[str]) -> np.ndarray:
     rows = []
     for text in texts:
         counts, _, n = sentence_features(text)
-        rows.append([counts[f] / max(n, 1) for f in FEATURES])
+        rows.append([counts[f] / max(n, MIN_WORDS) for f in FEATURES])
     return np.array(rows, dtype=float).reshape(len(texts), len(FEATURES))
 
 
