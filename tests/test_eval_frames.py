@@ -177,17 +177,20 @@ def test_read_sentences_names_line_of_a_bad_word_list(tmp_path):
 def test_babe_evaluate_figures_by_hand(tmp_path):
     write_babe(tmp_path)
     rows = babe.evaluate(tmp_path).set_index(["system", "metric"])
-    own = "loaded-language score (cue lexicons, nothing learned on BABE)"
-    # the two biased sentences carry several cues each, the plain ones none: perfect ranking
+    own = "loaded-language score (cue densities, weights learned on NewsMTSC)"
+    # the two biased sentences carry several cues each, the plain ones a date or a number
+    # (factual detail, which lowers the score): perfect ranking, and only they reach 0
     assert rows.loc[(own, "sentence ROC-AUC"), "value"] == 1.0
     assert rows.loc[(own, "macro-F1"), "value"] == 1.0
-    # annotators' words: shameful, bizarre, slammed, disgraceful; "bizarre" is in no list
-    assert rows.loc[(own, "word recall"), "value"] == pytest.approx(3 / 4)
+    # annotators' words: shameful, disgraceful, slammed (the evaluative list) and bizarre
+    # (the charged-terms list) are all named
+    assert rows.loc[(own, "word recall"), "value"] == pytest.approx(4 / 4)
     assert rows.loc[(own, "word recall"), "n"] == 4
     assert rows.loc[(own, "sentence ROC-AUC"), "n"] == 4
     assert "1 sentence(s) without a Biased/Non-biased label skipped" in rows.loc[
         (own, "sentence ROC-AUC"), "note"]
     assert ("VADER absolute compound", "sentence ROC-AUC") in rows.index
+    assert ("TextBlob subjectivity (Pattern's adjective lexicon)", "macro-F1") in rows.index
 
 
 def test_babe_lexicon_baseline_only_when_given(tmp_path, monkeypatch):

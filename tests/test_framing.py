@@ -59,7 +59,7 @@ def passives_seeds(seeds):
 
 @pytest.fixture(scope="module")
 def labels_seeds(seeds):
-    return F.label_occurrences(seeds)
+    return F.label_occurrences(seeds, F.load_label_families())
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +70,8 @@ def reuse_seeds(seeds):
 # --- 1. labels ---------------------------------------------------------------------------
 
 def test_label_usage_seed_counts(seeds, quotes, sentences):
-    usage = F.label_usage(seeds, quotes=quotes, sentences=sentences)
+    # the seed story's hand-written list, asked for explicitly
+    usage = F.label_usage(seeds, F.load_label_families(), quotes=quotes, sentences=sentences)
     assert list(usage.columns[:4]) == ["outlet", "family", "term", "count"]
 
     def count(outlet, family, term):
@@ -122,6 +123,46 @@ def test_label_voice_synthetic_with_given_quotes():
                            "end": [start + len("The top cop is here.")]})
     occ = F.label_occurrences(c, {"police": ["top cop"]}, quotes=quotes)
     assert occ["voice"].tolist() == ["narration", "quote", "scare quote"]
+
+
+def test_label_families_default_to_the_actor_table_not_the_seed_list(seeds, quotes,
+                                                                      sentences):
+    # no families and no actor table: nothing to name, on the seeds too
+    assert len(F.label_usage(seeds, quotes=quotes, sentences=sentences)) == 0
+    usage = F.label_usage(seeds, quotes=quotes, sentences=sentences,
+                          actors="seeds/actors.csv")
+    # one family per actor of the table, none of the seed list's own families
+    assert set(usage["family"]) <= set(pd.read_csv("seeds/actors.csv")["actor"])
+    assert not set(usage["family"]) & {"Falter", "commissioner", "event", "openly Jewish"}
+    # 000 names "CAA boss Gideon Falter" and "Campaign Against Antisemitism boss Gideon
+    # Falter": "boss" is found as Falter's descriptor in the corpus (2 uses), and the
+    # commissioner's alias "Met boss" (001) is not counted as Falter's "boss"
+    fal = usage[(usage.family == "Gideon Falter") & (usage.term == "boss")]
+    assert int(fal["count"].sum()) == 2
+
+
+def test_actor_label_families_aliases_descriptors_and_excludes():
+    c = make_corpus("Campaigner Jane Doe met the council. Campaigner Jane Doe spoke. "
+                    "The council boss left. Critic Jane Doe stayed.")
+    actors = pd.DataFrame({"actor": ["Jane Doe", "City Council", "Tom Roe"],
+                           "aliases": ["Jane Doe;Ms Doe", "City Council;the council",
+                                       "Tom Roe;the council boss"],
+                           "type": ["campaign group", "public body", "public body"]})
+    fams = F.actor_label_families(c, actors)
+    terms = fams.groupby("family")["term"].apply(list).to_dict()
+    # "Campaigner" twice: a descriptor; "Critic" once: below min_uses
+    assert terms["Jane Doe"] == ["Jane Doe", "Ms Doe", "Campaigner"]
+    # "the council" is not counted inside Tom Roe's "the council boss"
+    ex = fams.set_index("term")["exclude"].to_dict()
+    assert ex["the council"] == "the council boss"
+    u = F.label_usage(c, fams).set_index(["family", "term"])["count"].to_dict()
+    assert u[("City Council", "the council")] == 1
+    assert u[("Tom Roe", "the council boss")] == 1
+    # by side: one family per actor type
+    sides = F.actor_label_families(c, actors, by="type")
+    assert set(sides["family"]) == {"campaign group", "public body"}
+    assert {"the council", "the council boss"} <= set(
+        sides.loc[sides.family == "public body", "term"])
 
 
 @pytest.mark.parametrize("families", [{}, pd.DataFrame(columns=["family", "term"])])
@@ -447,7 +488,7 @@ def test_outlet_with_one_short_article(seeds, quotes, sentences):
     assert "Tiny" in set(F.passive_summary(c, **kw).outlet)
     d = F.distinctive_terms(c, sentences=s)
     assert len(d) > 0
-    assert len(F.label_usage(c, **kw)) > 0
+    assert len(F.label_usage(c, actors="seeds/actors.csv", **kw)) > 0
 
 
 def test_corpus_of_one_article_and_empty_text():
@@ -480,12 +521,13 @@ def test_precomputed_inputs_give_the_same_tables(seeds, quotes, sentences, frame
     same(F.frame_sentences(seeds, **kw), frames_seeds)
     same(F.loaded_language(seeds, **kw), loaded_seeds)
     same(F.passives(seeds, **kw), passives_seeds)
-    same(F.label_occurrences(seeds, **kw), labels_seeds)
+    same(F.label_occurrences(seeds, F.load_label_families(), **kw), labels_seeds)
     # the summaries, each once from scratch and once from the shared tables
     same(F.article_frames(seeds, **kw), F.article_frames(seeds, frames=frames_seeds))
     same(F.loaded_rates(seeds, **kw), F.loaded_rates(seeds, loaded_seeds))
     same(F.passive_summary(seeds, **kw), F.passive_summary(seeds, passives_seeds))
-    same(F.label_usage(seeds, **kw), F.label_usage(seeds))
+    same(F.label_usage(seeds, actors="seeds/actors.csv", **kw),
+         F.label_usage(seeds, actors="seeds/actors.csv"))
     same(F.distinctive_terms(seeds, sentences=sentences), F.distinctive_terms(seeds))
     same(F.lede_text(seeds, sentences=sentences), F.lede_text(seeds))
     actors = load_actors("seeds/actors.csv")

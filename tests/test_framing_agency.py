@@ -53,3 +53,21 @@ def test_agentless_passive_precision_on_the_hand_labelled_sample():
 ])
 def test_amounts_are_not_agents_and_set_to_is_not_passive(sentence, expected):
     assert [(p["passive"], p["agent"]) for p in find_passives(sentence)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # an adverb aside between commas does not hide the "by" agent
+    ("The money was spent, very quickly, by the two managers.",
+     [("was spent", "the two managers")]),
+    # ... but a clause between commas does
+    ("The money was spent, she said, by Friday.", [("was spent", None)]),
+    # a degree word before a domain adverb grades an adjective
+    ("The case is very politically charged.", []),
+    ("He was so badly injured.", [("was so badly injured", None)]),
+    # un- adjectives and feelings are states, not passives
+    ("The criticisms are unjustified.", []),
+    ("A video of fans angered over the decision was shared.", [("was shared", None)]),
+    ("Fans were angered by the decision.", [("were angered", "the decision")]),
+])
+def test_asides_degree_words_and_state_participles(sentence, expected):
+    assert [(p["passive"], p["agent"]) for p in find_passives(sentence)] == expected

@@ -102,23 +102,72 @@ def test_usable_frames_needs_every_baseline_beaten():
     assert M.usable_frames(rows.iloc[0:0]) == []
 
 
-def test_sentence_score_adds_cue_weights():
+def _shipped_weights() -> dict[str, float]:
+    import csv
+    from importlib import resources
+
+    path = resources.files("analysis") / "data" / "framing_loaded_weights.csv"
+    with path.open(encoding="utf-8") as handle:
+        return {r["feature"]: float(r["weight"]) for r in csv.DictReader(handle)}
+
+
+def test_sentence_score_is_the_linear_model_over_cue_densities():
+    w = _shipped_weights()
+    # two words of the workbook's evaluative list in five words
     score, cues = L.score_sentence("Critics slammed the disgraceful plan.")
-    classes = dict((w.casefold(), c) for w, c in cues)
-    assert classes["slammed"] == "evaluative" and classes["disgraceful"] == "evaluative"
-    # both are in the workbook's own list (weight 1 each); nothing else in the sentence
-    assert score == pytest.approx(2.0)
-    assert L.score_sentence("The plan was published on Monday.") == (0.0, [])
-    # a scare quote and an exclamation mark count once each
+    assert cues == [("slammed", "evaluative"), ("disgraceful", "evaluative")]
+    assert score == pytest.approx(w["(intercept)"] + 2 * w["evaluative"] / 5, abs=1e-4)
+    # a date is factual detail: it lowers the score and is not shown as a cue
+    score, cues = L.score_sentence("The plan was published on Monday.")
+    assert cues == []
+    assert score == pytest.approx(w["(intercept)"] + w["factual detail"] / 6, abs=1e-4)
+    # a scare quote, an exclamation mark and a neutral reporting verb ("called"), six words
     score, cues = L.score_sentence('They called it a "plan" again!')
     assert sorted(c for _, c in cues) == ["exclamation", "scare quote"]
-    assert score == pytest.approx(2.0)
+    expected = w["(intercept)"] + (w["scare quote"] + w["exclamation"] + w["attribution"]) / 6
+    assert score == pytest.approx(expected, abs=1e-4)
+    # a short sentence's density is taken over MIN_WORDS (5) words, not its two
+    assert L.MIN_WORDS == 5
+    score, cues = L.score_sentence("Utterly disgraceful.")
+    assert [c for _, c in cues] == ["intensifier", "evaluative"]
+    expected = w["(intercept)"] + (w["intensifier"] + w["evaluative"]) / 5
+    assert score == pytest.approx(expected, abs=1e-4)
+
+
+def test_capitalised_words_are_names_not_cues():
+    # "Cleverly" and "Forrest" are names here, not an adverb and a superlative
+    assert L.score_sentence("Home Secretary James Cleverly met Ann Forrest.")[1] == []
+    assert L.score_sentence("He walked briskly.")[1] == [("briskly", "manner adverb")]
+    assert L.score_sentence("Mr Briskly walked.")[1] == []
+    # VADER's "united" and "justice" are names inside a sentence; "praised" is a cue
+    assert L.score_sentence("The United States praised Justice Roberts.")[1] == [
+        ("praised", "positive")]
+
+
+def test_learned_weights_point_the_expected_way():
+    w = _shipped_weights()
+    # cue words raise the score; attribution and factual detail lower it
+    assert all(w[f] > 0 for f in ("negative", "positive", "charged", "evaluative", "subjective"))
+    assert w["attribution"] < 0 and w["factual detail"] < 0
+
+
+def test_fit_recovers_the_sign_of_a_separating_feature():
+    loaded = ["Critics slammed the disgraceful plan.", "An outrageous, shameful sham!",
+              "The embattled chief was blasted."]
+    plain = ["The plan was published on Monday.", "It has 12 pages, officials said.",
+             "The council met on Tuesday."]
+    w = L.fit_loaded_weights(loaded + plain, [True] * 3 + [False] * 3).set_index("feature")
+    assert w.loc["evaluative", "weight"] > 0 > w.loc["factual detail", "weight"]
+    assert list(w.index) == ["(intercept)", *L.FEATURES]
 
 
 def test_sentence_loading_flags_at_the_fixed_threshold():
     c = pd.DataFrame({"article_id": ["1"], "outlet": ["X"],
-                      "text": ["Critics slammed the plan. Critics slammed the disgraceful plan."]})
+                      "text": ["The council met on Tuesday, officials said. "
+                               "Critics slammed the disgraceful plan."]})
     out = L.sentence_loading(c)
-    assert out["score"].tolist() == [1.0, 2.0]
+    assert L.LOADED_THRESHOLD == 0.0
     assert out["loaded"].tolist() == [False, True]
+    assert (out["score"] < 0).tolist() == [True, False]
     assert out.loc[1, "words"] == "slammed; disgraceful"
+    assert out.loc[0, "words"] == ""

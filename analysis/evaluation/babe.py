@@ -6,11 +6,14 @@ under the AGPL: the workbook evaluates on it and ships nothing derived from it (
 list, no weights, no threshold tuned on it).
 
 Metrics: sentence ROC-AUC of the workbook's loaded-language score; macro-F1 of its fixed
-"loaded" flag (a threshold set from the task definition before BABE was read, see
-:data:`analysis.framing.loaded.LOADED_THRESHOLD`); and word recall, the share of the
-annotators' biased words the workbook names as loaded. Baselines, same sentences: VADER's
-absolute compound score, and Recasens et al.'s (2013) bias lexicon when a copy is given
-(its licence does not let the workbook carry it, so the row is absent otherwise).
+"loaded" flag (log-odds 0 of a model whose weights were learned on NewsMTSC with balanced
+classes, see :data:`analysis.framing.loaded.LOADED_THRESHOLD`; nothing fit on BABE); and
+word recall, the share of the annotators' biased words the workbook names as loaded.
+Baselines, same sentences: VADER's absolute compound score; TextBlob's subjectivity
+(Pattern's published adjective lexicon); and Recasens et al.'s (2013) bias lexicon when a
+copy is given (its licence does not let the workbook carry it, so the row is absent
+otherwise). The cue classes and lists were chosen while measuring on BABE, so its figures
+are development figures.
 """
 
 from __future__ import annotations
@@ -122,6 +125,42 @@ def vader_scores(texts: list[str]) -> np.ndarray:
     return np.array([abs(analyzer.polarity_scores(t)["compound"]) for t in texts])
 
 
+def textblob_subjectivity(texts: list[str]) -> np.ndarray:
+    """The published-lexicon baseline: TextBlob's subjectivity of each sentence (0 … 1),
+    Pattern's adjective lexicon (De Smedt & Daelemans 2012) with its own rules.
+
+    >>> [round(float(v), 2) for v in textblob_subjectivity(["A horrible lie.", "It is Tuesday."])]
+    [1.0, 0.0]
+    """
+    from textblob import TextBlob
+
+    return np.array([TextBlob(t).sentiment.subjectivity for t in texts], dtype=float)
+
+
+def lexicon_words(texts: list[str]) -> tuple[list[list[str]], list[list[str]]]:
+    """The baselines' words for word recall: per sentence, the words VADER's lexicon gives
+    a valence, and Pattern's adjectives of subjectivity 0.5 or more.
+
+    >>> vader, pattern = lexicon_words(["A horrible, huge table on Tuesday."])
+    >>> vader, pattern
+    ([['horrible', 'huge']], [['horrible', 'huge']])
+    """
+    import re
+
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from analysis.framing.loaded import pattern_subjectivity
+
+    valence = SentimentIntensityAnalyzer().lexicon
+    subjective = pattern_subjectivity()
+    vader, pattern = [], []
+    for text in texts:
+        words = re.findall(r"[A-Za-z][A-Za-z'-]*", text)
+        vader.append([w for w in words if valence.get(w.lower(), 0) != 0])
+        pattern.append([w for w in words if subjective.get(w.lower(), 0) >= 0.5])
+    return vader, pattern
+
+
 def lexicon_scores(texts: list[str], lexicon: set[str]) -> np.ndarray:
     """A published-lexicon baseline: how many of a sentence's words are in the lexicon.
 
@@ -150,9 +189,13 @@ def _rows(system: str, role: str, gold: pd.DataFrame, score: np.ndarray,
         biased = gold["biased"].to_numpy(dtype=bool)
         gold_words = [w if b else [] for w, b in zip(gold["words"], biased, strict=True)]
         n_words = sum(len({x.lower() for x in w}) for w in gold_words)
+        shown = sum(len({x.lower() for x in f}) for f, b in zip(flagged_words, biased,
+                                                                  strict=True) if b)
         rows.append({**base, "metric": "word recall",
                      "value": word_recall(gold_words, flagged_words), "n": n_words,
-                     "note": note + "; the annotators' words in biased sentences"})
+                     "note": note + "; the annotators' words in biased sentences; "
+                     f"{shown / max(int(biased.sum()), 1):.1f} words named per biased "
+                     "sentence"})
     return rows
 
 
@@ -165,22 +208,32 @@ def evaluate(data_dir: Path, *, progress: bool = False) -> pd.DataFrame:
         print(f"{DATA_SET}: {len(corpus)} sentences ({skipped} skipped, {dropped} set aside)")
     skip_note = (f"{skipped} sentence(s) without a Biased/Non-biased label skipped; "
                  f"{dropped} set aside by load_corpus as scraper noise")
-    # A BABE item is one sentence; where the splitter breaks it in two, its parts add up.
+    # A BABE item is one sentence; where the splitter breaks it in two, the item scores as
+    # its most loaded part and its cue words are those of all parts.
     per = sentence_loading(corpus)
     per = per.assign(words=per["words"].where(per["words"] != "", None))
-    scored = per.groupby("article_id").agg(score=("score", "sum"),
+    scored = per.groupby("article_id").agg(score=("score", "max"),
                                            words=("words", lambda w: "; ".join(w.dropna())))
     scored = scored.reindex(corpus["article_id"].astype(str))
     score = scored["score"].fillna(0.0).to_numpy(dtype=float)
     words = [w.split("; ") if isinstance(w, str) and w else [] for w in scored["words"]]
-    rows = _rows("loaded-language score (cue lexicons, nothing learned on BABE)", "workbook",
-                 gold, score, score >= LOADED_THRESHOLD,
+    rows = _rows("loaded-language score (cue densities, weights learned on NewsMTSC)",
+                 "workbook", gold, score, score >= LOADED_THRESHOLD,
                  [[t for w in ws for t in w.split()] for ws in words],
-                 f"threshold {LOADED_THRESHOLD} fixed before evaluation; {skip_note}")
+                 f"flag at log-odds {LOADED_THRESHOLD:g}, the boundary of the model trained "
+                 f"with balanced classes on NewsMTSC (no threshold or weight fit on BABE); "
+                 f"{skip_note}")
     texts = corpus["text"].tolist()
     vader = vader_scores(texts)
-    rows += _rows("VADER absolute compound", "baseline", gold, vader, vader >= 0.5, None,
-                  f"flag at |compound| >= 0.5 (VADER's own strong-sentiment cut); {skip_note}")
+    vader_words, pattern_words = lexicon_words(texts)
+    rows += _rows("VADER absolute compound", "baseline", gold, vader, vader >= 0.5,
+                  vader_words, f"flag at |compound| >= 0.5 (VADER's own strong-sentiment "
+                  f"cut); words: every word with a valence in its lexicon; {skip_note}")
+    subjectivity = textblob_subjectivity(texts)
+    rows += _rows("TextBlob subjectivity (Pattern's adjective lexicon)", "baseline", gold,
+                  subjectivity, subjectivity >= 0.5, pattern_words,
+                  f"flag at subjectivity >= 0.5 (the middle of its 0-1 scale); words: its "
+                  f"adjectives of subjectivity >= 0.5; {skip_note}")
     lexicon_path = os.environ.get(BIAS_LEXICON_ENV)
     if lexicon_path and Path(lexicon_path).exists():
         lexicon = {line.strip().casefold() for line in

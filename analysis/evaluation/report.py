@@ -26,6 +26,7 @@ HEADLINE: dict[str, str] = {
     "quotation matching": "F1",
     "frames": "macro ROC-AUC",
     "loaded language": "sentence ROC-AUC",
+    "agentless passives": "F1",
     "actor sentiment": "macro-F1",
     "sentence sentiment": "macro-F1",
     "readability": "Spearman rho",

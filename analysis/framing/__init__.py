@@ -3,7 +3,8 @@
 Measures (each a function returning a pandas DataFrame):
 
 * :func:`actor_labels` — what each outlet calls each actor, from the actor table and the text;
-* :func:`label_usage` — the labels each outlet uses for actors and events;
+* :func:`label_usage` — the labels each outlet uses for actors and events (families from
+  the actor table and the corpus, :func:`actor_label_families`, or a list of your own);
 * :func:`frame_sentences`, :func:`article_frames` — Semetko & Valkenburg's five generic
   news frames, sentence by sentence;
 * :func:`article_frame_scores` — a learned per-article probability for each frame, and
@@ -37,6 +38,7 @@ from analysis.framing.frames import (
     outlet_frames,
 )
 from analysis.framing.labels import (
+    actor_label_families,
     actor_labels,
     label_occurrences,
     label_table,
@@ -60,8 +62,8 @@ from analysis.framing.reuse import shared_passages, similarity_matrix, text_reus
 from analysis.framing.vocabulary import distinctive_terms, fightin_words, top_terms
 
 __all__ = [
-    "actor_labels", "article_frame_scores", "article_frames", "cohen_kappa", "distinctive_terms",
-    "fightin_words", "find_passives",
+    "actor_label_families", "actor_labels", "article_frame_scores", "article_frames",
+    "cohen_kappa", "distinctive_terms", "fightin_words", "find_passives",
     "frame_agreement", "frame_examples", "frame_sentences", "label_occurrences",
     "label_table", "label_usage", "lede_emphasis", "lede_text", "load_frame_indicators",
     "load_label_families", "load_loaded_lexicon", "loaded_language", "loaded_rates",

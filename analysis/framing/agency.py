@@ -220,8 +220,7 @@ def find_passives(text: str, reduced: bool = True) -> list[dict]:
             i += 1
             continue
         agent = _agent(toks, j + 1)
-        if toks[j - 1][2].casefold() in _DEGREE or (
-                cand.casefold() in adjectival and agent is None):
+        if _degree_before(toks, i, j) or (cand.casefold() in adjectival and agent is None):
             i = j + 1  # "very pleased", "I am worried": an adjective, not a passive
             continue
         found.append({
@@ -236,6 +235,22 @@ def find_passives(text: str, reduced: bool = True) -> list[dict]:
         found.extend(_reduced_passives(text, toks, used, adjectival))
         found.sort(key=lambda p: p["start"])
     return found
+
+
+def _degree_before(toks: list[tuple[int, int, str]], i: int, j: int) -> bool:
+    """Whether a degree word grades the participle ``toks[j]`` (after the auxiliary at
+    ``i``), the test for an adjective: "very pleased", or "very politically charged" (a
+    degree word, then a domain adverb in -ally); "so badly injured" stays a passive.
+
+    >>> t = tokens("It is very politically charged")
+    >>> _degree_before(t, 1, 4), _degree_before(tokens("He was so badly injured"), 1, 4)
+    (True, False)
+    """
+    before = toks[j - 1][2].casefold()
+    if before in _DEGREE:
+        return True
+    return (j - 2 > i and toks[j - 2][2].casefold() in _DEGREE and before.endswith("ally")
+            and _is_adverb(before))
 
 
 def _is_noun_like(word: str) -> bool:
@@ -300,9 +315,14 @@ def _reduced_passives(text: str, toks: list[tuple[int, int, str]], used: set[int
 
 def _agent(toks: list[tuple[int, int, str]], k: int, window: int = 16) -> str | None:
     """The noun phrase after "by" in the same clause, or None."""
-    for m in range(k, min(len(toks), k + window)):
+    m = k - 1
+    while m + 1 < min(len(toks), k + window):
+        m += 1
         word = toks[m][2]
         low = word.casefold()
+        if word == "," and (skip := _aside(toks, m)):
+            m = skip  # ", very quickly, by …": an adverb aside does not end the clause
+            continue
         if word in _CLAUSE_END or low in _CLAUSE_WORDS or low in BE or low in GET:
             return None  # a new clause: a "by" there belongs to another verb
         if m > k and not word[:1].isupper() and is_participle(word):
@@ -336,6 +356,22 @@ def _agent(toks: list[tuple[int, int, str]], k: int, window: int = 16) -> str | 
             return None  # an amount ("by seven votes", "by a narrow margin"), not a doer
         return _join(toks, words)
     return None
+
+
+def _aside(toks: list[tuple[int, int, str]], m: int) -> int:
+    """Where a comma-enclosed run of one to three adverbs that starts at ``toks[m]``
+    ends (its closing comma), when "by" follows it; 0 otherwise.
+
+    >>> t = tokens("was spent, very quickly, by them")
+    >>> _aside(t, 2), _aside(tokens("was spent, they said, by them"), 2)
+    (5, 0)
+    """
+    n = m + 1
+    while n < len(toks) and n - m <= 3 and _is_adverb(toks[n][2]):
+        n += 1
+    if n == m + 1 or n + 1 >= len(toks) or toks[n][2] != ",":
+        return 0
+    return n if toks[n + 1][2].casefold() == "by" else 0
 
 
 def _join(toks: list[tuple[int, int, str]], words: list[tuple[int, int, str]]) -> str:

@@ -1,21 +1,24 @@
 """Labels: the words each outlet uses to name the story's actors and events.
 
-Two ways in:
+Two ways in, both from the corpus in hand and its actor table:
 
-* :func:`actor_labels` derives the labels from the corpus in hand and its actor table:
-  for every mention of an actor (any of its aliases), the name form used and the
-  describing noun phrase around it ("campaigner Jane Doe", "Jane Doe, the council's
-  chief engineer,"), counted per outlet and per 1,000 words. This is what the briefing
-  shows on any corpus; list events in the actor table (type ``event``) to get theirs.
-* :func:`label_usage` counts a hand-written list of label families (a CSV with columns
-  family, term, exclude, note). ``analysis/data/framing_label_families.csv`` is such a
-  list written for the seed story, kept as an example of the format.
+* :func:`actor_labels` lists, for every mention of an actor (any of its aliases), the name
+  form used and the describing noun phrase around it ("campaigner Jane Doe", "Jane Doe,
+  the council's chief engineer,"), counted per outlet and per 1,000 words. This is what
+  the briefing shows on any corpus; list events in the actor table (type ``event``) to get
+  theirs.
+* :func:`label_usage` counts label families: by default those of
+  :func:`actor_label_families`, one family per actor (or per actor type, one per side)
+  made of its aliases in the actor table and the describing words the corpus itself puts
+  next to its name. A hand-written list (a CSV with columns family, term, exclude, note)
+  can be passed instead; ``analysis/data/framing_label_families.csv`` is such a list,
+  written for the seed story, kept as an example of the format and used only when asked
+  for (``families=load_label_families()``).
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 import pandas as pd
 
@@ -43,8 +46,9 @@ def load_label_families(path: str | None = None) -> pd.DataFrame:
     """The label families: columns family, term, exclude (';'-separated), note.
 
     By default ``analysis/data/framing_label_families.csv`` (the seed story's list, an
-    example of the format: it names that story's people); pass a path to use your own
-    CSV with the same columns (``exclude`` and ``note`` may be left out).
+    example of the format: it names that story's people, and is used only when passed
+    explicitly, e.g. ``label_usage(corpus, load_label_families())``); pass a path to use
+    your own CSV with the same columns (``exclude`` and ``note`` may be left out).
 
     >>> fams = load_label_families()
     >>> sorted(fams.family.unique())
@@ -65,14 +69,14 @@ def load_label_families(path: str | None = None) -> pd.DataFrame:
 
 
 def _families_frame(families: pd.DataFrame | dict | str | None,
-                    corpus: pd.DataFrame | None = None) -> pd.DataFrame:
+                    corpus: pd.DataFrame | None = None, actors: object = None,
+                    quotes: pd.DataFrame | None = None) -> pd.DataFrame:
     if families is None:
-        # The shipped list names the seed story's people and events: it is the default only
-        # for a corpus holding seed articles. Any other corpus gets its labels from its own
-        # actor table (actor_labels) or from a list passed in.
-        if corpus is not None and not _holds_seed_articles(corpus):
+        # No list given: the families come from the actor table and the corpus; without an
+        # actor table there is nothing to name, and the table is empty.
+        if actors is None or corpus is None:
             return pd.DataFrame(columns=["family", "term", "exclude", "note"])
-        return load_label_families()
+        return actor_label_families(corpus, actors, quotes=quotes)
     if isinstance(families, str):
         return load_label_families(families)
     if isinstance(families, dict):
@@ -86,31 +90,91 @@ def _families_frame(families: pd.DataFrame | dict | str | None,
     return frame.fillna("")
 
 
-@lru_cache(maxsize=1)
-def _seed_text_digests() -> frozenset[str]:
-    """Digests of the seed articles' raw and clean texts."""
-    from analysis.corpus import load_corpus
-    from analysis.overview import SEEDS, _digest
-
-    if not (SEEDS / "manifest.csv").exists():
-        return frozenset()
-    seeds = load_corpus(SEEDS)
-    return frozenset(_digest(t) for col in ("raw_text", "text") for t in seeds[col])
+#: Columns of :func:`actor_label_families`.
+FAMILY_COLUMNS = ["family", "term", "exclude", "note", "type"]
 
 
-def _holds_seed_articles(corpus: pd.DataFrame) -> bool:
-    """True when any article of ``corpus`` is one of the repository's seed articles (its
-    scraped or its clean text)."""
-    from analysis.overview import _digest
+def actor_label_families(corpus: pd.DataFrame, actors: object,
+                         quotes: pd.DataFrame | None = None, min_uses: int = 2,
+                         by: str = "actor") -> pd.DataFrame:
+    """Label families made from the actor table and the corpus, one per actor (``by=
+    "actor"``) or one per actor type, i.e. per side (``by="type"``).
 
-    seeds = _seed_text_digests()
-    return any(_digest(str(t)) in seeds for col in ("raw_text", "text")
-               if col in corpus.columns for t in corpus[col].dropna())
+    A family's terms are the actor's aliases in the table, and the describing words the
+    corpus puts next to the actor's name (:func:`actor_labels` descriptors such as
+    "campaigner" in "campaigner Jane Doe") used at least ``min_uses`` times across the
+    corpus and for no other family. ``exclude`` lists, for each term, the longer terms of
+    other families that contain it ("the Met" is not counted inside "the Met boss"), so a
+    name is counted once. Columns: family, term, exclude (";"-separated), note (where the
+    term comes from), type (the actor type).
+
+    >>> c = pd.DataFrame({"article_id": ["1", "2"], "outlet": ["A", "B"], "text": [
+    ...     "Campaigner Jane Doe spoke to the council.", "Campaigner Jane Doe left."]})
+    >>> a = pd.DataFrame({"actor": ["Jane Doe", "City Council"], "aliases": [
+    ...     "Jane Doe;Ms Doe", "City Council;the council"], "type": ["person", "public body"]})
+    >>> f = actor_label_families(c, a)
+    >>> f[["family", "term", "note"]].values.tolist()  # doctest: +NORMALIZE_WHITESPACE
+    [['City Council', 'City Council', 'alias in the actor table'],
+     ['City Council', 'the council', 'alias in the actor table'],
+     ['Jane Doe', 'Jane Doe', 'alias in the actor table'],
+     ['Jane Doe', 'Ms Doe', 'alias in the actor table'],
+     ['Jane Doe', 'Campaigner', 'describes the actor in the corpus (2 uses)']]
+    """
+    from analysis.actors import load_actors
+
+    if by not in ("actor", "type"):
+        raise ValueError(f"by must be 'actor' or 'type', not {by!r}")
+    table = load_actors(actors)
+    rows: list[dict] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(family: str, term: str, note: str, kind: str) -> None:
+        key = (family, term.casefold())
+        if term.strip() and key not in seen:
+            seen.add(key)
+            rows.append({"family": family, "term": term.strip(), "note": note, "type": kind})
+
+    owner = {}
+    for actor, aliases, kind in zip(table["actor"], table["aliases"], table["type"],
+                                    strict=True):
+        family = actor if by == "actor" else (kind or "unknown")
+        owner[actor] = (family, kind)
+        for alias in aliases:
+            add(family, alias, "alias in the actor table", kind)
+    labels = actor_labels(corpus, table, quotes=quotes) if len(corpus) else None
+    if labels is not None and len(labels):
+        desc = labels[labels["kind"] == "descriptor"]
+        uses = desc.groupby(["actor", "label"])["count"].sum().reset_index()
+        uses["family"] = uses["actor"].map(lambda a: owner[a][0])
+        uses["key"] = uses["label"].str.casefold()
+        shared = uses.groupby("key")["family"].nunique()
+        for r in uses.sort_values(["family", "count", "label"],
+                                  ascending=[True, False, True]).itertuples():
+            if r.count >= min_uses and shared[r.key] == 1:
+                add(r.family, r.label, f"describes the actor in the corpus ({r.count} uses)",
+                    owner[r.actor][1])
+    if not rows:
+        return pd.DataFrame(columns=FAMILY_COLUMNS)
+    out = pd.DataFrame(rows)
+    out["exclude"] = [_longer_terms(t, f, out) for t, f in zip(out["term"], out["family"],
+                                                                  strict=True)]
+    out = out.sort_values("family", kind="stable").reset_index(drop=True)
+    return out[FAMILY_COLUMNS]
+
+
+def _longer_terms(term: str, family: str, terms: pd.DataFrame) -> str:
+    """Terms of other families that contain ``term`` as whole words ("the Met boss" for
+    "the Met"), ";"-joined."""
+    pattern = re.compile(r"(?<!\w)" + re.escape(term) + r"(?!\w)", re.IGNORECASE)
+    longer = [t for t, f in zip(terms["term"], terms["family"], strict=True)
+              if f != family and len(t) > len(term) and pattern.search(t)]
+    return ";".join(dict.fromkeys(longer))
 
 
 def label_occurrences(corpus: pd.DataFrame, families: pd.DataFrame | dict | str | None = None,
                       quotes: pd.DataFrame | None = None,
-                      sentences: pd.DataFrame | None = None) -> pd.DataFrame:
+                      sentences: pd.DataFrame | None = None,
+                      actors: object = None) -> pd.DataFrame:
     """Every occurrence of a label term, with who is speaking (narration / quote / scare quote).
 
     Headline, caption and body sentences are all searched (``kind`` says which): a
@@ -118,15 +182,17 @@ def label_occurrences(corpus: pd.DataFrame, families: pd.DataFrame | dict | str 
     ("pro-Palestine march" is not also counted as "march"); a term's ``exclude`` phrases
     mark look-alikes that belong elsewhere ("Met boss" is not Falter's "boss").
     ``quotes`` / ``sentences`` (``extract_quotes`` / ``split_sentences`` output) are
-    computed when not given.
+    computed when not given. With ``families=None`` the families are
+    :func:`actor_label_families` of ``actors`` (an actor table or its path); without
+    either, the table is empty.
 
     >>> from analysis import load_corpus
-    >>> occ = label_occurrences(load_corpus("seeds"))  # doctest: +SKIP
+    >>> occ = label_occurrences(load_corpus("seeds"), actors="seeds/actors.csv")  # doctest: +SKIP
     >>> occ.columns.tolist()[:4]  # doctest: +SKIP
     ['article_id', 'outlet', 'sentence_id', 'kind']
     """
     check_corpus(corpus)
-    fams = _families_frame(families, corpus)
+    fams = _families_frame(families, corpus, actors, quotes)
     if len(fams) == 0 or len(corpus) == 0:
         return pd.DataFrame(columns=OCCURRENCE_COLUMNS)
     sentences = body_sentences(corpus, kinds=("headline", "caption", "body"), sentences=sentences)
@@ -161,18 +227,19 @@ def label_occurrences(corpus: pd.DataFrame, families: pd.DataFrame | dict | str 
 
 def label_usage(corpus: pd.DataFrame, families: pd.DataFrame | dict | str | None = None,
                 quotes: pd.DataFrame | None = None,
-                sentences: pd.DataFrame | None = None) -> pd.DataFrame:
+                sentences: pd.DataFrame | None = None,
+                actors: object = None) -> pd.DataFrame:
     """How often each outlet uses each label, in its own voice and in its sources' words.
 
     One row per outlet × family × term found: ``count`` split into ``narration``
     (the outlet's words), ``scare_quote`` (a phrase the outlet puts in quotation marks)
     and ``quote`` (a source's quoted words), ``n_articles`` and one ``example`` snippet.
-    ``families`` is None (the default list in ``analysis/data/framing_label_families.csv``),
-    a path to such a CSV, a DataFrame with columns family, term[, exclude] or a dict
-    ``{family: [terms]}``. An empty family list gives an empty table. ``quotes`` /
-    ``sentences`` (``extract_quotes`` / ``split_sentences`` output) are computed when not
-    given. The default list names the seed story's people: on a corpus without seed
-    articles, ``families=None`` gives an empty table (use :func:`actor_labels`).
+    ``families`` is None (the families of :func:`actor_label_families`, from ``actors`` and
+    the corpus), a path to a CSV such as ``analysis/data/framing_label_families.csv``, a
+    DataFrame with columns family, term[, exclude] or a dict ``{family: [terms]}``. An
+    empty family list gives an empty table, and so do neither ``families`` nor ``actors``.
+    ``quotes`` / ``sentences`` (``extract_quotes`` / ``split_sentences`` output) are
+    computed when not given.
 
     >>> import pandas as pd
     >>> c = pd.DataFrame({"article_id": ["1"], "outlet": ["Daily"],
@@ -180,7 +247,7 @@ def label_usage(corpus: pd.DataFrame, families: pd.DataFrame | dict | str | None
     >>> label_usage(c, {"police": ["top cop"]})[["outlet", "term", "count"]].values.tolist()
     [['Daily', 'top cop', 2]]
     """
-    occ = label_occurrences(corpus, families, quotes, sentences=sentences)
+    occ = label_occurrences(corpus, families, quotes, sentences=sentences, actors=actors)
     if len(occ) == 0:
         return pd.DataFrame(columns=USAGE_COLUMNS)
     rows = []

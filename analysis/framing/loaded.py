@@ -8,6 +8,14 @@ complement is true ("admitted", "revealed"), assertive verbs that report a claim
 slant ("claimed", "insisted"), and hedges that weaken it ("may", "reportedly"). The
 word list, ``analysis/data/framing_loaded_language.csv``, was written for this project
 following those classes; edit it to suit your corpus.
+
+:func:`sentence_loading` scores each sentence: a small linear model over how densely the
+sentence carries those cues, a list of charged political labels, strongly valenced words
+(VADER, negative and positive apart), subjective adjectives (Pattern), intensifiers, scare
+quotes and exclamation marks, against two marks of plain reporting (a neutral reporting
+verb such as "said", and dates and numbers). Its weights were learned on sentences of
+political news that annotators judged neutral or not towards a person (NewsMTSC, MIT
+licence).
 """
 
 from __future__ import annotations
@@ -159,51 +167,150 @@ def loaded_rates(corpus: pd.DataFrame, occurrences: pd.DataFrame | None = None,
 
 
 # --- a loaded-language score per sentence -----------------------------------------------
+#
+# A sentence's score is a small linear model over the *density* of cue classes (cues per
+# word): intercept + Σ weight × count / words. The cue lists are the workbook's own
+# (``framing_loaded_language.csv``, ``framing_charged_terms.csv``, the neutral verbs of
+# ``speech_verbs.csv``) and two published lexicons read from their packages (VADER's valence
+# lexicon and boosters; Pattern's adjective subjectivity lexicon and Brill's tag lexicon,
+# both shipped with TextBlob). The weights (``framing_loaded_weights.csv``) were learned on
+# NewsMTSC's training sentences (Hamborg & Donnay 2021, MIT licence): whether annotators
+# found a sentence positive or negative towards a person rather than neutral. Rebuild them
+# with ``python -m analysis.framing.loaded --data <folder holding newsmtsc/>``.
 
-#: A sentence is flagged as loaded when its score reaches this value: about two cues of
-#: ordinary strength (one evaluative word and one intensifier, say). Fixed from the task
-#: definition before any labelled set was scored; not tuned on one.
-LOADED_THRESHOLD = 2.0
-#: Cue weights. A list word or a strongly valenced word counts 1 (×|valence|/2 for VADER
-#: words, so "horrible" weighs more than "nice"); epistemological words (hedges, factive
-#: and assertive verbs) and manner adverbs half.
-CUE_WEIGHTS = {"evaluative": 1.0, "intensifier": 1.0, "hedge": 0.5, "factive": 0.5,
-               "assertive": 0.5, "superlative": 1.0, "manner adverb": 0.5,
-               "scare quote": 1.0, "exclamation": 1.0}
+#: A sentence is flagged as loaded when its score reaches this value: the model's
+#: decision boundary with both classes weighted equally in training (log-odds 0). Fixed by
+#: construction, not tuned on any evaluation set.
+LOADED_THRESHOLD = 0.0
 #: The issue's bar for the sentence score on public labelled news (sentence ROC-AUC): below
 #: it the measure stays experimental even where it beats its baselines.
 LOADED_TARGET = 0.70
 #: VADER words below this absolute valence (on its −4 … +4 scale) are not cues.
 MIN_VALENCE = 1.5
+#: Densities are taken over at least this many words, so that one cue in a two-word
+#: sentence ("We apologise.") does not read as a sentence made of loaded words.
+MIN_WORDS = 5
+#: Pattern adjectives at or above this subjectivity (0 objective … 1 subjective) are cues.
+MIN_SUBJECTIVITY = 0.7
 PLAIN_FILE = "framing_plain_words.csv"
+CHARGED_FILE = "framing_charged_terms.csv"
+WEIGHTS_FILE = "framing_loaded_weights.csv"
+#: The model's features, in the order of the weights file. All but the last two are cue
+#: classes whose words are shown; "attribution" (a neutral reporting verb: the words are a
+#: source's) and "factual detail" (dates and numbers) are marks of plain reporting.
+FEATURES = ("negative", "positive", "charged", "evaluative", "subjective", "adjective",
+            "intensifier", "manner adverb", "superlative", "hedge", "factive", "assertive",
+            "scare quote", "exclamation", "attribution", "factual detail")
+_NOT_SHOWN = frozenset({"attribution", "factual detail"})
+#: Classes taken from general lexicons rather than the workbook's lists: a capitalised word
+#: after the first is a name there, not a cue.
+_LEXICON_CLASSES = frozenset({"negative", "positive", "intensifier", "subjective",
+                              "adjective"})
 SENTENCE_LOADING_COLUMNS = ["article_id", "sentence_id", "kind", "score", "loaded", "words",
                             "cues"]
 _WORD_SPAN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _SCARE = re.compile(r"(?:^|(?<=[\s(]))[\"“‘']([A-Za-z][\w’'-]*(?:\s+[\w’'-]+){0,2})[\"”’']"
                     r"(?=[\s.,;:!?)]|$)")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+#: Words and phrases of time that, like numbers, count as factual detail ("may" is left out:
+#: it is mostly a modal verb).
+_TIME_WORDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+               "january", "february", "march", "april", "june", "july", "august",
+               "september", "october", "november", "december", "yesterday", "today",
+               "tonight")
+_TIME_PHRASES = ("last week", "last month", "last year", "this week", "this month")
+
+
+def _textblob_file(name: str) -> str:
+    """Path of a data file shipped inside the ``textblob`` package (``en/NAME``), found
+    without importing the package."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("textblob")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("the loaded-language score needs the textblob package "
+                          "(pip install textblob)")
+    return str(Path(next(iter(spec.submodule_search_locations))) / "en" / name)
 
 
 @lru_cache(maxsize=1)
-def _word_cues() -> tuple[dict[str, tuple[str, float]], TermMatcher]:
-    """Single-word cues (word → class, weight) and a matcher for the list's phrases."""
+def pattern_subjectivity() -> dict[str, float]:
+    """Pattern's adjective lexicon: word → mean subjectivity over its senses (0 … 1).
+
+    De Smedt & Daelemans (2012), shipped with TextBlob as ``en-sentiment.xml`` (PDDL).
+
+    >>> s = pattern_subjectivity()
+    >>> s["outrageous"] >= MIN_SUBJECTIVITY, "table" in s
+    (True, False)
+    """
+    from xml.etree import ElementTree
+
+    senses: dict[str, list[float]] = {}
+    for node in ElementTree.parse(_textblob_file("en-sentiment.xml")).getroot().iter("word"):
+        senses.setdefault(node.get("form", "").casefold(), []).append(
+            float(node.get("subjectivity") or 0))
+    return {w: sum(v) / len(v) for w, v in senses.items() if w}
+
+
+@lru_cache(maxsize=1)
+def lexicon_adjectives() -> frozenset[str]:
+    """Lower-case words whose first tag in Brill's lexicon (shipped with TextBlob as
+    ``en-lexicon.txt``) is an adjective (JJ, JJR, JJS).
+
+    >>> "unfair" in lexicon_adjectives(), "table" in lexicon_adjectives()
+    (True, False)
+    """
+    out = set()
+    with open(_textblob_file("en-lexicon.txt"), encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) >= 2 and not line.startswith(";") and parts[1].startswith("JJ") \
+                    and parts[0].islower():
+                out.add(parts[0])
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _word_cues() -> tuple[dict[str, tuple[str, float]], TermMatcher, dict[str, str]]:
+    """Single-word cues (word → class, weight), a matcher for the lists' phrases and the
+    class of each phrase."""
     from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer
 
     neutral = {r["word"].casefold() for r in data_rows("vader_news_neutral.csv")}
     cues: dict[str, tuple[str, float]] = {}
     for word, valence in SentimentIntensityAnalyzer().lexicon.items():
         if abs(valence) >= MIN_VALENCE and word.isalpha() and word not in neutral:
-            cues[word] = ("evaluative", abs(valence) / 2)
+            cues[word] = ("negative" if valence < 0 else "positive", abs(valence) / 2)
     for word in BOOSTER_DICT:
         if " " not in word:
-            cues[word] = ("intensifier", CUE_WEIGHTS["intensifier"])
+            cues[word] = ("intensifier", 1.0)
+    for row in data_rows("speech_verbs.csv"):
+        if row.get("class") == "neutral":
+            for form in row["forms"].split(";"):
+                if form.strip() and " " not in form.strip():
+                    cues[form.strip().casefold()] = ("attribution", 1.0)
+    phrases: dict[str, str] = {"according to": "attribution",
+                               **dict.fromkeys(_TIME_PHRASES, "factual detail")}
+    for term in (r["term"] for r in data_rows(CHARGED_FILE)):
+        if " " in term or "*" in term or "-" in term:
+            phrases[term] = "charged"
+        else:
+            cues[term.casefold()] = ("charged", 1.0)
     lex = _default_lexicon()
-    phrases = []
     for term, cls in zip(lex["term"], lex["class"], strict=True):
         if " " in term or "*" in term or "-" in term:
-            phrases.append(term)
+            phrases[term] = cls
         else:
-            cues[term.casefold()] = (cls, CUE_WEIGHTS.get(cls, 1.0))
-    return cues, TermMatcher.build(phrases)
+            cues[term.casefold()] = (cls, 1.0)
+    for word, subjectivity in pattern_subjectivity().items():
+        if subjectivity >= MIN_SUBJECTIVITY and word not in cues:
+            cues[word] = ("subjective", 1.0)
+    for word in lexicon_adjectives():
+        cues.setdefault(word, ("adjective", 1.0))
+    for word in _TIME_WORDS:
+        cues[word] = ("factual detail", 1.0)
+    return cues, TermMatcher.build(phrases), phrases
 
 
 @lru_cache(maxsize=1)
@@ -211,64 +318,105 @@ def _plain_words() -> frozenset[str]:
     return frozenset(r["word"].strip().casefold() for r in data_rows(PLAIN_FILE))
 
 
+def sentence_features(text: str) -> tuple[dict[str, float], list[tuple[str, str]], int]:
+    """A sentence's cue counts per feature (:data:`FEATURES`), its cues as (words as
+    written, class) and its number of words.
+
+    Each word takes the first class that fits: a phrase of the lists; a word of the lists
+    (charged term, evaluative word, intensifier, hedge, factive or assertive verb) or a
+    neutral reporting verb; a strongly valenced VADER word (class negative or positive,
+    counted |valence|/2) or booster; a subjective Pattern adjective; another adjective; a
+    superlative ("-est") or "-ly" adverb. A capitalised word after the first is taken for a
+    name, not a cue of the general lexicons ("Justice Roberts", "James Cleverly"). Scare
+    quotes, exclamation marks, dates and numbers are counted over the text.
+
+    >>> counts, cues, n = sentence_features("Critics slammed the outrageous plan on Monday.")
+    >>> cues, n
+    ([('slammed', 'evaluative'), ('outrageous', 'evaluative')], 7)
+    >>> counts["factual detail"]
+    1.0
+    """
+    cues, phrases, phrase_class = _word_cues()
+    plain = _plain_words()
+    counts = dict.fromkeys(FEATURES, 0.0)
+    found: list[tuple[str, str]] = []
+    covered: list[tuple[int, int]] = []
+    for s, e, term in phrases.find(text):
+        cls = phrase_class[term]
+        counts[cls] += 1.0
+        if cls not in _NOT_SHOWN:
+            found.append((text[s:e], cls))
+        covered.append((s, e))
+    n = 0
+    low = text.lower().replace("’", "'")
+    if len(low) != len(text):  # a character whose lower case is longer: keep offsets
+        low = text
+    for match in _WORD_SPAN.finditer(low):
+        n += 1
+        s = match.start()
+        if covered and any(a <= s < b for a, b in covered):
+            continue
+        word = match.group().lower().strip("'-")
+        hit = cues.get(word)
+        if hit is not None:
+            cls, weight = hit
+            if cls in _LEXICON_CLASSES and text[s].isupper() and (n > 1 or cls == "adjective"):
+                continue  # a name ("James Cleverly", "Hope Hicks"), not a describing word
+        elif word in plain or len(word) < 6 or text[s].isupper():
+            continue  # a plain word, a short one, or a name ("Cleverly", "Forrest")
+        elif word.endswith("est") or word in ("most", "least"):
+            cls, weight = "superlative", 1.0
+        elif word.endswith("ly"):
+            cls, weight = "manner adverb", 1.0
+        else:
+            continue
+        counts[cls] += weight
+        if cls not in _NOT_SHOWN:
+            found.append((text[s:match.end()], cls))
+    for match in _SCARE.finditer(text):
+        found.append((match.group(1), "scare quote"))
+        counts["scare quote"] += 1.0
+    if "!" in text:
+        found.append(("!", "exclamation"))
+        counts["exclamation"] += 1.0
+    counts["factual detail"] += float(len(_NUMBER.findall(text)))
+    return counts, found, n
+
+
+@lru_cache(maxsize=1)
+def loaded_weights() -> tuple[float, dict[str, float]]:
+    """The model's intercept and its weight per feature (``framing_loaded_weights.csv``).
+
+    >>> intercept, weights = loaded_weights()
+    >>> sorted(weights) == sorted(FEATURES)
+    True
+    """
+    rows = {r["feature"]: float(r["weight"]) for r in data_rows(WEIGHTS_FILE)}
+    return rows.pop("(intercept)", 0.0), {f: rows.get(f, 0.0) for f in FEATURES}
+
+
 def score_sentence(text: str) -> tuple[float, list[tuple[str, str]]]:
-    """A sentence's loaded-language score and its cues as (words as written, class).
+    """A sentence's loaded-language score (log-odds; loaded at :data:`LOADED_THRESHOLD`)
+    and its cues as (words as written, class).
 
-    Cues: evaluative words (the workbook's list and VADER's strongly valenced words),
-    intensifiers (the list and VADER's boosters), superlatives, manner adverbs, hedges,
-    factive and assertive verbs, scare quotes and exclamation marks; each adds its weight
-    (:data:`CUE_WEIGHTS`).
+    The score is the model's intercept plus, for each feature, its weight times the
+    feature's count per word (:func:`sentence_features`): cue words raise it, a neutral
+    reporting verb or a date or number lowers it. The cues listed are those of classes
+    with a positive weight.
 
-    >>> score, cues = score_sentence("The embattled chief gave an utterly shameful speech!")
+    >>> score, cues = score_sentence("The embattled mayor gave an utterly shameful speech!")
     >>> sorted(c for c, _ in cues)
     ['!', 'embattled', 'shameful', 'utterly']
     >>> score >= LOADED_THRESHOLD
     True
-    >>> score_sentence("The council met on Tuesday.")[0]
-    0.0
+    >>> score_sentence("The council met on Tuesday, officials said.")[0] < LOADED_THRESHOLD
+    True
     """
-    cues, phrases = _word_cues()
-    plain = _plain_words()
-    found: list[tuple[str, str]] = []
-    score = 0.0
-    covered: list[tuple[int, int]] = []
-    lex_classes = _lexicon_classes()
-    for s, e, term in phrases.find(text):
-        cls = lex_classes.get(term, "evaluative")
-        found.append((text[s:e], cls))
-        score += CUE_WEIGHTS.get(cls, 1.0)
-        covered.append((s, e))
-    for match in _WORD_SPAN.finditer(text):
-        s, e = match.span()
-        if any(a <= s < b for a, b in covered):
-            continue
-        word = match.group().casefold().replace("’", "'").strip("'-")
-        hit = cues.get(word)
-        if hit is not None:
-            cls, weight = hit
-        elif word in plain or len(word) < 6:
-            continue
-        elif word.endswith("est") or word in ("most", "least"):
-            cls, weight = "superlative", CUE_WEIGHTS["superlative"]
-        elif word.endswith("ly"):
-            cls, weight = "manner adverb", CUE_WEIGHTS["manner adverb"]
-        else:
-            continue
-        found.append((match.group(), cls))
-        score += weight
-    for match in _SCARE.finditer(text):
-        found.append((match.group(1), "scare quote"))
-        score += CUE_WEIGHTS["scare quote"]
-    if "!" in text:
-        found.append(("!", "exclamation"))
-        score += CUE_WEIGHTS["exclamation"]
-    return round(score, 4), found
-
-
-@lru_cache(maxsize=1)
-def _lexicon_classes() -> dict[str, str]:
-    lex = _default_lexicon()
-    return dict(zip(lex["term"], lex["class"], strict=True))
+    counts, found, n = sentence_features(text)
+    intercept, weights = loaded_weights()
+    per_word = 1.0 / max(n, MIN_WORDS)
+    score = intercept + sum(weights[f] * c for f, c in counts.items() if c) * per_word
+    return round(score, 4), [(w, c) for w, c in found if weights[c] > 0]
 
 
 def sentence_loading(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None,
@@ -276,7 +424,7 @@ def sentence_loading(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None
                      ) -> pd.DataFrame:
     """One row per sentence: its loaded-language score, the flag and the words behind it.
 
-    Columns: article_id, sentence_id, kind, score (the summed cue weights of
+    Columns: article_id, sentence_id, kind, score (the log-odds of
     :func:`score_sentence`), loaded (score ≥ :data:`LOADED_THRESHOLD`), words (the cue
     words as written, "; "-separated) and cues ("word (class)"). ``sentences``
     (``split_sentences`` output) is computed when not given.
@@ -328,3 +476,86 @@ def loaded_score_usable(results: pd.DataFrame | None = None) -> bool:
     rows = figures("loaded language", results)
     own = rows[(rows["metric"] == "sentence ROC-AUC") & (rows["role"] == "workbook")]
     return bool(len(own)) and bool((own["value"] >= LOADED_TARGET).all())
+
+
+# --- learning the weights ----------------------------------------------------------------
+
+#: Inverse regularisation strength of the logistic regression (features are densities,
+#: mostly below 0.2, so a weak penalty).
+FIT_C = 100.0
+
+
+def feature_matrix(texts: list[str]) -> np.ndarray:
+    """One row per text: each feature's count per word (:func:`sentence_features`).
+
+    >>> feature_matrix(["Critics slammed it."]).shape == (1, len(FEATURES))
+    True
+    """
+    rows = []
+    for text in texts:
+        counts, _, n = sentence_features(text)
+        rows.append([counts[f] / max(n, MIN_WORDS) for f in FEATURES])
+    return np.array(rows, dtype=float).reshape(len(texts), len(FEATURES))
+
+
+def fit_loaded_weights(texts: list[str], labels: list[bool]) -> pd.DataFrame:
+    """Learn the model: logistic regression over :func:`feature_matrix`, both classes
+    weighted equally, so that :data:`LOADED_THRESHOLD` (log-odds 0) is its boundary.
+
+    Returns rows feature, weight (the first, "(intercept)", is the intercept).
+
+    >>> texts = ["Critics slammed the outrageous plan.", "The plan was published on Monday.",
+    ...          "A disgraceful, shameful sham!", "It has 12 pages, officials said."]
+    >>> w = fit_loaded_weights(texts, [True, False, True, False])
+    >>> float(w.set_index("feature").loc["factual detail", "weight"]) < 0
+    True
+    """
+    from sklearn.linear_model import LogisticRegression
+
+    model = LogisticRegression(C=FIT_C, class_weight="balanced", max_iter=5000)
+    model.fit(feature_matrix(texts), np.asarray(labels, dtype=bool))
+    return pd.DataFrame({"feature": ["(intercept)", *FEATURES],
+                         "weight": [round(float(model.intercept_[0]), 4),
+                                    *(round(float(w), 4) for w in model.coef_[0])]})
+
+
+def read_newsmtsc(path: str) -> tuple[list[str], list[bool]]:
+    """NewsMTSC sentences (``sentence_normalized``) and whether any target's polarity is
+    not neutral (2.0 negative or 6.0 positive rather than 4.0).
+
+    >>> import json, tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.jsonl"
+    >>> _ = p.write_text(json.dumps({"sentence_normalized": "A.", "targets": [
+    ...     {"polarity": 4.0}, {"polarity": 2.0}]}) + "\\n")
+    >>> read_newsmtsc(str(p))
+    (['A.'], [True])
+    """
+    import json
+
+    texts, labels = [], []
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                record = json.loads(line)
+                texts.append(record["sentence_normalized"])
+                labels.append(any(float(t["polarity"]) != 4.0 for t in record["targets"]))
+    return texts, labels
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Rebuild ``framing_loaded_weights.csv`` from NewsMTSC's training sentences."""
+    import argparse
+    from pathlib import Path
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("--data", required=True, help="folder holding newsmtsc/train.jsonl")
+    args = parser.parse_args(argv)
+    texts, labels = read_newsmtsc(str(Path(args.data) / "newsmtsc" / "train.jsonl"))
+    weights = fit_loaded_weights(texts, labels)
+    out = Path(__file__).resolve().parents[1] / "data" / WEIGHTS_FILE
+    weights.to_csv(out, index=False)
+    print(f"{len(texts)} sentences ({sum(labels)} not neutral) -> {out}")
+
+
+if __name__ == "__main__":
+    main()
