@@ -87,9 +87,20 @@ def test_model_round_trips_through_its_table(tmp_path):
     model.to_frame().to_csv(path, index=False)
     again = M.read_frame_model(path)
     assert again.vocabulary == model.vocabulary
+    assert again.features == model.features and again.spreads == model.spreads
     for f in FRAMES:
         assert (again.weights[f] == model.weights[f]).all()
+        assert (again.feature_weights[f] == model.feature_weights[f]).all()
         assert again.intercepts[f] == model.intercepts[f]
+
+
+def test_measure_weights_are_per_standard_deviation():
+    model = M.read_frame_model()
+    table = M.measure_weights(model).set_index("measure")
+    i = model.features.index("cue:money")
+    assert model.spreads[i] > 0
+    assert table.loc["cue:money", "economic"] == pytest.approx(
+        round(model.feature_weights["economic"][i] * model.spreads[i], 4))
 
 
 def test_bad_model_file_names_the_problem(tmp_path):

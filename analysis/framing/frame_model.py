@@ -18,10 +18,12 @@ It reads two kinds of evidence, both counted sentence by sentence:
 Per frame, one logistic regression is fitted on the cue rates (standardised) and one on the
 words; their regularisation is chosen by grouped cross-validation over the training
 *outlets* (:data:`CUE_C_GRID`, :data:`WORD_C_GRID`), and the two scores are added, each
-divided by the spread of its cross-validated scores, then calibrated to a probability on
-those cross-validated scores. Everything is linear, so the result folds into one weight per
-word and per cue: the score is a sum over sentences, and :func:`score_cues` lists what each
-sentence added.
+divided by the spread of its cross-validated scores, and put through the logistic. Both
+models weigh the articles coded yes and no as if they were equally common, so a score is
+not a calibrated probability: above 0.5 the evidence leans towards a coder marking the
+frame, and scores rank articles. Everything is linear, so the result folds into one weight
+per word and per cue: the score is a sum over sentences, and :func:`score_cues` lists what
+each sentence added.
 
 The weights ship as a readable table, ``analysis/data/framing_frame_model.csv`` (kind, word,
 idf, then one weight column per frame; the first row holds the intercepts), learned from the
@@ -100,18 +102,24 @@ class FrameModel:
     feature_weights: dict[str, np.ndarray] = field(default_factory=dict)
     #: how the model was chosen: regularisation of the word and cue models
     settings: dict[str, float] = field(default_factory=dict)
+    #: each measure's standard deviation over the training articles (to read its weight)
+    spreads: tuple[float, ...] = ()
 
     def to_frame(self) -> pd.DataFrame:
-        """The model as the readable table it ships as: kind, word, idf, one weight per frame.
+        """The model as the readable table it ships as: kind, word, idf, spread, then one
+        weight per frame.
 
         The first row, word ``(intercept)``, holds each frame's intercept; rows of kind
-        ``measure`` weigh the article measures, rows of kind ``word`` the words.
+        ``measure`` weigh the article measures (``spread``: the measure's standard deviation
+        over the training articles), rows of kind ``word`` the words.
         """
         words = sorted(self.vocabulary, key=self.vocabulary.get)
         n_f = len(self.features)
         out = pd.DataFrame({"kind": ["intercept", *["measure"] * n_f, *["word"] * len(words)],
                             "word": [INTERCEPT, *self.features, *words],
                             "idf": np.round([0.0, *[0.0] * n_f, *self.idf], 6)})
+        spreads = list(self.spreads) if len(self.spreads) == n_f else [0.0] * n_f
+        out["spread"] = np.round([0.0, *spreads, *[0.0] * len(words)], 6)
         for f in FRAMES:
             fw = self.feature_weights.get(f, np.zeros(n_f))
             out[f] = np.round([self.intercepts[f], *fw, *self.weights[f]], 8)
@@ -453,7 +461,7 @@ def fit_frame_model(corpus: pd.DataFrame, gold: pd.DataFrame,
         feature_weights[f] = b * v / parts.scale
         intercepts[f] = float(a * bw + b * (bc - float((parts.mean / parts.scale) @ v)))
     return FrameModel(parts.vocabulary, parts.idf, weights, intercepts, measure_names(),
-                      feature_weights, settings)
+                      feature_weights, settings, tuple(float(x) for x in parts.scale))
 
 
 def _mix(dw: np.ndarray, dc: np.ndarray) -> tuple[float, float]:
@@ -490,7 +498,9 @@ def read_frame_model(path: str | Path | None = None) -> FrameModel:
     weights = {f: rows[f].to_numpy(dtype=float) for f in FRAMES}
     feature_weights = {f: meas[f].to_numpy(dtype=float) for f in FRAMES}
     intercepts = {f: float(table[f].iloc[0]) for f in FRAMES}
-    return FrameModel(vocabulary, idf, weights, intercepts, features, feature_weights)
+    spreads = (tuple(meas["spread"].astype(float)) if "spread" in table.columns else ())
+    return FrameModel(vocabulary, idf, weights, intercepts, features, feature_weights,
+                      spreads=spreads)
 
 
 @lru_cache(maxsize=1)
@@ -511,7 +521,8 @@ def _measure_matrix(model: FrameModel, per: dict[str, list[tuple[int, str]]],
 
 def article_frame_scores(corpus: pd.DataFrame, model: FrameModel | None = None,
                          sentences: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Per article, the model's probability (0–1) that a coder would mark each frame.
+    """Per article and frame, the model's score (0–1): above 0.5, a coder would more likely
+    mark the frame than not (with both answers weighed as equally common).
 
     Columns: article_id, outlet, then one column per frame. ``sentences``
     (``split_sentences`` output) is computed when not given.
@@ -613,18 +624,24 @@ def top_cues(model: FrameModel | None = None, n: int = 15) -> pd.DataFrame:
 
 
 def measure_weights(model: FrameModel | None = None) -> pd.DataFrame:
-    """The weight of each article measure per frame, per standard deviation of the measure.
+    """The weight of each article measure per frame (to check them by eye).
 
-    The standard deviation is unknown to a shipped table, so the weights are shown per
-    unit (per 100 words for cues and patterns). Columns: measure, then one per frame.
+    A weight is the change in the frame's log-odds when the measure rises by one standard
+    deviation of the training articles (where the model knows it; else by one match per
+    100 words, or one unit of the shape measures' logarithm), so weights of common and
+    rare cues compare; 0 for a measure the frame does not read. Columns: measure, then one
+    per frame.
 
     >>> list(measure_weights().columns)[:2]
     ['measure', 'conflict']
     """
     model = _shipped() if model is None else model
     out = pd.DataFrame({"measure": list(model.features)})
+    per = (np.asarray(model.spreads) if len(model.spreads) == len(model.features)
+           else np.ones(len(model.features)))
     for f in FRAMES:
-        out[f] = np.round(model.feature_weights.get(f, np.zeros(len(model.features))), 4)
+        w = model.feature_weights.get(f, np.zeros(len(model.features)))
+        out[f] = np.round(w * per, 4)
     return out
 
 
