@@ -182,3 +182,14 @@ def test_sentence_loading_flags_at_the_fixed_threshold():
     assert out["score"].tolist() == [1.0, 2.0]
     assert out["loaded"].tolist() == [False, True]
     assert out.loc[1, "words"] == "slammed; disgraceful"
+
+
+def test_scores_of_an_empty_corpus_and_an_empty_article():
+    empty = pd.DataFrame({"article_id": [], "outlet": [], "text": []})
+    assert M.article_frame_scores(empty).columns.tolist() == ["article_id", "outlet", *FRAMES]
+    assert len(M.article_frame_scores(empty)) == 0 and len(M.score_cues(empty)) == 0
+    c = pd.DataFrame({"article_id": ["1"], "outlet": ["X"], "text": [""]})
+    model = M.read_frame_model()
+    got = M.article_frame_scores(c)
+    for f in FRAMES:  # no words and every measure 0: the score is the intercept's
+        assert got.loc[0, f] == pytest.approx(1 / (1 + math.exp(-model.intercepts[f])))

@@ -515,8 +515,10 @@ def _measure_matrix(model: FrameModel, per: dict[str, list[tuple[int, str]]],
         return np.zeros((len(ids), 0))
     at = {m: i for i, m in enumerate(measure_names())}
     cols = [at[m] for m in model.features]
-    full = np.array([article_measures([t for _, t in per[a]]) for a in ids])
-    return full.reshape(len(ids), -1)[:, cols]
+    full = np.zeros((len(ids), len(measure_names())))
+    for r, a in enumerate(ids):
+        full[r] = article_measures([t for _, t in per[a]])
+    return full[:, cols]
 
 
 def article_frame_scores(corpus: pd.DataFrame, model: FrameModel | None = None,
