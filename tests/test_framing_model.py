@@ -24,9 +24,55 @@ def test_article_score_is_the_logistic_of_the_shipped_weights():
     counts = {w: words.count(w) for w in words}
     vec = {w: (1 + math.log(n)) * table.loc[w, "idf"] for w, n in counts.items()}
     norm = math.sqrt(sum(v * v for v in vec.values()))
+    # the measures, counted by hand: 9 words in one sentence; tax and cost are money,
+    # families family, will future, mayor authorities, said attributed speech
+    per_100 = 100 / 9
+    measures = {"cue:money": 2 * per_100, "cue:family": per_100, "cue:future": per_100,
+                "cue:authorities": per_100, "cue:attributed_speech": per_100,
+                "shape:log_words": math.log(10), "shape:log_sentence_length": math.log(10)}
+    measure_rows = table[table["kind"] == "measure"]
+    assert set(measures) <= set(measure_rows.index)
     for f in FRAMES:
         z = table.loc["(intercept)", f] + sum(v / norm * table.loc[w, f] for w, v in vec.items())
+        z += sum(value * measure_rows.loc[m, f] for m, value in measures.items())
         assert got.loc[0, f] == pytest.approx(1 / (1 + math.exp(-z)), abs=1e-9)
+
+
+def test_sentence_pushes_add_up_to_the_article_logit():
+    text = "Critics attacked the costly plan. My family was afraid. Officials must act now."
+    c = pd.DataFrame({"article_id": ["1"], "outlet": ["X"], "text": [text]})
+    model = M.read_frame_model()
+    p = M.article_frame_scores(c)
+    cues = M.score_cues(c, top=50)
+    n_words = 13
+    shape = {"shape:log_words": math.log(1 + n_words),
+             "shape:log_sentence_length": math.log(1 + n_words / 3)}
+    for f in FRAMES:
+        logit = math.log(p.loc[0, f] / (1 - p.loc[0, f]))
+        rest = logit - model.intercepts[f] - sum(
+            v * model.feature_weights[f][model.features.index(m)] for m, v in shape.items())
+        pushes = cues.loc[cues["frame"] == f, "push"]
+        if len(pushes) == 3:  # every sentence pushed up: their pushes are the whole rest
+            assert pushes.sum() == pytest.approx(rest, abs=1e-3)
+        else:  # the sentences not shown pushed down
+            assert pushes.sum() >= rest - 1e-3
+
+
+def test_cue_lists_never_match_a_topic_word():
+    for word in sorted(M.topic_words()):
+        hits = M.sentence_hits(f"They spoke of {word} again.")
+        cue_hits = [h for h, name in zip(hits, M.measure_names(), strict=False)
+                    if name.startswith("cue:")]
+        assert not any(word in [x.casefold() for x in h] for h in cue_hits), word
+
+
+def test_a_frame_reads_only_its_own_cues():
+    model = M.read_frame_model()
+    cues = M.frame_cue_lists().set_index("cue")
+    for f in FRAMES:
+        for m, w in zip(model.features, model.feature_weights[f], strict=True):
+            if m.startswith("cue:") and cues.loc[m[4:], "frame"] not in (f, "style"):
+                assert w == 0, (f, m)
 
 
 def test_topic_words_and_names_are_never_cues():
@@ -41,9 +87,20 @@ def test_model_round_trips_through_its_table(tmp_path):
     model.to_frame().to_csv(path, index=False)
     again = M.read_frame_model(path)
     assert again.vocabulary == model.vocabulary
+    assert again.features == model.features and again.spreads == model.spreads
     for f in FRAMES:
         assert (again.weights[f] == model.weights[f]).all()
+        assert (again.feature_weights[f] == model.feature_weights[f]).all()
         assert again.intercepts[f] == model.intercepts[f]
+
+
+def test_measure_weights_are_per_standard_deviation():
+    model = M.read_frame_model()
+    table = M.measure_weights(model).set_index("measure")
+    i = model.features.index("cue:money")
+    assert model.spreads[i] > 0
+    assert table.loc["cue:money", "economic"] == pytest.approx(
+        round(model.feature_weights["economic"][i] * model.spreads[i], 4))
 
 
 def test_bad_model_file_names_the_problem(tmp_path):
@@ -63,6 +120,9 @@ def test_fit_learns_a_planted_cue():
     c = pd.DataFrame({"article_id": [str(i) for i in range(12)],
                       "outlet": [f"o{i % 3}" for i in range(12)], "text": texts})
     model = M.fit_frame_model(c, pd.DataFrame(gold))
+    # the regularisation was chosen by cross-validation over the three outlets
+    assert model.settings["word_C"] in M.WORD_C_GRID
+    assert model.settings["cue_C"] in M.CUE_C_GRID
     scores = M.article_frame_scores(c, model=model)
     assert (scores.loc[::2, "economic"].min() > scores.loc[1::2, "economic"].max())
     top = M.top_cues(model, n=1)
@@ -171,3 +231,14 @@ def test_sentence_loading_flags_at_the_fixed_threshold():
     assert (out["score"] < 0).tolist() == [True, False]
     assert out.loc[1, "words"] == "slammed; disgraceful"
     assert out.loc[0, "words"] == ""
+
+
+def test_scores_of_an_empty_corpus_and_an_empty_article():
+    empty = pd.DataFrame({"article_id": [], "outlet": [], "text": []})
+    assert M.article_frame_scores(empty).columns.tolist() == ["article_id", "outlet", *FRAMES]
+    assert len(M.article_frame_scores(empty)) == 0 and len(M.score_cues(empty)) == 0
+    c = pd.DataFrame({"article_id": ["1"], "outlet": ["X"], "text": [""]})
+    model = M.read_frame_model()
+    got = M.article_frame_scores(c)
+    for f in FRAMES:  # no words and every measure 0: the score is the intercept's
+        assert got.loc[0, f] == pytest.approx(1 / (1 + math.exp(-model.intercepts[f])))

@@ -8,7 +8,10 @@ workbook's responsibility, human_interest, conflict, morality and economic.
 Evaluation is grouped cross-validation over *outlets*: the outlets are dealt into
 :data:`N_FOLDS` fixed folds, every learned system (the workbook's frame model and the TF-IDF
 baseline) is trained on the other folds' outlets and scores the held-out ones, so each
-article is scored by a model that never read its outlet. The figure is what a user's new
+article is scored by a model that never read its outlet. Everything the frame model learns
+(its vocabulary, weights, regularisation and the mix of its two parts) is refitted inside
+each training fold, the regularisation by a second cross-validation over that fold's
+outlets only. The figure is what a user's new
 outlets should expect. The keyword baseline learns nothing.
 """
 
@@ -39,6 +42,8 @@ LABELS = {"RE": "responsibility", "HI": "human_interest", "CO": "conflict",
           "MO": "morality", "EC": "economic"}
 COLUMNS = ("ID", "source", "mbfc", "date", "text", *LABELS)
 N_FOLDS = 5
+#: The workbook's system as the results name it.
+SYSTEM = "frame model (cue rates and words, learned on other outlets)"
 
 #: The keyword baseline: a few words per frame, written from Semetko & Valkenburg's
 #: definitions of the frames (not from the data). An article's score is its count of
@@ -230,7 +235,7 @@ def evaluate(data_dir: Path, *, progress: bool = False) -> pd.DataFrame:
     cv = f"{N_FOLDS}-fold cross-validation over {n_outlets} outlets (trained on other outlets)"
     if progress:
         print(f"{DATA_SET}: {len(corpus)} articles, {n_outlets} outlets")
-    rows = auc_rows("frame model (word weights learned on other outlets)", "workbook", gold,
+    rows = auc_rows(SYSTEM, "workbook", gold,
                     cross_validated(corpus, gold, workbook_scores, folds), cv)
     rows += auc_rows("five keyword lists", "baseline", gold, keyword_scores(corpus),
                      "a few words per frame from the frame definitions; nothing learned")

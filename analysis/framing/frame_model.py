@@ -1,22 +1,34 @@
-"""A learned article-level score per generic frame, explained by the words behind it.
+"""A learned article-level score per generic frame, explained sentence by sentence.
 
-The rule cues of :mod:`analysis.framing.frames` mark sentences; this model weighs an
-article's words to score how likely a human coder would say the article uses each of
-Semetko & Valkenburg's five generic frames. It is a logistic regression per frame over
-the article's words (TF-IDF, sub-linear term frequency), trained on the Narrative Frames
-Corpus (Frermann et al. 2023, MIT licence), with two limits that keep it general:
+The rule cues of :mod:`analysis.framing.frames` mark sentences; this model scores how likely
+a human coder would say an article uses each of Semetko & Valkenburg's five generic frames.
+It reads two kinds of evidence, both counted sentence by sentence:
 
-* only words used by at least :data:`MIN_OUTLETS` different outlets of the training data
-  become features (no outlet's house style or byline is a cue);
-* the topic words in ``analysis/data/framing_topic_words.csv`` (the training corpus is
-  about climate change) are never features, so the topic cannot stand in for a frame;
-* names are never features: a word written with a capital letter in at least
-  :data:`NAME_SHARE` of its training occurrences (people, places, months) is left out.
+* **cue lists** written from Semetko & Valkenburg's coding questions and from the style of
+  news writing (``analysis/data/framing_frame_cues.csv``: disagreement, reproach, family,
+  feelings, solutions, obligation, moral words, money, reported speech, research...), plus a
+  few patterns (quotation marks, money amounts, percentages, ages) and the article's length.
+  Each becomes a rate per 100 words of the article;
+* **words**: the article's words (TF-IDF, sub-linear term frequency), limited to words used
+  by at least :data:`MIN_OUTLETS` different outlets of the training data, never a topic word
+  of ``analysis/data/framing_topic_words.csv`` (the training corpus is about climate change)
+  and never a name (a word written with a capital in at least :data:`NAME_SHARE` of its
+  training occurrences).
 
-The learned weights ship as a readable table, ``analysis/data/framing_frame_model.csv``
-(word, idf, then one weight column per frame; the first row holds the intercepts), rebuilt by
-``python -m analysis.framing.frame_model --data DEV_DATA`` (:func:`build`). Every score is
-explained by :func:`score_cues`: the words of a sentence that pushed the score up.
+Per frame, one logistic regression is fitted on the cue rates (standardised) and one on the
+words; their regularisation is chosen by grouped cross-validation over the training
+*outlets* (:data:`CUE_C_GRID`, :data:`WORD_C_GRID`), and the two scores are added, each
+divided by the spread of its cross-validated scores, and put through the logistic. Both
+models weigh the articles coded yes and no as if they were equally common, so a score is
+not a calibrated probability: above 0.5 the evidence leans towards a coder marking the
+frame, and scores rank articles. Everything is linear, so the result folds into one weight
+per word and per cue: the score is a sum over sentences, and :func:`score_cues` lists what
+each sentence added.
+
+The weights ship as a readable table, ``analysis/data/framing_frame_model.csv`` (kind, word,
+idf, then one weight column per frame; the first row holds the intercepts), learned from the
+Narrative Frames Corpus (Frermann et al. 2023, MIT licence) and rebuilt by
+``python -m analysis.framing.frame_model --data DEV_DATA`` (:func:`build`).
 """
 
 from __future__ import annotations
@@ -25,44 +37,92 @@ import argparse
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from analysis.framing._common import FRAMES, body_columns, data_rows
+from analysis.framing._common import (
+    FRAMES,
+    TermIndex,
+    TermMatcher,
+    body_columns,
+    data_rows,
+    split_terms,
+)
 
 MODEL_FILE = "framing_frame_model.csv"
 TOPIC_FILE = "framing_topic_words.csv"
+CUES_FILE = "framing_frame_cues.csv"
 MIN_OUTLETS = 3
 NAME_SHARE = 0.9
-C = 10.0
+#: Regularisation strengths tried for the word model and the cue model (inverse of the
+#: penalty); the one with the best cross-validated ROC-AUC over the training outlets wins.
+WORD_C_GRID = (1.0, 3.0, 10.0, 30.0)
+CUE_C_GRID = (0.01, 0.03, 0.1, 0.3)
+#: Used when there are too few outlets to choose by cross-validation.
+DEFAULT_WORD_C = 10.0
+DEFAULT_CUE_C = 0.03
+INNER_FOLDS = 4
 TOKEN = re.compile(r"[a-z][a-z'-]+")
 INTERCEPT = "(intercept)"
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+#: Patterns counted besides the cue lists (name: what a match is).
+PATTERNS: dict[str, re.Pattern[str]] = {
+    "quotation_marks": re.compile(r"[\"“”]"),
+    "money_amounts": re.compile(r"[$£€]\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|m|bn)\b)?"
+                                r"|\b\d[\d,.]*\s?(?:million|billion|trillion)?\s?"
+                                r"(?:dollars|pounds|euros)\b", re.IGNORECASE),
+    "percentages": re.compile(r"\b\d[\d,.]*\s?(?:%|percent\b|per cent\b)", re.IGNORECASE),
+    "numbers": re.compile(r"\b\d[\d,.]*\b"),
+    "questions": re.compile(r"\?"),
+    "ages": re.compile(r"\b\d{1,3}-year-old\b"),
+}
+#: Whole-article measures (not attributable to one sentence).
+SHAPE = ("log_words", "log_sentence_length")
 
 
 @dataclass(frozen=True)
 class FrameModel:
-    """Vocabulary, idf and one weight vector and intercept per frame."""
+    """Vocabulary, idf, one weight vector per frame for words and for measures, intercepts.
+
+    ``features`` names the article measures (``cue:<name>``, ``pattern:<name>``,
+    ``shape:<name>``); ``feature_weights[frame]`` weighs their raw values (rates per 100
+    words, or the shape measures), so a score is
+    ``intercept + words · weights + measures · feature_weights`` through the logistic.
+    """
 
     vocabulary: dict[str, int]
     idf: np.ndarray
     weights: dict[str, np.ndarray]
     intercepts: dict[str, float]
+    features: tuple[str, ...] = ()
+    feature_weights: dict[str, np.ndarray] = field(default_factory=dict)
+    #: how the model was chosen: regularisation of the word and cue models
+    settings: dict[str, float] = field(default_factory=dict)
+    #: each measure's standard deviation over the training articles (to read its weight)
+    spreads: tuple[float, ...] = ()
 
     def to_frame(self) -> pd.DataFrame:
-        """The model as the readable table it ships as: word, idf, one weight per frame.
+        """The model as the readable table it ships as: kind, word, idf, spread, then one
+        weight per frame.
 
-        The first row, word ``(intercept)``, holds each frame's intercept.
+        The first row, word ``(intercept)``, holds each frame's intercept; rows of kind
+        ``measure`` weigh the article measures (``spread``: the measure's standard deviation
+        over the training articles), rows of kind ``word`` the words.
         """
         words = sorted(self.vocabulary, key=self.vocabulary.get)
-        out = pd.DataFrame({"word": [INTERCEPT, *words],
-                            "idf": np.round([0.0, *self.idf], 6)})
+        n_f = len(self.features)
+        out = pd.DataFrame({"kind": ["intercept", *["measure"] * n_f, *["word"] * len(words)],
+                            "word": [INTERCEPT, *self.features, *words],
+                            "idf": np.round([0.0, *[0.0] * n_f, *self.idf], 6)})
+        spreads = list(self.spreads) if len(self.spreads) == n_f else [0.0] * n_f
+        out["spread"] = np.round([0.0, *spreads, *[0.0] * len(words)], 6)
         for f in FRAMES:
-            out[f] = np.round([self.intercepts[f], *self.weights[f]], 6)
+            fw = self.feature_weights.get(f, np.zeros(n_f))
+            out[f] = np.round([self.intercepts[f], *fw, *self.weights[f]], 8)
         return out
 
 
@@ -144,17 +204,129 @@ def _vectors(docs: list[list[str]], vocabulary: dict[str, int], idf: np.ndarray)
     return x
 
 
-def fit_frame_model(corpus: pd.DataFrame, gold: pd.DataFrame,
-                    sentences: pd.DataFrame | None = None) -> FrameModel:
-    """Learn the model from a corpus and its gold frames (bool columns named by frame).
+_WORD_COUNT = re.compile(r"[A-Za-z0-9][\w'’-]*")
 
-    ``gold`` rows follow ``corpus`` rows. Outlets come from the corpus's ``outlet``.
+
+@lru_cache(maxsize=1)
+def frame_cue_lists() -> pd.DataFrame:
+    """The cue lists the model counts: cue, frame (or ``style``), about, terms.
+
+    >>> cues = frame_cue_lists()
+    >>> set(cues["frame"]) <= {*FRAMES, "style"}
+    True
     """
-    from sklearn.linear_model import LogisticRegression
+    table = pd.DataFrame(data_rows(CUES_FILE))
+    unknown = set(table["frame"]) - {*FRAMES, "style"}
+    if unknown:
+        raise ValueError(f"{CUES_FILE}: unknown frame(s) {sorted(unknown)}")
+    return table[["cue", "frame", "about", "terms"]]
 
-    texts, _ = article_texts(corpus, sentences)
-    docs = [tokens(t) for t in texts]
-    outlets = corpus["outlet"].fillna("unknown").astype(str).tolist()
+
+@lru_cache(maxsize=1)
+def _cue_index() -> tuple[tuple[str, ...], TermIndex]:
+    cues = frame_cue_lists()
+    matchers = [TermMatcher.build(split_terms(t)) for t in cues["terms"]]
+    return tuple(cues["cue"]), TermIndex(matchers)
+
+
+def measure_names() -> tuple[str, ...]:
+    """The article measures in the order the model reads them.
+
+    >>> measure_names()[-2:]
+    ('shape:log_words', 'shape:log_sentence_length')
+    """
+    names_, _ = _cue_index()
+    return (*(f"cue:{c}" for c in names_), *(f"pattern:{p}" for p in PATTERNS),
+            *(f"shape:{s}" for s in SHAPE))
+
+
+def frame_measures(frame: str) -> np.ndarray:
+    """Indexes (into :func:`measure_names`) of the measures a frame's cue model reads.
+
+    A frame reads its own cue lists, the ``style`` lists, the patterns and the shape
+    measures; never another frame's cues.
+
+    >>> names_ = measure_names()
+    >>> used = {names_[i] for i in frame_measures("economic")}
+    >>> "cue:money" in used, "cue:family" in used, "cue:attributed_speech" in used
+    (True, False, True)
+    """
+    cues = frame_cue_lists()
+    own = {f"cue:{c}" for c, f in zip(cues["cue"], cues["frame"], strict=True)
+           if f in (frame, "style")}
+    return np.array([i for i, m in enumerate(measure_names())
+                     if not m.startswith("cue:") or m in own], dtype=int)
+
+
+def sentence_hits(text: str) -> list[list[str]]:
+    """Per countable measure (cues, then patterns), the matched text in one sentence.
+
+    The first-person pronoun counts only as a capital ``I``.
+
+    >>> hits = dict(zip(measure_names(), sentence_hits("My family paid $5 million.")))
+    >>> hits["cue:family"], hits["cue:first_person"], hits["pattern:money_amounts"]
+    (['family'], ['My'], ['$5 million'])
+    """
+    _, index = _cue_index()
+    out = []
+    for group in index.find(text):
+        words = [text[s:e] for s, e, _ in group]
+        out.append([w for w in words if w != "i"])
+    for rx in PATTERNS.values():
+        out.append(rx.findall(text))
+    return out
+
+
+def word_count(text: str) -> int:
+    """Words of a text as the measures count them (numbers included).
+
+    >>> word_count("It cost $5, they said.")
+    5
+    """
+    return len(_WORD_COUNT.findall(text))
+
+
+def article_measures(sentences: list[str]) -> np.ndarray:
+    """An article's measures (see :func:`measure_names`) from its body sentences.
+
+    Cue and pattern counts are per 100 words; ``log_words`` is log(1 + words) and
+    ``log_sentence_length`` log(1 + words per sentence).
+
+    >>> m = dict(zip(measure_names(), article_measures(["My family paid.", "We sued."])))
+    >>> float(m["cue:family"]), float(m["cue:courts"]), round(float(m["shape:log_words"]), 3)
+    (20.0, 20.0, 1.792)
+    """
+    # one pass over the article: " | " lets no term or pattern run across two sentences,
+    # so the counts are the sums of :func:`sentence_hits` over the sentences
+    text = " | ".join(sentences)
+    n_words = word_count(text)
+    counts = [len(g) - sum(text[s:e] == "i" for s, e, _ in g) for g in _cue_index()[1].find(text)]
+    counts += [len(rx.findall(text)) for rx in PATTERNS.values()]
+    rates = 100 * np.array(counts, dtype=float) / max(n_words, 1)
+    shape = [math.log1p(n_words), math.log1p(n_words / max(len(sentences), 1))]
+    return np.concatenate([rates, shape])
+
+
+def _auc(y: np.ndarray, s: np.ndarray) -> float:
+    from sklearn.metrics import roc_auc_score
+
+    return float(roc_auc_score(y, s)) if 0 < y.sum() < len(y) else float("nan")
+
+
+@dataclass
+class _Parts:
+    """One fit of the two models on some articles: vocabulary, scaler, per-frame weights."""
+
+    vocabulary: dict[str, int]
+    idf: np.ndarray
+    mean: np.ndarray
+    scale: np.ndarray
+    word_fits: dict[str, dict[float, tuple[np.ndarray, float]]]
+    cue_fits: dict[str, dict[float, tuple[np.ndarray, float]]]
+
+
+def _vocabulary(docs: list[list[str]], texts: list[str], outlets: list[str],
+                ) -> tuple[dict[str, int], np.ndarray]:
     seen: dict[str, set[str]] = {}
     for words, outlet in zip(docs, outlets, strict=True):
         for w in set(words):
@@ -167,21 +339,136 @@ def fit_frame_model(corpus: pd.DataFrame, gold: pd.DataFrame,
         for w in set(doc):
             if w in vocabulary:
                 df[vocabulary[w]] += 1
-    n = len(docs)
-    idf = np.log((1 + n) / (1 + df)) + 1
+    idf = np.log((1 + len(docs)) / (1 + df)) + 1
+    return vocabulary, idf
+
+
+def _fit_parts(docs: list[list[str]], texts: list[str], measures: np.ndarray,
+               outlets: list[str], gold: dict[str, np.ndarray], word_cs: tuple[float, ...],
+               cue_cs: tuple[float, ...]) -> _Parts:
+    from sklearn.linear_model import LogisticRegression
+
+    vocabulary, idf = _vocabulary(docs, texts, outlets)
     x = _vectors(docs, vocabulary, idf)
-    weights, intercepts = {}, {}
-    for f in FRAMES:
-        y = gold[f].to_numpy(dtype=bool)
+    mean = measures.mean(axis=0)
+    scale = measures.std(axis=0)
+    scale[scale == 0] = 1.0
+    z = (measures - mean) / scale
+    word_fits: dict[str, dict[float, tuple[np.ndarray, float]]] = {}
+    cue_fits: dict[str, dict[float, tuple[np.ndarray, float]]] = {}
+    for f, y in gold.items():
+        word_fits[f], cue_fits[f] = {}, {}
         if y.all() or not y.any():
-            weights[f] = np.zeros(len(words))
-            intercepts[f] = float(np.log((y.mean() + 1e-3) / (1 - y.mean() + 1e-3)))
             continue
-        model = LogisticRegression(C=C, class_weight="balanced", max_iter=5000)
-        model.fit(x, y)
-        weights[f] = model.coef_[0].copy()
-        intercepts[f] = float(model.intercept_[0])
-    return FrameModel(vocabulary, idf, weights, intercepts)
+        for c in word_cs:
+            if not vocabulary:  # too few outlets share any word: the words say nothing
+                word_fits[f][c] = (np.zeros(0), 0.0)
+                continue
+            lr = LogisticRegression(C=c, class_weight="balanced", solver="newton-cg",
+                                    max_iter=5000).fit(x, y)
+            word_fits[f][c] = (lr.coef_[0].copy(), float(lr.intercept_[0]))
+        cols = frame_measures(f)
+        for c in cue_cs:
+            lr = LogisticRegression(C=c, class_weight="balanced", solver="newton-cholesky",
+                                    max_iter=5000)
+            lr.fit(z[:, cols], y)
+            full = np.zeros(z.shape[1])
+            full[cols] = lr.coef_[0]
+            cue_fits[f][c] = (full, float(lr.intercept_[0]))
+    return _Parts(vocabulary, idf, mean, scale, word_fits, cue_fits)
+
+
+def _decisions(parts: _Parts, docs: list[list[str]], measures: np.ndarray, frame: str,
+               word_c: float, cue_c: float) -> tuple[np.ndarray, np.ndarray]:
+    n = len(docs)
+    dw = dc = np.zeros(n)
+    if word_c in parts.word_fits[frame]:
+        w, b = parts.word_fits[frame][word_c]
+        dw = _vectors(docs, parts.vocabulary, parts.idf) @ w + b
+    if cue_c in parts.cue_fits[frame]:
+        v, c = parts.cue_fits[frame][cue_c]
+        dc = ((measures - parts.mean) / parts.scale) @ v + c
+    return dw, dc
+
+
+def _outlet_folds(outlets: list[str], n_folds: int) -> np.ndarray:
+    from analysis.evaluation.narrative_frames import outlet_folds
+
+    return outlet_folds(pd.Series(outlets), n_folds)
+
+
+def fit_frame_model(corpus: pd.DataFrame, gold: pd.DataFrame,
+                    sentences: pd.DataFrame | None = None) -> FrameModel:
+    """Learn the model from a corpus and its gold frames (bool columns named by frame).
+
+    ``gold`` rows follow ``corpus`` rows. Outlets come from the corpus's ``outlet``; the
+    regularisation and the mix of the two models are chosen by cross-validation over
+    them (with fewer than three outlets, defaults are used).
+    """
+    texts, per = article_texts(corpus, sentences)
+    ids = corpus["article_id"].astype(str).tolist()
+    docs = [tokens(t) for t in texts]
+    measures = np.array([article_measures([t for _, t in per[a]]) for a in ids])
+    outlets = corpus["outlet"].fillna("unknown").astype(str).tolist()
+    y = {f: gold[f].to_numpy(dtype=bool) for f in FRAMES}
+    n_outlets = len(set(outlets))
+    settings: dict[str, float] = {}
+    if n_outlets >= 3:
+        folds = _outlet_folds(outlets, min(INNER_FOLDS, n_outlets))
+        oof_w = {f: {c: np.zeros(len(ids)) for c in WORD_C_GRID} for f in FRAMES}
+        oof_c = {f: {c: np.zeros(len(ids)) for c in CUE_C_GRID} for f in FRAMES}
+        for k in sorted(set(folds.tolist())):
+            tr = np.flatnonzero(folds != k)
+            te = np.flatnonzero(folds == k)
+            parts = _fit_parts([docs[i] for i in tr], [texts[i] for i in tr], measures[tr],
+                               [outlets[i] for i in tr], {f: y[f][tr] for f in FRAMES},
+                               WORD_C_GRID, CUE_C_GRID)
+            x_te = _vectors([docs[i] for i in te], parts.vocabulary, parts.idf)
+            z_te = (measures[te] - parts.mean) / parts.scale
+            for f in FRAMES:
+                for c, (w, b) in parts.word_fits[f].items():
+                    oof_w[f][c][te] = x_te @ w + b
+                for c, (v, b) in parts.cue_fits[f].items():
+                    oof_c[f][c][te] = z_te @ v + b
+
+        def best(oof: dict[str, dict[float, np.ndarray]], grid: tuple[float, ...]) -> float:
+            means = [np.nanmean([_auc(y[f], oof[f][c]) for f in FRAMES]) for c in grid]
+            return grid[int(np.nanargmax(means))]
+
+        word_c, cue_c = best(oof_w, WORD_C_GRID), best(oof_c, CUE_C_GRID)
+        mix = {f: _mix(oof_w[f][word_c], oof_c[f][cue_c]) for f in FRAMES}
+    else:
+        word_c, cue_c = DEFAULT_WORD_C, DEFAULT_CUE_C
+        mix = {}
+    settings = {"word_C": word_c, "cue_C": cue_c}
+    parts = _fit_parts(docs, texts, measures, outlets, y, (word_c,), (cue_c,))
+    weights, feature_weights, intercepts = {}, {}, {}
+    for f in FRAMES:
+        n_vocab, n_meas = len(parts.vocabulary), measures.shape[1]
+        if word_c not in parts.word_fits[f]:
+            rate = float(y[f].mean())
+            weights[f], feature_weights[f] = np.zeros(n_vocab), np.zeros(n_meas)
+            intercepts[f] = float(np.log((rate + 1e-3) / (1 - rate + 1e-3)))
+            continue
+        w, bw = parts.word_fits[f][word_c]
+        v, bc = parts.cue_fits[f][cue_c]
+        a, b = mix.get(f, (0.0, 0.0))
+        if not (a and b):  # a cross-validated score never varied: use the fitted spread
+            fitted = _mix(*_decisions(parts, docs, measures, f, word_c, cue_c))
+            a, b = a or fitted[0], b or fitted[1]
+        # logit = a * (x·w + bw) + b * (((m - mean) / scale)·v + bc)
+        weights[f] = a * w
+        feature_weights[f] = b * v / parts.scale
+        intercepts[f] = float(a * bw + b * (bc - float((parts.mean / parts.scale) @ v)))
+    return FrameModel(parts.vocabulary, parts.idf, weights, intercepts, measure_names(),
+                      feature_weights, settings, tuple(float(x) for x in parts.scale))
+
+
+def _mix(dw: np.ndarray, dc: np.ndarray) -> tuple[float, float]:
+    """Weights of the two cross-validated scores: one over the spread of each."""
+    a = 1 / dw.std() if dw.std() > 0 else 0.0
+    b = 1 / dc.std() if dc.std() > 0 else 0.0
+    return a, b
 
 
 def read_frame_model(path: str | Path | None = None) -> FrameModel:
@@ -198,12 +485,22 @@ def read_frame_model(path: str | Path | None = None) -> FrameModel:
         raise ValueError(f"{where}: the frame model needs column(s) {', '.join(missing)}")
     if table.empty or table["word"].iloc[0] != INTERCEPT:
         raise ValueError(f"{where}: the first row must be the {INTERCEPT} row")
-    rows = table.iloc[1:]
+    kind = table["kind"] if "kind" in table.columns else pd.Series("word", index=table.index)
+    rows = table.iloc[1:][kind.iloc[1:] == "word"]
+    meas = table.iloc[1:][kind.iloc[1:] == "measure"]
+    features = tuple(meas["word"])
+    known = set(measure_names())
+    unknown = [m for m in features if m not in known]
+    if unknown:
+        raise ValueError(f"{where}: unknown measure(s) {', '.join(unknown)}")
     vocabulary = {w: i for i, w in enumerate(rows["word"])}
     idf = rows["idf"].to_numpy(dtype=float)
     weights = {f: rows[f].to_numpy(dtype=float) for f in FRAMES}
+    feature_weights = {f: meas[f].to_numpy(dtype=float) for f in FRAMES}
     intercepts = {f: float(table[f].iloc[0]) for f in FRAMES}
-    return FrameModel(vocabulary, idf, weights, intercepts)
+    spreads = (tuple(meas["spread"].astype(float)) if "spread" in table.columns else ())
+    return FrameModel(vocabulary, idf, weights, intercepts, features, feature_weights,
+                      spreads=spreads)
 
 
 @lru_cache(maxsize=1)
@@ -211,9 +508,23 @@ def _shipped() -> FrameModel:
     return read_frame_model()
 
 
+def _measure_matrix(model: FrameModel, per: dict[str, list[tuple[int, str]]],
+                    ids: list[str]) -> np.ndarray:
+    """The model's measures per article, in the order of ``model.features``."""
+    if not model.features:
+        return np.zeros((len(ids), 0))
+    at = {m: i for i, m in enumerate(measure_names())}
+    cols = [at[m] for m in model.features]
+    full = np.zeros((len(ids), len(measure_names())))
+    for r, a in enumerate(ids):
+        full[r] = article_measures([t for _, t in per[a]])
+    return full[:, cols]
+
+
 def article_frame_scores(corpus: pd.DataFrame, model: FrameModel | None = None,
                          sentences: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Per article, the model's probability (0–1) that a coder would mark each frame.
+    """Per article and frame, the model's score (0–1): above 0.5, a coder would more likely
+    mark the frame than not (with both answers weighed as equally common).
 
     Columns: article_id, outlet, then one column per frame. ``sentences``
     (``split_sentences`` output) is computed when not given.
@@ -225,24 +536,31 @@ def article_frame_scores(corpus: pd.DataFrame, model: FrameModel | None = None,
     True
     """
     model = _shipped() if model is None else model
-    texts, _ = article_texts(corpus, sentences)
+    texts, per = article_texts(corpus, sentences)
+    ids = corpus["article_id"].astype(str).tolist()
     x = _vectors([tokens(t) for t in texts], model.vocabulary, model.idf)
-    out = {"article_id": corpus["article_id"].astype(str).tolist(),
+    m = _measure_matrix(model, per, ids)
+    out = {"article_id": ids,
            "outlet": corpus["outlet"].fillna("unknown").tolist() if "outlet" in corpus
            else ["unknown"] * len(corpus)}
     for f in FRAMES:
         z = x @ model.weights[f] + model.intercepts[f]
+        if model.features:
+            z = z + m @ model.feature_weights[f]
         out[f] = (1 / (1 + np.exp(-z))).tolist()
     return pd.DataFrame(out, columns=["article_id", "outlet", *FRAMES])
 
 
 def score_cues(corpus: pd.DataFrame, model: FrameModel | None = None,
                sentences: pd.DataFrame | None = None, top: int = 3) -> pd.DataFrame:
-    """Per body sentence and frame, the words that raised the article's frame score most.
+    """Per body sentence and frame, what the sentence added to the article's frame score.
 
-    Columns: article_id, sentence_id, frame, push (the sentence's summed weight × idf of
-    its words; above 0 it pushes the score up) and cues (up to ``top`` words, strongest
-    first). Only rows with a positive push are kept.
+    Columns: article_id, sentence_id, frame, push (the sentence's share of the score's
+    logit: its words' TF-IDF weights, each word's article total split over its
+    occurrences, plus its cue and pattern matches × their weight per 100 words; above 0 it
+    pushes the score up) and cues (up to ``top`` matched words, strongest first). The
+    pushes of an article's sentences add up to its logit less the intercept and the
+    whole-article length terms. Only rows with a positive push are kept.
 
     >>> c = pd.DataFrame({"article_id": ["1"], "outlet": ["X"],
     ...     "text": ["Costs rose and the economy shrank. The sky was blue."]})
@@ -253,22 +571,40 @@ def score_cues(corpus: pd.DataFrame, model: FrameModel | None = None,
     model = _shipped() if model is None else model
     _, per = article_texts(corpus, sentences)
     voc = model.vocabulary
+    at = {m: i for i, m in enumerate(measure_names())}
+    n_countable = len(measure_names()) - len(SHAPE)
+    # per countable measure, its column in the model (or None)
+    col = {i: model.features.index(m) for m, i in at.items()
+           if i < n_countable and m in model.features}
     rows = []
     for aid, sents in per.items():
-        for sid, text in sents:
-            idx = [voc[w] for w in dict.fromkeys(tokens(text)) if w in voc]
-            if not idx:
-                continue
-            words = [w for w in dict.fromkeys(tokens(text)) if w in voc]
+        if not sents:
+            continue
+        sent_words = [tokens(t) for _, t in sents]
+        counts = Counter(w for ws in sent_words for w in ws if w in voc)
+        vec = {w: (1 + math.log(n)) * model.idf[voc[w]] for w, n in counts.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        n_words = max(sum(word_count(t) for _, t in sents), 1)
+        for (sid, text), words in zip(sents, sent_words, strict=True):
+            own = Counter(w for w in words if w in voc)
+            hits = sentence_hits(text) if col else []
             for f in FRAMES:
-                contrib = model.weights[f][idx] * model.idf[idx]
-                push = float(contrib.sum())
+                contrib: dict[str, float] = {}
+                for w, n in own.items():
+                    value = vec[w] / norm * model.weights[f][voc[w]] * n / counts[w]
+                    contrib[w] = contrib.get(w, 0.0) + value
+                for i, j in col.items():
+                    weight = model.feature_weights[f][j] * 100 / n_words
+                    for hit in hits[i]:
+                        key = hit.casefold()
+                        contrib[key] = contrib.get(key, 0.0) + weight
+                push = sum(contrib.values())
                 if push <= 0:
                     continue
-                order = np.argsort(-contrib)[:top]
-                cues = [words[i] for i in order if contrib[i] > 0]
+                order = sorted((c for c in contrib.items() if c[1] > 0), key=lambda c: -c[1])
                 rows.append({"article_id": aid, "sentence_id": sid, "frame": f,
-                             "push": round(push, 4), "cues": ", ".join(cues)})
+                             "push": round(push, 4),
+                             "cues": ", ".join(w for w, _ in order[:top])})
     return pd.DataFrame(rows, columns=["article_id", "sentence_id", "frame", "push", "cues"])
 
 
@@ -289,6 +625,28 @@ def top_cues(model: FrameModel | None = None, n: int = 15) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def measure_weights(model: FrameModel | None = None) -> pd.DataFrame:
+    """The weight of each article measure per frame (to check them by eye).
+
+    A weight is the change in the frame's log-odds when the measure rises by one standard
+    deviation of the training articles (where the model knows it; else by one match per
+    100 words, or one unit of the shape measures' logarithm), so weights of common and
+    rare cues compare; 0 for a measure the frame does not read. Columns: measure, then one
+    per frame.
+
+    >>> list(measure_weights().columns)[:2]
+    ['measure', 'conflict']
+    """
+    model = _shipped() if model is None else model
+    out = pd.DataFrame({"measure": list(model.features)})
+    per = (np.asarray(model.spreads) if len(model.spreads) == len(model.features)
+           else np.ones(len(model.features)))
+    for f in FRAMES:
+        w = model.feature_weights.get(f, np.zeros(len(model.features)))
+        out[f] = np.round(w * per, 4)
+    return out
+
+
 def build(data_dir: str | Path, out: str | Path | None = None) -> Path:
     """Re-learn the shipped model from the Narrative Frames dev half and write it."""
     from analysis.evaluation.narrative_frames import load_set
@@ -297,6 +655,7 @@ def build(data_dir: str | Path, out: str | Path | None = None) -> Path:
     model = fit_frame_model(corpus, gold)
     path = Path(out) if out else DATA_DIR / MODEL_FILE
     model.to_frame().to_csv(path, index=False)
+    print(f"regularisation chosen by cross-validation over outlets: {model.settings}")
     return path
 
 

@@ -32,7 +32,7 @@ from analysis.framing._common import (
 
 INDICATORS_FILE = "framing_frame_indicators.csv"
 SENTENCE_FRAME_COLUMNS = ["article_id", "sentence_id", *FRAMES]
-#: The learned model's per-article probabilities, added by :func:`article_frames`.
+#: The learned model's per-article scores (0–1), added by :func:`article_frames`.
 SCORE_COLUMNS = [f"{f}_score" for f in FRAMES]
 
 
@@ -167,7 +167,7 @@ def article_frames(corpus: pd.DataFrame, indicators: pd.DataFrame | None = None,
 
     Columns: article_id, outlet, conflict, human_interest, responsibility, morality,
     economic, n_sentences, then ``<frame>_score`` per frame: the learned model's
-    probability that a human coder would mark the article with that frame
+    score (0–1) of how likely a human coder would mark the article with that frame
     (:func:`analysis.framing.frame_model.article_frame_scores`; the words behind it come
     from :func:`analysis.framing.frame_model.score_cues`). An article without body
     sentences gets NaN shares and n_sentences 0. Pass ``frames`` (from
