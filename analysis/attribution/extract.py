@@ -236,8 +236,10 @@ class _Article:
                 continue
             form = match.group(0)
             words = form.split()
-            while words and words[0].casefold() in _NAME_STOP:
-                s += len(words[0]) + 1
+            owner = _verb_index()[1]
+            while words and (words[0].casefold() in _NAME_STOP or len(words) > 1
+                             and words[0].casefold() in owner):
+                s += len(words[0]) + 1             # "Said Jane Doe", "Continued Stone"
                 words = words[1:]
             if not words:
                 continue
@@ -250,8 +252,12 @@ class _Article:
                 re.match(r",\s*\d{1,3},", after) or re.match(
                     r"\s+(?:" + "|".join(_LONE_VERBS) + r")\b", after)
                 or re.match(r"\s+(?:also\s+|then\s+)?[a-z]{3,}ed\b", after)
+                # a headline or line that opens "Name: 'quotation'"
+                or re.match(r":\s*['\"“‘]", after)
                 or re.match(r",\s+(?:who|meanwhile|however|though|too)\b", after)
-                and not re.search(r"(?:ing|ed|ly|ion|ness|ment)$", words[0]))
+                and not re.search(r"(?:ing|ed|ly|ion|ness|ment)$", words[0])
+                # a surname already named in full earlier: "Donald Trump ... Trump subsequently"
+                or self.names.known_surname(words[0]))
             if len(words) == 1 and (at_start and not lone_name
                                     or words[0].casefold() in _NAME_STOP
                                     or words[0].casefold() in _TITLES):
@@ -431,7 +437,12 @@ class _Article:
                                                      and len(words[k - 1]) > 4)):
             k -= 1
         tokens = tokens[:k]
-        tail = tokens[-1][2].casefold() if tokens else ""
+        if not tokens:
+            inverted = self._inverted_subject(sent, vs, ve)
+            if inverted is not None:
+                return inverted
+        # a closing mark after the comma ('of "New York values," saying') is punctuation
+        tail = tokens[-1][2].casefold().rstrip("”’\"'") if tokens else ""
         participle = verb_text.endswith("ing")
         if not tokens or tail in ("and", "but", "or", "and,") or tail.endswith(",") and \
                 participle or tail in ("after", "before", "by", "while", "when", "without",
@@ -462,6 +473,31 @@ class _Article:
         bounds = [b.end() for b in _BOUNDARY.finditer(pre_clean[:tokens[-1][1]])]
         np_start = sent.start + (bounds[-1] if bounds else 0)
         return self.np_speaker(np_start, np_end, vs)
+
+    def _inverted_subject(self, sent: _Sent, vs: int, ve: int
+                          ) -> tuple[str, str, str, tuple[int, int] | None] | None:
+        """The speaker after a verb that opens its sentence: "Said Jane Doe, who ...:",
+        "Continued Stone: '...'", "Added the senator, '...'"; None when no name or
+        description follows before a comma, colon or quotation mark."""
+        m = self.masked
+        if not m[vs:vs + 1].isupper() or m[ve:ve + 4].startswith(("ing", " to", " that")):
+            return None
+        stop = re.search(r"[,:;.!?'\"“‘_]|\s[-–—]\s", m[ve:min(sent.end, ve + 120)])
+        np_end = ve + (stop.start() if stop else min(sent.end, ve + 120) - ve)
+        if np_end <= ve or len(m[ve:np_end].split()) > 8:
+            return None
+        refs = [r for r in self.refs_in(ve, np_end) if r.cls not in ("pronoun", "document")]
+        if not refs:
+            words = m[ve:np_end].split()
+            if len(words) == 1 and re.fullmatch(r"[A-Z][a-z'’-]+", words[0]):
+                s0 = m.find(words[0], ve)
+                name, cls = self.names.canonical(words[0], s0)
+                if not name:
+                    name, cls = words[0], "person"
+                    self.names.full.append((s0, name, set()))
+                return name, "unknown", cls, (s0, s0 + len(words[0]))
+            return None
+        return self.np_speaker(ve, np_end, vs)
 
     def np_speaker(self, np_start: int, np_end: int, vs: int
                    ) -> tuple[str, str, str, tuple[int, int] | None]:
@@ -738,6 +774,35 @@ class _Article:
             return None
         return spk, st, cls
 
+    def nearest_speaker(self, item: _Item, sent: _Sent,
+                        last: tuple[str, str, str, str] | None
+                        ) -> tuple[str, str, str, tuple[int, int] | None] | None:
+        """A fallback for a quotation no attribution rule resolved: the person or group
+        its sentence names outside quotation marks (before the quotation, else after
+        it), else the previous speaker of the same or the previous paragraph, else the
+        nearest person named before it in the two paragraphs before."""
+        usable = ("person", "org", "plural", "source", "spokes", "pronoun")
+        for lo, hi in ((sent.start, item.open_pos if item.open_pos >= 0 else item.start),
+                       (item.end, sent.end)):
+            for r in self.refs_in(lo, hi):
+                if self.in_quote(r.start) or r.cls not in usable:
+                    continue
+                spk, st, cls = self.resolve(r)
+                if spk:
+                    return spk, st, cls, (r.start, r.end)
+        if last is not None and last[0]:
+            prev = [h for h in self.history if h[0] < item.start]
+            if prev and self.sent_at(prev[-1][0]).paragraph >= item.paragraph - 1:
+                return last[0], last[1], last[2], None
+        lo = self.paragraphs[max(0, item.paragraph - 2)][0] if self.paragraphs else 0
+        for r in reversed(self.refs_in(lo, item.start)):
+            if self.in_quote(r.start) or r.cls != "person":
+                continue
+            spk, st, cls = self.resolve(r)
+            if spk:
+                return spk, st, cls, (r.start, r.end)
+        return None
+
     def _floating(self, q: _Quote, sent: _Sent, n_words: int) -> bool:
         """A quotation with no verb of its own that makes up a whole paragraph, or a whole
         sentence of at least two words, continues the previous speaker."""
@@ -936,6 +1001,11 @@ class _Article:
                     item.attribution = "sentence subject"
             elif item.floating and last_speaker is not None:
                 spk, st, cls, _ = last_speaker
+            if item.kind in ("direct", "mixed") and not spk and cls != "passive":
+                guess = self.nearest_speaker(item, sent, last_speaker)
+                if guess is not None:
+                    spk, st, cls, mention = guess
+                    item.attribution = "nearest speaker"
             if item.kind != "scare" and spk:
                 self.history.append((item.start, spk, st, cls, pkind))
             if item.kind in ("direct", "mixed") and (spk or item.verb is not None):

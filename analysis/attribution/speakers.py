@@ -146,57 +146,117 @@ class _Names:
     full: list[tuple[int, str, set[str]]] = field(default_factory=list)
     acronyms: dict[str, str] = field(default_factory=dict)
 
+    _latest: dict[str, int] = field(default_factory=dict, repr=False)
+    surnames: set[str] = field(default_factory=set, repr=False)
+    _seen: int = field(default=0, repr=False)
+
+    def _sync(self) -> None:
+        """Index the names added to ``full`` since the last lookup (by first and last word;
+        a later name wins, as the most recent mention does)."""
+        for i in range(self._seen, len(self.full)):
+            parts = self.full[i][1].split()
+            if not parts:
+                continue
+            self._latest[parts[0]] = i
+            self._latest[parts[-1]] = i
+            if len(parts) >= 2:
+                self.surnames.add(parts[-1])
+        self._seen = len(self.full)
+
     def canonical(self, form: str, pos: int) -> tuple[str, str]:
-        words = [w for w in form.split() if not re.fullmatch(r"[A-Z]\.|[JS]r\.", w)]
-        if not words:
+        """(canonical name, class) of a capitalised name ``form`` met at ``pos``: a person's
+        full name is remembered, so a later surname alone resolves to it; ("", "unknown")
+        for a form that names nobody.
+
+        >>> names = _Names()
+        >>> names.canonical("Police Chief David Moore", 0), names.canonical("Moore", 40)
+        (('David Moore', 'person'), ('David Moore', 'person'))
+        """
+        kind, name, titles = _name_shape(form)
+        if kind == "none":
             return "", "unknown"
-        low = [w.casefold().strip(".").replace("’s", "").replace("'s", "") for w in words]
-        # a person's name ends in two or three plain capitalised words (particles allowed):
-        # "Police Chief David Moore" -> David Moore, "Mayor of London Sadiq Khan" -> Sadiq Khan
-        k = len(words)
-        while k > 0 and (words[k - 1][:1].isupper() and low[k - 1] not in _ORG_WORDS
-                         and low[k - 1] not in _TITLES and low[k - 1] not in _FUNCTION_WORDS
-                         and low[k - 1] not in {"against", "for", "the", "of"}
-                         and not words[k - 1].isupper()
-                         or low[k - 1] in {"van", "von", "der", "de", "da", "la", "le", "bin"}):
-            k -= 1
-        core = words[k:]
-        while core and core[0].casefold() in {"van", "von", "der", "de", "da", "la", "le"}:
-            core = core[1:]
-        titles = {w for w in low[:k] if w in _TITLES}
-        named = len(core) >= 2 and (not any(w in _ORG_WORDS for w in low[:k])
-                                    or low[k - 1] in _TITLES)
-        connective = any(w in {"against", "for", "of", "and", "the", "on"} for w in low[1:])
-        if not named and (any(w in _ORG_WORDS for w in low) or connective
-                          or (k and low[k - 1] in _ORG_WORDS and not titles)) or not core:
-            if len(words) == 1 and words[0].isupper() and words[0] in self.acronyms:
-                return self.acronyms[words[0]], "org"
-            name = form[4:] if form.startswith("The ") else form
-            if len(words) == 1 and not words[0].isupper():
-                return "", "unknown"
+        if kind == "acronym":
+            return self.acronyms.get(name, form), "org"
+        if kind == "org":
             return name, "org"
-        if not titles and re.search(r"(?:ish|ese|ians?|ers|ists|ans|ites)$", core[-1]):
-            return "", "unknown"           # Jewish Londoners, British Muslims: groups
-        plain = [w for w in core if w.casefold() not in {"van", "von", "der", "de", "da", "la",
-                                                          "le", "bin"}]
-        if len(plain) > 2:
-            core = core[core.index(plain[-2]):]
-        if len(core) == 1:
-            token = core[0]
-            for _, name, _titles in reversed(self.full):
-                parts = name.split()
-                if token in (parts[-1], parts[0]):
-                    return name, "person"
+        if kind == "single":
+            self._sync()
+            i = self._latest.get(name)
+            if i is not None:
+                return self.full[i][1], "person"
             if titles:
-                self.full.append((pos, token, titles))
-                return token, "person"
+                self.full.append((pos, name, set(titles)))
+                return name, "person"
             return "", "unknown"
-        name = " ".join(core)
-        self.full.append((pos, name, titles))
+        self.full.append((pos, name, set(titles)))
         return name, "person"
+
+    def known_surname(self, token: str) -> bool:
+        """Whether ``token`` is the last word of a two-word-or-longer name seen so far.
+
+        >>> names = _Names()
+        >>> names.canonical("Jane Doe", 0)
+        ('Jane Doe', 'person')
+        >>> names.known_surname("Doe"), names.known_surname("Smith")
+        (True, False)
+        """
+        self._sync()
+        return token in self.surnames
 
     def by_title(self, title: str) -> str:
         for _, name, titles in reversed(self.full):
             if title in titles:
                 return name
         return ""
+
+
+_PARTICLES = {"van", "von", "der", "de", "da", "la", "le", "bin"}
+
+
+@lru_cache(maxsize=65536)
+def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
+    """What a capitalised run says by its form alone: ("full", name, titles) for a person's
+    full name, ("single", surname, titles), ("org", name, ∅), ("acronym", form, ∅) (an
+    organisation unless an acronym in brackets said otherwise) or ("none", "", ∅).
+
+    >>> _name_shape("Police Chief David Moore")
+    ('full', 'David Moore', frozenset({'chief', 'police'}))
+    >>> _name_shape("Mr Falter")[:2], _name_shape("Home Office")[:2]
+    (('single', 'Falter'), ('org', 'Home Office'))
+    """
+    words = [w for w in form.split() if not re.fullmatch(r"[A-Z]\.|[JS]r\.", w)]
+    none = ("none", "", frozenset())
+    if not words:
+        return none
+    low = [w.casefold().strip(".").replace("’s", "").replace("'s", "") for w in words]
+    # a person's name ends in two or three plain capitalised words (particles allowed):
+    # "Police Chief David Moore" -> David Moore, "Mayor of London Sadiq Khan" -> Sadiq Khan
+    k = len(words)
+    while k > 0 and (words[k - 1][:1].isupper() and low[k - 1] not in _ORG_WORDS
+                     and low[k - 1] not in _TITLES and low[k - 1] not in _FUNCTION_WORDS
+                     and low[k - 1] not in {"against", "for", "the", "of"}
+                     and not words[k - 1].isupper()
+                     or low[k - 1] in _PARTICLES):
+        k -= 1
+    core = words[k:]
+    while core and core[0].casefold() in _PARTICLES - {"bin"}:
+        core = core[1:]
+    titles = frozenset(w for w in low[:k] if w in _TITLES)
+    named = len(core) >= 2 and (not any(w in _ORG_WORDS for w in low[:k])
+                                or low[k - 1] in _TITLES)
+    connective = any(w in {"against", "for", "of", "and", "the", "on"} for w in low[1:])
+    if not named and (any(w in _ORG_WORDS for w in low) or connective
+                      or (k and low[k - 1] in _ORG_WORDS and not titles)) or not core:
+        if len(words) == 1 and words[0].isupper():
+            return ("acronym", words[0], frozenset())
+        if len(words) == 1:
+            return none
+        return ("org", form[4:] if form.startswith("The ") else form, frozenset())
+    if not titles and re.search(r"(?:ish|ese|ians?|ers|ists|ans|ites)$", core[-1]):
+        return none                        # Jewish Londoners, British Muslims: groups
+    plain = [w for w in core if w.casefold() not in _PARTICLES]
+    if len(plain) > 2:
+        core = core[core.index(plain[-2]):]
+    if len(core) == 1:
+        return ("single", core[0], titles)
+    return ("full", " ".join(core), titles)
