@@ -220,7 +220,7 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
     organisation unless an acronym in brackets said otherwise) or ("none", "", ∅).
 
     >>> _name_shape("Police Chief David Moore")
-    ('full', 'David Moore', frozenset({'chief', 'police'}))
+    ('full', 'David Moore', frozenset({'chief'}))
     >>> _name_shape("Mr Falter")[:2], _name_shape("Home Office")[:2]
     (('single', 'Falter'), ('org', 'Home Office'))
     """
