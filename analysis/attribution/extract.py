@@ -103,6 +103,10 @@ class _Item:
     colon: int | None = None                  # a colon that introduces the quotation
 
 
+#: A preposition that puts the capitalised words after it in a place ("in New Hampshire").
+_PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Aa]cross|[Ii]nto|[Aa]round|"
+                           r"[Tt]hroughout|[Vv]isit(?:ing|ed|s)?)\s+(?:the\s+)?$")
+
 #: A group named by a plural noun before a place or organisation: "Traders on Harbour Road",
 #: "residents of the estate", "local shopkeepers in Leith".
 _GROUP = re.compile(r"\s*(?:(?:the|some|many|several|local|other)\s+)*((?:[A-Za-z-]+\s+)?"
@@ -230,6 +234,7 @@ class _Article:
             refs.append(_Ref(s, e, "org", match.group(1).casefold(), "organisation"))
             for k in range(s, e):
                 taken[k] = True
+        place_end = -1
         for match in _NAME.finditer(m):
             s, e = match.span()
             if any(taken[s:e]) or m[s:e].casefold() in _PRONOUNS:
@@ -263,6 +268,9 @@ class _Article:
                                     or words[0].casefold() in _TITLES):
                 continue
             form = " ".join(words)
+            if self._is_place(s, s + len(form), form, place_end):
+                place_end = s + len(form)          # "in Salem, New Hampshire": no speaker
+                continue
             name, cls = self.names.canonical(form, s)
             if not name and len(words) == 1 and at_start and not words[0].isupper():
                 name, cls = words[0], "person"     # a surname that opens a sentence
@@ -276,6 +284,24 @@ class _Article:
                              "unknown" if cls == "person" else "organisation"))
         refs.sort(key=lambda r: (r.end, r.start))
         return refs
+
+    def _is_place(self, s: int, e: int, form: str, place_end: int) -> bool:
+        """A capitalised run that names a place or a wire service, not a speaker: after
+        "in", "at", "near" ... ("in New Hampshire", "at Trump Tower"), after a place and a
+        comma ("in Salem, New Hampshire"), a dateline opening a paragraph ("WASHINGTON,")
+        or a credit in brackets ("(UPI)")."""
+        m = self.masked
+        after = m[e:e + 3]
+        if after[:2] in ("'s", "’s"):
+            return False
+        if _PLACE_BEFORE.search(m[max(0, s - 16):s]):
+            return True
+        if place_end >= 0 and m[place_end:s] == ", ":
+            return True
+        if form.isupper() and (m[s - 1:s] == "(" and after[:1] == ")"
+                               or (s == 0 or m[s - 1] == "\n") and after[:1] in ",("):
+            return True
+        return False
 
     def refs_in(self, start: int, end: int) -> list[_Ref]:
         lo = bisect.bisect_right(self.ref_ends, start)
@@ -518,7 +544,8 @@ class _Article:
             while words and words[0].casefold() in _DETERMINERS | _QUANTIFIERS:
                 words = words[1:]
             desc = " ".join(words)
-            if not desc or len(words) > 6 or not any(w[:1].isalpha() for w in words):
+            if not desc or len(words) > 6 or not any(
+                    w[:1].isalpha() or w[:1].isdigit() and "-" in w for w in words):
                 return "", "unknown", "", None
             titled = self.names.by_title(words[-1].casefold()) if len(words) <= 2 else ""
             start = self.masked.find(phrase, np_start)
@@ -954,6 +981,7 @@ class _Article:
         items.sort(key=lambda i: (i.start, i.end))
         rows = []
         last_speaker: tuple[str, str, str, str] | None = None
+        by_verb: dict[tuple[int, int], tuple[str, str, str, tuple[int, int] | None]] = {}
         for item in items:
             sent = self.sent_at(item.start)
             pkind = self.pkinds[item.paragraph] if item.paragraph < len(self.pkinds) else "body"
@@ -965,7 +993,10 @@ class _Article:
                 form = re.sub(r"\s+", " ", self.masked[vs:ve]).casefold()
                 verb_lemma, verb_class = _verb_index()[1][form]
                 verb_text = self.text[vs:ve]
-                if item.np is not None:
+                if item.np is None and item.verb in by_verb:
+                    # '"A," said X, "B."': the second part shares the first's verb and speaker
+                    spk, st, cls, mention = by_verb[item.verb]
+                elif item.np is not None:
                     spk, st, cls, mention = self.np_speaker(item.np[0], item.np[1], vs)
                 else:
                     limit = item.open_pos if item.open_pos > vs else self.sent_at(vs).end
@@ -1001,6 +1032,8 @@ class _Article:
                     item.attribution = "sentence subject"
             elif item.floating and last_speaker is not None:
                 spk, st, cls, _ = last_speaker
+            if item.verb is not None and spk:
+                by_verb.setdefault(item.verb, (spk, st, cls, mention))
             if item.kind in ("direct", "mixed") and not spk and cls != "passive":
                 guess = self.nearest_speaker(item, sent, last_speaker)
                 if guess is not None:

@@ -147,17 +147,18 @@ class _Names:
     acronyms: dict[str, str] = field(default_factory=dict)
 
     _latest: dict[str, int] = field(default_factory=dict, repr=False)
+    _first: dict[str, int] = field(default_factory=dict, repr=False)
     surnames: set[str] = field(default_factory=set, repr=False)
     _seen: int = field(default=0, repr=False)
 
     def _sync(self) -> None:
-        """Index the names added to ``full`` since the last lookup (by first and last word;
-        a later name wins, as the most recent mention does)."""
+        """Index the names added to ``full`` since the last lookup (by last and by first
+        word; a later name wins, as the most recent mention does)."""
         for i in range(self._seen, len(self.full)):
             parts = self.full[i][1].split()
             if not parts:
                 continue
-            self._latest[parts[0]] = i
+            self._first[parts[0]] = i
             self._latest[parts[-1]] = i
             if len(parts) >= 2:
                 self.surnames.add(parts[-1])
@@ -181,7 +182,9 @@ class _Names:
             return name, "org"
         if kind == "single":
             self._sync()
-            i = self._latest.get(name)
+            # a surname first ("Trump" is Donald Trump even after "Trump Tower"), else a
+            # first name
+            i = self._latest.get(name, self._first.get(name))
             if i is not None:
                 return self.full[i][1], "person"
             if titles:
@@ -204,11 +207,28 @@ class _Names:
         return token in self.surnames
 
     def by_title(self, title: str) -> str:
+        """The latest person named with ``title`` ("the senator" after "Sen. Jane Doe"),
+        abbreviations and their full words counted as one title; "" when none.
+
+        >>> names = _Names()
+        >>> _ = names.canonical("Sen. Jane Doe", 0)
+        >>> names.by_title("senator"), names.by_title("governor")
+        ('Jane Doe', '')
+        """
+        forms = _TITLE_FORMS.get(title, {title})
         for _, name, titles in reversed(self.full):
-            if title in titles:
+            if forms & titles:
                 return name
         return ""
 
+
+#: Abbreviated and full forms of one title ("Sen. Doe" is "the senator").
+_TITLE_FORMS = {full: {abbr, full} for abbr, full in (
+    ("sen", "senator"), ("rep", "representative"), ("gov", "governor"), ("gen", "general"),
+    ("prof", "professor"), ("rev", "reverend"), ("capt", "captain"), ("sgt", "sergeant"),
+    ("supt", "superintendent"), ("insp", "inspector"), ("det", "detective"),
+    ("dr", "doctor"))}
+_TITLE_FORMS["congressman"] = _TITLE_FORMS["congresswoman"] = {"rep", "representative"}
 
 _PARTICLES = {"van", "von", "der", "de", "da", "la", "le", "bin"}
 
