@@ -103,6 +103,16 @@ class _Item:
     colon: int | None = None                  # a colon that introduces the quotation
 
 
+#: Where the reported clause around a mixed quotation ends after the quotation: a new
+#: attribution ("..., according to X", "..., he said"), a participle or subordinate clause
+#: (", saying ...", ", hours after ..."), a second predicate ("... and then tweeted ...").
+_CLAUSE_END = re.compile(
+    r";|\s[-–—]\s|,\s+(?:according to|(?:he|she|they|it|[A-Z][\w'’.-]+)\s+(?:said|says|added|"
+    r"adds|told|tells|wrote)\b|(?:[a-z]+ing|while|before|after|as|when|who|which|where|but|"
+    r"and|even|though|although|because|[a-z]+ly|hours|days|weeks|months|years)\b)"
+    r"|\s+(?:and|but)\s+(?:then\s+|also\s+|later\s+)?(?:[a-z]{3,}ed|said|says|told|tells|"
+    r"went|made|gave|took|wrote|spoke|is|was|has|had)\b")
+
 #: A preposition that puts the capitalised words after it in a place ("in New Hampshire").
 _PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Aa]cross|[Ii]nto|[Aa]round|"
                            r"[Tt]hroughout|[Vv]isit(?:ing|ed|s)?)\s+(?:the\s+)?$")
@@ -746,8 +756,7 @@ class _Article:
         that = re.match(r"((?:\s+\S+){0,8}?)\s+that\s", rest)
         cs = verb[1] + (that.end() if that and "," not in that.group(1) else 0)
         end = sent.end
-        stop = re.search(r";|,\s+(?:according to|(?:he|she|they|it)\s+(?:said|added))\b"
-                         r"|\s[-–—]\s", m[close:end])
+        stop = _CLAUSE_END.search(m[close:end])
         if stop:
             end = close + stop.start()
         cs, ce = self._trim(cs, end)
