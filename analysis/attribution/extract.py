@@ -113,6 +113,17 @@ _CLAUSE_END = re.compile(
     r"|\s+(?:and|but)\s+(?:then\s+|also\s+|later\s+)?(?:[a-z]{3,}ed|said|says|told|tells|"
     r"went|made|gave|took|wrote|spoke|is|was|has|had)\b")
 
+#: An opening adverbial phrase up to its comma: "In an interview with CNN, ",
+#: "Speaking in Salem, ", "In response to X's proposal, ".
+_LEADING_ADVERBIAL = re.compile(
+    r"\s*(?:In|At|During|After|Before|From|On|Like|Unlike|Following|Speaking|Asked|Addressing|"
+    r"Responding|Writing|Despite|Amid|With|Without|Since|Until|Along|Alongside|Later|Earlier)"
+    r"\b[^,;:]{0,120},\s*")
+
+#: What may follow the verb of a sentence that only attributes the quotation before it.
+_AFTER_VERB = re.compile(r"\s*(?:[.!?]|,|(?:as|on|in|at|during|after|before|while|when|"
+                         r"outside|from|via|on|in)\b)")
+
 #: A preposition that puts the capitalised words after it in a place ("in New Hampshire").
 _PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Aa]cross|[Ii]nto|[Aa]round|"
                            r"[Tt]hroughout|[Vv]isit(?:ing|ed|s)?)\s+(?:the\s+)?$")
@@ -439,6 +450,8 @@ class _Article:
                 continue                    # "the United States": a name, not a verb
             if lemma == "call" and re.match(r"\s+for\b", self.masked[e:e + 6]):
                 continue
+            if lemma in ("continue", "go on") and re.match(r"\s+to\b", self.masked[e:e + 5]):
+                continue                    # "would continue to break barriers"
             out.append((s, e, lemma, cls))
         return out
 
@@ -482,7 +495,7 @@ class _Article:
         participle = verb_text.endswith("ing")
         if not tokens or tail in ("and", "but", "or", "and,") or tail.endswith(",") and \
                 participle or tail in ("after", "before", "by", "while", "when", "without",
-                                       "despite"):
+                                       "despite", "to"):
             return self.coordinated(sent, vs)
         if tail == "who":
             for r in reversed(self.refs_in(sent.start, sent.start + tokens[-1][0])):
@@ -540,7 +553,9 @@ class _Article:
         sent = self.sent_at(np_start)
         refs = [r for r in self.refs_in(np_start, np_end) if not self.in_quote(r.start)]
         group = _GROUP.match(self.masked[np_start:np_end])
-        if group and (not refs or refs[0].start >= np_start + group.end(1)):
+        if group and (not refs or refs[0].start >= np_start + group.end(1)) and not any(
+                r.cls == "pronoun" for r in refs) and \
+                len(self.masked[np_start:np_end].split()) <= 7:
             # "Traders on Harbour Road say": the group speaks, not the place named after it
             head = group.group(1)
             if head.split()[-1].casefold() not in _ORG_WORDS | _TITLES | _PRONOUNS.keys():
@@ -553,6 +568,8 @@ class _Article:
             words = phrase.split()
             while words and words[0].casefold() in _DETERMINERS | _QUANTIFIERS:
                 words = words[1:]
+            if words and words[0].casefold() in _FUNCTION_WORDS:
+                return "", "unknown", "", None   # "and", "which some": no speaker named
             desc = " ".join(words)
             if not desc or len(words) > 6 or not any(
                     w[:1].isalpha() or w[:1].isdigit() and "-" in w for w in words):
@@ -599,6 +616,14 @@ class _Article:
             spk, st, cls = self.resolve(earlier)
             return spk, st, cls, (earlier.start, earlier.end)
         refs = [r for r in self.refs_in(sent.start, vs) if not self.in_quote(r.start)]
+        # not a name inside an opening adverbial ("In an interview with CNN, Trump ...")
+        # nor a possessive ("Donald Trump's proposal"), when another name follows
+        lead = _LEADING_ADVERBIAL.match(self.masked[sent.start:vs])
+        if lead:
+            later = [r for r in refs if r.start >= sent.start + lead.end()]
+            refs = later or refs
+        plain = [r for r in refs if self.masked[r.end:r.end + 2] not in ("'s", "’s")]
+        refs = plain or refs
         if refs:
             first = min(refs, key=lambda r: r.start)
             spk, st, cls = self.resolve(first)
@@ -709,11 +734,19 @@ class _Article:
         """A sentence that only says who spoke: at most six words, a speech verb among its
         first four, no quote mark ("Bush said.", "Mr. Trump told reporters on Monday.")."""
         words = self.masked[sent.start:sent.end].split()
-        if not 2 <= len(words) <= 6 or any(ch in MARKS for ch in
-                                             self.masked[sent.start:sent.end]):
+        if len(words) < 2 or any(ch in MARKS for ch in self.masked[sent.start:sent.end]):
             return False
         verbs = self.verbs_in(sent.start, sent.end)
-        return bool(verbs) and len(self.masked[sent.start:verbs[0][0]].split()) <= 3
+        if not verbs or len(self.masked[sent.start:verbs[0][0]].split()) > (
+                3 if len(words) <= 6 else 5):
+            return False
+        if len(words) <= 6:
+            return True
+        # longer: the verb ends the clause or an adverbial follows it ("US Senator Jeff
+        # Sessions said as he launched the process.")
+        before = self.masked[sent.start:verbs[0][0]]
+        return bool(self.refs_in(sent.start, verbs[0][0])) and not _FINITE.search(before) \
+            and _AFTER_VERB.match(self.masked[verbs[0][1]:sent.end]) is not None
 
     def _opening_subject(self, sent: _Sent, before: int) -> _Ref | None:
         """The person (or pronoun) a sentence opens with, within its first three words and
