@@ -126,7 +126,7 @@ _AFTER_VERB = re.compile(r"\s*(?:[.!?]|,|(?:as|on|in|at|during|after|before|whil
 
 #: A preposition that puts the capitalised words after it in a place ("in New Hampshire").
 _PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Aa]cross|[Ii]nto|[Aa]round|"
-                           r"[Tt]hroughout|[Vv]isit(?:ing|ed|s)?)\s+(?:the\s+)?$")
+                           r"[Tt]hroughout|[Vv]isit(?:ing|ed|s)?)\s+(?:the\s+|an?\s+)?$")
 
 #: A group named by a plural noun before a place or organisation: "Traders on Harbour Road",
 #: "residents of the estate", "local shopkeepers in Leith".
@@ -442,9 +442,11 @@ class _Article:
             s, e = start + match.start(), start + match.end()
             form = re.sub(r"\s+", " ", match.group(0)).casefold()
             lemma, cls = owner[form]
-            before = re.search(r"(\w+)\s+$", self.masked[max(0, s - 20):s])
-            if before and before.group(1).casefold() in _DETERMINERS - {"that"}:
-                continue
+            before = re.search(r"(\w+)(['’]s?)?\s+$", self.masked[max(0, s - 20):s])
+            if before and (before.group(1).casefold() in _DETERMINERS - {"that"} | {"of"}
+                           or before.group(2) and before.group(1)[:1].isupper()
+                           and before.group(1).casefold() not in _PRONOUNS):
+                continue                    # "the report", "the IG's report": a noun
             prev = self.masked[max(0, s - 3):s].rstrip()[-1:]
             if match.group(0)[:1].isupper() and prev and prev not in ".!?:;\"“”'‘’([":
                 continue                    # "the United States": a name, not a verb
@@ -754,6 +756,7 @@ class _Article:
         for r in self.refs_in(sent.start, before):
             if self.in_quote(r.start):
                 continue
+            r = self.title_head(r, before)
             lead = self.masked[sent.start:r.start]
             if "," in lead or len(lead.split()) > 3 or r.cls not in ("person", "pronoun"):
                 return None
@@ -761,6 +764,21 @@ class _Article:
                 return None
             return r
         return None
+
+    def title_head(self, ref: _Ref, limit: int) -> _Ref:
+        """The person a title in lower case leads to ("Former US secretary of state
+        Madeleine Albright", "party chairman Reince Priebus"), else ``ref`` itself."""
+        for nxt in self.refs_in(ref.end, min(limit, ref.end + 60)):
+            if nxt.start < ref.end:
+                continue
+            between = self.masked[ref.end:nxt.start]
+            if nxt.cls == "person" and re.fullmatch(r"(?:\s+[a-z][\w-]*){1,5}\s+", between) \
+                    and not _FINITE.search(between) and not any(
+                        w in _FUNCTION_WORDS - {"of"} or w in _verb_index()[1]
+                        for w in between.split()):
+                return nxt
+            break
+        return ref
 
     def _colon_intro(self, open_pos: int) -> int | None:
         """Offset of a colon that introduces a quotation with no speech verb ("Trump leaned
@@ -856,6 +874,7 @@ class _Article:
             for r in self.refs_in(lo, hi):
                 if self.in_quote(r.start) or r.cls not in usable:
                     continue
+                r = self.title_head(r, hi)
                 spk, st, cls = self.resolve(r)
                 if spk:
                     return spk, st, cls, (r.start, r.end)

@@ -134,8 +134,8 @@ _ORG_PHRASE = re.compile(
 _ABBREVIATED = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev|Lt|Col|Capt|Sgt|Supt|Insp|Det)\."
 _NAME = re.compile(
     r"(?<![\w'’])(?:" + _ABBREVIATED + r" )?(?:[A-Z][a-zA-Z'’\-]+|[A-Z]{2,})(?: (?:(?:van|von|"
-    r"der|de|da|la|le|bin|al|of|of the) )*(?:[A-Z][a-zA-Z'’\-]+|[A-Z]{2,}|[A-Z]\.(?= [A-Z])"
-    r"|Jr\.|Sr\.))*")
+    r"der|de|da|la|le|bin|al|of|of the) )*(?:" + _ABBREVIATED + r"(?= [A-Z])|[A-Z][a-zA-Z'’\-]+"
+    r"|[A-Z]{2,}|[A-Z]\.(?= [A-Z])|Jr\.|Sr\.))*")
 
 
 @dataclass
