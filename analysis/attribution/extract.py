@@ -680,7 +680,11 @@ class _Article:
                         # '"...," Douglas Holtz-Eakin, an adviser to ... and former ..., said'
                         "," in between and len(between.split()) <= 30
                         and self.refs_in(rest_start, rest_start + between.find(","))
-                        and not re.search(r"[.!?]\s", between))):
+                        and not re.search(r"[.!?]\s", between)) or (
+                        # '"...," former George W. Bush speechwriter Noam Neusner wrote'
+                        len(between.split()) <= 11 and not _FINITE.search(between)
+                        and any(r.cls == "person" and tail_verbs[0][0] - r.end <= 2
+                                for r in self.refs_in(rest_start, tail_verbs[0][0])))):
                     vs, ve = tail_verbs[0][0], tail_verbs[0][1]
                     item.verb = (vs, ve)
                     item.after = True
