@@ -120,6 +120,10 @@ _LEADING_ADVERBIAL = re.compile(
     r"Responding|Writing|Despite|Amid|With|Without|Since|Until|Along|Alongside|Later|Earlier)"
     r"\b[^,;:]{0,120},\s*")
 
+#: The speech-verb forms that mark the capitalised word before them as a speaker.
+_LONE_FORM = r"(?:said|says|told|tells|added|adds|wrote|writes|asked|asks|tweeted|pressed|" \
+    r"replied|responded|explained|argued|insisted|claimed|noted|warned|found|reported)\b"
+
 #: What may follow the verb of a sentence that only attributes the quotation before it.
 _AFTER_VERB = re.compile(r"\s*(?:[.!?]|,|(?:as|on|in|at|during|after|before|while|when|"
                          r"outside|from|via|on|in)\b)")
@@ -289,11 +293,15 @@ class _Article:
                                     or words[0].casefold() in _TITLES):
                 continue
             form = " ".join(words)
+            # a lone capitalised word that a speech verb follows is a speaker ("Twitter
+            # said", "Hannity pressed"), wherever it stands
+            speaks = len(words) == 1 and not at_start and not words[0].isupper() \
+                and re.match(r"\s+(?:also\s+)?" + _LONE_FORM, after) is not None
             if self._is_place(s, s + len(form), form, place_end):
                 place_end = s + len(form)          # "in Salem, New Hampshire": no speaker
                 continue
             name, cls = self.names.canonical(form, s)
-            if not name and len(words) == 1 and at_start and not words[0].isupper():
+            if not name and len(words) == 1 and (at_start or speaks) and not words[0].isupper():
                 name, cls = words[0], "person"     # a surname that opens a sentence
                 self.names.full.append((s, name, set()))
             if not name:
