@@ -124,6 +124,22 @@ _LEADING_ADVERBIAL = re.compile(
 _LONE_FORM = r"(?:said|says|told|tells|added|adds|wrote|writes|asked|asks|tweeted|pressed|" \
     r"replied|responded|explained|argued|insisted|claimed|noted|warned|found|reported)\b"
 
+_SPACES = re.compile(r"\s+")
+#: After a lone capitalised word opening a sentence, what makes it a name: "Thompson, 61,",
+#: "Thompson said", "Thompson then warned", "Kasich: 'quotation'" (a headline or a line
+#: that opens with who speaks).
+_LONE_AFTER = re.compile(r",\s*\d{1,3},|\s+(?:" + "|".join(_LONE_VERBS) + r")\b"
+                         r"|\s+(?:also\s+|then\s+)?[a-z]{3,}ed\b|:\s*['\"“‘]")
+_LONE_APPOSITION = re.compile(r",\s+(?:who|meanwhile|however|though|too)\b")
+_NOT_A_NAME_END = re.compile(r"(?:ing|ed|ly|ion|ness|ment)$")
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,})\)")
+_DOCUMENT_OBJECT = re.compile(r"\b(?:in|of|from|with|by)\s+(?:a|an|the|its|their|his|her)?"
+                              r"\s*(?:\w+\s+)?$")
+_ANOTHER = re.compile(r"\b(?:another|second|other|different)\s+(?:\w+\s+)?$")
+_WORD_BEFORE = re.compile(r"(\w+)(['’]s?)?\s+$")
+
+_SPEAKS_AFTER = re.compile(r"\s+(?:also\s+)?" + _LONE_FORM)
+
 #: What may follow the verb of a sentence that only attributes the quotation before it.
 _AFTER_VERB = re.compile(r"\s*(?:[.!?]|,|(?:as|on|in|at|during|after|before|while|when|"
                          r"outside|from|via|on|in)\b)")
@@ -202,6 +218,8 @@ class _Article:
         self.history: list[tuple[int, str, str, str, str]] = []  # pos, speaker, type, cls, kind
         self.sentence_subject: dict[int, _Ref | None] = {}
         self._verbs: dict[tuple[int, int], list[tuple[int, int, str, str]]] = {}
+        self._all_verbs: list[tuple[int, int, str, str]] | None = None
+        self._verb_starts: list[int] = []
 
     # ---------------------------------------------------------------- lookups
     def sent_at(self, pos: int) -> _Sent:
@@ -238,8 +256,7 @@ class _Article:
                 canonical, stype = nouns[low]
                 if stype == "document":
                     before = m[max(0, s - 20):s].casefold()
-                    if re.search(r"\b(?:in|of|from|with|by)\s+(?:a|an|the|its|their|his|her)?"
-                                 r"\s*(?:\w+\s+)?$", before):
+                    if _DOCUMENT_OBJECT.search(before):
                         continue
                     refs.append(_Ref(s, e, "document", "", "document"))
                 elif stype == "anonymous source":
@@ -248,8 +265,7 @@ class _Article:
                     refs.append(_Ref(s, e, "spokes", canonical, stype))
                 else:
                     before = m[max(0, s - 25):s].casefold()
-                    variant = "another" if re.search(
-                        r"\b(?:another|second|other|different)\s+(?:\w+\s+)?$", before) else ""
+                    variant = "another" if _ANOTHER.search(before) else ""
                     name = f"another {canonical}" if variant else canonical
                     refs.append(_Ref(s, e, "person", name, stype, variant))
         for match in _ORG_PHRASE.finditer(m):
@@ -279,13 +295,9 @@ class _Article:
             # so: "Thompson, 61, was blunt." / "Thompson said ..."
             after = m[s + len(words[0]):s + len(words[0]) + 30]
             lone_name = len(words) == 1 and at_start and (
-                re.match(r",\s*\d{1,3},", after) or re.match(
-                    r"\s+(?:" + "|".join(_LONE_VERBS) + r")\b", after)
-                or re.match(r"\s+(?:also\s+|then\s+)?[a-z]{3,}ed\b", after)
-                # a headline or line that opens "Name: 'quotation'"
-                or re.match(r":\s*['\"“‘]", after)
-                or re.match(r",\s+(?:who|meanwhile|however|though|too)\b", after)
-                and not re.search(r"(?:ing|ed|ly|ion|ness|ment)$", words[0])
+                _LONE_AFTER.match(after)
+                or _LONE_APPOSITION.match(after)
+                and not _NOT_A_NAME_END.search(words[0])
                 # a surname already named in full earlier: "Donald Trump ... Trump subsequently"
                 or self.names.known_surname(words[0]))
             if len(words) == 1 and (at_start and not lone_name
@@ -296,7 +308,7 @@ class _Article:
             # a lone capitalised word that a speech verb follows is a speaker ("Twitter
             # said", "Hannity pressed"), wherever it stands
             speaks = len(words) == 1 and not at_start and not words[0].isupper() \
-                and re.match(r"\s+(?:also\s+)?" + _LONE_FORM, after) is not None
+                and _SPEAKS_AFTER.match(after) is not None
             if self._is_place(s, s + len(form), form, place_end):
                 place_end = s + len(form)          # "in Salem, New Hampshire": no speaker
                 continue
@@ -306,7 +318,7 @@ class _Article:
                 self.names.full.append((s, name, set()))
             if not name:
                 continue
-            paren = re.match(r"\s*\(([A-Z]{2,})\)", m[e:e + 12])
+            paren = _ACRONYM_AFTER.match(m[e:e + 12])
             if paren and cls == "org":
                 self.names.acronyms[paren.group(1)] = name
             refs.append(_Ref(s, s + len(form), cls, name,
@@ -436,11 +448,14 @@ class _Article:
 
     # ---------------------------------------------------------------- speech verbs
     def verbs_in(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
-        key = (start, end)
-        found = self._verbs.get(key)
-        if found is None:
-            found = self._verbs[key] = self._verbs_in(start, end)
-        return list(found)
+        """The speech verbs (start, end, lemma, class) lying in [start, end), in order;
+        the article is searched once and each call is a lookup."""
+        if self._all_verbs is None:
+            self._all_verbs = self._verbs_in(0, len(self.masked))
+            self._verb_starts = [v[0] for v in self._all_verbs]
+        lo = bisect.bisect_left(self._verb_starts, start)
+        hi = bisect.bisect_left(self._verb_starts, end)
+        return [v for v in self._all_verbs[lo:hi] if v[1] <= end]
 
     def _verbs_in(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
         pattern, owner = _verb_index()
@@ -448,9 +463,9 @@ class _Article:
         region = self.masked[start:end]
         for match in pattern.finditer(region):
             s, e = start + match.start(), start + match.end()
-            form = re.sub(r"\s+", " ", match.group(0)).casefold()
+            form = _SPACES.sub(" ", match.group(0)).casefold()
             lemma, cls = owner[form]
-            before = re.search(r"(\w+)(['’]s?)?\s+$", self.masked[max(0, s - 20):s])
+            before = _WORD_BEFORE.search(self.masked[max(0, s - 20):s])
             if before and (before.group(1).casefold() in _DETERMINERS - {"that"} | {"of"}
                            or before.group(2) and before.group(1)[:1].isupper()
                            and before.group(1).casefold() not in _PRONOUNS):
