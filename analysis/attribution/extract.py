@@ -241,8 +241,7 @@ class _Article:
             types, cls_of = _actor_classes(self.actors)
             for s, e, actor in find_mentions(m, self.actors):
                 refs.append(_Ref(s, e, cls_of[actor], actor, types.get(actor, "unknown")))
-                for k in range(s, e):
-                    taken[k] = True
+                taken[s:e] = [True] * (e - s)
         nouns = _speaker_nouns()
         for match in _ref_word_pattern().finditer(m):
             word = match.group(0)
@@ -273,16 +272,15 @@ class _Article:
             if any(taken[s:e]):
                 continue
             refs.append(_Ref(s, e, "org", match.group(1).casefold(), "organisation"))
-            for k in range(s, e):
-                taken[k] = True
+            taken[s:e] = [True] * (e - s)
         place_end = -1
+        owner = _verb_index()[1]
         for match in _NAME.finditer(m):
             s, e = match.span()
             if any(taken[s:e]) or m[s:e].casefold() in _PRONOUNS:
                 continue
             form = match.group(0)
             words = form.split()
-            owner = _verb_index()[1]
             while words and (words[0].casefold() in _NAME_STOP or len(words) > 1
                              and words[0].casefold() in owner):
                 s += len(words[0]) + 1             # "Said Jane Doe", "Continued Stone"

@@ -99,8 +99,14 @@ def _ref_word_pattern() -> re.Pattern[str]:
     ``\\b[A-Za-z]+\\b`` finds whose lower case is in either list)."""
     words = sorted((w for w in set(_PRONOUNS) | set(_speaker_nouns())
                     if w.isascii() and w.isalpha()), key=lambda w: (-len(w), w))
-    body = "|".join("".join(f"[{c.upper()}{c}]" for c in w) for w in words)
-    return re.compile(rf"\b(?:{body})\b")
+    # one branch per first letter behind a look-ahead on the first letters: the same
+    # matches as one flat alternation, found in about half the time
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], []).append("".join(f"[{c.upper()}{c}]" for c in w[1:]))
+    firsts = "".join(c + c.upper() for c in groups)
+    body = "|".join(f"[{c.upper()}{c}](?:{'|'.join(tails)})" for c, tails in groups.items())
+    return re.compile(rf"\b(?=[{firsts}])(?:{body})\b")
 
 
 @dataclass
