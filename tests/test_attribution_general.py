@@ -126,3 +126,99 @@ def test_an_altered_quotation_travels():
     out = match_quotes(q)
     assert out["status"].tolist() == ["altered", "altered"]
     assert out["diff"].tolist() == ["-[destroy] +[kill]", "-[kill] +[destroy]"]
+
+
+def _said(text: str) -> list[tuple[str, str]]:
+    q = _one(text)
+    q = q[q["kind"].isin(["direct", "mixed"])]
+    return list(zip(q["quote"], q["speaker"], strict=True))
+
+
+def test_a_verb_that_opens_its_sentence_takes_the_name_after_it():
+    text = ('Roger Hale spoke first.\n'
+            'Continued Hale: "So I think it is a very real problem for everyone."\n'
+            'Said Dora Pike, who grew up nearby, "We were all so proud of him."')
+    assert [s for _, s in _said(text)] == ["Roger Hale", "Dora Pike"]
+
+
+def test_a_line_that_opens_with_a_bare_surname_and_a_colon():
+    assert _said('Grimaldi: "We are going all the way to the capital."') == [
+        ("We are going all the way to the capital.", "Grimaldi")]
+
+
+def test_a_participle_after_a_quotation_belongs_to_the_sentence_subject():
+    text = 'Jane Doe defended the "fair rents" plan, saying it would "help every family."'
+    assert [s for _, s in _said(text)] == ["Jane Doe", "Jane Doe"]
+
+
+def test_places_and_wire_credits_are_not_speakers():
+    text = ('PARIS, May 3 (UPI) — Councillor Jane Doe arrived late.\n'
+            'Speaking at a rally in Salem, New Hampshire, Doe attacked Smith, calling him '
+            '"a total failure as a leader."')
+    q = _one(text)
+    assert q["speaker"].tolist() == ["Jane Doe"]
+    assert q["speaker_mention"].tolist() == ["Doe"]
+
+
+def test_the_second_part_of_a_split_quotation_shares_the_verb_and_speaker():
+    text = '"It is a difficult issue," said Sen. Mark Olsen, "because it puts two rights apart."'
+    q = _one(text)
+    assert q["speaker"].tolist() == ["Mark Olsen", "Mark Olsen"]
+    assert q["speaker_mention"].tolist() == ["Sen. Mark Olsen", "Sen. Mark Olsen"]
+
+
+def test_a_role_noun_resolves_through_an_abbreviated_title():
+    text = ('Sen. Mark Olsen arrived on Monday.\n'
+            '"It was a long night," the senator said.')
+    assert _said(text) == [("It was a long night", "Mark Olsen")]
+
+
+def test_an_age_description_and_a_combative_reply_verb():
+    text = ('"We will not stop now," said the 46-year-old.\n'
+            'Jo Marsh disagreed. "You are wrong about that," Marsh shot back.')
+    q = _one(text)
+    assert q["speaker"].tolist() == ["46-year-old", "Jo Marsh"]
+    assert q["verb"].tolist() == ["say", "shoot back"]
+
+
+def test_a_lower_case_title_leads_to_the_name():
+    text = ('Former state treasurer Maria Lopez, an ally of the mayor, made her remark '
+            'that "there is no money left in the fund at all."')
+    assert [s for _, s in _said(text)] == ["Maria Lopez"]
+
+
+def test_a_quotation_with_no_attribution_takes_the_person_its_sentence_names():
+    text = ('Ali Reza was blunt about the budget: it was "dead on arrival, frankly, and '
+            'everyone knows."')
+    assert [s for _, s in _said(text)] == ["Ali Reza"]
+
+
+def test_a_long_titled_name_before_the_verb_after_a_quotation():
+    text = ('"These are the darkest days for our town," former county clerk Noel Brand '
+            'wrote in a column.')
+    assert [s for _, s in _said(text)] == ["Noel Brand"]
+
+
+def test_a_mixed_quotation_clause_stops_at_a_second_predicate():
+    text = 'Jo Marsh called the plan "a disaster" and then tweeted that it was over.'
+    q = _one(text)
+    row = q[q["kind"] == "mixed"].iloc[0]
+    assert text[row["clause_start"]:row["clause_end"]] == 'the plan "a disaster"'
+
+
+def test_possessive_nouns_are_not_speech_verbs():
+    text = 'Jo Marsh said that the inspector\'s report "was never published in full."'
+    q = _one(text)
+    assert q.loc[q["kind"] == "mixed", "speaker"].tolist() == ["Jo Marsh"]
+
+
+def test_names_remember_surnames_and_prefer_them_over_first_words():
+    from analysis.attribution.speakers import _Names
+
+    names = _Names()
+    assert names.canonical("John Smith", 0) == ("John Smith", "person")
+    names.canonical("Smith Hall", 10)                  # a building that looks like a name
+    assert names.canonical("Smith", 20) == ("John Smith", "person")
+    assert names.known_surname("Smith") and not names.known_surname("John")
+    names.full.append((30, "Ada Byrne", set()))        # added directly, as callers may
+    assert names.canonical("Byrne", 40) == ("Ada Byrne", "person")

@@ -20,6 +20,7 @@ from analysis.attribution.marks import (
     normalise_marks,
 )
 from analysis.attribution.speakers import (
+    _ABBREVIATED,
     _BE,
     _DETERMINERS,
     _FUNCTION_WORDS,
@@ -125,6 +126,20 @@ _LONE_FORM = r"(?:said|says|told|tells|added|adds|wrote|writes|asked|asks|tweete
     r"replied|responded|explained|argued|insisted|claimed|noted|warned|found|reported)\b"
 
 _SPACES = re.compile(r"\s+")
+#: Words before "'s" that make it "is"/"has", not a possessive ("he's said").
+_CONTRACTED = {"he", "she", "it", "that", "who", "there", "what", "here", "where", "one",
+               "everyone", "nobody", "somebody", "someone"}
+#: Base forms that are more often nouns ("state treasurer", "the report", "a press
+#: release"): a verb only after a subject pronoun, a plural noun, an auxiliary or "to", or
+#: before "that", a colon or a quotation mark.
+_NOUN_FIRST = {"state", "report", "press", "post", "note", "comment", "counter", "pledge",
+               "answer", "blast"}
+_SUBJECT_BEFORE = re.compile(r"i|we|they|you|to|will|would|could|should|may|might|must|can|"
+                             r"did|do|does|also|[a-z]+ly|[a-z]{3,}s")
+_CLAUSE_AFTER = re.compile(r"\s*(?:that\b|:|['\"“‘])")
+#: The noun phrase after an inverted speech verb: up to punctuation, an abbreviated title's
+#: full stop kept ("said Sen. Mark Olsen").
+_NP_AFTER_VERB = re.compile(r"\s*((?:" + _ABBREVIATED + r"\s|[^,.;:()!?])+)")
 #: After a lone capitalised word opening a sentence, what makes it a name: "Thompson, 61,",
 #: "Thompson said", "Thompson then warned", "Kasich: 'quotation'" (a headline or a line
 #: that opens with who speaks).
@@ -308,7 +323,8 @@ class _Article:
             speaks = len(words) == 1 and not at_start and not words[0].isupper() \
                 and _SPEAKS_AFTER.match(after) is not None
             if self._is_place(s, s + len(form), form, place_end):
-                place_end = s + len(form)          # "in Salem, New Hampshire": no speaker
+                # "in Salem, New Hampshire": no speaker; one place after a comma at most
+                place_end = -1 if m[place_end:s] == ", " else s + len(form)
                 continue
             name, cls = self.names.canonical(form, s)
             if not name and len(words) == 1 and (at_start or speaks) and not words[0].isupper():
@@ -459,15 +475,19 @@ class _Article:
         pattern, owner = _verb_index()
         out = []
         region = self.masked[start:end]
+        m = self.masked
         for match in pattern.finditer(region):
             s, e = start + match.start(), start + match.end()
             form = _SPACES.sub(" ", match.group(0)).casefold()
             lemma, cls = owner[form]
             before = _WORD_BEFORE.search(self.masked[max(0, s - 20):s])
             if before and (before.group(1).casefold() in _DETERMINERS - {"that"} | {"of"}
-                           or before.group(2) and before.group(1)[:1].isupper()
-                           and before.group(1).casefold() not in _PRONOUNS):
+                           or before.group(2)
+                           and before.group(1).casefold() not in _CONTRACTED):
                 continue                    # "the report", "the IG's report": a noun
+            if form in _NOUN_FIRST and not (before and _SUBJECT_BEFORE.fullmatch(
+                    before.group(1).casefold())) and not _CLAUSE_AFTER.match(m[e:e + 8]):
+                continue                    # "state treasurer", "a Pentagon report"
             prev = self.masked[max(0, s - 3):s].rstrip()[-1:]
             if match.group(0)[:1].isupper() and prev and prev not in ".!?:;\"“”'‘’([":
                 continue                    # "the United States": a name, not a verb
@@ -716,7 +736,7 @@ class _Article:
                         if comma > 0 and self.refs_in(rest_start, rest_start + comma):
                             item.np = (rest_start, rest_start + comma)
                     else:
-                        m = re.match(r"\s*([^,.;:()!?]+)", self.masked[ve:after_sent.end])
+                        m = _NP_AFTER_VERB.match(self.masked[ve:after_sent.end])
                         if m:
                             np_text = m.group(1)
                             np_text = re.split(r"\s(?:who|as|on|in|at|after|when)\s",
