@@ -222,3 +222,27 @@ def test_names_remember_surnames_and_prefer_them_over_first_words():
     assert names.known_surname("Smith") and not names.known_surname("John")
     names.full.append((30, "Ada Byrne", set()))        # added directly, as callers may
     assert names.canonical("Byrne", 40) == ("Ada Byrne", "person")
+
+
+def test_a_double_mark_after_a_closing_single_mark_and_a_space_closes():
+    text = '"It is not just me saying, \'vote for her,\' " Ruth Akers told the crowd.'
+    assert _said(text) == [("It is not just me saying, 'vote for her,'", "Ruth Akers")]
+
+
+def test_a_sentence_that_only_attributes_the_quotation_before_it():
+    text = ('"We need to ask what we can do to help?" Ines Varga told reporters during '
+            'a long call on Tuesday.')
+    assert _said(text) == [("We need to ask what we can do to help?", "Ines Varga")]
+
+
+def test_an_infinitive_speech_verb_takes_the_sentence_subject():
+    text = 'Ines Varga said Tom Reed was right to urge voters "to stand up and be heard."'
+    assert [s for _, s in _said(text)] == ["Ines Varga"]
+
+
+def test_a_surname_ending_like_a_plural_is_still_a_name():
+    from analysis.attribution.speakers import _name_shape
+
+    assert _name_shape("Bernie Sanders")[:2] == ("full", "Bernie Sanders")
+    assert _name_shape("Jewish Londoners")[0] == "none"
+    assert _name_shape("Mexican Americans")[0] == "none"

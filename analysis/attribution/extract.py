@@ -118,8 +118,8 @@ _CLAUSE_END = re.compile(
 #: "Speaking in Salem, ", "In response to X's proposal, ".
 _LEADING_ADVERBIAL = re.compile(
     r"\s*(?:In|At|During|After|Before|From|On|Like|Unlike|Following|Speaking|Asked|Addressing|"
-    r"Responding|Writing|Despite|Amid|With|Without|Since|Until|Along|Alongside|Later|Earlier)"
-    r"\b[^,;:]{0,120},\s*")
+    r"Responding|Writing|Despite|Amid|With|Without|Since|Until|Along|Alongside|Later|Earlier|"
+    r"[A-Z][a-z]+(?:ing|ed))\b[^,;:]{0,120},\s*")
 
 #: The speech-verb forms that mark the capitalised word before them as a speaker.
 _LONE_FORM = r"(?:said|says|told|tells|added|adds|wrote|writes|asked|asks|tweeted|pressed|" \
@@ -523,6 +523,10 @@ class _Article:
                     return spk, st, cls, (first.start, first.end)
             # "was slammed as '...'": the sentence does not say who spoke
             return "", "unknown", "passive", None
+        if words and words[-1] == "to" and len(words) > 1:
+            # "X said Y was right to urge ...": an infinitive has no subject of its own;
+            # the speaker is the sentence's
+            return self.coordinated(sent, vs)
         # strip auxiliaries and adverbs before the verb
         k = len(tokens)
         while k and (words[k - 1] in _STRIP_TAIL or (words[k - 1].endswith("ly")
@@ -793,7 +797,8 @@ class _Article:
         # Sessions said as he launched the process.")
         before = self.masked[sent.start:verbs[0][0]]
         return bool(self.refs_in(sent.start, verbs[0][0])) and not _FINITE.search(before) \
-            and _AFTER_VERB.match(self.masked[verbs[0][1]:sent.end]) is not None
+            and (verbs[0][2] == "tell"
+                 or _AFTER_VERB.match(self.masked[verbs[0][1]:sent.end]) is not None)
 
     def _opening_subject(self, sent: _Sent, before: int) -> _Ref | None:
         """The person (or pronoun) a sentence opens with, within its first three words and

@@ -63,6 +63,9 @@ def _mark_roles(text: str, i: int) -> tuple[bool, bool]:
     can_close = (not prev.isspace()) and (nxt.isspace() or nxt in _CLOSE_AFTER
                                           # a missing space: 'I love it!”Former ...'
                                           or ch == "”" and prev in ".!?,…" and nxt.isupper())
+    if ch in '"”' and prev == " " and i >= 2 and text[i - 2] in "'’" and (
+            nxt.isspace() or nxt in _CLOSE_AFTER):
+        return False, True                                # ...Clinton,' " Sanders said
     if prev == ":" or (prev.isspace() and i >= 2 and text[i - 2] == ":"):
         can_open, can_close = True, False                 # added:" We ... / said: '...
     if can_open and can_close:

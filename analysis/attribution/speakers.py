@@ -236,6 +236,12 @@ _TITLE_FORMS = {full: {abbr, full} for abbr, full in (
     ("dr", "doctor"))}
 _TITLE_FORMS["congressman"] = _TITLE_FORMS["congresswoman"] = {"rep", "representative"}
 
+#: A plural people noun ("Londoners", "Muslims", "Republicans") and an adjective of
+#: nation, faith or party before it ("Jewish", "British", "Mexican"): a group, not a
+#: person; "Bernie Sanders" and "Tim Powers" are people.
+_GROUP_NOUN = re.compile(r"(?:ish|ese|ians?|ers|ists|ans|ites|ims|ics|ats|ews)$")
+_GROUP_ADJECTIVE = re.compile(r"(?:ish|ese|ian|can|ic|ern|ean|ani|i|ch)$")
+
 _PARTICLES = {"van", "von", "der", "de", "da", "la", "le", "bin"}
 
 
@@ -278,7 +284,9 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
         if len(words) == 1:
             return none
         return ("org", form[4:] if form.startswith("The ") else form, frozenset())
-    if not titles and re.search(r"(?:ish|ese|ians?|ers|ists|ans|ites)$", core[-1]):
+    if not titles and _GROUP_NOUN.search(core[-1]) and (
+            len(core) == 1 and not core[-1].endswith("ers")
+            or len(core) > 1 and _GROUP_ADJECTIVE.search(core[0])):
         return none                        # Jewish Londoners, British Muslims: groups
     plain = [w for w in core if w.casefold() not in _PARTICLES]
     if len(plain) > 2:
