@@ -246,3 +246,11 @@ def test_a_surname_ending_like_a_plural_is_still_a_name():
     assert _name_shape("Bernie Sanders")[:2] == ("full", "Bernie Sanders")
     assert _name_shape("Jewish Londoners")[0] == "none"
     assert _name_shape("Mexican Americans")[0] == "none"
+
+
+def test_a_description_that_opens_the_sentence_is_the_subject():
+    text = ('Ines Varga met Tom Reed.\n'
+            'The retired surgeon began by talking about the clinic, saying it was '
+            '"cheaper than ever."')
+    q = _one(text)
+    assert q["speaker_mention"].tolist() == ["The retired surgeon"]

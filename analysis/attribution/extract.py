@@ -126,6 +126,12 @@ _LONE_FORM = r"(?:said|says|told|tells|added|adds|wrote|writes|asked|asks|tweete
     r"replied|responded|explained|argued|insisted|claimed|noted|warned|found|reported)\b"
 
 _SPACES = re.compile(r"\s+")
+#: A sentence that opens with a description and its verb: "The retired surgeon began",
+#: "the justice sounded off", "A spokeswoman has said".
+_DESCRIPTION_SUBJECT = re.compile(
+    r"\s*(?:The|the|A|a|An|an)\s+(?:[\w'’-]+\s+){0,3}?[a-z][\w'’-]*(?=\s+(?:[a-z]+ly\s+)?"
+    r"(?:[a-z]{2,}ed|[a-z]{3,}s|has|had|was|is|will|would|did|said|told|went|began|made|"
+    r"took|gave|spoke|wrote)\b)")
 #: Words before "'s" that make it "is"/"has", not a possessive ("he's said").
 _CONTRACTED = {"he", "she", "it", "that", "who", "there", "what", "here", "where", "one",
                "everyone", "nobody", "somebody", "someone"}
@@ -615,7 +621,8 @@ class _Article:
             words = phrase.split()
             while words and words[0].casefold() in _DETERMINERS | _QUANTIFIERS:
                 words = words[1:]
-            if words and words[0].casefold() in _FUNCTION_WORDS:
+            if words and words[0].casefold() in _FUNCTION_WORDS or "_" in phrase or any(
+                    ch in MARKS for ch in phrase):
                 return "", "unknown", "", None   # "and", "which some": no speaker named
             desc = " ".join(words)
             if not desc or len(words) > 6 or not any(
@@ -671,6 +678,14 @@ class _Article:
             refs = later or refs
         plain = [r for r in refs if self.masked[r.end:r.end + 2] not in ("'s", "’s")]
         refs = plain or refs
+        # a description opens the sentence ("The retired surgeon began by ..., saying"):
+        # it is the subject, not a name further on
+        start = sent.start + (lead.end() if lead else 0)
+        head = _DESCRIPTION_SUBJECT.match(self.masked, start, vs)
+        if head and not any(r.start < head.end() for r in refs):
+            found = self.np_speaker(start, head.end(), vs)
+            if found[0]:
+                return found
         if refs:
             first = min(refs, key=lambda r: r.start)
             spk, st, cls = self.resolve(first)
