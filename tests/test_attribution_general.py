@@ -254,3 +254,10 @@ def test_a_description_that_opens_the_sentence_is_the_subject():
             '"cheaper than ever."')
     q = _one(text)
     assert q["speaker_mention"].tolist() == ["The retired surgeon"]
+
+
+def test_a_capitalised_word_after_the_is_an_organisation_not_a_person():
+    text = ('Gita Rao spoke to the Herald. The Beacon said it would review the case.\n'
+            '"I am not satisfied," he said.')
+    q = _one(text)
+    assert q.loc[q["kind"] == "direct", "speaker"].tolist() == ["Gita Rao"]

@@ -126,6 +126,7 @@ _LONE_FORM = r"(?:said|says|told|tells|added|adds|wrote|writes|asked|asks|tweete
     r"replied|responded|explained|argued|insisted|claimed|noted|warned|found|reported)\b"
 
 _SPACES = re.compile(r"\s+")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 #: A sentence that opens with a description and its verb: "The retired surgeon began",
 #: "the justice sounded off", "A spokeswoman has said".
 _DESCRIPTION_SUBJECT = re.compile(
@@ -334,8 +335,11 @@ class _Article:
                 continue
             name, cls = self.names.canonical(form, s)
             if not name and len(words) == 1 and (at_start or speaks) and not words[0].isupper():
-                name, cls = words[0], "person"     # a surname that opens a sentence
-                self.names.full.append((s, name, set()))
+                if speaks and _THE_BEFORE.search(m[max(0, s - 5):s]):
+                    name, cls = words[0], "org"    # "the Met said": an organisation
+                else:
+                    name, cls = words[0], "person"  # a surname that opens a sentence
+                    self.names.full.append((s, name, set()))
             if not name:
                 continue
             paren = _ACRONYM_AFTER.match(m[e:e + 12])
