@@ -261,3 +261,12 @@ def test_a_capitalised_word_after_the_is_an_organisation_not_a_person():
             '"I am not satisfied," he said.')
     q = _one(text)
     assert q.loc[q["kind"] == "direct", "speaker"].tolist() == ["Gita Rao"]
+
+
+def test_the_name_just_before_a_late_verb_and_a_middle_initial_after_one():
+    text = ('Ruth Akers said "we have every right to contest it," just as Tom Reed did '
+            'in 2008, Ines Varga added.\n'
+            '"People are angry," said Alderman Jo C. Marsh, who lives nearby.')
+    q = _one(text)
+    assert q["speaker"].tolist()[-1] == "Jo Marsh"
+    assert q["speaker_mention"].tolist()[-1] == "Alderman Jo C. Marsh"

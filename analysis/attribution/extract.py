@@ -146,7 +146,7 @@ _SUBJECT_BEFORE = re.compile(r"i|we|they|you|to|will|would|could|should|may|migh
 _CLAUSE_AFTER = re.compile(r"\s*(?:that\b|:|['\"“‘])")
 #: The noun phrase after an inverted speech verb: up to punctuation, an abbreviated title's
 #: full stop kept ("said Sen. Mark Olsen").
-_NP_AFTER_VERB = re.compile(r"\s*((?:" + _ABBREVIATED + r"\s|[^,.;:()!?])+)")
+_NP_AFTER_VERB = re.compile(r"\s*((?:" + _ABBREVIATED + r"\s|[A-Z]\.(?=\s[A-Z])|[^,.;:()!?])+)")
 #: After a lone capitalised word opening a sentence, what makes it a name: "Thompson, 61,",
 #: "Thompson said", "Thompson then warned", "Kasich: 'quotation'" (a headline or a line
 #: that opens with who speaks).
@@ -756,7 +756,15 @@ class _Article:
                     if between.strip():
                         item.np = (rest_start, vs)
                         comma = between.find(",")
-                        if comma > 0 and self.refs_in(rest_start, rest_start + comma):
+                        last = between.rfind(",")
+                        if 0 < last and between[last + 1:].strip() and any(
+                                r.cls in ("person", "org", "source", "spokes")
+                                for r in self.refs_in(rest_start + last, vs)) and \
+                                not _FINITE.search(between[last + 1:]) and \
+                                _FINITE.search(between[:last]):
+                            # '"...," just as Clinton did in 2008, Rendell added'
+                            item.np = (rest_start + last + 1, vs)
+                        elif comma > 0 and self.refs_in(rest_start, rest_start + comma):
                             item.np = (rest_start, rest_start + comma)
                     else:
                         m = _NP_AFTER_VERB.match(self.masked[ve:after_sent.end])
