@@ -270,3 +270,9 @@ def test_the_name_just_before_a_late_verb_and_a_middle_initial_after_one():
     q = _one(text)
     assert q["speaker"].tolist()[-1] == "Jo Marsh"
     assert q["speaker_mention"].tolist()[-1] == "Alderman Jo C. Marsh"
+
+
+def test_a_speaking_pronoun_goes_to_the_subject_of_its_sentence():
+    text = ('Ruth Akers said she would back Tom Reed, whom she called "the only honest man '
+            'in the race."')
+    assert [s for _, s in _said(text)] == ["Ruth Akers"]

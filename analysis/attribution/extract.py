@@ -126,6 +126,9 @@ _LONE_FORM = r"(?:said|says|told|tells|added|adds|wrote|writes|asked|asks|tweete
     r"replied|responded|explained|argued|insisted|claimed|noted|warned|found|reported)\b"
 
 _SPACES = re.compile(r"\s+")
+#: A speech verb right after a pronoun ("he said", "she told").
+_SPEECH_AFTER = re.compile(r"\s+(?:also\s+|later\s+|then\s+)?(?:said|says|told|tells|added|"
+                           r"adds|wrote|writes|called|calls|replied|argued|insisted|claimed)\b")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 #: A sentence that opens with a description and its verb: "The retired surgeon began",
 #: "the justice sounded off", "A spokeswoman has said".
@@ -428,10 +431,19 @@ class _Article:
     def resolve_pronoun(self, ref: _Ref) -> tuple[str, str, str]:
         want = _PRONOUNS[ref.variant]
         sent = self.sent_at(ref.start)
-        # 1. nearest compatible name earlier in the same sentence
-        for r in reversed(self.refs_in(sent.start, ref.start)):
-            if r.cls in ("pronoun", "document"):
-                continue
+        # 1. a compatible name earlier in the same sentence: the sentence's subject when
+        #    the pronoun is a speaker's ("Cross said he would back Clinton, whom he
+        #    called ..."), else the nearest
+        before = [r for r in self.refs_in(sent.start, ref.start)
+                  if r.cls not in ("pronoun", "document") and not self.in_quote(r.start)]
+        lead = _LEADING_ADVERBIAL.match(self.masked, sent.start, ref.start)
+        first = [r for r in before if not lead or r.start >= lead.end()]
+        if first and _SPEECH_AFTER.match(self.masked, ref.end) and \
+                self.masked[first[0].end:first[0].end + 2] not in ("'s", "’s"):
+            spk, st, cls = self.resolve(first[0])
+            if self._compatible(cls, want) and spk:
+                return spk, st, cls
+        for r in reversed(before):
             spk, st, cls = self.resolve(r)
             if self._compatible(cls, want) and spk:
                 return spk, st, cls
