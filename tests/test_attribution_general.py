@@ -136,14 +136,14 @@ def _said(text: str) -> list[tuple[str, str]]:
 
 def test_a_verb_that_opens_its_sentence_takes_the_name_after_it():
     text = ('Roger Hale spoke first.\n'
-            'Continued Hale: "So I think it is a very real problem for everyone."\n'
-            'Said Dora Pike, who grew up nearby, "We were all so proud of him."')
+            'Continued Hale: "The harbour plan will not survive the winter."\n'
+            'Said Dora Pike, who grew up nearby, "Nobody on this street was ever asked."')
     assert [s for _, s in _said(text)] == ["Roger Hale", "Dora Pike"]
 
 
 def test_a_line_that_opens_with_a_bare_surname_and_a_colon():
-    assert _said('Grimaldi: "We are going all the way to the capital."') == [
-        ("We are going all the way to the capital.", "Grimaldi")]
+    assert _said('Grimaldi: "We will fight on until the final count."') == [
+        ("We will fight on until the final count.", "Grimaldi")]
 
 
 def test_a_participle_after_a_quotation_belongs_to_the_sentence_subject():
@@ -152,8 +152,8 @@ def test_a_participle_after_a_quotation_belongs_to_the_sentence_subject():
 
 
 def test_places_and_wire_credits_are_not_speakers():
-    text = ('PARIS, May 3 (UPI) — Councillor Jane Doe arrived late.\n'
-            'Speaking at a rally in Salem, New Hampshire, Doe attacked Smith, calling him '
+    text = ('LEEDS, May 3 (AFP) — Councillor Jane Doe arrived late.\n'
+            'Speaking at a rally in Leeds, West Yorkshire, Doe attacked Smith, calling him '
             '"a total failure as a leader."')
     q = _one(text)
     assert q["speaker"].tolist() == ["Jane Doe"]
@@ -161,7 +161,7 @@ def test_places_and_wire_credits_are_not_speakers():
 
 
 def test_the_second_part_of_a_split_quotation_shares_the_verb_and_speaker():
-    text = '"It is a difficult issue," said Sen. Mark Olsen, "because it puts two rights apart."'
+    text = '"It is a hard question," said Sen. Mark Olsen, "because both sides have a case."'
     q = _one(text)
     assert q["speaker"].tolist() == ["Mark Olsen", "Mark Olsen"]
     assert q["speaker_mention"].tolist() == ["Sen. Mark Olsen", "Sen. Mark Olsen"]
@@ -174,10 +174,10 @@ def test_a_role_noun_resolves_through_an_abbreviated_title():
 
 
 def test_an_age_description_and_a_combative_reply_verb():
-    text = ('"We will not stop now," said the 46-year-old.\n'
+    text = ('"We will not stop now," said the 61-year-old.\n'
             'Jo Marsh disagreed. "You are wrong about that," Marsh shot back.')
     q = _one(text)
-    assert q["speaker"].tolist() == ["46-year-old", "Jo Marsh"]
+    assert q["speaker"].tolist() == ["61-year-old", "Jo Marsh"]
     assert q["verb"].tolist() == ["say", "shoot back"]
 
 
@@ -194,7 +194,7 @@ def test_a_quotation_with_no_attribution_takes_the_person_its_sentence_names():
 
 
 def test_a_long_titled_name_before_the_verb_after_a_quotation():
-    text = ('"These are the darkest days for our town," former county clerk Noel Brand '
+    text = ('"We have never seen a winter like this one," former county clerk Noel Brand '
             'wrote in a column.')
     assert [s for _, s in _said(text)] == ["Noel Brand"]
 
@@ -225,35 +225,35 @@ def test_names_remember_surnames_and_prefer_them_over_first_words():
 
 
 def test_a_double_mark_after_a_closing_single_mark_and_a_space_closes():
-    text = '"It is not just me saying, \'vote for her,\' " Ruth Akers told the crowd.'
-    assert _said(text) == [("It is not just me saying, 'vote for her,'", "Ruth Akers")]
+    text = '"Nobody here is telling you, \'stay at home,\' " Ruth Akers told the crowd.'
+    assert _said(text) == [("Nobody here is telling you, 'stay at home,'", "Ruth Akers")]
 
 
 def test_a_sentence_that_only_attributes_the_quotation_before_it():
-    text = ('"We need to ask what we can do to help?" Ines Varga told reporters during '
+    text = ('"Who will pay for the new bridge?" Ines Varga told reporters during '
             'a long call on Tuesday.')
-    assert _said(text) == [("We need to ask what we can do to help?", "Ines Varga")]
+    assert _said(text) == [("Who will pay for the new bridge?", "Ines Varga")]
 
 
 def test_an_infinitive_speech_verb_takes_the_sentence_subject():
-    text = 'Ines Varga said Tom Reed was right to urge voters "to stand up and be heard."'
+    text = 'Ines Varga said Tom Reed was right to urge voters "to speak out before the vote."'
     assert [s for _, s in _said(text)] == ["Ines Varga"]
 
 
 def test_a_surname_ending_like_a_plural_is_still_a_name():
     from analysis.attribution.speakers import _name_shape
 
-    assert _name_shape("Bernie Sanders")[:2] == ("full", "Bernie Sanders")
+    assert _name_shape("Ruth Akers")[:2] == ("full", "Ruth Akers")
     assert _name_shape("Jewish Londoners")[0] == "none"
     assert _name_shape("Mexican Americans")[0] == "none"
 
 
 def test_a_description_that_opens_the_sentence_is_the_subject():
     text = ('Ines Varga met Tom Reed.\n'
-            'The retired surgeon began by talking about the clinic, saying it was '
-            '"cheaper than ever."')
+            'The veteran coach opened with a story about the club, saying it was '
+            '"older than the town."')
     q = _one(text)
-    assert q["speaker_mention"].tolist() == ["The retired surgeon"]
+    assert q["speaker_mention"].tolist() == ["The veteran coach"]
 
 
 def test_a_capitalised_word_after_the_is_an_organisation_not_a_person():
@@ -264,9 +264,9 @@ def test_a_capitalised_word_after_the_is_an_organisation_not_a_person():
 
 
 def test_the_name_just_before_a_late_verb_and_a_middle_initial_after_one():
-    text = ('Ruth Akers said "we have every right to contest it," just as Tom Reed did '
+    text = ('Ruth Akers said "the vote should be held again," just as Tom Reed did '
             'in 2008, Ines Varga added.\n'
-            '"People are angry," said Alderman Jo C. Marsh, who lives nearby.')
+            '"The pool must stay open," said Alderman Jo C. Marsh, who lives nearby.')
     q = _one(text)
     assert q["speaker"].tolist()[-1] == "Jo Marsh"
     assert q["speaker_mention"].tolist()[-1] == "Alderman Jo C. Marsh"

@@ -114,8 +114,8 @@ _CLAUSE_END = re.compile(
     r"|\s+(?:and|but)\s+(?:then\s+|also\s+|later\s+)?(?:[a-z]{3,}ed|said|says|told|tells|"
     r"went|made|gave|took|wrote|spoke|is|was|has|had)\b")
 
-#: An opening adverbial phrase up to its comma: "In an interview with CNN, ",
-#: "Speaking in Salem, ", "In response to X's proposal, ".
+#: An opening adverbial phrase up to its comma: "In an interview on local radio, ",
+#: "Speaking in Leeds, ", "In response to X's proposal, ".
 _LEADING_ADVERBIAL = re.compile(
     r"\s*(?:In|At|During|After|Before|From|On|Like|Unlike|Following|Speaking|Asked|Addressing|"
     r"Responding|Writing|Despite|Amid|With|Without|Since|Until|Along|Alongside|Later|Earlier|"
@@ -126,12 +126,14 @@ _LONE_FORM = r"(?:said|says|told|tells|added|adds|wrote|writes|asked|asks|tweete
     r"replied|responded|explained|argued|insisted|claimed|noted|warned|found|reported)\b"
 
 _SPACES = re.compile(r"\s+")
+#: A line that signs the quotation above it: a dash, then the name.
+_SIGNATURE = re.compile(r"\s*[-–—]\s*")
 #: A speech verb right after a pronoun ("he said", "she told").
 _SPEECH_AFTER = re.compile(r"\s+(?:also\s+|later\s+|then\s+)?(?:said|says|told|tells|added|"
                            r"adds|wrote|writes|called|calls|replied|argued|insisted|claimed)\b")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
-#: A sentence that opens with a description and its verb: "The retired surgeon began",
-#: "the justice sounded off", "A spokeswoman has said".
+#: A sentence that opens with a description and its verb: "The veteran coach opened",
+#: "the minister hit back", "A spokeswoman has said".
 _DESCRIPTION_SUBJECT = re.compile(
     r"\s*(?:The|the|A|a|An|an)\s+(?:[\w'’-]+\s+){0,3}?[a-z][\w'’-]*(?=\s+(?:[a-z]+ly\s+)?"
     r"(?:[a-z]{2,}ed|[a-z]{3,}s|has|had|was|is|will|would|did|said|told|went|began|made|"
@@ -151,7 +153,7 @@ _CLAUSE_AFTER = re.compile(r"\s*(?:that\b|:|['\"“‘])")
 #: full stop kept ("said Sen. Mark Olsen").
 _NP_AFTER_VERB = re.compile(r"\s*((?:" + _ABBREVIATED + r"\s|[A-Z]\.(?=\s[A-Z])|[^,.;:()!?])+)")
 #: After a lone capitalised word opening a sentence, what makes it a name: "Thompson, 61,",
-#: "Thompson said", "Thompson then warned", "Kasich: 'quotation'" (a headline or a line
+#: "Thompson said", "Thompson then warned", "Thompson: 'quotation'" (a headline or a line
 #: that opens with who speaks).
 _LONE_AFTER = re.compile(r",\s*\d{1,3},|\s+(?:" + "|".join(_LONE_VERBS) + r")\b"
                          r"|\s+(?:also\s+|then\s+)?[a-z]{3,}ed\b|:\s*['\"“‘]")
@@ -169,7 +171,7 @@ _SPEAKS_AFTER = re.compile(r"\s+(?:also\s+)?" + _LONE_FORM)
 _AFTER_VERB = re.compile(r"\s*(?:[.!?]|,|(?:as|on|in|at|during|after|before|while|when|"
                          r"outside|from|via|on|in)\b)")
 
-#: A preposition that puts the capitalised words after it in a place ("in New Hampshire").
+#: A preposition that puts the capitalised words after it in a place ("in West Yorkshire").
 _PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Aa]cross|[Ii]nto|[Aa]round|"
                            r"[Tt]hroughout|[Vv]isit(?:ing|ed|s)?)\s+(?:the\s+|an?\s+)?$")
 
@@ -308,7 +310,7 @@ class _Article:
             words = form.split()
             while words and (words[0].casefold() in _NAME_STOP or len(words) > 1
                              and words[0].casefold() in owner):
-                s += len(words[0]) + 1             # "Said Jane Doe", "Continued Stone"
+                s += len(words[0]) + 1             # "Said Jane Doe", "Continued Hale"
                 words = words[1:]
             if not words:
                 continue
@@ -321,19 +323,19 @@ class _Article:
                 _LONE_AFTER.match(after)
                 or _LONE_APPOSITION.match(after)
                 and not _NOT_A_NAME_END.search(words[0])
-                # a surname already named in full earlier: "Donald Trump ... Trump subsequently"
+                # a surname already named in full earlier: "Jane Doe ... Doe later"
                 or self.names.known_surname(words[0]))
             if len(words) == 1 and (at_start and not lone_name
                                     or words[0].casefold() in _NAME_STOP
                                     or words[0].casefold() in _TITLES):
                 continue
             form = " ".join(words)
-            # a lone capitalised word that a speech verb follows is a speaker ("Twitter
-            # said", "Hannity pressed"), wherever it stands
+            # a lone capitalised word that a speech verb follows is a speaker ("Acme
+            # said", "Hale pressed"), wherever it stands
             speaks = len(words) == 1 and not at_start and not words[0].isupper() \
                 and _SPEAKS_AFTER.match(after) is not None
             if self._is_place(s, s + len(form), form, place_end):
-                # "in Salem, New Hampshire": no speaker; one place after a comma at most
+                # "in Leeds, West Yorkshire": no speaker; one place after a comma at most
                 place_end = -1 if m[place_end:s] == ", " else s + len(form)
                 continue
             name, cls = self.names.canonical(form, s)
@@ -355,9 +357,9 @@ class _Article:
 
     def _is_place(self, s: int, e: int, form: str, place_end: int) -> bool:
         """A capitalised run that names a place or a wire service, not a speaker: after
-        "in", "at", "near" ... ("in New Hampshire", "at Trump Tower"), after a place and a
-        comma ("in Salem, New Hampshire"), a dateline opening a paragraph ("WASHINGTON,")
-        or a credit in brackets ("(UPI)")."""
+        "in", "at", "near" ... ("in West Yorkshire", "at Doe House"), after a place and a
+        comma ("in Leeds, West Yorkshire"), a dateline opening a paragraph ("LEEDS,")
+        or a credit in brackets ("(AFP)")."""
         m = self.masked
         after = m[e:e + 3]
         if after[:2] in ("'s", "’s"):
@@ -432,7 +434,7 @@ class _Article:
         want = _PRONOUNS[ref.variant]
         sent = self.sent_at(ref.start)
         # 1. a compatible name earlier in the same sentence: the sentence's subject when
-        #    the pronoun is a speaker's ("Cross said he would back Clinton, whom he
+        #    the pronoun is a speaker's ("Akers said she would back Reed, whom she
         #    called ..."), else the nearest
         before = [r for r in self.refs_in(sent.start, ref.start)
                   if r.cls not in ("pronoun", "document") and not self.in_quote(r.start)]
@@ -506,7 +508,7 @@ class _Article:
             if before and (before.group(1).casefold() in _DETERMINERS - {"that"} | {"of"}
                            or before.group(2)
                            and before.group(1).casefold() not in _CONTRACTED):
-                continue                    # "the report", "the IG's report": a noun
+                continue                    # "the report", "the inspector's report": a noun
             if form in _NOUN_FIRST and not (before and _SUBJECT_BEFORE.fullmatch(
                     before.group(1).casefold())) and not _CLAUSE_AFTER.match(m[e:e + 8]):
                 continue                    # "state treasurer", "a Pentagon report"
@@ -516,7 +518,7 @@ class _Article:
             if lemma == "call" and re.match(r"\s+for\b", self.masked[e:e + 6]):
                 continue
             if lemma in ("continue", "go on") and re.match(r"\s+to\b", self.masked[e:e + 5]):
-                continue                    # "would continue to break barriers"
+                continue                    # "would continue to fight"
             out.append((s, e, lemma, cls))
         return out
 
@@ -559,7 +561,7 @@ class _Article:
             inverted = self._inverted_subject(sent, vs, ve)
             if inverted is not None:
                 return inverted
-        # a closing mark after the comma ('of "New York values," saying') is punctuation
+        # a closing mark after the comma ('of "fair rents," saying') is punctuation
         tail = tokens[-1][2].casefold().rstrip("”’\"'") if tokens else ""
         participle = verb_text.endswith("ing")
         if not tokens or tail in ("and", "but", "or", "and,") or tail.endswith(",") and \
@@ -595,7 +597,7 @@ class _Article:
     def _inverted_subject(self, sent: _Sent, vs: int, ve: int
                           ) -> tuple[str, str, str, tuple[int, int] | None] | None:
         """The speaker after a verb that opens its sentence: "Said Jane Doe, who ...:",
-        "Continued Stone: '...'", "Added the senator, '...'"; None when no name or
+        "Continued Hale: '...'", "Added the senator, '...'"; None when no name or
         description follows before a comma, colon or quotation mark."""
         m = self.masked
         if not m[vs:vs + 1].isupper() or m[ve:ve + 4].startswith(("ing", " to", " that")):
@@ -686,15 +688,15 @@ class _Article:
             spk, st, cls = self.resolve(earlier)
             return spk, st, cls, (earlier.start, earlier.end)
         refs = [r for r in self.refs_in(sent.start, vs) if not self.in_quote(r.start)]
-        # not a name inside an opening adverbial ("In an interview with CNN, Trump ...")
-        # nor a possessive ("Donald Trump's proposal"), when another name follows
+        # not a name inside an opening adverbial ("In an interview on local radio, Doe ...")
+        # nor a possessive ("Jane Doe's proposal"), when another name follows
         lead = _LEADING_ADVERBIAL.match(self.masked[sent.start:vs])
         if lead:
             later = [r for r in refs if r.start >= sent.start + lead.end()]
             refs = later or refs
         plain = [r for r in refs if self.masked[r.end:r.end + 2] not in ("'s", "’s")]
         refs = plain or refs
-        # a description opens the sentence ("The retired surgeon began by ..., saying"):
+        # a description opens the sentence ("The veteran coach opened with ..., saying"):
         # it is the subject, not a name further on
         start = sent.start + (lead.end() if lead else 0)
         head = _DESCRIPTION_SUBJECT.match(self.masked, start, vs)
@@ -757,7 +759,7 @@ class _Article:
                         "," in between and len(between.split()) <= 30
                         and self.refs_in(rest_start, rest_start + between.find(","))
                         and not re.search(r"[.!?]\s", between)) or (
-                        # '"...," former George W. Bush speechwriter Noam Neusner wrote'
+                        # '"...," former county clerk Noel Brand wrote'
                         len(between.split()) <= 11 and not _FINITE.search(between)
                         and any(r.cls == "person" and tail_verbs[0][0] - r.end <= 2
                                 for r in self.refs_in(rest_start, tail_verbs[0][0])))):
@@ -774,7 +776,7 @@ class _Article:
                                 for r in self.refs_in(rest_start + last, vs)) and \
                                 not _FINITE.search(between[last + 1:]) and \
                                 _FINITE.search(between[:last]):
-                            # '"...," just as Clinton did in 2008, Rendell added'
+                            # '"...," just as Reed did last year, Varga added'
                             item.np = (rest_start + last + 1, vs)
                         elif comma > 0 and self.refs_in(rest_start, rest_start + comma):
                             item.np = (rest_start, rest_start + comma)
@@ -832,8 +834,8 @@ class _Article:
             return False
         if len(words) <= 6:
             return True
-        # longer: the verb ends the clause or an adverbial follows it ("US Senator Jeff
-        # Sessions said as he launched the process.")
+        # longer: the verb ends the clause or an adverbial follows it ("State Senator Ann
+        # Grimaldi said as she opened the session.")
         before = self.masked[sent.start:verbs[0][0]]
         return bool(self.refs_in(sent.start, verbs[0][0])) and not _FINITE.search(before) \
             and (verbs[0][2] == "tell"
@@ -855,8 +857,8 @@ class _Article:
         return None
 
     def title_head(self, ref: _Ref, limit: int) -> _Ref:
-        """The person a title in lower case leads to ("Former US secretary of state
-        Madeleine Albright", "party chairman Reince Priebus"), else ``ref`` itself."""
+        """The person a title in lower case leads to ("Former state treasurer Maria
+        Lopez", "club chairman Jo Marsh"), else ``ref`` itself."""
         for nxt in self.refs_in(ref.end, min(limit, ref.end + 60)):
             if nxt.start < ref.end:
                 continue
@@ -949,6 +951,43 @@ class _Article:
         if not spk or cls not in ("person", "org", "plural", "source"):
             return None
         return spk, st, cls
+
+    def signed_after(self, item: _Item
+                     ) -> tuple[str, str, str, tuple[int, int] | None] | None:
+        """The name on the line after a quotation that is a paragraph of its own, as
+        fact-checks and round-ups sign it ("- Jane Doe." / "— Sen. Jane Doe, in a tweet")."""
+        last_part = item.parts[-1]
+        k = bisect.bisect_right([p[0] for p in self.paragraphs], last_part[0])
+        if k >= len(self.paragraphs):
+            return None
+        ps, pe = self.paragraphs[k]
+        sign = _SIGNATURE.match(self.masked, ps, pe)
+        if not sign:
+            return None
+        for r in self.refs_in(sign.end(), min(pe, sign.end() + 80)):
+            if r.cls in ("person", "org", "plural") and r.start < sign.end() + 30:
+                spk, st, cls = self.resolve(r)
+                if spk:
+                    return spk, st, cls, (r.start, r.end)
+        return None
+
+    def paragraph_opener(self, item: _Item
+                         ) -> tuple[str, str, str, tuple[int, int] | None] | None:
+        """For a quotation that is a sentence of its own after another sentence of the same
+        paragraph, the person that sentence opens with ("Hale set out his plan. 'It will
+        work.'"); None at a paragraph's start or when the
+        sentence before opens otherwise."""
+        k = bisect.bisect_right(self.sent_starts, item.open_pos) - 2
+        if k < 0 or self.sents[k].paragraph != item.paragraph:
+            return None
+        prev = self.sents[k]
+        if any(ch in MARKS for ch in self.masked[prev.start:prev.end]):
+            return None
+        subject = self._opening_subject(prev, prev.end)
+        if subject is None or subject.cls == "pronoun":
+            return None
+        spk, st, cls = self.resolve(subject)
+        return (spk, st, cls, (subject.start, subject.end)) if spk else None
 
     def nearest_speaker(self, item: _Item, sent: _Sent,
                         last: tuple[str, str, str, str] | None
@@ -1180,8 +1219,16 @@ class _Article:
                     spk, st, cls = self.resolve(subject)
                     mention = (subject.start, subject.end)
                     item.attribution = "sentence subject"
-            elif item.floating and last_speaker is not None:
-                spk, st, cls, _ = last_speaker
+            elif item.floating:
+                signed = self.signed_after(item)
+                if signed is not None:
+                    spk, st, cls, mention = signed
+                    item.attribution = "signed after"
+                elif (opener := self.paragraph_opener(item)) is not None:
+                    spk, st, cls, mention = opener
+                    item.attribution = "sentence before"
+                elif last_speaker is not None:
+                    spk, st, cls, _ = last_speaker
             if item.verb is not None and spk:
                 by_verb.setdefault(item.verb, (spk, st, cls, mention))
             if item.kind in ("direct", "mixed") and not spk and cls != "passive":
@@ -1226,7 +1273,12 @@ def extract_quotes(corpus: pd.DataFrame, actors: str | Path | pd.DataFrame | Non
     multi-paragraph quotation), ``n_words`` and ``attribution`` (where the speaker was
     found: before / after the quotation, previous speaker (a floating quotation),
     indirect, named after (a pronoun the next sentence identifies: "The words came from
-    X"), passive, no agent ("was slammed as '...'": speaker empty, type unknown)).
+    X"), passive, no agent ("was slammed as '...'": speaker empty, type unknown),
+    signed after (a quotation paragraph signed on the next line: "- Jane Doe"), sentence
+    before (a quotation sentence after a sentence that opens with a person), nearest
+    speaker (no rule applied: the person its sentence names, else the previous speaker of
+    the same or the previous paragraph, else the nearest person named before: a guess,
+    less reliable than the rules before it)).
 
     ``start``/``end`` index the clean ``text``; for a one-paragraph quotation
     ``text[start:end] == quote``, for a longer one ``quote`` joins the ``parts`` with

@@ -188,7 +188,7 @@ class _Names:
             return name, "org"
         if kind == "single":
             self._sync()
-            # a surname first ("Trump" is Donald Trump even after "Trump Tower"), else a
+            # a surname first ("Smith" is John Smith even after "Smith Hall"), else a
             # first name
             i = self._latest.get(name, self._first.get(name))
             if i is not None:
@@ -238,7 +238,7 @@ _TITLE_FORMS["congressman"] = _TITLE_FORMS["congresswoman"] = {"rep", "represent
 
 #: A plural people noun ("Londoners", "Muslims", "Republicans") and an adjective of
 #: nation, faith or party before it ("Jewish", "British", "Mexican"): a group, not a
-#: person; "Bernie Sanders" and "Tim Powers" are people.
+#: person; "Ruth Akers" and "Tim Rogers" are people.
 _GROUP_NOUN = re.compile(r"(?:ish|ese|ians?|ers|ists|ans|ites|ims|ics|ats|ews)$")
 _GROUP_ADJECTIVE = re.compile(r"(?:ish|ese|ian|can|ic|ern|ean|ani|i|ch)$")
 
