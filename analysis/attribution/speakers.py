@@ -64,6 +64,8 @@ _NAME_STOP = {
     "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "contacted", "sharing", "ahead", "both", "all", "some", "as",
     "if", "for", "from", "with", "by", "of", "to", "nearly", "tens", "so", "what",
+    "then", "now", "instead", "still", "also", "indeed", "perhaps", "soon", "finally",
+    "again", "thus", "even", "just", "only", "yet", "like", "unlike", "asked", "according",
 }
 
 
