@@ -999,9 +999,13 @@ class _Article:
         usable = ("person", "org", "plural", "source", "spokes", "pronoun")
         for lo, hi in ((sent.start, item.open_pos if item.open_pos >= 0 else item.start),
                        (item.end, sent.end)):
-            for r in self.refs_in(lo, hi):
-                if self.in_quote(r.start) or r.cls not in usable:
-                    continue
+            refs = [r for r in self.refs_in(lo, hi)
+                    if not self.in_quote(r.start) and r.cls in usable]
+            lead = _LEADING_ADVERBIAL.match(self.masked, lo, hi) if lo == sent.start else None
+            if lead:
+                refs = [r for r in refs if r.start >= lead.end()] or refs
+            refs = [r for r in refs if self.masked[r.end:r.end + 2] not in ("'s", "’s")] or refs
+            for r in refs:
                 r = self.title_head(r, hi)
                 spk, st, cls = self.resolve(r)
                 if spk:
