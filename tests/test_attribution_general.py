@@ -276,3 +276,11 @@ def test_a_speaking_pronoun_goes_to_the_subject_of_its_sentence():
     text = ('Ruth Akers said she would back Tom Reed, whom she called "the only honest man '
             'in the race."')
     assert [s for _, s in _said(text)] == ["Ruth Akers"]
+
+
+def test_the_name_right_before_a_colon_and_a_late_inverted_verb():
+    text = ('FERRY FARES TO RISE AGAIN - Ruth Akers: "The council has run out of options '
+            'for the island route."\n'
+            'Akers "saw the problem coming" in the spring, said harbour master Tom Reed.')
+    q = _one(text)
+    assert q["speaker"].tolist() == ["Ruth Akers", "Tom Reed"]

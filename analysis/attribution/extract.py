@@ -48,9 +48,11 @@ QUOTE_COLUMNS = [
     "clause_end",
 ]
 
+#: A finite verb: an auxiliary in any case, or a lower-case past form (a capitalised word
+#: ending in -ed is a name: "Ted", "Reed").
 _FINITE = re.compile(
-    r"\b(?:was|were|is|are|am|had|has|have|would|will|could|can|must|should|might|may|did|"
-    r"does|do|shall|needs?|wants?|[a-z]+ed)\b", re.I)
+    r"\b(?:(?i:was|were|is|are|am|had|has|have|would|will|could|can|must|should|might|may|"
+    r"did|does|do|shall|needs?|wants?)|[a-z]+ed)\b")
 _BOUNDARY = re.compile(
     r"[,;:()\[\]]|\s[-–—]\s|\b(?:in|to|of|from|by|with|at|during|under|for)\s+(?:which|whom)\b"
     r"|\b(?:where|when|whereas|because|although|though|if|while|that)\b", re.I)
@@ -119,6 +121,7 @@ _CLAUSE_END = re.compile(
 _LEADING_ADVERBIAL = re.compile(
     r"\s*(?:In|At|During|After|Before|From|On|Like|Unlike|Following|Speaking|Asked|Addressing|"
     r"Responding|Writing|Despite|Amid|With|Without|Since|Until|Along|Alongside|Later|Earlier|"
+    r"When|While|Although|Though|Because|Once|If|As|"
     r"[A-Z][a-z]+(?:ing|ed))\b[^,;:]{0,120},\s*")
 
 #: The speech-verb forms that mark the capitalised word before them as a speaker.
@@ -752,7 +755,16 @@ class _Article:
                     or tail_verbs and 0 < len(between.split()) <= 4
                     and (between.lstrip()[:1].isupper() or between.lstrip().startswith("the "))
                     and len(self.masked[tail_verbs[0][1]:after_sent.end].split()) <= 4
-                    or re.match(r"\s*(?:[,;:—–]|-\s|$)", after))
+                    or re.match(r"\s*(?:[,;:—–]|-\s|$)", after)
+                    # '"..." in the 2008 primary, said X.': a short phrase, a comma, then
+                    # the inverted attribution ending the sentence
+                    or tail_verbs and between.rstrip().endswith(",")
+                    and not _FINITE.search(between) and len(between.split()) <= 8
+                    and len(self.masked[tail_verbs[0][1]:after_sent.end].split()) <= 12
+                    and self.masked[tail_verbs[0][1]:tail_verbs[0][1] + 1] == " "
+                    and not self.masked[tail_verbs[0][1]:after_sent.end].lstrip()[:4]
+                    .startswith(("that", "the ", "it "))
+                    and bool(self.refs_in(tail_verbs[0][1], after_sent.end)))
                 if tail_verbs and ends_clause and (len(between.split()) <= 6 or (
                         "," in between and len(between.split()) <= 14) or (
                         # '"...," Douglas Holtz-Eakin, an adviser to ... and former ..., said'
@@ -767,7 +779,10 @@ class _Article:
                     item.verb = (vs, ve)
                     item.after = True
                     item.attribution = "after"
-                    if between.strip():
+                    inverted = between.rstrip().endswith(",") and not any(
+                        r.cls in ("person", "org", "source", "spokes", "pronoun", "plural")
+                        for r in self.refs_in(rest_start, vs))
+                    if between.strip() and not inverted:
                         item.np = (rest_start, vs)
                         comma = between.find(",")
                         last = between.rfind(",")
@@ -1214,7 +1229,15 @@ class _Article:
                         if (r.start, r.end) == mention:
                             self.sentence_subject[vsent.start] = r
             elif item.colon is not None:
-                spk, st, cls, mention = self.coordinated(self.sent_at(item.colon), item.colon)
+                named = [r for r in self.refs_in(max(0, item.colon - 60), item.colon)
+                         if item.colon - r.end <= 1 and r.cls in ("person", "org", "plural")]
+                if named:
+                    # "HEADLINE - Jane Doe: '...'": the name right before the colon
+                    spk, st, cls = self.resolve(named[-1])
+                    mention = (named[-1].start, named[-1].end)
+                else:
+                    spk, st, cls, mention = self.coordinated(self.sent_at(item.colon),
+                                                             item.colon)
             elif item.kind == "mixed" and not item.floating:
                 # "Mr. Obama decried the 'spin masters who ...'": no speech verb, but the
                 # quoted words belong to the person the sentence opens with
