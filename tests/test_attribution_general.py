@@ -284,3 +284,11 @@ def test_the_name_right_before_a_colon_and_a_late_inverted_verb():
             'Akers "saw the problem coming" in the spring, said harbour master Tom Reed.')
     q = _one(text)
     assert q["speaker"].tolist() == ["Ruth Akers", "Tom Reed"]
+
+
+def test_descriptions_with_a_quantifier_or_a_possessive_are_speakers():
+    text = ('"There is no way back for the plan," said one of those advisers.\n'
+            '"The tram is a folly," the paper\'s editorial board wrote.')
+    q = _one(text)
+    assert q["speaker_mention"].tolist() == ["one of those advisers",
+                                             "the paper's editorial board"]

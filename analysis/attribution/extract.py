@@ -640,11 +640,12 @@ class _Article:
             if not phrase:
                 return self.coordinated(sent, vs)
             words = phrase.split()
-            while words and words[0].casefold() in _DETERMINERS | _QUANTIFIERS:
-                words = words[1:]
-            if words and words[0].casefold() in _FUNCTION_WORDS or "_" in phrase or any(
-                    ch in MARKS for ch in phrase):
+            if words and words[0].casefold() in _FUNCTION_WORDS - _DETERMINERS or \
+                    "_" in phrase or any(ch in '"“”' for ch in phrase):
                 return "", "unknown", "", None   # "and", "which some": no speaker named
+            while words and (words[0].casefold() in _DETERMINERS | _QUANTIFIERS
+                             or words[0].casefold() == "of" and len(words) > 1):
+                words = words[1:]                # "one of those advisers" -> advisers
             desc = " ".join(words)
             if not desc or len(words) > 6 or not any(
                     w[:1].isalpha() or w[:1].isdigit() and "-" in w for w in words):
