@@ -292,3 +292,9 @@ def test_descriptions_with_a_quantifier_or_a_possessive_are_speakers():
     q = _one(text)
     assert q["speaker_mention"].tolist() == ["one of those advisers",
                                              "the paper's editorial board"]
+
+
+def test_a_participle_with_a_quoted_label_and_an_agent_after_it():
+    text = 'The inquiry, often labelled as a "witch hunt" by Socialists, went on for a year.'
+    q = _one(text)
+    assert q[["speaker", "speaker_type"]].values.tolist() == [["Socialists", "group"]]

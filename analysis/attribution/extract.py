@@ -24,6 +24,7 @@ from analysis.attribution.speakers import (
     _BE,
     _DETERMINERS,
     _FUNCTION_WORDS,
+    _GROUP_NOUN,
     _NAME,
     _NAME_STOP,
     _ORG_PHRASE,
@@ -656,6 +657,9 @@ class _Article:
             if titled:
                 return titled, "unknown", "person", span
             if len(words) == 1 and re.fullmatch(r"[A-Z][a-z'’-]+", words[0]) and \
+                    _GROUP_NOUN.search(words[0]) and words[0] not in self.names.surnames:
+                return words[0], "group", "plural", span     # "by Democrats": a group
+            if len(words) == 1 and re.fullmatch(r"[A-Z][a-z'’-]+", words[0]) and \
                     words[0].casefold() not in _NAME_STOP | _ORG_WORDS | _TITLES:
                 # "insists Burton": a surname after the verb
                 self.names.full.append((np_start, words[0], set()))
@@ -934,7 +938,13 @@ class _Article:
         a_start = end + by.end()
         cands = self.refs_in(a_start, min(sent.end, a_start + 80))
         if not cands:
-            return None
+            # "by Democrats", "by union leaders": a group or description
+            stop = re.search(r"[,;:.!?()]|\s[-–—]\s", self.masked[a_start:sent.end])
+            a_end = a_start + (stop.start() if stop else sent.end - a_start)
+            if not 0 < len(self.masked[a_start:a_end].split()) <= 4:
+                return None
+            spk, st, cls, mention = self.np_speaker(a_start, a_end, a_start)
+            return (spk, st, cls, mention) if spk else None
         first = min(cands, key=lambda r: r.start)
         spk, st, cls = self.resolve(first)
         return (spk, st, cls, (first.start, first.end)) if spk else None
@@ -1210,6 +1220,11 @@ class _Article:
                 else:
                     limit = item.open_pos if item.open_pos > vs else self.sent_at(vs).end
                     spk, st, cls, mention = self.subject(vs, ve, limit)
+                if cls != "passive" and not item.after and re.search(
+                        r"[a-z](?:ed|en|wn)$", self.masked[vs:ve]) and re.match(
+                        r"\s*(?:as\s+)?(?:an?\s+|the\s+)?['\"“‘]", self.masked[ve:ve + 12]) \
+                        and self.agent_after(item.end) is not None:
+                    cls = "passive"                # "often labeled a 'witch hunt' by X"
                 if cls == "passive":
                     agent = self.agent_after(item.end)
                     if agent is not None:
