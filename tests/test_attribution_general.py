@@ -126,3 +126,175 @@ def test_an_altered_quotation_travels():
     out = match_quotes(q)
     assert out["status"].tolist() == ["altered", "altered"]
     assert out["diff"].tolist() == ["-[destroy] +[kill]", "-[kill] +[destroy]"]
+
+
+def _said(text: str) -> list[tuple[str, str]]:
+    q = _one(text)
+    q = q[q["kind"].isin(["direct", "mixed"])]
+    return list(zip(q["quote"], q["speaker"], strict=True))
+
+
+def test_a_verb_that_opens_its_sentence_takes_the_name_after_it():
+    text = ('Roger Hale spoke first.\n'
+            'Continued Hale: "The harbour plan will not survive the winter."\n'
+            'Said Dora Pike, who grew up nearby, "Nobody on this street was ever asked."')
+    assert [s for _, s in _said(text)] == ["Roger Hale", "Dora Pike"]
+
+
+def test_a_line_that_opens_with_a_bare_surname_and_a_colon():
+    assert _said('Grimaldi: "We will fight on until the final count."') == [
+        ("We will fight on until the final count.", "Grimaldi")]
+
+
+def test_a_participle_after_a_quotation_belongs_to_the_sentence_subject():
+    text = 'Jane Doe defended the "fair rents" plan, saying it would "help every family."'
+    assert [s for _, s in _said(text)] == ["Jane Doe", "Jane Doe"]
+
+
+def test_places_and_wire_credits_are_not_speakers():
+    text = ('LEEDS, May 3 (AFP) — Councillor Jane Doe arrived late.\n'
+            'Speaking at a rally in Leeds, West Yorkshire, Doe attacked Smith, calling him '
+            '"a total failure as a leader."')
+    q = _one(text)
+    assert q["speaker"].tolist() == ["Jane Doe"]
+    assert q["speaker_mention"].tolist() == ["Doe"]
+
+
+def test_the_second_part_of_a_split_quotation_shares_the_verb_and_speaker():
+    text = '"It is a hard question," said Sen. Mark Olsen, "because both sides have a case."'
+    q = _one(text)
+    assert q["speaker"].tolist() == ["Mark Olsen", "Mark Olsen"]
+    assert q["speaker_mention"].tolist() == ["Sen. Mark Olsen", "Sen. Mark Olsen"]
+
+
+def test_a_role_noun_resolves_through_an_abbreviated_title():
+    text = ('Sen. Mark Olsen arrived on Monday.\n'
+            '"It was a long night," the senator said.')
+    assert _said(text) == [("It was a long night", "Mark Olsen")]
+
+
+def test_an_age_description_and_a_combative_reply_verb():
+    text = ('"We will not stop now," said the 61-year-old.\n'
+            'Jo Marsh disagreed. "You are wrong about that," Marsh shot back.')
+    q = _one(text)
+    assert q["speaker"].tolist() == ["61-year-old", "Jo Marsh"]
+    assert q["verb"].tolist() == ["say", "shoot back"]
+
+
+def test_a_lower_case_title_leads_to_the_name():
+    text = ('Former state treasurer Maria Lopez, an ally of the mayor, made her remark '
+            'that "there is no money left in the fund at all."')
+    assert [s for _, s in _said(text)] == ["Maria Lopez"]
+
+
+def test_a_quotation_with_no_attribution_takes_the_person_its_sentence_names():
+    text = ('Ali Reza was blunt about the budget: it was "dead on arrival, frankly, and '
+            'everyone knows."')
+    assert [s for _, s in _said(text)] == ["Ali Reza"]
+
+
+def test_a_long_titled_name_before_the_verb_after_a_quotation():
+    text = ('"We have never seen a winter like this one," former county clerk Noel Brand '
+            'wrote in a column.')
+    assert [s for _, s in _said(text)] == ["Noel Brand"]
+
+
+def test_a_mixed_quotation_clause_stops_at_a_second_predicate():
+    text = 'Jo Marsh called the plan "a disaster" and then tweeted that it was over.'
+    q = _one(text)
+    row = q[q["kind"] == "mixed"].iloc[0]
+    assert text[row["clause_start"]:row["clause_end"]] == 'the plan "a disaster"'
+
+
+def test_possessive_nouns_are_not_speech_verbs():
+    text = 'Jo Marsh said that the inspector\'s report "was never published in full."'
+    q = _one(text)
+    assert q.loc[q["kind"] == "mixed", "speaker"].tolist() == ["Jo Marsh"]
+
+
+def test_names_remember_surnames_and_prefer_them_over_first_words():
+    from analysis.attribution.speakers import _Names
+
+    names = _Names()
+    assert names.canonical("John Smith", 0) == ("John Smith", "person")
+    names.canonical("Smith Hall", 10)                  # a building that looks like a name
+    assert names.canonical("Smith", 20) == ("John Smith", "person")
+    assert names.known_surname("Smith") and not names.known_surname("John")
+    names.full.append((30, "Ada Byrne", set()))        # added directly, as callers may
+    assert names.canonical("Byrne", 40) == ("Ada Byrne", "person")
+
+
+def test_a_double_mark_after_a_closing_single_mark_and_a_space_closes():
+    text = '"Nobody here is telling you, \'stay at home,\' " Ruth Akers told the crowd.'
+    assert _said(text) == [("Nobody here is telling you, 'stay at home,'", "Ruth Akers")]
+
+
+def test_a_sentence_that_only_attributes_the_quotation_before_it():
+    text = ('"Who will pay for the new bridge?" Ines Varga told reporters during '
+            'a long call on Tuesday.')
+    assert _said(text) == [("Who will pay for the new bridge?", "Ines Varga")]
+
+
+def test_an_infinitive_speech_verb_takes_the_sentence_subject():
+    text = 'Ines Varga said Tom Reed was right to urge voters "to speak out before the vote."'
+    assert [s for _, s in _said(text)] == ["Ines Varga"]
+
+
+def test_a_surname_ending_like_a_plural_is_still_a_name():
+    from analysis.attribution.speakers import _name_shape
+
+    assert _name_shape("Ruth Akers")[:2] == ("full", "Ruth Akers")
+    assert _name_shape("Jewish Londoners")[0] == "none"
+    assert _name_shape("Mexican Americans")[0] == "none"
+
+
+def test_a_description_that_opens_the_sentence_is_the_subject():
+    text = ('Ines Varga met Tom Reed.\n'
+            'The veteran coach opened with a story about the club, saying it was '
+            '"older than the town."')
+    q = _one(text)
+    assert q["speaker_mention"].tolist() == ["The veteran coach"]
+
+
+def test_a_capitalised_word_after_the_is_an_organisation_not_a_person():
+    text = ('Gita Rao spoke to the Herald. The Beacon said it would review the case.\n'
+            '"I am not satisfied," he said.')
+    q = _one(text)
+    assert q.loc[q["kind"] == "direct", "speaker"].tolist() == ["Gita Rao"]
+
+
+def test_the_name_just_before_a_late_verb_and_a_middle_initial_after_one():
+    text = ('Ruth Akers said "the vote should be held again," just as Tom Reed did '
+            'in 2008, Ines Varga added.\n'
+            '"The pool must stay open," said Alderman Jo C. Marsh, who lives nearby.')
+    q = _one(text)
+    assert q["speaker"].tolist()[-1] == "Jo Marsh"
+    assert q["speaker_mention"].tolist()[-1] == "Alderman Jo C. Marsh"
+
+
+def test_a_speaking_pronoun_goes_to_the_subject_of_its_sentence():
+    text = ('Ruth Akers said she would back Tom Reed, whom she called "the only honest man '
+            'in the race."')
+    assert [s for _, s in _said(text)] == ["Ruth Akers"]
+
+
+def test_the_name_right_before_a_colon_and_a_late_inverted_verb():
+    text = ('FERRY FARES TO RISE AGAIN - Ruth Akers: "The council has run out of options '
+            'for the island route."\n'
+            'Akers "saw the problem coming" in the spring, said harbour master Tom Reed.')
+    q = _one(text)
+    assert q["speaker"].tolist() == ["Ruth Akers", "Tom Reed"]
+
+
+def test_descriptions_with_a_quantifier_or_a_possessive_are_speakers():
+    text = ('"There is no way back for the plan," said one of those advisers.\n'
+            '"The tram is a folly," the paper\'s editorial board wrote.')
+    q = _one(text)
+    assert q["speaker_mention"].tolist() == ["one of those advisers",
+                                             "the paper's editorial board"]
+
+
+def test_a_participle_with_a_quoted_label_and_an_agent_after_it():
+    text = 'The inquiry, often labelled as a "witch hunt" by Socialists, went on for a year.'
+    q = _one(text)
+    assert q[["speaker", "speaker_type"]].values.tolist() == [["Socialists", "group"]]

@@ -11,15 +11,26 @@ would (general news practice, British and American):
    paragraph that opens with a quote mark (captions in between are skipped).
 2. **Attribution.** The nearest speech verb before the quotation in its sentence ("He said:
    '...'", "X told the Guardian '...'", "X added:", "according to X"), else an attribution
-   after it ("'...,' the senator said", "'...,' said X"), else, for a paragraph that is all
-   quotation, the previous speaker (a floating quotation). A passive speech verb takes its
-   agent ("was condemned as '...' by X") or no speaker at all ("was slammed as '...'").
+   after it ("'...,' the senator said", "'...,' said X", "'...,' former county clerk Noel
+   Brand wrote", or a next sentence that only says who spoke: "X said as he left."), else,
+   for a quotation that is a paragraph or sentence of its own, the name that signs it on
+   the next line ("- Jane Doe"), the person the sentence before opens with, or the previous
+   speaker (a floating quotation). A passive speech verb takes its agent ("was condemned
+   as '...' by X") or no speaker at all ("was slammed as '...'"). When no rule applies, the
+   person the quotation's sentence names is taken, else the previous or nearest speaker
+   (``attribution`` says "nearest speaker": a guess).
 3. **Speakers.** The subject of the verb: a name or alias from the actor table, a pronoun
    resolved to the nearest compatible speaker (he/she: a person; it: an organisation; they:
-   a group or organisation), a description ("the officer", "a spokesman for Mr Khan",
-   "government sources"), or a statement (its author, the nearest organisation). A pronoun
-   the next sentence identifies ("The words came from X", "Those were the words of X")
-   takes that name.
+   a group or organisation; a pronoun that speaks goes to the person its sentence opens
+   with), a description ("the officer", "the 61-year-old", "a spokesman for Mr Khan",
+   "government sources"; "the senator" is the person last named with that title, "Sen."
+   included), or a statement (its author, the nearest organisation). A verb that opens its
+   sentence takes the name after it ("Said Jane Doe, ...", "Continued Hale: '...'"); a
+   participle ("..., saying") or infinitive takes the sentence's subject, skipping an
+   opening adverbial ("In an interview on local radio, Doe ..."), possessives and places.
+   Places ("in Leeds, West Yorkshire"), datelines and wire credits ("(AFP)") are never
+   speakers; groups ("Traders on Harbour Road") stay groups. A pronoun the next sentence
+   identifies ("The words came from X", "Those were the words of X") takes that name.
 4. **Kinds.** ``direct`` (a quoted utterance), ``mixed`` (quoted words inside reported
    speech), ``scare`` (a short quoted label of 1-4 words with no speech verb attached to a
    speaker) and ``indirect`` (reported speech, "X said (that) ..." without quote marks).

@@ -20,9 +20,11 @@ from analysis.attribution.marks import (
     normalise_marks,
 )
 from analysis.attribution.speakers import (
+    _ABBREVIATED,
     _BE,
     _DETERMINERS,
     _FUNCTION_WORDS,
+    _GROUP_NOUN,
     _NAME,
     _NAME_STOP,
     _ORG_PHRASE,
@@ -47,9 +49,11 @@ QUOTE_COLUMNS = [
     "clause_end",
 ]
 
+#: A finite verb: an auxiliary in any case, or a lower-case past form (a capitalised word
+#: ending in -ed is a name: "Ted", "Reed").
 _FINITE = re.compile(
-    r"\b(?:was|were|is|are|am|had|has|have|would|will|could|can|must|should|might|may|did|"
-    r"does|do|shall|needs?|wants?|[a-z]+ed)\b", re.I)
+    r"\b(?:(?i:was|were|is|are|am|had|has|have|would|will|could|can|must|should|might|may|"
+    r"did|does|do|shall|needs?|wants?)|[a-z]+ed)\b")
 _BOUNDARY = re.compile(
     r"[,;:()\[\]]|\s[-–—]\s|\b(?:in|to|of|from|by|with|at|during|under|for)\s+(?:which|whom)\b"
     r"|\b(?:where|when|whereas|because|although|though|if|while|that)\b", re.I)
@@ -102,6 +106,78 @@ class _Item:
     clause: tuple[int, int] | None = None     # the reported clause around a mixed quotation
     colon: int | None = None                  # a colon that introduces the quotation
 
+
+#: Where the reported clause around a mixed quotation ends after the quotation: a new
+#: attribution ("..., according to X", "..., he said"), a participle or subordinate clause
+#: (", saying ...", ", hours after ..."), a second predicate ("... and then tweeted ...").
+_CLAUSE_END = re.compile(
+    r";|\s[-–—]\s|,\s+(?:according to|(?:he|she|they|it|[A-Z][\w'’.-]+)\s+(?:said|says|added|"
+    r"adds|told|tells|wrote)\b|(?:[a-z]+ing|while|before|after|as|when|who|which|where|but|"
+    r"and|even|though|although|because|[a-z]+ly|hours|days|weeks|months|years)\b)"
+    r"|\s+(?:and|but)\s+(?:then\s+|also\s+|later\s+)?(?:[a-z]{3,}ed|said|says|told|tells|"
+    r"went|made|gave|took|wrote|spoke|is|was|has|had)\b")
+
+#: An opening adverbial phrase up to its comma: "In an interview on local radio, ",
+#: "Speaking in Leeds, ", "In response to X's proposal, ".
+_LEADING_ADVERBIAL = re.compile(
+    r"\s*(?:In|At|During|After|Before|From|On|Like|Unlike|Following|Speaking|Asked|Addressing|"
+    r"Responding|Writing|Despite|Amid|With|Without|Since|Until|Along|Alongside|Later|Earlier|"
+    r"When|While|Although|Though|Because|Once|If|As|"
+    r"[A-Z][a-z]+(?:ing|ed))\b[^,;:]{0,120},\s*")
+
+#: The speech-verb forms that mark the capitalised word before them as a speaker.
+_LONE_FORM = r"(?:said|says|told|tells|added|adds|wrote|writes|asked|asks|tweeted|pressed|" \
+    r"replied|responded|explained|argued|insisted|claimed|noted|warned|found|reported)\b"
+
+_SPACES = re.compile(r"\s+")
+#: A line that signs the quotation above it: a dash, then the name.
+_SIGNATURE = re.compile(r"\s*[-–—]\s*")
+#: A speech verb right after a pronoun ("he said", "she told").
+_SPEECH_AFTER = re.compile(r"\s+(?:also\s+|later\s+|then\s+)?(?:said|says|told|tells|added|"
+                           r"adds|wrote|writes|called|calls|replied|argued|insisted|claimed)\b")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+#: A sentence that opens with a description and its verb: "The veteran coach opened",
+#: "the minister hit back", "A spokeswoman has said".
+_DESCRIPTION_SUBJECT = re.compile(
+    r"\s*(?:The|the|A|a|An|an)\s+(?:[\w'’-]+\s+){0,3}?[a-z][\w'’-]*(?=\s+(?:[a-z]+ly\s+)?"
+    r"(?:[a-z]{2,}ed|[a-z]{3,}s|has|had|was|is|will|would|did|said|told|went|began|made|"
+    r"took|gave|spoke|wrote)\b)")
+#: Words before "'s" that make it "is"/"has", not a possessive ("he's said").
+_CONTRACTED = {"he", "she", "it", "that", "who", "there", "what", "here", "where", "one",
+               "everyone", "nobody", "somebody", "someone"}
+#: Base forms that are more often nouns ("state treasurer", "the report", "a press
+#: release"): a verb only after a subject pronoun, a plural noun, an auxiliary or "to", or
+#: before "that", a colon or a quotation mark.
+_NOUN_FIRST = {"state", "report", "press", "post", "note", "comment", "counter", "pledge",
+               "answer", "blast"}
+_SUBJECT_BEFORE = re.compile(r"i|we|they|you|to|will|would|could|should|may|might|must|can|"
+                             r"did|do|does|also|[a-z]+ly|[a-z]{3,}s")
+_CLAUSE_AFTER = re.compile(r"\s*(?:that\b|:|['\"“‘])")
+#: The noun phrase after an inverted speech verb: up to punctuation, an abbreviated title's
+#: full stop kept ("said Sen. Mark Olsen").
+_NP_AFTER_VERB = re.compile(r"\s*((?:" + _ABBREVIATED + r"\s|[A-Z]\.(?=\s[A-Z])|[^,.;:()!?])+)")
+#: After a lone capitalised word opening a sentence, what makes it a name: "Thompson, 61,",
+#: "Thompson said", "Thompson then warned", "Thompson: 'quotation'" (a headline or a line
+#: that opens with who speaks).
+_LONE_AFTER = re.compile(r",\s*\d{1,3},|\s+(?:" + "|".join(_LONE_VERBS) + r")\b"
+                         r"|\s+(?:also\s+|then\s+)?[a-z]{3,}ed\b|:\s*['\"“‘]")
+_LONE_APPOSITION = re.compile(r",\s+(?:who|meanwhile|however|though|too)\b")
+_NOT_A_NAME_END = re.compile(r"(?:ing|ed|ly|ion|ness|ment)$")
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,})\)")
+_DOCUMENT_OBJECT = re.compile(r"\b(?:in|of|from|with|by)\s+(?:a|an|the|its|their|his|her)?"
+                              r"\s*(?:\w+\s+)?$")
+_ANOTHER = re.compile(r"\b(?:another|second|other|different)\s+(?:\w+\s+)?$")
+_WORD_BEFORE = re.compile(r"(\w+)(['’]s?)?\s+$")
+
+_SPEAKS_AFTER = re.compile(r"\s+(?:also\s+)?" + _LONE_FORM)
+
+#: What may follow the verb of a sentence that only attributes the quotation before it.
+_AFTER_VERB = re.compile(r"\s*(?:[.!?]|,|(?:as|on|in|at|during|after|before|while|when|"
+                         r"outside|from|via|on|in)\b)")
+
+#: A preposition that puts the capitalised words after it in a place ("in West Yorkshire").
+_PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Aa]cross|[Ii]nto|[Aa]round|"
+                           r"[Tt]hroughout|[Vv]isit(?:ing|ed|s)?)\s+(?:the\s+|an?\s+)?$")
 
 #: A group named by a plural noun before a place or organisation: "Traders on Harbour Road",
 #: "residents of the estate", "local shopkeepers in Leith".
@@ -173,6 +249,8 @@ class _Article:
         self.history: list[tuple[int, str, str, str, str]] = []  # pos, speaker, type, cls, kind
         self.sentence_subject: dict[int, _Ref | None] = {}
         self._verbs: dict[tuple[int, int], list[tuple[int, int, str, str]]] = {}
+        self._all_verbs: list[tuple[int, int, str, str]] | None = None
+        self._verb_starts: list[int] = []
 
     # ---------------------------------------------------------------- lookups
     def sent_at(self, pos: int) -> _Sent:
@@ -194,8 +272,7 @@ class _Article:
             types, cls_of = _actor_classes(self.actors)
             for s, e, actor in find_mentions(m, self.actors):
                 refs.append(_Ref(s, e, cls_of[actor], actor, types.get(actor, "unknown")))
-                for k in range(s, e):
-                    taken[k] = True
+                taken[s:e] = [True] * (e - s)
         nouns = _speaker_nouns()
         for match in _ref_word_pattern().finditer(m):
             word = match.group(0)
@@ -209,8 +286,7 @@ class _Article:
                 canonical, stype = nouns[low]
                 if stype == "document":
                     before = m[max(0, s - 20):s].casefold()
-                    if re.search(r"\b(?:in|of|from|with|by)\s+(?:a|an|the|its|their|his|her)?"
-                                 r"\s*(?:\w+\s+)?$", before):
+                    if _DOCUMENT_OBJECT.search(before):
                         continue
                     refs.append(_Ref(s, e, "document", "", "document"))
                 elif stype == "anonymous source":
@@ -219,8 +295,7 @@ class _Article:
                     refs.append(_Ref(s, e, "spokes", canonical, stype))
                 else:
                     before = m[max(0, s - 25):s].casefold()
-                    variant = "another" if re.search(
-                        r"\b(?:another|second|other|different)\s+(?:\w+\s+)?$", before) else ""
+                    variant = "another" if _ANOTHER.search(before) else ""
                     name = f"another {canonical}" if variant else canonical
                     refs.append(_Ref(s, e, "person", name, stype, variant))
         for match in _ORG_PHRASE.finditer(m):
@@ -228,16 +303,18 @@ class _Article:
             if any(taken[s:e]):
                 continue
             refs.append(_Ref(s, e, "org", match.group(1).casefold(), "organisation"))
-            for k in range(s, e):
-                taken[k] = True
+            taken[s:e] = [True] * (e - s)
+        place_end = -1
+        owner = _verb_index()[1]
         for match in _NAME.finditer(m):
             s, e = match.span()
             if any(taken[s:e]) or m[s:e].casefold() in _PRONOUNS:
                 continue
             form = match.group(0)
             words = form.split()
-            while words and words[0].casefold() in _NAME_STOP:
-                s += len(words[0]) + 1
+            while words and (words[0].casefold() in _NAME_STOP or len(words) > 1
+                             and words[0].casefold() in owner):
+                s += len(words[0]) + 1             # "Said Jane Doe", "Continued Hale"
                 words = words[1:]
             if not words:
                 continue
@@ -247,29 +324,58 @@ class _Article:
             # so: "Thompson, 61, was blunt." / "Thompson said ..."
             after = m[s + len(words[0]):s + len(words[0]) + 30]
             lone_name = len(words) == 1 and at_start and (
-                re.match(r",\s*\d{1,3},", after) or re.match(
-                    r"\s+(?:" + "|".join(_LONE_VERBS) + r")\b", after)
-                or re.match(r"\s+(?:also\s+|then\s+)?[a-z]{3,}ed\b", after)
-                or re.match(r",\s+(?:who|meanwhile|however|though|too)\b", after)
-                and not re.search(r"(?:ing|ed|ly|ion|ness|ment)$", words[0]))
+                _LONE_AFTER.match(after)
+                or _LONE_APPOSITION.match(after)
+                and not _NOT_A_NAME_END.search(words[0])
+                # a surname already named in full earlier: "Jane Doe ... Doe later"
+                or self.names.known_surname(words[0]))
             if len(words) == 1 and (at_start and not lone_name
                                     or words[0].casefold() in _NAME_STOP
                                     or words[0].casefold() in _TITLES):
                 continue
             form = " ".join(words)
+            # a lone capitalised word that a speech verb follows is a speaker ("Acme
+            # said", "Hale pressed"), wherever it stands
+            speaks = len(words) == 1 and not at_start and not words[0].isupper() \
+                and _SPEAKS_AFTER.match(after) is not None
+            if self._is_place(s, s + len(form), form, place_end):
+                # "in Leeds, West Yorkshire": no speaker; one place after a comma at most
+                place_end = -1 if m[place_end:s] == ", " else s + len(form)
+                continue
             name, cls = self.names.canonical(form, s)
-            if not name and len(words) == 1 and at_start and not words[0].isupper():
-                name, cls = words[0], "person"     # a surname that opens a sentence
-                self.names.full.append((s, name, set()))
+            if not name and len(words) == 1 and (at_start or speaks) and not words[0].isupper():
+                if speaks and _THE_BEFORE.search(m[max(0, s - 5):s]):
+                    name, cls = words[0], "org"    # "the Met said": an organisation
+                else:
+                    name, cls = words[0], "person"  # a surname that opens a sentence
+                    self.names.full.append((s, name, set()))
             if not name:
                 continue
-            paren = re.match(r"\s*\(([A-Z]{2,})\)", m[e:e + 12])
+            paren = _ACRONYM_AFTER.match(m[e:e + 12])
             if paren and cls == "org":
                 self.names.acronyms[paren.group(1)] = name
             refs.append(_Ref(s, s + len(form), cls, name,
                              "unknown" if cls == "person" else "organisation"))
         refs.sort(key=lambda r: (r.end, r.start))
         return refs
+
+    def _is_place(self, s: int, e: int, form: str, place_end: int) -> bool:
+        """A capitalised run that names a place or a wire service, not a speaker: after
+        "in", "at", "near" ... ("in West Yorkshire", "at Doe House"), after a place and a
+        comma ("in Leeds, West Yorkshire"), a dateline opening a paragraph ("LEEDS,")
+        or a credit in brackets ("(AFP)")."""
+        m = self.masked
+        after = m[e:e + 3]
+        if after[:2] in ("'s", "’s"):
+            return False
+        if _PLACE_BEFORE.search(m[max(0, s - 16):s]):
+            return True
+        if place_end >= 0 and m[place_end:s] == ", ":
+            return True
+        if form.isupper() and (m[s - 1:s] == "(" and after[:1] == ")"
+                               or (s == 0 or m[s - 1] == "\n") and after[:1] in ",("):
+            return True
+        return False
 
     def refs_in(self, start: int, end: int) -> list[_Ref]:
         lo = bisect.bisect_right(self.ref_ends, start)
@@ -331,10 +437,19 @@ class _Article:
     def resolve_pronoun(self, ref: _Ref) -> tuple[str, str, str]:
         want = _PRONOUNS[ref.variant]
         sent = self.sent_at(ref.start)
-        # 1. nearest compatible name earlier in the same sentence
-        for r in reversed(self.refs_in(sent.start, ref.start)):
-            if r.cls in ("pronoun", "document"):
-                continue
+        # 1. a compatible name earlier in the same sentence: the sentence's subject when
+        #    the pronoun is a speaker's ("Akers said she would back Reed, whom she
+        #    called ..."), else the nearest
+        before = [r for r in self.refs_in(sent.start, ref.start)
+                  if r.cls not in ("pronoun", "document") and not self.in_quote(r.start)]
+        lead = _LEADING_ADVERBIAL.match(self.masked, sent.start, ref.start)
+        first = [r for r in before if not lead or r.start >= lead.end()]
+        if first and _SPEECH_AFTER.match(self.masked, ref.end) and \
+                self.masked[first[0].end:first[0].end + 2] not in ("'s", "’s"):
+            spk, st, cls = self.resolve(first[0])
+            if self._compatible(cls, want) and spk:
+                return spk, st, cls
+        for r in reversed(before):
             spk, st, cls = self.resolve(r)
             if self._compatible(cls, want) and spk:
                 return spk, st, cls
@@ -375,28 +490,39 @@ class _Article:
 
     # ---------------------------------------------------------------- speech verbs
     def verbs_in(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
-        key = (start, end)
-        found = self._verbs.get(key)
-        if found is None:
-            found = self._verbs[key] = self._verbs_in(start, end)
-        return list(found)
+        """The speech verbs (start, end, lemma, class) lying in [start, end), in order;
+        the article is searched once and each call is a lookup."""
+        if self._all_verbs is None:
+            self._all_verbs = self._verbs_in(0, len(self.masked))
+            self._verb_starts = [v[0] for v in self._all_verbs]
+        lo = bisect.bisect_left(self._verb_starts, start)
+        hi = bisect.bisect_left(self._verb_starts, end)
+        return [v for v in self._all_verbs[lo:hi] if v[1] <= end]
 
     def _verbs_in(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
         pattern, owner = _verb_index()
         out = []
         region = self.masked[start:end]
+        m = self.masked
         for match in pattern.finditer(region):
             s, e = start + match.start(), start + match.end()
-            form = re.sub(r"\s+", " ", match.group(0)).casefold()
+            form = _SPACES.sub(" ", match.group(0)).casefold()
             lemma, cls = owner[form]
-            before = re.search(r"(\w+)\s+$", self.masked[max(0, s - 20):s])
-            if before and before.group(1).casefold() in _DETERMINERS - {"that"}:
-                continue
+            before = _WORD_BEFORE.search(self.masked[max(0, s - 20):s])
+            if before and (before.group(1).casefold() in _DETERMINERS - {"that"} | {"of"}
+                           or before.group(2)
+                           and before.group(1).casefold() not in _CONTRACTED):
+                continue                    # "the report", "the inspector's report": a noun
+            if form in _NOUN_FIRST and not (before and _SUBJECT_BEFORE.fullmatch(
+                    before.group(1).casefold())) and not _CLAUSE_AFTER.match(m[e:e + 8]):
+                continue                    # "state treasurer", "a Pentagon report"
             prev = self.masked[max(0, s - 3):s].rstrip()[-1:]
             if match.group(0)[:1].isupper() and prev and prev not in ".!?:;\"“”'‘’([":
                 continue                    # "the United States": a name, not a verb
             if lemma == "call" and re.match(r"\s+for\b", self.masked[e:e + 6]):
                 continue
+            if lemma in ("continue", "go on") and re.match(r"\s+to\b", self.masked[e:e + 5]):
+                continue                    # "would continue to fight"
             out.append((s, e, lemma, cls))
         return out
 
@@ -425,17 +551,26 @@ class _Article:
                     return spk, st, cls, (first.start, first.end)
             # "was slammed as '...'": the sentence does not say who spoke
             return "", "unknown", "passive", None
+        if words and words[-1] == "to" and len(words) > 1:
+            # "X said Y was right to urge ...": an infinitive has no subject of its own;
+            # the speaker is the sentence's
+            return self.coordinated(sent, vs)
         # strip auxiliaries and adverbs before the verb
         k = len(tokens)
         while k and (words[k - 1] in _STRIP_TAIL or (words[k - 1].endswith("ly")
                                                      and len(words[k - 1]) > 4)):
             k -= 1
         tokens = tokens[:k]
-        tail = tokens[-1][2].casefold() if tokens else ""
+        if not tokens:
+            inverted = self._inverted_subject(sent, vs, ve)
+            if inverted is not None:
+                return inverted
+        # a closing mark after the comma ('of "fair rents," saying') is punctuation
+        tail = tokens[-1][2].casefold().rstrip("”’\"'") if tokens else ""
         participle = verb_text.endswith("ing")
         if not tokens or tail in ("and", "but", "or", "and,") or tail.endswith(",") and \
                 participle or tail in ("after", "before", "by", "while", "when", "without",
-                                       "despite"):
+                                       "despite", "to"):
             return self.coordinated(sent, vs)
         if tail == "who":
             for r in reversed(self.refs_in(sent.start, sent.start + tokens[-1][0])):
@@ -463,12 +598,39 @@ class _Article:
         np_start = sent.start + (bounds[-1] if bounds else 0)
         return self.np_speaker(np_start, np_end, vs)
 
+    def _inverted_subject(self, sent: _Sent, vs: int, ve: int
+                          ) -> tuple[str, str, str, tuple[int, int] | None] | None:
+        """The speaker after a verb that opens its sentence: "Said Jane Doe, who ...:",
+        "Continued Hale: '...'", "Added the senator, '...'"; None when no name or
+        description follows before a comma, colon or quotation mark."""
+        m = self.masked
+        if not m[vs:vs + 1].isupper() or m[ve:ve + 4].startswith(("ing", " to", " that")):
+            return None
+        stop = re.search(r"[,:;.!?'\"“‘_]|\s[-–—]\s", m[ve:min(sent.end, ve + 120)])
+        np_end = ve + (stop.start() if stop else min(sent.end, ve + 120) - ve)
+        if np_end <= ve or len(m[ve:np_end].split()) > 8:
+            return None
+        refs = [r for r in self.refs_in(ve, np_end) if r.cls not in ("pronoun", "document")]
+        if not refs:
+            words = m[ve:np_end].split()
+            if len(words) == 1 and re.fullmatch(r"[A-Z][a-z'’-]+", words[0]):
+                s0 = m.find(words[0], ve)
+                name, cls = self.names.canonical(words[0], s0)
+                if not name:
+                    name, cls = words[0], "person"
+                    self.names.full.append((s0, name, set()))
+                return name, "unknown", cls, (s0, s0 + len(words[0]))
+            return None
+        return self.np_speaker(ve, np_end, vs)
+
     def np_speaker(self, np_start: int, np_end: int, vs: int
                    ) -> tuple[str, str, str, tuple[int, int] | None]:
         sent = self.sent_at(np_start)
         refs = [r for r in self.refs_in(np_start, np_end) if not self.in_quote(r.start)]
         group = _GROUP.match(self.masked[np_start:np_end])
-        if group and (not refs or refs[0].start >= np_start + group.end(1)):
+        if group and (not refs or refs[0].start >= np_start + group.end(1)) and not any(
+                r.cls == "pronoun" for r in refs) and \
+                len(self.masked[np_start:np_end].split()) <= 7:
             # "Traders on Harbour Road say": the group speaks, not the place named after it
             head = group.group(1)
             if head.split()[-1].casefold() not in _ORG_WORDS | _TITLES | _PRONOUNS.keys():
@@ -479,16 +641,24 @@ class _Article:
             if not phrase:
                 return self.coordinated(sent, vs)
             words = phrase.split()
-            while words and words[0].casefold() in _DETERMINERS | _QUANTIFIERS:
-                words = words[1:]
+            if words and words[0].casefold() in _FUNCTION_WORDS - _DETERMINERS or \
+                    "_" in phrase or any(ch in '"“”' for ch in phrase):
+                return "", "unknown", "", None   # "and", "which some": no speaker named
+            while words and (words[0].casefold() in _DETERMINERS | _QUANTIFIERS
+                             or words[0].casefold() == "of" and len(words) > 1):
+                words = words[1:]                # "one of those advisers" -> advisers
             desc = " ".join(words)
-            if not desc or len(words) > 6 or not any(w[:1].isalpha() for w in words):
+            if not desc or len(words) > 6 or not any(
+                    w[:1].isalpha() or w[:1].isdigit() and "-" in w for w in words):
                 return "", "unknown", "", None
             titled = self.names.by_title(words[-1].casefold()) if len(words) <= 2 else ""
             start = self.masked.find(phrase, np_start)
             span = (start, start + len(phrase)) if start >= 0 else None
             if titled:
                 return titled, "unknown", "person", span
+            if len(words) == 1 and re.fullmatch(r"[A-Z][a-z'’-]+", words[0]) and \
+                    _GROUP_NOUN.search(words[0]) and words[0] not in self.names.surnames:
+                return words[0], "group", "plural", span     # "by Democrats": a group
             if len(words) == 1 and re.fullmatch(r"[A-Z][a-z'’-]+", words[0]) and \
                     words[0].casefold() not in _NAME_STOP | _ORG_WORDS | _TITLES:
                 # "insists Burton": a surname after the verb
@@ -526,6 +696,22 @@ class _Article:
             spk, st, cls = self.resolve(earlier)
             return spk, st, cls, (earlier.start, earlier.end)
         refs = [r for r in self.refs_in(sent.start, vs) if not self.in_quote(r.start)]
+        # not a name inside an opening adverbial ("In an interview on local radio, Doe ...")
+        # nor a possessive ("Jane Doe's proposal"), when another name follows
+        lead = _LEADING_ADVERBIAL.match(self.masked[sent.start:vs])
+        if lead:
+            later = [r for r in refs if r.start >= sent.start + lead.end()]
+            refs = later or refs
+        plain = [r for r in refs if self.masked[r.end:r.end + 2] not in ("'s", "’s")]
+        refs = plain or refs
+        # a description opens the sentence ("The veteran coach opened with ..., saying"):
+        # it is the subject, not a name further on
+        start = sent.start + (lead.end() if lead else 0)
+        head = _DESCRIPTION_SUBJECT.match(self.masked, start, vs)
+        if head and not any(r.start < head.end() for r in refs):
+            found = self.np_speaker(start, head.end(), vs)
+            if found[0]:
+                return found
         if refs:
             first = min(refs, key=lambda r: r.start)
             spk, st, cls = self.resolve(first)
@@ -574,24 +760,48 @@ class _Article:
                     or tail_verbs and 0 < len(between.split()) <= 4
                     and (between.lstrip()[:1].isupper() or between.lstrip().startswith("the "))
                     and len(self.masked[tail_verbs[0][1]:after_sent.end].split()) <= 4
-                    or re.match(r"\s*(?:[,;:—–]|-\s|$)", after))
+                    or re.match(r"\s*(?:[,;:—–]|-\s|$)", after)
+                    # '"..." in the 2008 primary, said X.': a short phrase, a comma, then
+                    # the inverted attribution ending the sentence
+                    or tail_verbs and between.rstrip().endswith(",")
+                    and not _FINITE.search(between) and len(between.split()) <= 8
+                    and len(self.masked[tail_verbs[0][1]:after_sent.end].split()) <= 12
+                    and self.masked[tail_verbs[0][1]:tail_verbs[0][1] + 1] == " "
+                    and not self.masked[tail_verbs[0][1]:after_sent.end].lstrip()[:4]
+                    .startswith(("that", "the ", "it "))
+                    and bool(self.refs_in(tail_verbs[0][1], after_sent.end)))
                 if tail_verbs and ends_clause and (len(between.split()) <= 6 or (
                         "," in between and len(between.split()) <= 14) or (
                         # '"...," Douglas Holtz-Eakin, an adviser to ... and former ..., said'
                         "," in between and len(between.split()) <= 30
                         and self.refs_in(rest_start, rest_start + between.find(","))
-                        and not re.search(r"[.!?]\s", between))):
+                        and not re.search(r"[.!?]\s", between)) or (
+                        # '"...," former county clerk Noel Brand wrote'
+                        len(between.split()) <= 11 and not _FINITE.search(between)
+                        and any(r.cls == "person" and tail_verbs[0][0] - r.end <= 2
+                                for r in self.refs_in(rest_start, tail_verbs[0][0])))):
                     vs, ve = tail_verbs[0][0], tail_verbs[0][1]
                     item.verb = (vs, ve)
                     item.after = True
                     item.attribution = "after"
-                    if between.strip():
+                    inverted = between.rstrip().endswith(",") and not any(
+                        r.cls in ("person", "org", "source", "spokes", "pronoun", "plural")
+                        for r in self.refs_in(rest_start, vs))
+                    if between.strip() and not inverted:
                         item.np = (rest_start, vs)
                         comma = between.find(",")
-                        if comma > 0 and self.refs_in(rest_start, rest_start + comma):
+                        last = between.rfind(",")
+                        if 0 < last and between[last + 1:].strip() and any(
+                                r.cls in ("person", "org", "source", "spokes")
+                                for r in self.refs_in(rest_start + last, vs)) and \
+                                not _FINITE.search(between[last + 1:]) and \
+                                _FINITE.search(between[:last]):
+                            # '"...," just as Reed did last year, Varga added'
+                            item.np = (rest_start + last + 1, vs)
+                        elif comma > 0 and self.refs_in(rest_start, rest_start + comma):
                             item.np = (rest_start, rest_start + comma)
                     else:
-                        m = re.match(r"\s*([^,.;:()!?]+)", self.masked[ve:after_sent.end])
+                        m = _NP_AFTER_VERB.match(self.masked[ve:after_sent.end])
                         if m:
                             np_text = m.group(1)
                             np_text = re.split(r"\s(?:who|as|on|in|at|after|when)\s",
@@ -636,11 +846,20 @@ class _Article:
         """A sentence that only says who spoke: at most six words, a speech verb among its
         first four, no quote mark ("Bush said.", "Mr. Trump told reporters on Monday.")."""
         words = self.masked[sent.start:sent.end].split()
-        if not 2 <= len(words) <= 6 or any(ch in MARKS for ch in
-                                             self.masked[sent.start:sent.end]):
+        if len(words) < 2 or any(ch in MARKS for ch in self.masked[sent.start:sent.end]):
             return False
         verbs = self.verbs_in(sent.start, sent.end)
-        return bool(verbs) and len(self.masked[sent.start:verbs[0][0]].split()) <= 3
+        if not verbs or len(self.masked[sent.start:verbs[0][0]].split()) > (
+                3 if len(words) <= 6 else 5):
+            return False
+        if len(words) <= 6:
+            return True
+        # longer: the verb ends the clause or an adverbial follows it ("State Senator Ann
+        # Grimaldi said as she opened the session.")
+        before = self.masked[sent.start:verbs[0][0]]
+        return bool(self.refs_in(sent.start, verbs[0][0])) and not _FINITE.search(before) \
+            and (verbs[0][2] == "tell"
+                 or _AFTER_VERB.match(self.masked[verbs[0][1]:sent.end]) is not None)
 
     def _opening_subject(self, sent: _Sent, before: int) -> _Ref | None:
         """The person (or pronoun) a sentence opens with, within its first three words and
@@ -648,6 +867,7 @@ class _Article:
         for r in self.refs_in(sent.start, before):
             if self.in_quote(r.start):
                 continue
+            r = self.title_head(r, before)
             lead = self.masked[sent.start:r.start]
             if "," in lead or len(lead.split()) > 3 or r.cls not in ("person", "pronoun"):
                 return None
@@ -655,6 +875,21 @@ class _Article:
                 return None
             return r
         return None
+
+    def title_head(self, ref: _Ref, limit: int) -> _Ref:
+        """The person a title in lower case leads to ("Former state treasurer Maria
+        Lopez", "club chairman Jo Marsh"), else ``ref`` itself."""
+        for nxt in self.refs_in(ref.end, min(limit, ref.end + 60)):
+            if nxt.start < ref.end:
+                continue
+            between = self.masked[ref.end:nxt.start]
+            if nxt.cls == "person" and re.fullmatch(r"(?:\s+[a-z][\w-]*){1,5}\s+", between) \
+                    and not _FINITE.search(between) and not any(
+                        w in _FUNCTION_WORDS - {"of"} or w in _verb_index()[1]
+                        for w in between.split()):
+                return nxt
+            break
+        return ref
 
     def _colon_intro(self, open_pos: int) -> int | None:
         """Offset of a colon that introduces a quotation with no speech verb ("Trump leaned
@@ -683,8 +918,7 @@ class _Article:
         that = re.match(r"((?:\s+\S+){0,8}?)\s+that\s", rest)
         cs = verb[1] + (that.end() if that and "," not in that.group(1) else 0)
         end = sent.end
-        stop = re.search(r";|,\s+(?:according to|(?:he|she|they|it)\s+(?:said|added))\b"
-                         r"|\s[-–—]\s", m[close:end])
+        stop = _CLAUSE_END.search(m[close:end])
         if stop:
             end = close + stop.start()
         cs, ce = self._trim(cs, end)
@@ -704,7 +938,13 @@ class _Article:
         a_start = end + by.end()
         cands = self.refs_in(a_start, min(sent.end, a_start + 80))
         if not cands:
-            return None
+            # "by Democrats", "by union leaders": a group or description
+            stop = re.search(r"[,;:.!?()]|\s[-–—]\s", self.masked[a_start:sent.end])
+            a_end = a_start + (stop.start() if stop else sent.end - a_start)
+            if not 0 < len(self.masked[a_start:a_end].split()) <= 4:
+                return None
+            spk, st, cls, mention = self.np_speaker(a_start, a_end, a_start)
+            return (spk, st, cls, mention) if spk else None
         first = min(cands, key=lambda r: r.start)
         spk, st, cls = self.resolve(first)
         return (spk, st, cls, (first.start, first.end)) if spk else None
@@ -737,6 +977,77 @@ class _Article:
         if not spk or cls not in ("person", "org", "plural", "source"):
             return None
         return spk, st, cls
+
+    def signed_after(self, item: _Item
+                     ) -> tuple[str, str, str, tuple[int, int] | None] | None:
+        """The name on the line after a quotation that is a paragraph of its own, as
+        fact-checks and round-ups sign it ("- Jane Doe." / "— Sen. Jane Doe, in a tweet")."""
+        last_part = item.parts[-1]
+        k = bisect.bisect_right([p[0] for p in self.paragraphs], last_part[0])
+        if k >= len(self.paragraphs):
+            return None
+        ps, pe = self.paragraphs[k]
+        sign = _SIGNATURE.match(self.masked, ps, pe)
+        if not sign:
+            return None
+        for r in self.refs_in(sign.end(), min(pe, sign.end() + 80)):
+            if r.cls in ("person", "org", "plural") and r.start < sign.end() + 30:
+                spk, st, cls = self.resolve(r)
+                if spk:
+                    return spk, st, cls, (r.start, r.end)
+        return None
+
+    def paragraph_opener(self, item: _Item
+                         ) -> tuple[str, str, str, tuple[int, int] | None] | None:
+        """For a quotation that is a sentence of its own after another sentence of the same
+        paragraph, the person that sentence opens with ("Hale set out his plan. 'It will
+        work.'"); None at a paragraph's start or when the
+        sentence before opens otherwise."""
+        k = bisect.bisect_right(self.sent_starts, item.open_pos) - 2
+        if k < 0 or self.sents[k].paragraph != item.paragraph:
+            return None
+        prev = self.sents[k]
+        if any(ch in MARKS for ch in self.masked[prev.start:prev.end]):
+            return None
+        subject = self._opening_subject(prev, prev.end)
+        if subject is None or subject.cls == "pronoun":
+            return None
+        spk, st, cls = self.resolve(subject)
+        return (spk, st, cls, (subject.start, subject.end)) if spk else None
+
+    def nearest_speaker(self, item: _Item, sent: _Sent,
+                        last: tuple[str, str, str, str] | None
+                        ) -> tuple[str, str, str, tuple[int, int] | None] | None:
+        """A fallback for a quotation no attribution rule resolved: the person or group
+        its sentence names outside quotation marks (before the quotation, else after
+        it), else the previous speaker of the same or the previous paragraph, else the
+        nearest person named before it in the two paragraphs before."""
+        usable = ("person", "org", "plural", "source", "spokes", "pronoun")
+        for lo, hi in ((sent.start, item.open_pos if item.open_pos >= 0 else item.start),
+                       (item.end, sent.end)):
+            refs = [r for r in self.refs_in(lo, hi)
+                    if not self.in_quote(r.start) and r.cls in usable]
+            lead = _LEADING_ADVERBIAL.match(self.masked, lo, hi) if lo == sent.start else None
+            if lead:
+                refs = [r for r in refs if r.start >= lead.end()] or refs
+            refs = [r for r in refs if self.masked[r.end:r.end + 2] not in ("'s", "’s")] or refs
+            for r in refs:
+                r = self.title_head(r, hi)
+                spk, st, cls = self.resolve(r)
+                if spk:
+                    return spk, st, cls, (r.start, r.end)
+        if last is not None and last[0]:
+            prev = [h for h in self.history if h[0] < item.start]
+            if prev and self.sent_at(prev[-1][0]).paragraph >= item.paragraph - 1:
+                return last[0], last[1], last[2], None
+        lo = self.paragraphs[max(0, item.paragraph - 2)][0] if self.paragraphs else 0
+        for r in reversed(self.refs_in(lo, item.start)):
+            if self.in_quote(r.start) or r.cls != "person":
+                continue
+            spk, st, cls = self.resolve(r)
+            if spk:
+                return spk, st, cls, (r.start, r.end)
+        return None
 
     def _floating(self, q: _Quote, sent: _Sent, n_words: int) -> bool:
         """A quotation with no verb of its own that makes up a whole paragraph, or a whole
@@ -889,6 +1200,7 @@ class _Article:
         items.sort(key=lambda i: (i.start, i.end))
         rows = []
         last_speaker: tuple[str, str, str, str] | None = None
+        by_verb: dict[tuple[int, int], tuple[str, str, str, tuple[int, int] | None]] = {}
         for item in items:
             sent = self.sent_at(item.start)
             pkind = self.pkinds[item.paragraph] if item.paragraph < len(self.pkinds) else "body"
@@ -900,11 +1212,19 @@ class _Article:
                 form = re.sub(r"\s+", " ", self.masked[vs:ve]).casefold()
                 verb_lemma, verb_class = _verb_index()[1][form]
                 verb_text = self.text[vs:ve]
-                if item.np is not None:
+                if item.np is None and item.verb in by_verb:
+                    # '"A," said X, "B."': the second part shares the first's verb and speaker
+                    spk, st, cls, mention = by_verb[item.verb]
+                elif item.np is not None:
                     spk, st, cls, mention = self.np_speaker(item.np[0], item.np[1], vs)
                 else:
                     limit = item.open_pos if item.open_pos > vs else self.sent_at(vs).end
                     spk, st, cls, mention = self.subject(vs, ve, limit)
+                if cls != "passive" and not item.after and re.search(
+                        r"[a-z](?:ed|en|wn)$", self.masked[vs:ve]) and re.match(
+                        r"\s*(?:as\s+)?(?:an?\s+|the\s+)?['\"“‘]", self.masked[ve:ve + 12]) \
+                        and self.agent_after(item.end) is not None:
+                    cls = "passive"                # "often labeled a 'witch hunt' by X"
                 if cls == "passive":
                     agent = self.agent_after(item.end)
                     if agent is not None:
@@ -925,7 +1245,15 @@ class _Article:
                         if (r.start, r.end) == mention:
                             self.sentence_subject[vsent.start] = r
             elif item.colon is not None:
-                spk, st, cls, mention = self.coordinated(self.sent_at(item.colon), item.colon)
+                named = [r for r in self.refs_in(max(0, item.colon - 60), item.colon)
+                         if item.colon - r.end <= 1 and r.cls in ("person", "org", "plural")]
+                if named:
+                    # "HEADLINE - Jane Doe: '...'": the name right before the colon
+                    spk, st, cls = self.resolve(named[-1])
+                    mention = (named[-1].start, named[-1].end)
+                else:
+                    spk, st, cls, mention = self.coordinated(self.sent_at(item.colon),
+                                                             item.colon)
             elif item.kind == "mixed" and not item.floating:
                 # "Mr. Obama decried the 'spin masters who ...'": no speech verb, but the
                 # quoted words belong to the person the sentence opens with
@@ -934,8 +1262,23 @@ class _Article:
                     spk, st, cls = self.resolve(subject)
                     mention = (subject.start, subject.end)
                     item.attribution = "sentence subject"
-            elif item.floating and last_speaker is not None:
-                spk, st, cls, _ = last_speaker
+            elif item.floating:
+                signed = self.signed_after(item)
+                if signed is not None:
+                    spk, st, cls, mention = signed
+                    item.attribution = "signed after"
+                elif (opener := self.paragraph_opener(item)) is not None:
+                    spk, st, cls, mention = opener
+                    item.attribution = "sentence before"
+                elif last_speaker is not None:
+                    spk, st, cls, _ = last_speaker
+            if item.verb is not None and spk:
+                by_verb.setdefault(item.verb, (spk, st, cls, mention))
+            if item.kind in ("direct", "mixed") and not spk and cls != "passive":
+                guess = self.nearest_speaker(item, sent, last_speaker)
+                if guess is not None:
+                    spk, st, cls, mention = guess
+                    item.attribution = "nearest speaker"
             if item.kind != "scare" and spk:
                 self.history.append((item.start, spk, st, cls, pkind))
             if item.kind in ("direct", "mixed") and (spk or item.verb is not None):
@@ -973,7 +1316,12 @@ def extract_quotes(corpus: pd.DataFrame, actors: str | Path | pd.DataFrame | Non
     multi-paragraph quotation), ``n_words`` and ``attribution`` (where the speaker was
     found: before / after the quotation, previous speaker (a floating quotation),
     indirect, named after (a pronoun the next sentence identifies: "The words came from
-    X"), passive, no agent ("was slammed as '...'": speaker empty, type unknown)).
+    X"), passive, no agent ("was slammed as '...'": speaker empty, type unknown),
+    signed after (a quotation paragraph signed on the next line: "- Jane Doe"), sentence
+    before (a quotation sentence after a sentence that opens with a person), nearest
+    speaker (no rule applied: the person its sentence names, else the previous speaker of
+    the same or the previous paragraph, else the nearest person named before: a guess,
+    less reliable than the rules before it)).
 
     ``start``/``end`` index the clean ``text``; for a one-paragraph quotation
     ``text[start:end] == quote``, for a longer one ``quote`` joins the ``parts`` with

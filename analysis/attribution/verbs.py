@@ -15,7 +15,8 @@ _INDIRECT_VERBS = {
     "say", "tell", "add", "claim", "insist", "stress", "warn", "argue", "admit", "concede",
     "confirm", "deny", "suggest", "maintain", "explain", "note", "announce", "reveal",
     "state", "acknowledge", "emphasise", "reiterate", "allege", "write", "report",
-    "according to", "declare", "complain", "reply", "respond",
+    "according to", "declare", "complain", "reply", "respond", "assert", "contend",
+    "point out", "testify", "counter", "recount", "retort",
 }
 
 
