@@ -10,7 +10,7 @@ NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 
 DATA ?= ../shared/dev-data
 
-.PHONY: help install browser test test-units test-notebooks test-all test-slow test-fast notebooks \
+.PHONY: help install browser test test-units test-units-a test-units-b test-notebooks test-all test-slow test-fast notebooks \
 	briefing lab lint bench bench-scale lock clean evaluate evaluate-check lesson
 
 help:
@@ -35,13 +35,24 @@ $(STAMP): pyproject.toml requirements.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check -c requirements.lock -e ".[dev]"
 	touch $(STAMP)
 
-# The unit tests and the notebooks run side by side, one process each (2 cores); each
-# part's output is printed whole when it ends. Tests marked `slow` are left to test-all.
+# The unit tests (in two halves) and the notebooks run side by side, one process each, so
+# both cores stay busy until the end; each part's output is printed whole when it ends.
+# Tests marked `slow` are left to test-all.
+UNITS_A := analysis $(wildcard tests/test_[a-e]*.py)
+UNITS_B := $(wildcard tests/test_[f-z]*.py)
+
 test: $(STAMP)
-	@$(MAKE) --no-print-directory -j2 --output-sync=target test-units test-notebooks
+	@$(MAKE) --no-print-directory -j3 --output-sync=target test-units-a test-units-b \
+		test-notebooks
 
 test-units: $(STAMP)
 	$(PY) -m pytest tests analysis -m "not slow" -q
+
+test-units-a: $(STAMP)
+	$(PY) -m pytest $(UNITS_A) -m "not slow" -q
+
+test-units-b: $(STAMP)
+	$(PY) -m pytest $(UNITS_B) -m "not slow" -q
 
 test-notebooks: $(STAMP)
 	$(PY) -m pytest notebooks $(NBVAL) -q

@@ -1,9 +1,11 @@
 """Benchmark: how fast the whole analysis runs, against the cost of VADER + textstat alone.
 
-``make bench`` (``python -m analysis.bench``) generates corpora of 1,000 and 10,000 articles
-from the seed paragraphs (:func:`generate_corpus`: paragraphs shuffled across articles,
-4 to 20 paragraphs or about 390 words an article, outlets and dates varied, a fixed random
-seed), writes them as JSONL shards of 500 articles, then times
+``make bench`` (``python -m analysis.bench``) generates corpora of 1,000 and 10,000 news
+articles in which almost every sentence is different (:func:`analysis.generated_news.generate_news`:
+sentence templates of common news shapes with slots filled at random, 4 to 20 paragraphs
+or about 360 words an article, a fixed random seed; ``--corpus seeds`` uses the older
+corpus of seed paragraphs shuffled across articles, :func:`generate_corpus`, whose
+sentences repeat), writes them as JSONL shards of 500 articles, then times
 
 1. the pipeline: load and clean the shards, split sentences, sentence and article
    sentiment, readability, attribution and framing (:func:`analysis.pipeline.analyze` on
@@ -17,7 +19,8 @@ rate and the speed-up over one core are printed too. The last line is
 ``pipeline_words_per_s_per_core=<n> ratio_to_lower_bound=<r>`` for the largest corpus.
 
 Options: ``--sizes 1000,10000``, ``--jobs N`` (default: every core), ``--profile FILE``
-(a pyinstrument profile of one process analysing the first size, as text).
+(a pyinstrument profile of one process analysing the first size, as text), ``--corpus
+news|seeds``.
 """
 
 from __future__ import annotations
@@ -104,6 +107,26 @@ def generate_corpus(n_articles: int, seed: int = 0, seeds: str | Path = SEEDS,
             "text": headline + "\n\n" + "\n\n".join(lines) + "\n",
         })
     return pd.DataFrame(rows, columns=["article_id", "outlet", "published", "headline", "text"])
+
+
+#: The generated corpora the benchmark can use: varied news (the default) or seed paragraphs.
+CORPORA = ("news", "seeds")
+
+
+def bench_corpus(n_articles: int, kind: str = "news", seed: int = 0) -> pd.DataFrame:
+    """The benchmark's corpus of ``n_articles``: :func:`analysis.generated_news.generate_news`
+    (``kind="news"``) or :func:`generate_corpus` (``"seeds"``), :data:`BENCH_PARAGRAPHS`.
+
+    >>> bench_corpus(2).article_id.tolist(), len(bench_corpus(2, "seeds"))
+    (['g000000', 'g000001'], 2)
+    """
+    if kind == "seeds":
+        return generate_corpus(n_articles, seed=seed, paragraphs=BENCH_PARAGRAPHS)
+    if kind != "news":
+        raise ValueError(f"corpus must be one of {CORPORA}")
+    from analysis.generated_news import generate_news
+
+    return generate_news(n_articles, seed=seed, paragraphs=BENCH_PARAGRAPHS)
 
 
 def write_shards(records: pd.DataFrame, folder: str | Path, n_shards: int,
@@ -210,7 +233,8 @@ def _timed(func, words: int):  # type: ignore[no-untyped-def]
     return value, Measure(words, time.perf_counter() - wall, _cpu_seconds() - cpu)
 
 
-def run_size(n_articles: int, n_jobs: int, workdir: Path) -> dict[str, object]:
+def run_size(n_articles: int, n_jobs: int, workdir: Path,
+             kind: str = "news") -> dict[str, object]:
     """Generate, shard, load and analyse ``n_articles``; time it and the lower bound.
 
     Meant to run in a fresh process (``main`` starts one per size), so that the peak
@@ -225,7 +249,7 @@ def run_size(n_articles: int, n_jobs: int, workdir: Path) -> dict[str, object]:
         # The lower bound's one-time loading (textstat's CMU dictionary, 1 s) is not timed
         # either: the pipeline no longer loads that dictionary, so it must not count there.
         lower_bound(small, split_sentences(small)["text"])
-    records = generate_corpus(n_articles, paragraphs=BENCH_PARAGRAPHS)
+    records = bench_corpus(n_articles, kind)
     folder = workdir / f"corpus-{n_articles}"
     paths = write_shards(records, folder, max(1, n_articles // 500))
     del records
@@ -241,19 +265,21 @@ def run_size(n_articles: int, n_jobs: int, workdir: Path) -> dict[str, object]:
     sentence_texts = result.sentences["text"] if result.sentences is not None else \
         split_sentences(corpus)["text"]
     _, bound = _timed(lambda: lower_bound(corpus, sentence_texts), words)
+    distinct, total = len(set(sentence_texts)), len(sentence_texts)
     return {
         "articles": len(corpus), "words": words, "text_mb": float(text_mb),
         "chunk": chunk_size_for(len(corpus)), "load": load.__dict__,
         "analysis": analysis.__dict__, "pipeline": pipeline.__dict__, "bound": bound.__dict__,
         "steps": result.timings, "notes": result.notes, "peak_main_mb": own,
         "peak_worker_mb": kids, "main_growth_mb": own - rss_before,
+        "corpus": kind, "sentences": total, "distinct_sentences": distinct,
     }
 
 
-def _child(size: int, n_jobs: int) -> dict[str, object]:
+def _child(size: int, n_jobs: int, kind: str = "news") -> dict[str, object]:
     """Run one size in a fresh Python process and return its figures."""
     command = [sys.executable, "-m", "analysis.bench", "--child", str(size),
-               "--jobs", str(n_jobs)]
+               "--jobs", str(n_jobs), "--corpus", kind]
     done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"benchmark of {size} articles failed:\n{done.stderr[-3000:]}")
@@ -263,14 +289,14 @@ def _child(size: int, n_jobs: int) -> dict[str, object]:
     return row
 
 
-def profile(n_articles: int, out: Path) -> None:
+def profile(n_articles: int, out: Path, kind: str = "news") -> None:
     """Write a pyinstrument profile (text) of one process analysing ``n_articles``."""
     from pyinstrument import Profiler
 
     from analysis.pipeline import analyze
 
     with tempfile.TemporaryDirectory() as tmp:
-        paths = write_shards(generate_corpus(n_articles, paragraphs=BENCH_PARAGRAPHS), tmp, 1)
+        paths = write_shards(bench_corpus(n_articles, kind), tmp, 1)
         profiler = Profiler(interval=0.002)
         profiler.start()
         corpus = load_all(paths, 1)
@@ -287,6 +313,8 @@ def _report(row: dict[str, object], n_jobs: int) -> None:
     print(f"\n{row['articles']:,} articles, {row['words']:,} words "
           f"({row['text_mb']:.1f} MB of raw + clean text), chunks of {row['chunk']} articles, "
           f"{n_jobs} process(es)")
+    print(f"  corpus: {row['corpus']}, {row['distinct_sentences']:,} distinct sentences of "
+          f"{row['sentences']:,} ({row['distinct_sentences'] / max(row['sentences'], 1):.1%})")
     print(f"  load + clean      {load.per_core:>10,.0f} words/s per core  "
           f"({load.cpu:.1f} CPU s, {load.wall:.1f} s wall)")
     print(f"  analysis          {analysis.per_core:>10,.0f} words/s per core  "
@@ -395,7 +423,8 @@ def run_on_report(timeout: float = RUN_ON_TIMEOUT) -> list[dict[str, object]]:
 # --------------------------------------------------------------------------- Dask, scaled
 
 
-def write_generated_shards(n_articles: int, folder: Path, per_shard: int = 500) -> int:
+def write_generated_shards(n_articles: int, folder: Path, per_shard: int = 500,
+                           kind: str = "news") -> int:
     """Write ``n_articles`` generated articles as JSONL shards of ``per_shard``, one block
     at a time (never the whole corpus in memory); returns the words of their text.
 
@@ -406,8 +435,7 @@ def write_generated_shards(n_articles: int, folder: Path, per_shard: int = 500) 
     folder.mkdir(parents=True, exist_ok=True)
     words = 0
     for number, start in enumerate(range(0, n_articles, per_shard)):
-        block = generate_corpus(min(per_shard, n_articles - start), seed=number,
-                                paragraphs=BENCH_PARAGRAPHS)
+        block = bench_corpus(min(per_shard, n_articles - start), kind, seed=number)
         block["article_id"] = [f"g{start + i:07d}" for i in range(len(block))]
         words += int(block["text"].str.split().str.len().sum())
         write_shards(block, folder / f"block-{number:05d}", 1)
@@ -423,7 +451,7 @@ def _worker_usage() -> dict[str, float]:
             "now_mb": _rss_now_mb()}
 
 
-def bench_scale(n_articles: int, n_workers: int = 2) -> dict[str, object]:
+def bench_scale(n_articles: int, n_workers: int = 2, kind: str = "news") -> dict[str, object]:
     """The Dask path on a ``LocalCluster`` of ``n_workers`` single-threaded worker
     processes: shards of a generated corpus loaded, cleaned and analysed on the workers,
     the tables written by the workers as Parquet (:func:`analysis.pipeline.analyze_to_parquet`,
@@ -437,7 +465,7 @@ def bench_scale(n_articles: int, n_workers: int = 2) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as tmp:
         shards = Path(tmp) / "shards"
         started = time.perf_counter()
-        words = write_generated_shards(n_articles, shards)
+        words = write_generated_shards(n_articles, shards, kind=kind)
         print(f"generated {n_articles:,} articles ({words:,} words) as "
               f"{len(list(shards.iterdir()))} shards in {time.perf_counter() - started:.0f} s")
         with LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
@@ -484,6 +512,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="instead: the Dask path on a local cluster (make bench-scale)")
     parser.add_argument("--workers", type=int, default=2,
                         help="worker processes of the local cluster for --scale (default 2)")
+    parser.add_argument("--corpus", choices=CORPORA, default="news",
+                        help="generated news, almost every sentence distinct (default), or "
+                             "seed paragraphs shuffled across articles (sentences repeat)")
     parser.add_argument("--child", type=int, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--run-on-child", nargs=3, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -496,13 +527,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.scale is not None:
         if args.scale < 1 or args.workers < 1:
             parser.error("--scale and --workers must be positive")
-        bench_scale(args.scale, args.workers)
+        bench_scale(args.scale, args.workers, args.corpus)
         return 0
     if args.child is not None:
         import analysis  # noqa: F401 - patches textstat
 
         with tempfile.TemporaryDirectory() as tmp:
-            print(json.dumps(run_size(args.child, args.jobs, Path(tmp))))
+            print(json.dumps(run_size(args.child, args.jobs, Path(tmp), args.corpus)))
         return 0
     try:
         sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
@@ -513,12 +544,12 @@ def main(argv: list[str] | None = None) -> int:
     import analysis  # noqa: F401 - patches textstat before anything is timed
 
     if args.profile:
-        profile(sizes[0], args.profile)
-    print(f"benchmark: sizes {sizes}, {args.jobs} process(es), "
+        profile(sizes[0], args.profile, args.corpus)
+    print(f"benchmark: {args.corpus} corpus, sizes {sizes}, {args.jobs} process(es), "
           f"{os.cpu_count()} core(s) on this machine")
     rows = []
     for size in sizes:  # each size in a fresh process: its own peak memory
-        rows.append(_child(size, args.jobs))
+        rows.append(_child(size, args.jobs, args.corpus))
         _report(rows[-1], args.jobs)
         sys.stdout.flush()
     if not args.no_run_on:

@@ -30,7 +30,7 @@ import re
 import sys
 import time
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
@@ -306,7 +306,7 @@ def _drop_reset_cell(executed: Path, source: Path) -> None:
     nbformat.write(nb, executed)
 
 
-def run_notebooks(sources: Sequence[Path], out: Path,
+def run_notebooks(sources: Iterable[Path], out: Path,
                   parameters: dict[str, str]) -> dict[Path, str | None]:
     """Run notebooks one after another in ONE kernel: None or the error, per notebook.
 
@@ -573,12 +573,41 @@ def render_page(source: Path, out: Path, error: str | None,
     return Page(source.name, html_file, title, notebook_summary(nb), error)
 
 
-def run_and_render(sources: Sequence[Path], out: Path,
+def run_and_render(sources: Iterable[Path], out: Path,
                    parameters: dict[str, str]) -> list[Page]:
-    """Run notebooks in one kernel (:func:`run_notebooks`) and render their pages."""
+    """Run notebooks in one kernel (:func:`run_notebooks`) and render their pages.
+
+    ``sources`` may be any iterable, read one notebook at a time (the notebooks still
+    waiting to run, shared with other processes, in :func:`build_briefing`).
+    """
     errors = run_notebooks(sources, out / "notebooks", parameters)
-    return [render_page(source, out, errors[source], parameters.get("CORPUS"))
-            for source in sources]
+    return [render_page(source, out, error, parameters.get("CORPUS"))
+            for source, error in errors.items()]
+
+
+#: The index of the next notebook to run, shared by the processes of :func:`build_briefing`.
+_NEXT = None
+
+
+def _share_counter(counter) -> None:  # type: ignore[no-untyped-def]
+    global _NEXT
+    _NEXT = counter
+
+
+def _next_waiting(notebooks: Sequence[Path]) -> Iterator[Path]:
+    """The notebooks no other process has taken yet, one at a time, in order."""
+    while True:
+        with _NEXT.get_lock():  # type: ignore[union-attr]
+            number = _NEXT.value  # type: ignore[union-attr]
+            _NEXT.value = number + 1  # type: ignore[union-attr]
+        if number >= len(notebooks):
+            return
+        yield notebooks[number]
+
+
+def _run_waiting(notebooks: Sequence[Path], out: Path,
+                 parameters: dict[str, str]) -> list[Page]:
+    return run_and_render(_next_waiting(notebooks), out, parameters)
 
 
 def build_briefing(corpus: str | Path, actors: str | Path, out: str | Path,
@@ -605,24 +634,29 @@ def build_briefing(corpus: str | Path, actors: str | Path, out: str | Path,
     bar = tqdm(total=len(notebooks), desc="briefing", unit="notebook", disable=not progress,
                file=term)
 
-    # One kernel per core, each running its share of the notebooks one after another and
-    # rendering their pages (run_and_render), each from its own process (papermill changes
-    # the working directory while it starts a kernel). The notebooks are dealt out in
-    # turn: 00, 02, ... to the first kernel, 01, 03, ... to the second. The libraries both
-    # need are imported here first, so the forked processes start with them loaded.
+    # One kernel per core, each running notebooks one after another and rendering their
+    # pages (run_and_render), each from its own process (papermill changes the working
+    # directory while it starts a kernel). A kernel that finishes a notebook takes the
+    # next one waiting (in file order), so a long notebook does not leave the other
+    # kernel idle at the end. The libraries both need are imported here first, so the
+    # forked processes start with them loaded.
+    import multiprocessing
+
     import papermill  # noqa: F401
     from nbconvert import HTMLExporter  # noqa: F401
 
     workers = max(1, min(os.cpu_count() or 1, len(notebooks)))
-    batches = [notebooks[i::workers] for i in range(workers)]
+    counter = multiprocessing.Value("i", 0)
     done: dict[str, Page] = {}
-    with kernel_noise_to(log), ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = {pool.submit(run_and_render, batch, out, parameters): batch
-                   for batch in batches}
+    with kernel_noise_to(log), ProcessPoolExecutor(
+            max_workers=workers, initializer=_share_counter, initargs=(counter,)) as pool:
+        futures = [pool.submit(_run_waiting, notebooks, out, parameters)
+                   for _ in range(workers)]
         for future in as_completed(futures):
-            done.update({page.notebook: page for page in future.result()})
-            bar.set_postfix_str(", ".join(p.name for p in futures[future]))
-            bar.update(len(futures[future]))
+            ran = future.result()
+            done.update({page.notebook: page for page in ran})
+            bar.set_postfix_str(", ".join(p.notebook for p in ran))
+            bar.update(len(ran))
     bar.close()
     if term is not sys.stderr:
         term.close()

@@ -51,6 +51,24 @@ def _identifier():  # type: ignore[no-untyped-def]
     return _load_identifier(norm_probs=True)
 
 
+def _has_letters(text: str, least: int) -> bool:
+    """Whether ``text`` holds at least ``least`` letters (``str.isalpha``), reading only
+    as far as the ``least``-th letter.
+
+    >>> _has_letters("ab 12 c", 3), _has_letters("ab 12", 3)
+    (True, False)
+    """
+    if least <= 0:
+        return True
+    found = 0
+    for ch in text:
+        if ch.isalpha():
+            found += 1
+            if found >= least:
+                return True
+    return False
+
+
 def detect_language(text: object) -> str:
     """The ISO 639-1 code of a text's language, or ``"und"`` when it cannot be told.
 
@@ -63,7 +81,7 @@ def detect_language(text: object) -> str:
     """
     if not isinstance(text, str):
         return UNDETERMINED
-    if sum(ch.isalpha() for ch in text[:2000]) < MIN_LETTERS:
+    if not _has_letters(text[:2000], MIN_LETTERS):
         return UNDETERMINED
     language, confidence = _identifier().classify(text[:DETECT_CHARS])
     if language == ENGLISH:

@@ -153,8 +153,33 @@ def _ts_sentence_count(text: str) -> int:
     if not text:
         return 0
     found = _TS_SENTENCE.findall(text)
-    short = sum(1 for s in found if len(_ts_words(s)) <= 2)
+    short = sum(1 for s in found if _ts_short(s))
     return max(1, len(found) - short)
+
+
+_TS_WORD_CHAR = re.compile(r"\w")
+
+
+def _ts_short(sentence: str) -> bool:
+    """``len(_ts_words(sentence)) <= 2`` without rewriting the sentence when it is
+    plainly longer: removing punctuation only ever deletes whole tokens (never splits
+    one), and a token holding a letter or digit always keeps it, so two tokens or fewer
+    are short and three tokens with a letter or digit are not; anything else is counted
+    the long way.
+
+    >>> _ts_short("Yes, sir."), _ts_short("It was a day."), _ts_short("- - Go now")
+    (True, False, True)
+    """
+    tokens = sentence.split()
+    if len(tokens) <= 2:
+        return True
+    found = 0
+    for token in tokens:
+        if _TS_WORD_CHAR.search(token):
+            found += 1
+            if found > 2:
+                return False
+    return len(_ts_words(sentence)) <= 2
 
 
 def text_counts(text: str) -> dict[str, int]:
@@ -184,13 +209,16 @@ def text_counts(text: str) -> dict[str, int]:
     tokens = text.split()
     # Linsear Write: textstat's first 100 words (and the tokens they came from).
     if len(tokens) > 100:
-        lw_words: list[str] = []
-        used = 0
-        while used < len(tokens) and len(lw_words) < 100:
-            word = _ts_remove_punctuation(tokens[used])
+        # Removing punctuation maps each token to one word or to nothing (see _ts_short),
+        # so textstat's first 100 words are the first 100 of ``words``; ``used`` counts
+        # the tokens they came from (a token with a letter or digit always gives a word).
+        lw_words = words[:100]
+        used = kept = 0
+        while used < len(tokens) and kept < 100:
+            token = tokens[used]
             used += 1
-            if word:
-                lw_words.append(word)
+            if _TS_WORD_CHAR.search(token) or _ts_remove_punctuation(token):
+                kept += 1
         lw_text = " ".join(tokens[:used])
     else:
         lw_words, lw_text = words, " ".join(tokens)

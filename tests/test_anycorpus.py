@@ -150,6 +150,7 @@ def library_briefing(tmp_path_factory) -> tuple[Path, subprocess.CompletedProces
 PAGES = ["index", *[nb.stem for nb in briefing.find_notebooks()]]
 
 
+@pytest.mark.slow  # a whole briefing render (every notebook runs): make test-all
 @pytest.mark.parametrize("page", PAGES)
 def test_a_briefing_on_another_story_makes_no_seed_claim(library_briefing, page):
     out, done = library_briefing
@@ -159,6 +160,7 @@ def test_a_briefing_on_another_story_makes_no_seed_claim(library_briefing, page)
     assert seed_hits(text) == [], f"{page}: {seed_hits(text)}"
 
 
+@pytest.mark.slow
 def test_the_start_here_page_leads_with_the_glance_and_each_pages_question(library_briefing):
     out, done = library_briefing
     index = visible_text((out / "index.html").read_text(encoding="utf-8"))
@@ -169,6 +171,7 @@ def test_the_start_here_page_leads_with_the_glance_and_each_pages_question(libra
     assert "1 articles" not in index and " nan" not in index
 
 
+@pytest.mark.slow
 def test_the_at_a_glance_page_reads_like_a_briefing(library_briefing):
     out, _ = library_briefing
     page = visible_text((out / "05_briefing.html").read_text(encoding="utf-8"))

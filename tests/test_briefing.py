@@ -81,6 +81,7 @@ def built_briefing(tmp_path_factory) -> tuple[Path, Path, subprocess.CompletedPr
     return _build(tmp_path_factory.getbasetemp() / "small_briefing")
 
 
+@pytest.mark.slow  # a whole briefing render (every notebook runs): make test-all
 def test_briefing_on_a_plain_text_corpus_is_offline_and_indexed(small_briefing):
     """The whole briefing on three generated .txt files (about a minute: every notebook runs)."""
     corpus, out, result = small_briefing

@@ -109,7 +109,10 @@ def test_empty_corpus_gives_an_empty_table():
 
 TRICKY = ["", "a", "DON'T stop. Won't!", "rock 'n' roll, it's 'quoted' ok.",
           "İstanbul café naïve—co-op 3.5 % e.g. U.S.A. and so on.", "word " * 150,
-          "The cat. The dog sat there quietly! Why? " * 40, "Mr. Smith's re-election, 2024…"]
+          "The cat. The dog sat there quietly! Why? " * 40, "Mr. Smith's re-election, 2024…",
+          # punctuation-only tokens and lone apostrophes among Linsear Write's first 100 words
+          "Go — now - ' '' 'tis rock 'n' roll ... ! he's " * 30, "- . ' , " * 60 + "end word.",
+          "A b. ! ? C d e. " * 50]
 
 
 def _stock(text):
@@ -129,7 +132,10 @@ def test_formulas_from_counts_equal_textstat_exactly(corpus, sentences):
     body = sentences[sentences["kind"] == "body"]
     joined = [" ".join(R._as_sentence(t) for t in group["text"])
               for _, group in body.groupby("article_id")]
-    texts = [*joined, *corpus["raw_text"], *generate_corpus(60, seed=11)["text"], *TRICKY]
+    from analysis.generated_news import generate_news
+
+    texts = [*joined, *corpus["raw_text"], *generate_corpus(60, seed=11)["text"],
+             *generate_news(60, seed=11)["text"], *TRICKY]
     for text in texts:
         assert R.textstat_scores(text) == _stock(text), text[:60]
 
