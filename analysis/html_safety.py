@@ -43,6 +43,7 @@ _BIDI = str.maketrans(dict.fromkeys(
 #: (``https://…``, ``www.…``, ``a@b.org``) is not turned into a link by the renderer.
 _AUTOLINK = str.maketrans({":": "&#58;", "@": "&#64;"})
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]()#+\-.!|~])")
+_LINE_BREAKS = re.compile(r"\s*[\r\n\f\v\u2028\u2029\x85]+\s*")
 
 
 def escape(value: object) -> str:
@@ -122,12 +123,17 @@ def markdown_text(value: object) -> str:
     '\\\\[click\\\\]\\\\(javascript&#58;alert\\\\(1\\\\)\\\\) &lt;b&gt;\\\\*bold\\\\*&lt;/b&gt;'
     >>> markdown_text("see https://example.org")
     'see https&#58;//example\\\\.org'
+    >>> markdown_text("a\\n=\\nb")  # a line break would let "=" make a heading
+    'a = b'
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     # Backslash Markdown's punctuation first, then escape HTML: the entities that escaping
     # writes (``&#x27;``) must not be backslashed themselves.
-    return escape(_MARKDOWN_SPECIAL.sub(r"\\\1", str(value))).translate(_AUTOLINK)
+    # A value is inline text: its line breaks become spaces, so no line of it can start a
+    # heading ("=" or "-" under a line), a list or a quotation block.
+    flat = _LINE_BREAKS.sub(" ", str(value))
+    return escape(_MARKDOWN_SPECIAL.sub(r"\\\1", flat)).translate(_AUTOLINK)
 
 
 def safe_link(url: object, label: object | None = None) -> str:

@@ -863,6 +863,7 @@ ATTACKS = [
     "[click](javascript:alert(1))", "![i](https://evil.example/i.png)",
     "https://evil.example/path", "www.evil.example", "mail me: a@evil.example",
     "<https://evil.example>", "Times\u202eseY",
+    "\n=\n", "Name\n---\n", "x\n> quoted\n- item\n# Heading",
 ]
 
 
