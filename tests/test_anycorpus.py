@@ -296,6 +296,17 @@ def test_actor_labels_count_what_each_outlet_calls_each_actor(tmp_path):
                                    "chair of the Friends of Riverside Library"}
 
 
+def test_a_verb_a_conjunction_or_an_outlet_before_a_name_is_no_label():
+    text = ("Although Jane Doe spoke first, the mayor met Jane Doe later. "
+            "A spokesman told Daily News Jane Doe had left. Councillor Jane Doe agreed.")
+    corpus = pd.DataFrame({"article_id": ["1"], "outlet": ["Daily News"], "text": [text],
+                           "word_count": [len(text.split())]})
+    actors = pd.DataFrame({"actor": ["Jane Doe"], "aliases": ["Jane Doe"], "type": ["person"]})
+    labels = actor_labels(corpus, actors)
+    # "Although", "met" (a past form without -ed) and the outlet's own name describe no one
+    assert labels.loc[labels["kind"] == "descriptor", "label"].tolist() == ["Councillor"]
+
+
 def test_a_manifest_story_column_reaches_the_comparison(tmp_path):
     # The library story as two events (the vote, the march), three outlets, via load_corpus.
     corpus_dir, actors = write_library_corpus(tmp_path / "corpus", with_story=True)

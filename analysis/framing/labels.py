@@ -19,6 +19,7 @@ Two ways in, both from the corpus in hand and its actor table:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import pandas as pd
 
@@ -311,6 +312,21 @@ _WORD = re.compile(r"\w(?:[\w’'-]*\w)?|[^\w\s]")
 _NOT_NOUN = re.compile(r"(?:ed|ing|ly)$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _irregular_participles() -> frozenset[str]:
+    """Past forms that do not end in -ed ("met", "told", "held"), from the passive
+    detector's list (``framing_participles.csv``)."""
+    from analysis.framing.agency import PARTICIPLES_FILE
+
+    return frozenset(r["word"].casefold() for r in data_rows(PARTICIPLES_FILE))
+
+
+def _verb_like(word: str) -> bool:
+    """A word that ends a describing phrase: a verb form or an adverb ("met", "seen",
+    "blocking", "quickly")."""
+    return bool(_NOT_NOUN.search(word)) or word.casefold() in _irregular_participles()
+
+
 def _descriptor_before(text: str, start: int, floor: int, stop: frozenset[str],
                        verbs: frozenset[str]) -> str:
     """The words right before a name that describe it ("CAA boss", "campaigner"), not
@@ -328,7 +344,7 @@ def _descriptor_before(text: str, start: int, floor: int, stop: frozenset[str],
     for tok in reversed(tokens):
         low = tok.lower()
         if (not re.match(r"\w", tok) or low in stop or low in verbs or tok[0].isdigit()
-                or (not words and _NOT_NOUN.search(tok))):
+                or (not words and _verb_like(tok))):
             boundary = low
             break
         words.insert(0, tok)
@@ -338,9 +354,9 @@ def _descriptor_before(text: str, start: int, floor: int, stop: frozenset[str],
     opens = boundary == "" or boundary in _APPOSITIVE_DETERMINERS or (
         not re.match(r"\w", boundary) and boundary not in ("'", "’", "cut")) or (
         boundary == "mention" and len(words) == 1 and words[0].islower())
-    if any(_NOT_NOUN.search(w) for w in words[1:]):
+    if any(_verb_like(w) for w in words[1:]):
         return ""  # a verb or participle inside: a clause ("the building needed repairs")
-    while words and _NOT_NOUN.search(words[0]):
+    while words and _verb_like(words[0]):
         words.pop(0)
     if not opens:
         while words and not words[0][:1].isupper():
@@ -359,7 +375,7 @@ def _descriptor_after(text: str, end: int, stop: frozenset[str],
     phrase = match.group(1).strip()
     words = phrase.split()
     first = words[0].lower()
-    if len(words) > 8 or first in verbs or _NOT_NOUN.search(first) or (first in stop
+    if len(words) > 8 or first in verbs or _verb_like(first) or (first in stop
                                             and first not in _APPOSITIVE_DETERMINERS):
         return ""
     if words[0][0].isupper() and first not in _APPOSITIVE_DETERMINERS:
@@ -395,6 +411,9 @@ def actor_labels(corpus: pd.DataFrame, actors: object,
     stop, verbs = _word_lists()
     quoted, _ = spans_by_voice(corpus, quotes) if quotes is not None or len(corpus) else ({}, {})
     rows = []
+    # an outlet's name, or part of it, before an actor ("told MailOnline the Met ...") is
+    # not a label
+    outlets = [f" {' '.join(str(o).casefold().split())} " for o in corpus["outlet"].dropna().unique()]
     for aid, outlet, text in zip(corpus["article_id"].astype(str), corpus["outlet"],
                                  corpus["text"].fillna(""), strict=True):
         spans = quoted.get(aid, [])
@@ -409,7 +428,7 @@ def actor_labels(corpus: pd.DataFrame, actors: object,
             after = _descriptor_after(text, end, stop, verbs)
             floor = end
             for label in (before, after):
-                if label:
+                if label and not any(f" {label.casefold()} " in o for o in outlets):
                     rows.append({**base, "kind": "descriptor", "label": label})
     if not rows:
         return pd.DataFrame(columns=ACTOR_LABEL_COLUMNS)
