@@ -413,7 +413,8 @@ def actor_labels(corpus: pd.DataFrame, actors: object,
     rows = []
     # an outlet's name, or part of it, before an actor ("told MailOnline the Met ...") is
     # not a label
-    outlets = [f" {' '.join(str(o).casefold().split())} " for o in corpus["outlet"].dropna().unique()]
+    outlets = [f" {' '.join(str(o).casefold().split())} "
+               for o in corpus["outlet"].dropna().unique()]
     for aid, outlet, text in zip(corpus["article_id"].astype(str), corpus["outlet"],
                                  corpus["text"].fillna(""), strict=True):
         spans = quoted.get(aid, [])
