@@ -298,3 +298,42 @@ def test_a_participle_with_a_quoted_label_and_an_agent_after_it():
     text = 'The inquiry, often labelled as a "witch hunt" by Socialists, went on for a year.'
     q = _one(text)
     assert q[["speaker", "speaker_type"]].values.tolist() == [["Socialists", "group"]]
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a paragraph-opening quotation whose speaker comes later in its sentence
+    ('Mayor Ann Holt opened the session.\n\n"The bridge will be finished by spring" '
+     'rather than in the autumn, Paul Reyes said.', "The bridge will be finished by spring",
+     "Paul Reyes"),
+    # a long description before the verb, a question mark ending the quotation
+    ('Jane Doe took questions.\n\n"Who pays for the road?" the Ohio governor and '
+     'Democratic presidential candidate said at the meeting.', "Who pays for the road?",
+     "ohio governor and democratic presidential candidate"),
+])
+def test_speaker_named_later_in_the_sentence_of_a_floating_quotation(text, quote, speaker):
+    q = _one(text)
+    row = q[q.quote == quote].iloc[0]
+    assert (row.speaker, row.attribution) == (speaker, "named later in the sentence")
+
+
+def test_later_sentence_naming_no_speaker_keeps_the_previous_one():
+    q = _one('"We will win," said Jane Doe.\n\n"The bridge will be finished by spring." '
+             'The council met later.')
+    assert q.speaker.tolist() == ["Jane Doe", "Jane Doe"]
+    assert q.attribution.iloc[1] == "previous speaker"
+
+
+def test_according_to_a_description():
+    q = _one('According to her campaign manager, the senator was "very tired but happy" '
+             'after the vote.')
+    row = q.iloc[0]
+    assert row.speaker == "campaign manager"
+    assert row.speaker_mention.endswith("campaign manager")
+
+
+def test_plain_noun_before_the_verb_after_function_words():
+    q = _one('That is why critics say the plan would "ruin the high street for good".')
+    row = q.iloc[0]
+    assert (row.speaker, row.speaker_mention) == ("critics", "critics")
+    q = _one('The council met, and which some said was "a waste of everybody\'s time".')
+    assert q.speaker.iloc[0] != "some"

@@ -105,6 +105,7 @@ class _Item:
     attribution: str = ""
     clause: tuple[int, int] | None = None     # the reported clause around a mixed quotation
     colon: int | None = None                  # a colon that introduces the quotation
+    close_pos: int | None = None              # offset of the closing mark
 
 
 #: Where the reported clause around a mixed quotation ends after the quotation: a new
@@ -620,6 +621,10 @@ class _Article:
                     name, cls = words[0], "person"
                     self.names.full.append((s0, name, set()))
                 return name, "unknown", cls, (s0, s0 + len(words[0]))
+            if words and words[0].casefold() in _DETERMINERS and len(words) <= 6:
+                # "According to his personal physician, ...": a description speaks
+                found = self.np_speaker(ve, np_end, vs)
+                return found if found[0] else None
             return None
         return self.np_speaker(ve, np_end, vs)
 
@@ -641,9 +646,22 @@ class _Article:
             if not phrase:
                 return self.coordinated(sent, vs)
             words = phrase.split()
-            if words and words[0].casefold() in _FUNCTION_WORDS - _DETERMINERS or \
-                    "_" in phrase or any(ch in '"“”' for ch in phrase):
-                return "", "unknown", "", None   # "and", "which some": no speaker named
+            if "_" in phrase or any(ch in '"“”' for ch in phrase):
+                return "", "unknown", "", None
+            if words and words[0].casefold() in _FUNCTION_WORDS - _DETERMINERS:
+                # "That is why critics say": the plain noun right before the verb speaks;
+                # "and", "which some": no speaker named
+                k = max(i for i, w in enumerate(words)
+                        if w.casefold() in _FUNCTION_WORDS | {"why", "how", "what", "where"})
+                tail = words[k + 1:]
+                if not 1 <= len(tail) <= 2 or not all(w.isalpha() and w.islower()
+                                                      for w in tail) or not (
+                        tail[-1] in _speaker_nouns() or re.search(r"[^s]s$", tail[-1])) or \
+                        tail[-1] in _STRIP_TAIL | _DETERMINERS | _QUANTIFIERS:
+                    return "", "unknown", "", None
+                desc = " ".join(tail)
+                start = self.masked.rfind(desc, np_start, np_end)
+                return desc, "unknown", "unknown", (start, start + len(desc))
             while words and (words[0].casefold() in _DETERMINERS | _QUANTIFIERS
                              or words[0].casefold() == "of" and len(words) > 1):
                 words = words[1:]                # "one of those advisers" -> advisers
@@ -723,7 +741,8 @@ class _Article:
         items = []
         for q in self.quotes:
             start, end = q.parts[0][0], q.parts[-1][1]
-            item = _Item(start, end, "", q.parts, q.paragraph, open_pos=q.open_pos)
+            item = _Item(start, end, "", q.parts, q.paragraph, open_pos=q.open_pos,
+                         close_pos=q.close_pos)
             sent = self.sent_at(q.open_pos)
             verbs = [v for v in self.verbs_in(sent.start, q.open_pos)
                      if not self.in_quote(v[0])]
@@ -1015,6 +1034,61 @@ class _Article:
         spk, st, cls = self.resolve(subject)
         return (spk, st, cls, (subject.start, subject.end)) if spk else None
 
+    def speaker_after(self, item: _Item
+                      ) -> tuple[str, str, str, tuple[int, int] | None] | None:
+        """For a quotation no rule attributed, a speaker named with a speech verb in the rest
+        of its sentence ('"...," the former senator said in a statement.', '"..." than
+        ever before, Doe said.', '"...?" asked Doe.'): the words right before the verb
+        (after the last comma), or the noun phrase right after a verb that follows the
+        quotation directly; None when the rest of the sentence holds no such
+        attribution."""
+        close = item.close_pos
+        if close is None:
+            return None
+        m = self.masked
+        sent = self.sent_at(close)
+        end = sent.end
+        if not m[close + 1:end].strip():
+            nxt = self.sent_at(end + 1)
+            if nxt.start <= sent.start or nxt.paragraph != sent.paragraph or not (
+                    m[nxt.start:nxt.start + 1].islower() or self._short_attribution(nxt)):
+                return None
+            end = nxt.end
+        start = close + 1
+        verbs = [v for v in self.verbs_in(start, min(end, start + 200))
+                 if not self.in_quote(v[0])]
+        if not verbs:
+            return None
+        vs, ve = verbs[0][0], verbs[0][1]
+        rest = m[ve:end]
+        if re.match(r"\s+(?:that|if|whether|how|what|why)\b|\s*[:'\"“‘]", rest):
+            return None                       # a reported clause of its own follows
+        between = m[start:vs]
+        if "_" in between or any(ch in MARKS for ch in between):
+            return None
+        lead = re.match(r"[\s,;:—–-]*", between)
+        if not between[lead.end():].strip():
+            found = _NP_AFTER_VERB.match(m[ve:end])
+            if not found:
+                return None
+            np_text = re.split(r"\s(?:who|as|on|in|at|after|when|to)\s", found.group(1))[0]
+            if not np_text.strip() or len(np_text.split()) > 8 or _FINITE.search(np_text):
+                return None
+            np_start = ve + found.start(1)
+            spk, st, cls, mention = self.np_speaker(np_start, np_start + len(np_text), vs)
+        else:
+            comma = between.rfind(",")
+            seg_start = start + comma + 1 if comma >= 0 else start + lead.end()
+            seg = m[seg_start:vs]
+            words = seg.split()
+            if not 1 <= len(words) <= 8 or _FINITE.search(seg) or \
+                    words[0].casefold() in _FUNCTION_WORDS - _DETERMINERS:
+                return None
+            spk, st, cls, mention = self.np_speaker(seg_start, vs, vs)
+        if not spk or cls not in ("person", "org", "plural", "source", "spokes", "unknown"):
+            return None
+        return spk, st, cls, mention
+
     def nearest_speaker(self, item: _Item, sent: _Sent,
                         last: tuple[str, str, str, str] | None
                         ) -> tuple[str, str, str, tuple[int, int] | None] | None:
@@ -1267,6 +1341,9 @@ class _Article:
                 if signed is not None:
                     spk, st, cls, mention = signed
                     item.attribution = "signed after"
+                elif (tail := self.speaker_after(item)) is not None:
+                    spk, st, cls, mention = tail
+                    item.attribution = "named later in the sentence"
                 elif (opener := self.paragraph_opener(item)) is not None:
                     spk, st, cls, mention = opener
                     item.attribution = "sentence before"
@@ -1274,6 +1351,10 @@ class _Article:
                     spk, st, cls, _ = last_speaker
             if item.verb is not None and spk:
                 by_verb.setdefault(item.verb, (spk, st, cls, mention))
+            if item.kind in ("direct", "mixed") and not spk and cls != "passive" and \
+                    item.verb is None and (tail := self.speaker_after(item)) is not None:
+                spk, st, cls, mention = tail
+                item.attribution = "named later in the sentence"
             if item.kind in ("direct", "mixed") and not spk and cls != "passive":
                 guess = self.nearest_speaker(item, sent, last_speaker)
                 if guess is not None:
