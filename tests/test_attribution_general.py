@@ -337,3 +337,26 @@ def test_plain_noun_before_the_verb_after_function_words():
     assert (row.speaker, row.speaker_mention) == ("critics", "critics")
     q = _one('The council met, and which some said was "a waste of everybody\'s time".')
     assert q.speaker.iloc[0] != "some"
+
+
+def test_quotation_opening_a_paragraph_after_a_paragraph_about_one_person():
+    q = _one('"We need the new road," said Jane Doe.\n\nTom Quill visited the depot on '
+             'Monday and met the drivers.\n\n"Nobody here has been paid for a month."')
+    row = q[q.quote.str.startswith("Nobody")].iloc[0]
+    assert (row.speaker, row.attribution) == ("Tom Quill", "paragraph before")
+
+
+def test_quotation_opening_a_paragraph_after_reported_speech_keeps_the_previous_speaker():
+    q = _one('"We need the new road," said Jane Doe.\n\nTom Quill said the depot was '
+             'closed.\n\n"Nobody here has been paid for a month."')
+    row = q[q.quote.str.startswith("Nobody")].iloc[0]
+    assert row.attribution == "previous speaker"
+
+
+def test_appositive_with_a_name_inside_keeps_the_first_person():
+    q = _one('Ann Holt, a director of Acme Holdings who chairs the board of Bright Water, '
+             'said the plan was "a gift to the big firms".')
+    assert q.speaker.iloc[0] == "Ann Holt"
+    q = _one('In an interview with Tom Quill, Ann Holt, a local teacher, said the plan was '
+             '"a gift to the big firms".')
+    assert q.speaker.iloc[0] == "Ann Holt"

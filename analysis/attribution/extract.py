@@ -588,11 +588,22 @@ class _Article:
             segments = [x for x in re.finditer(r"[^,]+", pre_clean[:tokens[-1][1]])]
             if len(segments) >= 2:
                 seg = segments[-2]
+                # the first segment naming a person after an opening adverbial is the
+                # head ("Jane Doe, editor of the Daily Planet, said"); else the last
+                lead = _LEADING_ADVERBIAL.match(pre_clean)
+                heads = [cand for cand in segments[:-1]
+                         if (not lead or cand.start() >= lead.end() - 1)
+                         and any(r.cls == "person" and r.start == sent.start + cand.start()
+                                 + len(cand.group(0)) - len(cand.group(0).lstrip())
+                                 for r in self.refs_in(sent.start + cand.start(),
+                                                       sent.start + cand.end()))]
                 for cand in reversed(segments):
                     if any(r.cls == "person" for r in self.refs_in(
                             sent.start + cand.start(), sent.start + cand.end())):
                         seg = cand
                         break
+                if heads and heads[0].start() < seg.start():
+                    seg = heads[0]
                 np_start, np_end = sent.start + seg.start(), sent.start + seg.end()
                 return self.np_speaker(np_start, np_end, vs)
         bounds = [b.end() for b in _BOUNDARY.finditer(pre_clean[:tokens[-1][1]])]
@@ -1089,6 +1100,26 @@ class _Article:
             return None
         return spk, st, cls, mention
 
+    def previous_paragraph_opener(self, item: _Item
+                                  ) -> tuple[str, str, str, tuple[int, int] | None] | None:
+        """For a quotation that opens its paragraph, the person the paragraph before opens
+        with when that paragraph quotes nobody and reports no speech ("Doe visited the
+        plant on Monday. ¶ '...'"); None otherwise."""
+        if item.open_pos != self.paragraphs[item.paragraph][0] or item.paragraph == 0:
+            return None
+        ps, pe = self.paragraphs[item.paragraph - 1]
+        if any(ch in MARKS for ch in self.masked[ps:pe]) or any(
+                ps <= h[0] < pe for h in self.history):
+            return None
+        first = self.sent_at(ps)
+        if first.kind != "body":
+            return None
+        subject = self._opening_subject(first, first.end)
+        if subject is None or subject.cls == "pronoun":
+            return None
+        spk, st, cls = self.resolve(subject)
+        return (spk, st, cls, (subject.start, subject.end)) if spk else None
+
     def nearest_speaker(self, item: _Item, sent: _Sent,
                         last: tuple[str, str, str, str] | None
                         ) -> tuple[str, str, str, tuple[int, int] | None] | None:
@@ -1347,6 +1378,9 @@ class _Article:
                 elif (opener := self.paragraph_opener(item)) is not None:
                     spk, st, cls, mention = opener
                     item.attribution = "sentence before"
+                elif (opener := self.previous_paragraph_opener(item)) is not None:
+                    spk, st, cls, mention = opener
+                    item.attribution = "paragraph before"
                 elif last_speaker is not None:
                     spk, st, cls, _ = last_speaker
             if item.verb is not None and spk:
@@ -1399,7 +1433,10 @@ def extract_quotes(corpus: pd.DataFrame, actors: str | Path | pd.DataFrame | Non
     indirect, named after (a pronoun the next sentence identifies: "The words came from
     X"), passive, no agent ("was slammed as '...'": speaker empty, type unknown),
     signed after (a quotation paragraph signed on the next line: "- Jane Doe"), sentence
-    before (a quotation sentence after a sentence that opens with a person), nearest
+    before (a quotation sentence after a sentence that opens with a person), named later
+    in the sentence (a quotation no rule attributed whose sentence names its speaker after
+    it: '"...?" the former senator said at the meeting.'), paragraph before (a quotation
+    opening a paragraph after a paragraph that quotes nobody and opens with a person), nearest
     speaker (no rule applied: the person its sentence names, else the previous speaker of
     the same or the previous paragraph, else the nearest person named before: a guess,
     less reliable than the rules before it)).
