@@ -360,3 +360,15 @@ def test_appositive_with_a_name_inside_keeps_the_first_person():
     q = _one('In an interview with Tom Quill, Ann Holt, a local teacher, said the plan was '
              '"a gift to the big firms".')
     assert q.speaker.iloc[0] == "Ann Holt"
+
+
+def test_participle_after_a_speech_verb_takes_that_verb_subject():
+    q = _one('Tom Holt arrived. Holt and Quill will meet next week, Ann Reyes said, adding, '
+             '"They need to talk."')
+    assert q[q.kind == "direct"].speaker.iloc[0] == "Ann Reyes"
+
+
+def test_lone_surname_after_an_opening_adverbial_is_the_subject():
+    q = _one('Jane Doe spoke first. At the evening debate, Quill compared himself to Doe, '
+             'saying, "I never took a fee from anyone."')
+    assert q.speaker.iloc[0] == "Quill"

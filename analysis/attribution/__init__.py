@@ -31,8 +31,10 @@ would (general news practice, British and American):
    sentence takes the name after it ("Said Jane Doe, ...", "Continued Hale: '...'", "According
    to her physician, ..."); in an apposition the first segment that opens with a person's
    name is the head ("Jane Doe, editor of the Daily Planet, said"); a
-   participle ("..., saying") or infinitive takes the sentence's subject, skipping an
-   opening adverbial ("In an interview on local radio, Doe ..."), possessives and places.
+   participle ("..., saying") or infinitive takes the subject of a speech verb right before
+   it ("..., Doe said, adding") or else the sentence's subject, skipping an opening
+   adverbial ("In an interview on local radio, Doe ..."; a lone surname there is a name),
+   possessives and places.
    Places ("in Leeds, West Yorkshire"), datelines and wire credits ("(AFP)") are never
    speakers; groups ("Traders on Harbour Road") stay groups. A pronoun the next sentence
    identifies ("The words came from X", "Those were the words of X") takes that name.

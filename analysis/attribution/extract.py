@@ -324,7 +324,11 @@ class _Article:
             # a lone capitalised word opening a sentence is a name only when news shape says
             # so: "Thompson, 61, was blunt." / "Thompson said ..."
             after = m[s + len(words[0]):s + len(words[0]) + 30]
-            lone_name = len(words) == 1 and at_start and (
+            # a lone word right after an opening adverbial stands where a subject does
+            # ("At the debate, Doe compared ...")
+            after_lead = not at_start and len(words) == 1 and m[s - 2:s] == ", " and \
+                _LEADING_ADVERBIAL.fullmatch(m, sent.start, s) is not None
+            lone_name = len(words) == 1 and (at_start or after_lead) and (
                 _LONE_AFTER.match(after)
                 or _LONE_APPOSITION.match(after)
                 and not _NOT_A_NAME_END.search(words[0])
@@ -344,7 +348,8 @@ class _Article:
                 place_end = -1 if m[place_end:s] == ", " else s + len(form)
                 continue
             name, cls = self.names.canonical(form, s)
-            if not name and len(words) == 1 and (at_start or speaks) and not words[0].isupper():
+            if not name and len(words) == 1 and (at_start or speaks or lone_name) and \
+                    not words[0].isupper():
                 if speaks and _THE_BEFORE.search(m[max(0, s - 5):s]):
                     name, cls = words[0], "org"    # "the Met said": an organisation
                 else:
@@ -719,7 +724,15 @@ class _Article:
 
     def coordinated(self, sent: _Sent, vs: int
                     ) -> tuple[str, str, str, tuple[int, int] | None]:
-        """Subject of a coordinated or participle verb: the sentence's subject."""
+        """Subject of a coordinated or participle verb: the subject of a speech verb right
+        before it ("..., Doe said, adding"), else the sentence's subject."""
+        prior = [v for v in self.verbs_in(sent.start, vs) if not self.in_quote(v[0])]
+        if prior and vs - prior[-1][1] <= 40 and re.fullmatch(
+                r"(?:\s+[\w'’.-]+){0,3}\s*,\s*", self.masked[prior[-1][1]:vs]) and \
+                not _FINITE.search(self.masked[prior[-1][1]:vs]):
+            found = self.subject(prior[-1][0], prior[-1][1], vs)
+            if found[0]:
+                return found
         earlier = self.sentence_subject.get(sent.start)
         if earlier is not None:
             spk, st, cls = self.resolve(earlier)
