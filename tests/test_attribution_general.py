@@ -372,3 +372,11 @@ def test_lone_surname_after_an_opening_adverbial_is_the_subject():
     q = _one('Jane Doe spoke first. At the evening debate, Quill compared himself to Doe, '
              'saying, "I never took a fee from anyone."')
     assert q.speaker.iloc[0] == "Quill"
+
+
+def test_lone_surname_opening_a_sentence_before_an_auxiliary_and_a_verb():
+    q = _one('Quill has since apologised for the delay: "I should have told the drivers '
+             'much sooner than I did."')
+    assert q.speaker.iloc[0] == "Quill"
+    q = _one('Monday has since become a holiday: "We all stay at home on that day now."')
+    assert q.speaker.iloc[0] != "Monday"

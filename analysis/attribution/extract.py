@@ -161,7 +161,9 @@ _NP_AFTER_VERB = re.compile(r"\s*((?:" + _ABBREVIATED + r"\s|[A-Z]\.(?=\s[A-Z])|
 #: "Thompson said", "Thompson then warned", "Thompson: 'quotation'" (a headline or a line
 #: that opens with who speaks).
 _LONE_AFTER = re.compile(r",\s*\d{1,3},|\s+(?:" + "|".join(_LONE_VERBS) + r")\b"
-                         r"|\s+(?:also\s+|then\s+)?[a-z]{3,}ed\b|:\s*['\"“‘]")
+                         r"|\s+(?:also\s+|then\s+)?[a-z]{3,}ed\b|:\s*['\"“‘]"
+                         r"|\s+(?:has|had|will|would|went|made|took|gave|spoke|came|began)\s+"
+                         r"(?:[a-z]+ly\s+|since\s+|also\s+|not\s+)?[a-z]{3,}\b")
 _LONE_APPOSITION = re.compile(r",\s+(?:who|meanwhile|however|though|too)\b")
 _NOT_A_NAME_END = re.compile(r"(?:ing|ed|ly|ion|ness|ment)$")
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,})\)")
