@@ -380,3 +380,14 @@ def test_lone_surname_opening_a_sentence_before_an_auxiliary_and_a_verb():
     assert q.speaker.iloc[0] == "Quill"
     q = _one('Monday has since become a holiday: "We all stay at home on that day now."')
     assert q.speaker.iloc[0] != "Monday"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Tom Quill runs the depot. As Ann Reyes put it, the drivers are "tired of waiting '
+     'for a decision".', "Ann Reyes"),
+    ('Tom Quill runs the depot. But as Ann Reyes pointed out last week, "nobody has been '
+     'paid for a month."', "Ann Reyes"),
+])
+def test_as_x_put_it_names_the_speaker(text, speaker):
+    q = _one(text)
+    assert (q.speaker.iloc[0], q.attribution.iloc[0]) == (speaker, "as X put it")

@@ -10,7 +10,8 @@ would (general news practice, British and American):
    A paragraph that opens a quotation and does not close it continues into the next
    paragraph that opens with a quote mark (captions in between are skipped).
 2. **Attribution.** The nearest speech verb before the quotation in its sentence ("He said:
-   '...'", "X told the Guardian '...'", "X added:", "according to X"), else an attribution
+   '...'", "X told the Guardian '...'", "X added:", "according to X"; an opening "As X put
+   it," or "As X told the paper," names X), else an attribution
    after it ("'...,' the senator said", "'...,' said X", "'...,' former county clerk Noel
    Brand wrote", or a next sentence that only says who spoke: "X said as he left."), else,
    for a quotation that is a paragraph or sentence of its own, the name that signs it on

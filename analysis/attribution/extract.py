@@ -73,6 +73,12 @@ _NAMED_AFTER = re.compile(
     r"|(?:Those|These|That|This|Such)\s+(?:were|are|was|is)\s+the\s+(?:words|comments|"
     r"remarks|views?|verdict|message|warning|assessment)\s+of"
     r"|So\s+(?:said|says))\s+")
+#: An opening "As X put it," / "As X told the paper," / "But as X pointed out,": X speaks
+#: the quotation that follows in the sentence.
+_AS_PUT_IT = re.compile(
+    r"\s*(?:(?:But|And|So)\s+)?[Aa]s\s+((?:[^\s,]+\s+){0,5}?[^\s,]+),?\s+(?:puts?|pointed\s+out|"
+    r"points\s+out|noted|notes|wrote|writes|said|says|told|tells|sang|sings|observed|observes|"
+    r"explained|explains|argued|argues|warned|warns|remarked|remarks)\b(?:\s+it)?[^,;:.]{0,60},\s*")
 _NP_STOP = re.compile(r"[,;:()]|\s[-–—]\s|\s(?:who|which|speaking|writing|in|at|on|during|"
                       r"after|when|as)\s|[.!?]\s*$")
 
@@ -1327,7 +1333,23 @@ class _Article:
             verb_lemma = verb_text = verb_class = ""
             mention = None
             spk, st, cls = "", "unknown", ""
-            if item.verb is not None:
+            as_put = _AS_PUT_IT.match(self.masked, sent.start, item.start) \
+                if item.kind in ("direct", "mixed") and not item.after else None
+            if as_put is not None and not self.in_quote(as_put.start(1)):
+                # "As Jane Doe put it, '...'": the speaker is named in the opening clause
+                found = self.np_speaker(as_put.start(1), as_put.end(1), as_put.end(1))
+                if found[0]:
+                    spk, st, cls, mention = found
+                    item.attribution = "as X put it"
+                else:
+                    as_put = None
+            if as_put is not None:
+                if item.verb is not None:
+                    vs, ve = item.verb
+                    form = re.sub(r"\s+", " ", self.masked[vs:ve]).casefold()
+                    verb_lemma, verb_class = _verb_index()[1][form]
+                    verb_text = self.text[vs:ve]
+            elif item.verb is not None:
                 vs, ve = item.verb
                 form = re.sub(r"\s+", " ", self.masked[vs:ve]).casefold()
                 verb_lemma, verb_class = _verb_index()[1][form]
@@ -1451,7 +1473,8 @@ def extract_quotes(corpus: pd.DataFrame, actors: str | Path | pd.DataFrame | Non
     before (a quotation sentence after a sentence that opens with a person), named later
     in the sentence (a quotation no rule attributed whose sentence names its speaker after
     it: '"...?" the former senator said at the meeting.'), paragraph before (a quotation
-    opening a paragraph after a paragraph that quotes nobody and opens with a person), nearest
+    opening a paragraph after a paragraph that quotes nobody and opens with a person), as X
+    put it (an opening "As Jane Doe put it," / "As X told the paper," names the speaker), nearest
     speaker (no rule applied: the person its sentence names, else the previous speaker of
     the same or the previous paragraph, else the nearest person named before: a guess,
     less reliable than the rules before it)).
