@@ -387,6 +387,8 @@ def test_lone_surname_opening_a_sentence_before_an_auxiliary_and_a_verb():
      'for a decision".', "Ann Reyes"),
     ('Tom Quill runs the depot. But as Ann Reyes pointed out last week, "nobody has been '
      'paid for a month."', "Ann Reyes"),
+    ('Tom Quill runs the depot. As Ann Reyes, the union secretary, put it: "Nobody has '
+     'been paid for a month."', "Ann Reyes"),
 ])
 def test_as_x_put_it_names_the_speaker(text, speaker):
     q = _one(text)
