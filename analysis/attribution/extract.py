@@ -76,7 +76,7 @@ _NAMED_AFTER = re.compile(
 #: An opening "As X put it," / "As X told the paper," / "But as X pointed out,": X speaks
 #: the quotation that follows in the sentence.
 _AS_PUT_IT = re.compile(
-    r"\s*(?:(?:But|And|So)\s+)?[Aa]s\s+((?:[^\s,]+\s+){0,5}?[^\s,]+),?\s+(?:puts?|pointed\s+out|"
+    r"\s*(?:(?:But|And|So)\s+)?[Aa]s\s+((?:[^\s,]+\s+){0,5}?[^\s,]+)(?:,[^,;:]{1,80},)?\s+(?:puts?|pointed\s+out|"
     r"points\s+out|noted|notes|wrote|writes|said|says|told|tells|sang|sings|observed|observes|"
     r"explained|explains|argued|argues|warned|warns|remarked|remarks)\b(?:\s+it)?[^,;:.]{0,60}[,:]\s*")
 _NP_STOP = re.compile(r"[,;:()]|\s[-–—]\s|\s(?:who|which|speaking|writing|in|at|on|during|"
