@@ -302,7 +302,7 @@ def test_a_participle_with_a_quoted_label_and_an_agent_after_it():
 
 @pytest.mark.parametrize("text, quote, speaker", [
     # a paragraph-opening quotation whose speaker comes later in its sentence
-    ('Mayor Ann Holt opened the session.\n\n"The bridge will be finished by spring" '
+    ('Mayor Ann Holt opened the meeting.\n\n"The bridge will be finished by spring" '
      'rather than in the autumn, Paul Reyes said.', "The bridge will be finished by spring",
      "Paul Reyes"),
     # a long description before the verb, a question mark ending the quotation
