@@ -298,3 +298,98 @@ def test_a_participle_with_a_quoted_label_and_an_agent_after_it():
     text = 'The inquiry, often labelled as a "witch hunt" by Socialists, went on for a year.'
     q = _one(text)
     assert q[["speaker", "speaker_type"]].values.tolist() == [["Socialists", "group"]]
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a paragraph-opening quotation whose speaker comes later in its sentence
+    ('Mayor Ann Holt opened the meeting.\n\n"The bridge will be finished by spring" '
+     'rather than in the autumn, Paul Reyes said.', "The bridge will be finished by spring",
+     "Paul Reyes"),
+    # a long description before the verb, a question mark ending the quotation
+    ('Jane Doe took questions.\n\n"Who pays for the road?" the Ohio governor and '
+     'Democratic presidential candidate said at the meeting.', "Who pays for the road?",
+     "ohio governor and democratic presidential candidate"),
+])
+def test_speaker_named_later_in_the_sentence_of_a_floating_quotation(text, quote, speaker):
+    q = _one(text)
+    row = q[q.quote == quote].iloc[0]
+    assert (row.speaker, row.attribution) == (speaker, "named later in the sentence")
+
+
+def test_later_sentence_naming_no_speaker_keeps_the_previous_one():
+    q = _one('"We will win," said Jane Doe.\n\n"The bridge will be finished by spring." '
+             'The council met later.')
+    assert q.speaker.tolist() == ["Jane Doe", "Jane Doe"]
+    assert q.attribution.iloc[1] == "previous speaker"
+
+
+def test_according_to_a_description():
+    q = _one('According to her campaign manager, the senator was "very tired but happy" '
+             'after the vote.')
+    row = q.iloc[0]
+    assert row.speaker == "campaign manager"
+    assert row.speaker_mention.endswith("campaign manager")
+
+
+def test_plain_noun_before_the_verb_after_function_words():
+    q = _one('That is why critics say the plan would "ruin the high street for good".')
+    row = q.iloc[0]
+    assert (row.speaker, row.speaker_mention) == ("critics", "critics")
+    q = _one('The council met, and which some said was "a waste of everybody\'s time".')
+    assert q.speaker.iloc[0] != "some"
+
+
+def test_quotation_opening_a_paragraph_after_a_paragraph_about_one_person():
+    q = _one('"We need the new road," said Jane Doe.\n\nTom Quill visited the depot on '
+             'Monday and met the drivers.\n\n"Nobody here has been paid for a month."')
+    row = q[q.quote.str.startswith("Nobody")].iloc[0]
+    assert (row.speaker, row.attribution) == ("Tom Quill", "paragraph before")
+
+
+def test_quotation_opening_a_paragraph_after_reported_speech_keeps_the_previous_speaker():
+    q = _one('"We need the new road," said Jane Doe.\n\nTom Quill said the depot was '
+             'closed.\n\n"Nobody here has been paid for a month."')
+    row = q[q.quote.str.startswith("Nobody")].iloc[0]
+    assert row.attribution == "previous speaker"
+
+
+def test_appositive_with_a_name_inside_keeps_the_first_person():
+    q = _one('Ann Holt, a director of Acme Holdings who chairs the board of Bright Water, '
+             'said the plan was "a gift to the big firms".')
+    assert q.speaker.iloc[0] == "Ann Holt"
+    q = _one('In an interview with Tom Quill, Ann Holt, a local teacher, said the plan was '
+             '"a gift to the big firms".')
+    assert q.speaker.iloc[0] == "Ann Holt"
+
+
+def test_participle_after_a_speech_verb_takes_that_verb_subject():
+    q = _one('Tom Holt arrived. Holt and Quill will meet next week, Ann Reyes said, adding, '
+             '"They need to talk."')
+    assert q[q.kind == "direct"].speaker.iloc[0] == "Ann Reyes"
+
+
+def test_lone_surname_after_an_opening_adverbial_is_the_subject():
+    q = _one('Jane Doe spoke first. At the evening debate, Quill compared himself to Doe, '
+             'saying, "I never took a fee from anyone."')
+    assert q.speaker.iloc[0] == "Quill"
+
+
+def test_lone_surname_opening_a_sentence_before_an_auxiliary_and_a_verb():
+    q = _one('Quill has since apologised for the delay: "I should have told the drivers '
+             'much sooner than I did."')
+    assert q.speaker.iloc[0] == "Quill"
+    q = _one('Monday has since become a holiday: "We all stay at home on that day now."')
+    assert q.speaker.iloc[0] != "Monday"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Tom Quill runs the depot. As Ann Reyes put it, the drivers are "tired of waiting '
+     'for a decision".', "Ann Reyes"),
+    ('Tom Quill runs the depot. But as Ann Reyes pointed out last week, "nobody has been '
+     'paid for a month."', "Ann Reyes"),
+    ('Tom Quill runs the depot. As Ann Reyes, the union secretary, put it: "Nobody has '
+     'been paid for a month."', "Ann Reyes"),
+])
+def test_as_x_put_it_names_the_speaker(text, speaker):
+    q = _one(text)
+    assert (q.speaker.iloc[0], q.attribution.iloc[0]) == (speaker, "as X put it")

@@ -10,24 +10,32 @@ would (general news practice, British and American):
    A paragraph that opens a quotation and does not close it continues into the next
    paragraph that opens with a quote mark (captions in between are skipped).
 2. **Attribution.** The nearest speech verb before the quotation in its sentence ("He said:
-   '...'", "X told the Guardian '...'", "X added:", "according to X"), else an attribution
+   '...'", "X told the Guardian '...'", "X added:", "according to X"; an opening "As X put
+   it," or "As X told the paper," names X), else an attribution
    after it ("'...,' the senator said", "'...,' said X", "'...,' former county clerk Noel
    Brand wrote", or a next sentence that only says who spoke: "X said as he left."), else,
    for a quotation that is a paragraph or sentence of its own, the name that signs it on
-   the next line ("- Jane Doe"), the person the sentence before opens with, or the previous
+   the next line ("- Jane Doe"), the person the sentence before opens with, a speaker named
+   later in the quotation's sentence ("'...' rather than in spring, Doe said."), the person
+   the paragraph before opens with when that paragraph quotes nobody, or the previous
    speaker (a floating quotation). A passive speech verb takes its agent ("was condemned
-   as '...' by X") or no speaker at all ("was slammed as '...'"). When no rule applies, the
-   person the quotation's sentence names is taken, else the previous or nearest speaker
-   (``attribution`` says "nearest speaker": a guess).
+   as '...' by X") or no speaker at all ("was slammed as '...'"). When no rule applies, a
+   speaker named later in the sentence, else the person the quotation's sentence names,
+   else the previous or nearest speaker (``attribution`` says "nearest speaker": a
+   guess).
 3. **Speakers.** The subject of the verb: a name or alias from the actor table, a pronoun
    resolved to the nearest compatible speaker (he/she: a person; it: an organisation; they:
    a group or organisation; a pronoun that speaks goes to the person its sentence opens
    with), a description ("the officer", "the 61-year-old", "a spokesman for Mr Khan",
    "government sources"; "the senator" is the person last named with that title, "Sen."
    included), or a statement (its author, the nearest organisation). A verb that opens its
-   sentence takes the name after it ("Said Jane Doe, ...", "Continued Hale: '...'"); a
-   participle ("..., saying") or infinitive takes the sentence's subject, skipping an
-   opening adverbial ("In an interview on local radio, Doe ..."), possessives and places.
+   sentence takes the name after it ("Said Jane Doe, ...", "Continued Hale: '...'", "According
+   to her physician, ..."); in an apposition the first segment that opens with a person's
+   name is the head ("Jane Doe, editor of the Daily Planet, said"); a
+   participle ("..., saying") or infinitive takes the subject of a speech verb right before
+   it ("..., Doe said, adding") or else the sentence's subject, skipping an opening
+   adverbial ("In an interview on local radio, Doe ..."; a lone surname there is a name),
+   possessives and places.
    Places ("in Leeds, West Yorkshire"), datelines and wire credits ("(AFP)") are never
    speakers; groups ("Traders on Harbour Road") stay groups. A pronoun the next sentence
    identifies ("The words came from X", "Those were the words of X") takes that name.

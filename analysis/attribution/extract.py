@@ -73,6 +73,12 @@ _NAMED_AFTER = re.compile(
     r"|(?:Those|These|That|This|Such)\s+(?:were|are|was|is)\s+the\s+(?:words|comments|"
     r"remarks|views?|verdict|message|warning|assessment)\s+of"
     r"|So\s+(?:said|says))\s+")
+#: An opening "As X put it," / "As X told the paper," / "But as X pointed out,": X speaks
+#: the quotation that follows in the sentence.
+_AS_PUT_IT = re.compile(
+    r"\s*(?:(?:But|And|So)\s+)?[Aa]s\s+((?:[^\s,]+\s+){0,5}?[^\s,]+)(?:,[^,;:]{1,80},)?\s+(?:puts?|pointed\s+out|"
+    r"points\s+out|noted|notes|wrote|writes|said|says|told|tells|sang|sings|observed|observes|"
+    r"explained|explains|argued|argues|warned|warns|remarked|remarks)\b(?:\s+it)?[^,;:.]{0,60}[,:]\s*")
 _NP_STOP = re.compile(r"[,;:()]|\s[-–—]\s|\s(?:who|which|speaking|writing|in|at|on|during|"
                       r"after|when|as)\s|[.!?]\s*$")
 
@@ -105,6 +111,7 @@ class _Item:
     attribution: str = ""
     clause: tuple[int, int] | None = None     # the reported clause around a mixed quotation
     colon: int | None = None                  # a colon that introduces the quotation
+    close_pos: int | None = None              # offset of the closing mark
 
 
 #: Where the reported clause around a mixed quotation ends after the quotation: a new
@@ -160,7 +167,9 @@ _NP_AFTER_VERB = re.compile(r"\s*((?:" + _ABBREVIATED + r"\s|[A-Z]\.(?=\s[A-Z])|
 #: "Thompson said", "Thompson then warned", "Thompson: 'quotation'" (a headline or a line
 #: that opens with who speaks).
 _LONE_AFTER = re.compile(r",\s*\d{1,3},|\s+(?:" + "|".join(_LONE_VERBS) + r")\b"
-                         r"|\s+(?:also\s+|then\s+)?[a-z]{3,}ed\b|:\s*['\"“‘]")
+                         r"|\s+(?:also\s+|then\s+)?[a-z]{3,}ed\b|:\s*['\"“‘]"
+                         r"|\s+(?:has|had|will|would|went|made|took|gave|spoke|came|began)\s+"
+                         r"(?:[a-z]+ly\s+|since\s+|also\s+|not\s+)?[a-z]{3,}\b")
 _LONE_APPOSITION = re.compile(r",\s+(?:who|meanwhile|however|though|too)\b")
 _NOT_A_NAME_END = re.compile(r"(?:ing|ed|ly|ion|ness|ment)$")
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,})\)")
@@ -323,7 +332,11 @@ class _Article:
             # a lone capitalised word opening a sentence is a name only when news shape says
             # so: "Thompson, 61, was blunt." / "Thompson said ..."
             after = m[s + len(words[0]):s + len(words[0]) + 30]
-            lone_name = len(words) == 1 and at_start and (
+            # a lone word right after an opening adverbial stands where a subject does
+            # ("At the debate, Doe compared ...")
+            after_lead = not at_start and len(words) == 1 and m[s - 2:s] == ", " and \
+                _LEADING_ADVERBIAL.fullmatch(m, sent.start, s) is not None
+            lone_name = len(words) == 1 and (at_start or after_lead) and (
                 _LONE_AFTER.match(after)
                 or _LONE_APPOSITION.match(after)
                 and not _NOT_A_NAME_END.search(words[0])
@@ -343,7 +356,8 @@ class _Article:
                 place_end = -1 if m[place_end:s] == ", " else s + len(form)
                 continue
             name, cls = self.names.canonical(form, s)
-            if not name and len(words) == 1 and (at_start or speaks) and not words[0].isupper():
+            if not name and len(words) == 1 and (at_start or speaks or lone_name) and \
+                    not words[0].isupper():
                 if speaks and _THE_BEFORE.search(m[max(0, s - 5):s]):
                     name, cls = words[0], "org"    # "the Met said": an organisation
                 else:
@@ -587,11 +601,22 @@ class _Article:
             segments = [x for x in re.finditer(r"[^,]+", pre_clean[:tokens[-1][1]])]
             if len(segments) >= 2:
                 seg = segments[-2]
+                # the first segment naming a person after an opening adverbial is the
+                # head ("Jane Doe, editor of the Daily Planet, said"); else the last
+                lead = _LEADING_ADVERBIAL.match(pre_clean)
+                heads = [cand for cand in segments[:-1]
+                         if (not lead or cand.start() >= lead.end() - 1)
+                         and any(r.cls == "person" and r.start == sent.start + cand.start()
+                                 + len(cand.group(0)) - len(cand.group(0).lstrip())
+                                 for r in self.refs_in(sent.start + cand.start(),
+                                                       sent.start + cand.end()))]
                 for cand in reversed(segments):
                     if any(r.cls == "person" for r in self.refs_in(
                             sent.start + cand.start(), sent.start + cand.end())):
                         seg = cand
                         break
+                if heads and heads[0].start() < seg.start():
+                    seg = heads[0]
                 np_start, np_end = sent.start + seg.start(), sent.start + seg.end()
                 return self.np_speaker(np_start, np_end, vs)
         bounds = [b.end() for b in _BOUNDARY.finditer(pre_clean[:tokens[-1][1]])]
@@ -620,6 +645,10 @@ class _Article:
                     name, cls = words[0], "person"
                     self.names.full.append((s0, name, set()))
                 return name, "unknown", cls, (s0, s0 + len(words[0]))
+            if words and words[0].casefold() in _DETERMINERS and len(words) <= 6:
+                # "According to his personal physician, ...": a description speaks
+                found = self.np_speaker(ve, np_end, vs)
+                return found if found[0] else None
             return None
         return self.np_speaker(ve, np_end, vs)
 
@@ -641,9 +670,22 @@ class _Article:
             if not phrase:
                 return self.coordinated(sent, vs)
             words = phrase.split()
-            if words and words[0].casefold() in _FUNCTION_WORDS - _DETERMINERS or \
-                    "_" in phrase or any(ch in '"“”' for ch in phrase):
-                return "", "unknown", "", None   # "and", "which some": no speaker named
+            if "_" in phrase or any(ch in '"“”' for ch in phrase):
+                return "", "unknown", "", None
+            if words and words[0].casefold() in _FUNCTION_WORDS - _DETERMINERS:
+                # "That is why critics say": the plain noun right before the verb speaks;
+                # "and", "which some": no speaker named
+                k = max(i for i, w in enumerate(words)
+                        if w.casefold() in _FUNCTION_WORDS | {"why", "how", "what", "where"})
+                tail = words[k + 1:]
+                if not 1 <= len(tail) <= 2 or not all(w.isalpha() and w.islower()
+                                                      for w in tail) or not (
+                        tail[-1] in _speaker_nouns() or re.search(r"[^s]s$", tail[-1])) or \
+                        tail[-1] in _STRIP_TAIL | _DETERMINERS | _QUANTIFIERS:
+                    return "", "unknown", "", None
+                desc = " ".join(tail)
+                start = self.masked.rfind(desc, np_start, np_end)
+                return desc, "unknown", "unknown", (start, start + len(desc))
             while words and (words[0].casefold() in _DETERMINERS | _QUANTIFIERS
                              or words[0].casefold() == "of" and len(words) > 1):
                 words = words[1:]                # "one of those advisers" -> advisers
@@ -690,7 +732,15 @@ class _Article:
 
     def coordinated(self, sent: _Sent, vs: int
                     ) -> tuple[str, str, str, tuple[int, int] | None]:
-        """Subject of a coordinated or participle verb: the sentence's subject."""
+        """Subject of a coordinated or participle verb: the subject of a speech verb right
+        before it ("..., Doe said, adding"), else the sentence's subject."""
+        prior = [v for v in self.verbs_in(sent.start, vs) if not self.in_quote(v[0])]
+        if prior and vs - prior[-1][1] <= 40 and re.fullmatch(
+                r"(?:\s+[\w'’.-]+){0,3}\s*,\s*", self.masked[prior[-1][1]:vs]) and \
+                not _FINITE.search(self.masked[prior[-1][1]:vs]):
+            found = self.subject(prior[-1][0], prior[-1][1], vs)
+            if found[0]:
+                return found
         earlier = self.sentence_subject.get(sent.start)
         if earlier is not None:
             spk, st, cls = self.resolve(earlier)
@@ -723,7 +773,8 @@ class _Article:
         items = []
         for q in self.quotes:
             start, end = q.parts[0][0], q.parts[-1][1]
-            item = _Item(start, end, "", q.parts, q.paragraph, open_pos=q.open_pos)
+            item = _Item(start, end, "", q.parts, q.paragraph, open_pos=q.open_pos,
+                         close_pos=q.close_pos)
             sent = self.sent_at(q.open_pos)
             verbs = [v for v in self.verbs_in(sent.start, q.open_pos)
                      if not self.in_quote(v[0])]
@@ -1015,6 +1066,81 @@ class _Article:
         spk, st, cls = self.resolve(subject)
         return (spk, st, cls, (subject.start, subject.end)) if spk else None
 
+    def speaker_after(self, item: _Item
+                      ) -> tuple[str, str, str, tuple[int, int] | None] | None:
+        """For a quotation no rule attributed, a speaker named with a speech verb in the rest
+        of its sentence ('"...," the former senator said in a statement.', '"..." than
+        ever before, Doe said.', '"...?" asked Doe.'): the words right before the verb
+        (after the last comma), or the noun phrase right after a verb that follows the
+        quotation directly; None when the rest of the sentence holds no such
+        attribution."""
+        close = item.close_pos
+        if close is None:
+            return None
+        m = self.masked
+        sent = self.sent_at(close)
+        end = sent.end
+        if not m[close + 1:end].strip():
+            nxt = self.sent_at(end + 1)
+            if nxt.start <= sent.start or nxt.paragraph != sent.paragraph or not (
+                    m[nxt.start:nxt.start + 1].islower() or self._short_attribution(nxt)):
+                return None
+            end = nxt.end
+        start = close + 1
+        verbs = [v for v in self.verbs_in(start, min(end, start + 200))
+                 if not self.in_quote(v[0])]
+        if not verbs:
+            return None
+        vs, ve = verbs[0][0], verbs[0][1]
+        rest = m[ve:end]
+        if re.match(r"\s+(?:that|if|whether|how|what|why)\b|\s*[:'\"“‘]", rest):
+            return None                       # a reported clause of its own follows
+        between = m[start:vs]
+        if "_" in between or any(ch in MARKS for ch in between):
+            return None
+        lead = re.match(r"[\s,;:—–-]*", between)
+        if not between[lead.end():].strip():
+            found = _NP_AFTER_VERB.match(m[ve:end])
+            if not found:
+                return None
+            np_text = re.split(r"\s(?:who|as|on|in|at|after|when|to)\s", found.group(1))[0]
+            if not np_text.strip() or len(np_text.split()) > 8 or _FINITE.search(np_text):
+                return None
+            np_start = ve + found.start(1)
+            spk, st, cls, mention = self.np_speaker(np_start, np_start + len(np_text), vs)
+        else:
+            comma = between.rfind(",")
+            seg_start = start + comma + 1 if comma >= 0 else start + lead.end()
+            seg = m[seg_start:vs]
+            words = seg.split()
+            if not 1 <= len(words) <= 8 or _FINITE.search(seg) or \
+                    words[0].casefold() in _FUNCTION_WORDS - _DETERMINERS:
+                return None
+            spk, st, cls, mention = self.np_speaker(seg_start, vs, vs)
+        if not spk or cls not in ("person", "org", "plural", "source", "spokes", "unknown"):
+            return None
+        return spk, st, cls, mention
+
+    def previous_paragraph_opener(self, item: _Item
+                                  ) -> tuple[str, str, str, tuple[int, int] | None] | None:
+        """For a quotation that opens its paragraph, the person the paragraph before opens
+        with when that paragraph quotes nobody and reports no speech ("Doe visited the
+        plant on Monday. ¶ '...'"); None otherwise."""
+        if item.open_pos != self.paragraphs[item.paragraph][0] or item.paragraph == 0:
+            return None
+        ps, pe = self.paragraphs[item.paragraph - 1]
+        if any(ch in MARKS for ch in self.masked[ps:pe]) or any(
+                ps <= h[0] < pe for h in self.history):
+            return None
+        first = self.sent_at(ps)
+        if first.kind != "body":
+            return None
+        subject = self._opening_subject(first, first.end)
+        if subject is None or subject.cls == "pronoun":
+            return None
+        spk, st, cls = self.resolve(subject)
+        return (spk, st, cls, (subject.start, subject.end)) if spk else None
+
     def nearest_speaker(self, item: _Item, sent: _Sent,
                         last: tuple[str, str, str, str] | None
                         ) -> tuple[str, str, str, tuple[int, int] | None] | None:
@@ -1207,7 +1333,23 @@ class _Article:
             verb_lemma = verb_text = verb_class = ""
             mention = None
             spk, st, cls = "", "unknown", ""
-            if item.verb is not None:
+            as_put = _AS_PUT_IT.match(self.masked, sent.start, item.start) \
+                if item.kind in ("direct", "mixed") and not item.after else None
+            if as_put is not None and not self.in_quote(as_put.start(1)):
+                # "As Jane Doe put it, '...'": the speaker is named in the opening clause
+                found = self.np_speaker(as_put.start(1), as_put.end(1), as_put.end(1))
+                if found[0]:
+                    spk, st, cls, mention = found
+                    item.attribution = "as X put it"
+                else:
+                    as_put = None
+            if as_put is not None:
+                if item.verb is not None:
+                    vs, ve = item.verb
+                    form = re.sub(r"\s+", " ", self.masked[vs:ve]).casefold()
+                    verb_lemma, verb_class = _verb_index()[1][form]
+                    verb_text = self.text[vs:ve]
+            elif item.verb is not None:
                 vs, ve = item.verb
                 form = re.sub(r"\s+", " ", self.masked[vs:ve]).casefold()
                 verb_lemma, verb_class = _verb_index()[1][form]
@@ -1267,13 +1409,23 @@ class _Article:
                 if signed is not None:
                     spk, st, cls, mention = signed
                     item.attribution = "signed after"
+                elif (tail := self.speaker_after(item)) is not None:
+                    spk, st, cls, mention = tail
+                    item.attribution = "named later in the sentence"
                 elif (opener := self.paragraph_opener(item)) is not None:
                     spk, st, cls, mention = opener
                     item.attribution = "sentence before"
+                elif (opener := self.previous_paragraph_opener(item)) is not None:
+                    spk, st, cls, mention = opener
+                    item.attribution = "paragraph before"
                 elif last_speaker is not None:
                     spk, st, cls, _ = last_speaker
             if item.verb is not None and spk:
                 by_verb.setdefault(item.verb, (spk, st, cls, mention))
+            if item.kind in ("direct", "mixed") and not spk and cls != "passive" and \
+                    item.verb is None and (tail := self.speaker_after(item)) is not None:
+                spk, st, cls, mention = tail
+                item.attribution = "named later in the sentence"
             if item.kind in ("direct", "mixed") and not spk and cls != "passive":
                 guess = self.nearest_speaker(item, sent, last_speaker)
                 if guess is not None:
@@ -1318,7 +1470,11 @@ def extract_quotes(corpus: pd.DataFrame, actors: str | Path | pd.DataFrame | Non
     indirect, named after (a pronoun the next sentence identifies: "The words came from
     X"), passive, no agent ("was slammed as '...'": speaker empty, type unknown),
     signed after (a quotation paragraph signed on the next line: "- Jane Doe"), sentence
-    before (a quotation sentence after a sentence that opens with a person), nearest
+    before (a quotation sentence after a sentence that opens with a person), named later
+    in the sentence (a quotation no rule attributed whose sentence names its speaker after
+    it: '"...?" the former senator said at the meeting.'), paragraph before (a quotation
+    opening a paragraph after a paragraph that quotes nobody and opens with a person), as X
+    put it (an opening "As Jane Doe put it," / "As X told the paper," names the speaker), nearest
     speaker (no rule applied: the person its sentence names, else the previous speaker of
     the same or the previous paragraph, else the nearest person named before: a guess,
     less reliable than the rules before it)).
