@@ -247,6 +247,11 @@ _GROUP_ADJECTIVE = re.compile(r"(?:ish|ese|ian|can|ic|ern|ean|ani|i|ch)$")
 _PARTICLES = {"van", "von", "der", "de", "da", "la", "le", "bin"}
 
 
+#: An organisation's name has at most this many words ("U.S. Department of Health and
+#: Human Services" has seven); a longer capitalised run is a title-case headline or title.
+MAX_ORG_WORDS = 8
+
+
 @lru_cache(maxsize=65536)
 def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
     """What a capitalised run says by its form alone: ("full", name, titles) for a person's
@@ -257,6 +262,8 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
     ('full', 'David Moore', frozenset({'chief'}))
     >>> _name_shape("Mr Falter")[:2], _name_shape("Home Office")[:2]
     (('single', 'Falter'), ('org', 'Home Office'))
+    >>> _name_shape("Council Says The Harbour Wall Will Be Rebuilt By The Spring")[0]
+    'none'
     """
     words = [w for w in form.split() if not re.fullmatch(r"[A-Z]\.|[JS]r\.", w)]
     none = ("none", "", frozenset())
@@ -283,8 +290,8 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
                       or (k and low[k - 1] in _ORG_WORDS and not titles)) or not core:
         if len(words) == 1 and words[0].isupper():
             return ("acronym", words[0], frozenset())
-        if len(words) == 1:
-            return none
+        if len(words) == 1 or len(words) > MAX_ORG_WORDS:
+            return none                    # a title-case headline is no organisation
         return ("org", form[4:] if form.startswith("The ") else form, frozenset())
     if not titles and _GROUP_NOUN.search(core[-1]) and (
             len(core) == 1 and not core[-1].endswith("ers")
