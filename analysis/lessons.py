@@ -729,10 +729,13 @@ def names_answer(names: pd.DataFrame, actor: str) -> list[str]:
     return lines
 
 
-def loaded_by_voice(corpus: pd.DataFrame) -> pd.DataFrame:
+def loaded_by_voice(corpus: pd.DataFrame, occurrences: pd.DataFrame | None = None,
+                    quotes: pd.DataFrame | None = None,
+                    sentences: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per outlet: loaded words in its own voice (narration) and inside quotations, per
     1,000 words of each, with the counts behind the rates and the outlet's most frequent
-    loaded words in narration.
+    loaded words in narration. ``occurrences``, ``quotes`` and ``sentences`` (the tables
+    :func:`analysis.pipeline.analyze` returns) spare computing them again.
 
     >>> c = pd.DataFrame({"article_id": ["1"], "outlet": ["X"],
     ...                   "text": ["The embattled chief was slammed by critics."]})
@@ -741,8 +744,9 @@ def loaded_by_voice(corpus: pd.DataFrame) -> pd.DataFrame:
     """
     from analysis import framing
 
-    rates = framing.loaded_rates(corpus)
-    occ = framing.loaded_language(corpus)
+    # the tables analyze() already made (occurrences, quotes, sentences) are reused if given
+    occ = framing.loaded_language(corpus) if occurrences is None else occurrences
+    rates = framing.loaded_rates(corpus, occ, quotes=quotes, sentences=sentences)
     grouped = rates.groupby("outlet", sort=True)
     table = pd.DataFrame({
         "narration loaded": grouped["narration_count"].sum().astype(int),
