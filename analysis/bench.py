@@ -40,13 +40,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.generated_news import COLUMNS, article_row
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 #: Body paragraphs per generated article in the benchmark: about 390 words, a short story.
 BENCH_PARAGRAPHS = (4, 20)
-#: Invented outlet names for generated articles (never confused with the seeds' outlets).
-OUTLETS = ("Daily Example", "The Sample Post", "Morning Fixture", "Evening Standin",
-           "Weekly Placeholder", "City Bulletin", "The Mock Herald", "Test Chronicle")
 
 
 def seed_paragraphs(seeds: str | Path = SEEDS) -> tuple[list[str], list[str], list[str]]:
@@ -73,8 +72,8 @@ def generate_corpus(n_articles: int, seed: int = 0, seeds: str | Path = SEEDS,
 
     Each article takes a headline (a seed headline or the opening words of a seed
     paragraph), 6 to 40 (``paragraphs``) body paragraphs drawn without repeats and in
-    shuffled order, a caption now and then, an outlet from :data:`OUTLETS` and an April
-    2024 date. The same ``seed`` always gives the same corpus.
+    shuffled order, a caption now and then, an outlet from
+    :data:`analysis.generated_news.OUTLETS` and an April 2024 date. The same ``seed`` always gives the same corpus.
 
     >>> corpus = generate_corpus(3)
     >>> corpus.columns.tolist(), corpus.article_id.tolist()
@@ -99,14 +98,8 @@ def generate_corpus(n_articles: int, seed: int = 0, seeds: str | Path = SEEDS,
         for p in chosen:  # no line twice: the cleaner would drop the repeat
             if p not in lines and p != headline:
                 lines.append(p)
-        rows.append({
-            "article_id": f"g{i:06d}",
-            "outlet": OUTLETS[rng.randrange(len(OUTLETS))],
-            "published": f"2024-04-{rng.randint(13, 30):02d}",
-            "headline": headline,
-            "text": headline + "\n\n" + "\n\n".join(lines) + "\n",
-        })
-    return pd.DataFrame(rows, columns=["article_id", "outlet", "published", "headline", "text"])
+        rows.append(article_row(f"g{i:06d}", rng, headline, lines))
+    return pd.DataFrame(rows, columns=COLUMNS)
 
 
 #: The generated corpora the benchmark can use: varied news (the default) or seed paragraphs.

@@ -215,14 +215,30 @@ def generate_news(n_articles: int, seed: int = 0, paragraphs: tuple[int, int] = 
             if rng.random() < 0.04:
                 lines.append(article.fill(rng.choice(CAPTIONS)))
         lines = list(dict.fromkeys(line for line in lines if line != headline))
-        rows.append({
-            "article_id": f"{id_prefix}{i:06d}",
-            "outlet": OUTLETS[rng.randrange(len(OUTLETS))],
-            "published": f"2024-04-{rng.randint(13, 30):02d}",
-            "headline": headline,
-            "text": headline + "\n\n" + "\n\n".join(lines) + "\n",
-        })
-    return pd.DataFrame(rows, columns=["article_id", "outlet", "published", "headline", "text"])
+        rows.append(article_row(f"{id_prefix}{i:06d}", rng, headline, lines))
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+#: The columns of a generated corpus.
+COLUMNS = ["article_id", "outlet", "published", "headline", "text"]
+
+
+def article_row(article_id: str, rng: random.Random, headline: str,
+                lines: list[str]) -> dict[str, str]:
+    """One generated article as a corpus row: an outlet and an April 2024 date drawn from
+    ``rng``, then the text (the headline, then its paragraphs, a blank line between).
+
+    >>> row = article_row("g1", random.Random(0), "Head", ["One.", "Two."])
+    >>> row["text"], row["outlet"] in OUTLETS
+    ('Head\\n\\nOne.\\n\\nTwo.\\n', True)
+    """
+    return {
+        "article_id": article_id,
+        "outlet": OUTLETS[rng.randrange(len(OUTLETS))],
+        "published": f"2024-04-{rng.randint(13, 30):02d}",
+        "headline": headline,
+        "text": headline + "\n\n" + "\n\n".join(lines) + "\n",
+    }
 
 
 def distinct_share(sentences: Iterable[str]) -> tuple[int, int]:
