@@ -73,7 +73,8 @@ def generate_corpus(n_articles: int, seed: int = 0, seeds: str | Path = SEEDS,
     Each article takes a headline (a seed headline or the opening words of a seed
     paragraph), 6 to 40 (``paragraphs``) body paragraphs drawn without repeats and in
     shuffled order, a caption now and then, an outlet from
-    :data:`analysis.generated_news.OUTLETS` and an April 2024 date. The same ``seed`` always gives the same corpus.
+    :data:`analysis.generated_news.OUTLETS` and an April 2024 date. The same ``seed`` always
+    gives the same corpus.
 
     >>> corpus = generate_corpus(3)
     >>> corpus.columns.tolist(), corpus.article_id.tolist()
