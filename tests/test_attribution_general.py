@@ -399,5 +399,5 @@ def test_a_title_case_headline_run_into_the_text_is_no_speaker():
     # scraped text often runs the headline into the first sentence without a break
     text = ("Council Says The Harbour Wall Will Be Rebuilt By The Spring Fishermen across "
             "the county welcomed the news on Friday, saying that they had waited three years.")
-    q = extract_quotes(pd.DataFrame({"article_id": ["1"], "outlet": ["X"], "text": [text]}))
+    q = _one(text)
     assert len(q) == 1 and "Harbour" not in q.speaker.iloc[0]

@@ -1060,11 +1060,7 @@ class _Article:
         prev = self.sents[k]
         if any(ch in MARKS for ch in self.masked[prev.start:prev.end]):
             return None
-        subject = self._opening_subject(prev, prev.end)
-        if subject is None or subject.cls == "pronoun":
-            return None
-        spk, st, cls = self.resolve(subject)
-        return (spk, st, cls, (subject.start, subject.end)) if spk else None
+        return self._named_opener(prev)
 
     def speaker_after(self, item: _Item
                       ) -> tuple[str, str, str, tuple[int, int] | None] | None:
@@ -1135,7 +1131,12 @@ class _Article:
         first = self.sent_at(ps)
         if first.kind != "body":
             return None
-        subject = self._opening_subject(first, first.end)
+        return self._named_opener(first)
+
+    def _named_opener(self, sent: _Sent
+                      ) -> tuple[str, str, str, tuple[int, int] | None] | None:
+        """The resolved person (not a pronoun) ``sent`` opens with, with its span; None."""
+        subject = self._opening_subject(sent, sent.end)
         if subject is None or subject.cls == "pronoun":
             return None
         spk, st, cls = self.resolve(subject)
