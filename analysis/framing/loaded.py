@@ -521,24 +521,23 @@ def fit_loaded_weights(texts: list[str], labels: list[bool]) -> pd.DataFrame:
 
 def read_newsmtsc(path: str) -> tuple[list[str], list[bool]]:
     """NewsMTSC sentences (``sentence_normalized``) and whether any target's polarity is
-    not neutral (2.0 negative or 6.0 positive rather than 4.0).
+    not neutral (2.0 negative or 6.0 positive rather than 4.0), read with the evaluation's
+    reader (:func:`analysis.evaluation.newsmtsc.read_targets`, which names the line of a
+    bad record).
 
     >>> import json, tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.jsonl"
-    >>> _ = p.write_text(json.dumps({"sentence_normalized": "A.", "targets": [
-    ...     {"polarity": 4.0}, {"polarity": 2.0}]}) + "\\n")
+    >>> _ = p.write_text(json.dumps({"sentence_normalized": "Ann met Bo.", "targets": [
+    ...     {"from": 0, "to": 3, "polarity": 4.0}, {"from": 8, "to": 10, "polarity": 2.0}]})
+    ...     + "\\n")
     >>> read_newsmtsc(str(p))
-    (['A.'], [True])
+    (['Ann met Bo.'], [True])
     """
-    import json
+    from analysis.evaluation.newsmtsc import read_targets
 
-    texts, labels = [], []
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                record = json.loads(line)
-                texts.append(record["sentence_normalized"])
-                labels.append(any(float(t["polarity"]) != 4.0 for t in record["targets"]))
+    by_sentence = read_targets(path).groupby("sentence_id", sort=False)
+    texts = by_sentence["sentence"].first().tolist()
+    labels = by_sentence["label"].agg(lambda s: bool((s != "neutral").any())).tolist()
     return texts, labels
 
 
