@@ -314,11 +314,12 @@ _NOT_NOUN = re.compile(r"(?:ed|ing|ly)$", re.IGNORECASE)
 
 @lru_cache(maxsize=1)
 def _irregular_participles() -> frozenset[str]:
-    """Past forms that do not end in -ed ("met", "told", "held"), from the passive
-    detector's list (``framing_participles.csv``)."""
-    from analysis.framing.agency import PARTICIPLES_FILE
+    """Past forms that do not end in -ed ("met", "told", "held", "set"), from the passive
+    detector's list (its words of type not_participle all end in -ed: ``_NOT_NOUN``)."""
+    from analysis.framing.agency import _participles
 
-    return frozenset(r["word"].casefold() for r in data_rows(PARTICIPLES_FILE))
+    irregular, _, intransitive, not_before_to = _participles()
+    return irregular | intransitive | not_before_to
 
 
 def _verb_like(word: str) -> bool:
