@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.actors import find_mentions, load_actors
-from analysis.attribution.mentions import resolve_mentions
+from analysis.sentiment.pronouns import pronoun_links
 from analysis.sentiment.scores import (
     LABELS,
     _positions,
@@ -90,11 +90,10 @@ def actor_mentions(
         mine = body.iloc[where[aid]]
         q_all = _quote_rows(by_article.get(str(aid)), aid, table)
         linked: set[tuple[int, int, str]] = set()
+        mentions = find_mentions(text, table)
         if pronouns:
-            mentions = resolve_mentions(text, table, line_kinds=kinds.get(aid))
-            linked = set(mentions) - set(find_mentions(text, table))
-        else:
-            mentions = find_mentions(text, table)
+            linked = set(pronoun_links(text, table, line_kinds=kinds.get(aid)))
+            mentions = sorted([*mentions, *linked])
         starts = [m[0] for m in mentions]
         for srow in mine.itertuples(index=False):
             s0, s1 = int(srow.start), int(srow.end)
