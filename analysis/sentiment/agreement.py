@@ -14,8 +14,8 @@ import numpy as np
 import pandas as pd
 
 from analysis.actors import find_mentions
-from analysis.attribution.mentions import resolve_mentions
 from analysis.sentiment.mentions import _actor_table, _own_spans, _quote_rows, _quotes_by_article
+from analysis.sentiment.pronouns import pronoun_links
 from analysis.sentiment.scores import LABELS, label_compound, score_text
 from analysis.sentiment.tone import mention_tone
 from analysis.sentiment.voice import _quotes
@@ -97,9 +97,7 @@ def evaluate_actor_labels(
         kinds = (dict(zip(corpus["article_id"].astype(str), corpus["line_kinds"], strict=True))
                  if "line_kinds" in corpus.columns else {})
         for aid, text in texts.items():
-            named = set(find_mentions(text, table))
-            links[aid] = [m for m in resolve_mentions(text, table, line_kinds=kinds.get(aid))
-                          if m not in named]
+            links[aid] = pronoun_links(text, table, line_kinds=kinds.get(aid))
     rows = []
     for rec in labels.to_dict("records"):
         aid = str(rec["article_id"])
