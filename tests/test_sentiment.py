@@ -222,6 +222,55 @@ def test_negator_elsewhere_leaves_the_cue(sentence):
     assert res["stance"] == -S.CUE_WEIGHT and not res["cue"].startswith("not: ")
 
 
+@pytest.mark.parametrize("sentence", [
+    "Mr Zed called for the mayor's resignation over the appalling failure.",
+    "Mr Zed is urging the mayor to step down after the scandal.",
+    "The meeting heard a call from Mr Zed for the mayor to resign.",
+    "Mr Zed, who accused the mayor of a disgraceful cover-up, spoke first.",
+])
+def test_the_author_of_a_call_or_an_accusation_is_its_agent(sentence):
+    """Who calls for someone's removal or accuses them is not judged by saying so."""
+    others = [(sentence.index("mayor"), sentence.index("mayor") + 5)]
+    res = _stance(sentence, "Mr Zed", other_mentions=others)
+    assert res["agent"] and res["cue"] == "" and res["stance"] == 0.0
+    assert S.mention_tone(sentence, (sentence.index("Mr Zed"), sentence.index("Mr Zed") + 6),
+                          other_mentions=others)["label"] == "neutral"
+
+
+def test_a_call_aimed_at_the_target_still_blames_it():
+    assert _stance("Mr Zed called for the mayor to resign.", "mayor")["stance"] == -S.CUE_WEIGHT
+    # One's own resignation is no call aimed at somebody else.
+    assert not _stance("Mr Zed submitted his resignation on Friday.", "Mr Zed")["agent"]
+
+
+def test_a_who_clause_describes_the_name_before_it():
+    res = _stance("He replaced Mr Zed, who was criticised by the union, in May.", "Mr Zed")
+    assert res["cue"] == "passive criticised" and res["stance"] == -S.CUE_WEIGHT
+    # The "who" clause of another name is not read for this one.
+    res = _stance("Mr Zed met the mayor, who was criticised by the union.", "Mr Zed")
+    assert res["cue"] == "" and res["stance"] == 0.0
+
+
+@pytest.mark.parametrize("sentence, org", [
+    ("'It was an appalling failure,' said Ann Lee, chief executive of the Acme Trust.",
+     "Acme Trust"),
+    ("The outcry grew after Acme Trust chief executive, Ann Lee, was insulted by an officer.",
+     "Acme Trust"),
+    ("Acme spokesman Bob Day called the ruling a disgrace.", "Acme"),
+])
+def test_an_organisation_in_a_persons_title_is_neutral(sentence, org):
+    res = _stance(sentence, org)
+    assert res["cue"].startswith("affiliation") and res["stance"] == 0.0
+    start = sentence.index(org)
+    assert S.mention_tone(sentence, (start, start + len(org)))["label"] == "neutral"
+
+
+def test_a_title_aimed_at_a_pronoun_or_followed_by_no_name_is_no_affiliation():
+    assert not _stance("Critics slammed the Acme Trust chief executive.", "Acme Trust")[
+        "cue"].startswith("affiliation")
+    assert _stance("Our president Ann Lee spoke on Monday.", "Our")["cue"] == ""
+
+
 def test_negated_words():
     assert S.negated("the mayor didn't") and S.negated("refused to")
     assert not S.negated("no doubt the mayor") and not S.negated("the mayor knows")

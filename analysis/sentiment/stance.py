@@ -1,8 +1,10 @@
 """Stance and clause rules: the clause around a mention and the role cues aimed at it.
 
 The rules read evaluative verbs by role ("X was accused", "Y accused X" are negative toward
-X; "X accused Y" is not) using ``data/evaluative_verbs.csv`` and ``data/actor_cues.csv``,
-and VADER over the rest of the clause with evaluative words aimed elsewhere masked.
+X; "X accused Y" and "X called for Y's resignation" are not) using
+``data/evaluative_verbs.csv`` and ``data/actor_cues.csv``, and VADER over the rest of the
+clause with evaluative words aimed elsewhere masked. An organisation named only in another
+person's title ("Ann Lee, chief executive of X") is neutral: the sentence is about her.
 
 >>> mention_stance("Mr Falter was praised by the mayor.", (0, 9))["stance"]
 0.5
@@ -76,6 +78,33 @@ _SUBORDINATE = re.compile(
     r"unless|if|when)\b", re.I)
 _WORDS = re.compile(r"[^\W_]+")
 _QUOTE_MARK = re.compile(r"[\"“”«»]|(?<![^\W_])['‘’]|['‘’](?![^\W_])")
+# A relative clause that describes the word before it: "X, who accused Y ...".
+_WHO = re.compile(r"\s*,?\s*who\b", re.I)
+# A call for someone's removal after the target makes the target its agent ("X called for
+# Y's resignation", "X is urging Y to step down"); "calls from X for Y to resign" too.
+_REMOVAL = (r"(?:resign|resignation|step\s+down|stand\s+down|quit|sacking|removal|dismissal|"
+            r"ouster|impeachment)")
+_CALL = re.compile(rf"\b(?:call(?:s|ed|ing)?|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?)\b"
+                   rf"(?:\s+[\w'’#]+){{0,5}}?\s+{_REMOVAL}\b", re.I)
+_CALL_FROM = re.compile(rf"\bcalls?\s+(?:from|by)\s+(?:[\w'’#]+\s+){{0,4}}?{_TARGET}\s+"
+                        rf"(?P<call>(?:for|to)\b(?:\s+[\w'’#]+){{0,5}}?\s+{_REMOVAL}\b)", re.I)
+# Job titles: an organisation named in another person's title is that person's affiliation.
+_TITLES = (r"(?i:(?:(?:assistant|deputy|vice|former|acting|interim|senior|chief)\s+)?"
+           r"(?:chief executive|executive|president|chair|chairman|chairwoman|head|director|"
+           r"leader|founder|spokes(?:man|woman|person)|member|secretary|officer|commissioner|"
+           r"boss|official|adviser|advisor|aide|lawyer|attorney|ceo|editor|manager|chief))")
+# Words that may come between an organisation and a title ("the Trump campaign chairman").
+_TITLE_MODIFIERS = (r"(?i:campaign|press|communications|policy|political|legal|personal|"
+                    r"longtime|top|national|general)")
+# Another actor's name (masked "#") or, for a person the actor table does not list, two or
+# more capitalised words.
+_NAME = r"(?:#+|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)"
+_AFFILIATION = re.compile(
+    rf"{_NAME}\s*,\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?{_TITLES}\s+(?:of|for|at)\s+"
+    rf"(?:the\s+)?{_TARGET}|{_TARGET}(?:['’]s)?\s+(?:{_TITLE_MODIFIERS}\s+)?"
+    rf"{_TITLES}\s*,?\s+{_NAME}")
+_PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "my", "our", "your", "his", "her",
+             "its", "their", "me", "us", "him", "them"}
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
@@ -144,13 +173,18 @@ def mention_stance(
     object "accused X", "calls for X's resignation", "confidence in X", "under-fire X" ...):
     if any fire, the stance is ``CUE_WEIGHT`` times their mean sign; otherwise it is VADER's
     compound for the clause with evaluative words aimed elsewhere masked ("X accused Y" says
-    nothing good or bad about X). With ``negation`` (default), a cue with a negator before it
+    nothing good or bad about X). A "who" clause right after the mention is read with its
+    clause ("X, who was criticised", "X, who accused Y"). When no cue fires and the mention
+    only names another person's affiliation ("Ann Lee, chief executive of X", "X spokesman
+    Ann Lee"), the stance is 0 with ``cue`` "affiliation ...". With ``negation`` (default), a
+    cue with a negator before it
     in the clause, after any comma (:func:`negated`: "X was not criticised", "did not call
     for X to resign", "refused to back X") counts as neutral when it blames and as negative
     when it supports ("no confidence in X"). Returns ``stance``, ``clause``, ``cue`` (the
     cue that fired, prefixed "not: " when negated, or "") and ``agent`` (True when no cue
-    fired and the target is the agent of an evaluative verb after it: "X accused Y"), with
-    ``agent_span``, the (start, end) in ``sentence`` from that verb to the clause's end.
+    fired and the target is the agent of an evaluative verb after it, "X accused Y", or of a
+    call for someone's removal, "X called for Y to resign"), with ``agent_span``, the
+    (start, end) in ``sentence`` from that verb to the clause's end.
 
     >>> s = "The CAA accused the force of victim blaming."
     >>> mention_stance(s, (20, 29))["stance"], mention_stance(s, (4, 7))["stance"]
@@ -159,12 +193,22 @@ def mention_stance(
     'passive praised'
     >>> mention_stance("Mr Falter was not criticised by the mayor.", (0, 9))["cue"]
     'not: passive criticised'
+    >>> mention_stance("The union called for Ann Lee to resign.", (4, 9))["agent"]
+    True
+    >>> mention_stance("Bob Day, who was criticised by the union, left.", (0, 7))["cue"]
+    'passive criticised'
+    >>> mention_stance("It was awful, said Ann Lee, head of the Acme Trust.", (36, 50))["cue"]
+    'affiliation ann lee, head of x'
     """
     m_start, m_end = mention
     # "#" (not a space) so that a phrase cue cannot read across a masked stretch.
     masked = _mask(sentence, [q for q in own_quotes if not (q[0] <= m_start < q[1])]
                    + [o for o in other_mentions if o[1] <= m_start or o[0] >= m_end], "#")
     c_start, c_end = _clause_around(masked, m_start, m_end)
+    if not masked[m_end:c_end].strip(" ,#") and _WHO.match(masked[c_end:]):
+        # The target ends its clause and a "who" clause describes it: read that clause too
+        # ("X, who was criticised ..." is a passive cue; "X, who accused Y" makes X the agent).
+        c_end = next((b for a, b in _clauses(masked) if a >= c_end), c_end)
     clause = masked[c_start:c_end]
     rel_s, rel_e = m_start - c_start, m_end - c_start
     # Quotation marks (not apostrophes) become spaces so cues read across them.
@@ -202,19 +246,35 @@ def mention_stance(
         stance = CUE_WEIGHT * float(np.mean([p for p, _ in hits]))
         return {"stance": stance, "clause": sentence[c_start:c_end].strip(), "cue": hits[0][1],
                 "agent": False, "agent_span": None}
+    if sentence[m_start:m_end].strip().lower() not in _PRONOUNS:
+        whole = _QUOTE_MARK.sub(" ", masked)
+        am = _AFFILIATION.search(whole[:m_start] + _TARGET + whole[m_end:])
+        if am:
+            # "Ann Lee, chief executive of X, said ...": X only names where Ann Lee works;
+            # what the sentence says is about her.
+            return {"stance": 0.0, "clause": sentence[c_start:c_end].strip(),
+                    "cue": "affiliation " + am.group(0).replace(_TARGET, "X").lower(),
+                    "agent": False, "agent_span": None}
     # No cue aimed at the target: mask evaluative words (aimed elsewhere) and read the rest.
     rest = marked
-    # An evaluative verb after the target with the target as its agent ("X accused Y of Z"):
-    # the verb and what follows it in the clause are about Y, not X.
+    # An evaluative verb after the target with the target as its agent ("X accused Y of Z"),
+    # or a call for someone's removal ("X called for Y's resignation"): the verb and what
+    # follows it in the clause are about Y, not X.
     t_at = rest.find(_TARGET)
     verbs_found = [vm for verbs, _ in _verb_table() for vm in verbs.finditer(rest)]
     after = [vm.start() for vm in verbs_found if vm.start() > t_at >= 0]
+    calls = [cm.start() for cm in _CALL.finditer(rest) if cm.start() > t_at >= 0]
+    from_call = _CALL_FROM.search(rest)
+    if from_call:
+        calls.append(from_call.start("call"))
+    after += calls
     agent = bool(after)
     # In the sentence's offsets: from the first such verb to the end of the clause.
     shift = (rel_e - rel_s) - len(_TARGET)
     agent_span = (c_start + min(after) + shift, c_end) if after else None
     masks = [(vm.start(), len(rest)) if vm.start() > t_at >= 0 else vm.span()
              for vm in verbs_found]
+    masks += [(at, len(rest)) for at in calls]
     masks += [wm.span() for wm in _cue_words().finditer(rest)]
     masks += [wm.span() for wm in _news_neutral().finditer(rest)]
     rest = _mask(rest, masks).replace(_TARGET, " ").replace("#", " ")

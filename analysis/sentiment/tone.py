@@ -75,8 +75,10 @@ def mention_tone(
 
     Arguments as for :func:`analysis.sentiment.stance.mention_stance`, whose rules run
     first. When one of their role cues fires at the mention, their label stands (probability
-    1); when the mention is the subject of an evaluative verb ("X accused Y"), it is neutral
-    (an accusation is about its object, not its author). Otherwise the rules' result and the
+    1), and so does their neutral for an organisation named only in another person's title
+    ("Ann Lee, chief executive of X"); when the mention is the subject of an evaluative verb
+    or of a call for someone's removal ("X accused Y", "X called for Y to resign"), it is
+    neutral (an accusation is about its object, not its author). Otherwise the rules' result and the
     readable features of :func:`analysis.sentiment.model.mention_features` go into the
     shipped model. Returns
     ``label`` (the most probable of negative / neutral / positive), ``p_negative``,
@@ -88,6 +90,8 @@ def mention_tone(
     >>> t["label"], t["p_positive"] > t["p_negative"]
     ('positive', True)
     >>> mention_tone("The union accused Ann of lying.", (4, 9))["label"]
+    'neutral'
+    >>> mention_tone("The union called for Ann to resign over her failure.", (4, 9))["label"]
     'neutral'
     """
     rule, feats = tone_features(sentence, mention, own_quotes, other_mentions, negation)
