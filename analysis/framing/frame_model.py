@@ -6,7 +6,8 @@ It reads two kinds of evidence, both counted sentence by sentence:
 
 * **cue lists** written from Semetko & Valkenburg's coding questions and from the style of
   news writing (``analysis/data/framing_frame_cues.csv``: disagreement, reproach, family,
-  feelings, solutions, obligation, moral words, money, reported speech, research...), plus a
+  feelings, solutions and their means, problems, obligation, moral words, money, reported
+  speech, research, news about the news...), plus a
   few patterns (quotation marks, money amounts, percentages, ages) and the article's length.
   Each becomes a rate per 100 words of the article;
 * **words**: the article's words (TF-IDF, sub-linear term frequency), limited to words used
