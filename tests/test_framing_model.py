@@ -123,6 +123,7 @@ def test_fit_learns_a_planted_cue():
     # the regularisation was chosen by cross-validation over the three outlets
     assert model.settings["word_C"] in M.WORD_C_GRID
     assert model.settings["cue_C"] in M.CUE_C_GRID
+    assert model.settings["word_share"] in M.WORD_SHARE_GRID
     scores = M.article_frame_scores(c, model=model)
     assert (scores.loc[::2, "economic"].min() > scores.loc[1::2, "economic"].max())
     top = M.top_cues(model, n=1)
@@ -242,3 +243,36 @@ def test_scores_of_an_empty_corpus_and_an_empty_article():
     got = M.article_frame_scores(c)
     for f in FRAMES:  # no words and every measure 0: the score is the intercept's
         assert got.loc[0, f] == pytest.approx(1 / (1 + math.exp(-model.intercepts[f])))
+
+
+def test_responsibility_cues_for_means_problems_and_news_about_news():
+    hits = dict(zip(M.measure_names(), M.sentence_hits(
+        "The problem calls for new technology and efforts to help, the news media reported."),
+        strict=False))
+    assert hits["cue:means"] == ["technology", "efforts", "help"]
+    assert hits["cue:problem"] == ["problem"]
+    assert hits["cue:media"] == ["news", "media", "reported"]
+    names = M.measure_names()
+    resp = {names[i] for i in M.frame_measures("responsibility")}
+    conf = {names[i] for i in M.frame_measures("conflict")}
+    assert {"cue:means", "cue:problem", "cue:media"} <= resp
+    assert "cue:media" in conf and not {"cue:means", "cue:problem"} & conf
+
+
+def test_shipped_responsibility_weights_point_the_coders_way():
+    # solutions and their means raise the responsibility score; news about the news and
+    # research reports (stories that suggest no remedy) lower it
+    table = M.measure_weights().set_index("measure")["responsibility"]
+    assert table["cue:solutions"] > 0 and table["cue:means"] > 0
+    assert table["cue:media"] < 0 and table["cue:research"] < 0
+
+
+def test_the_mix_weighs_each_score_over_its_spread():
+    import numpy as np
+
+    dw, dc = np.array([1.0, -1.0]), np.array([2.0, 0.0])
+    # the even mix adds the two scaled scores; a word share of 0.25 gives them 1/2 and 3/2
+    assert M._mixed(dw, dc, (1.0, 0.5), 0.5).tolist() == [2.0, -1.0]
+    assert M._mixed(dw, dc, (1.0, 0.5), 0.25).tolist() == [0.5 + 1.5, -0.5]
+    assert M._best_share({0.25: 0.61, 0.5: 0.6, 0.75: 0.59}) == 0.25
+    assert M._best_share({0.25: 0.6, 0.5: 0.6, 0.75: 0.6}) == 0.5

@@ -6,7 +6,8 @@ It reads two kinds of evidence, both counted sentence by sentence:
 
 * **cue lists** written from Semetko & Valkenburg's coding questions and from the style of
   news writing (``analysis/data/framing_frame_cues.csv``: disagreement, reproach, family,
-  feelings, solutions, obligation, moral words, money, reported speech, research...), plus a
+  feelings, solutions and their means, problems, obligation, moral words, money, reported
+  speech, research, news about the news...), plus a
   few patterns (quotation marks, money amounts, percentages, ages) and the article's length.
   Each becomes a rate per 100 words of the article;
 * **words**: the article's words (TF-IDF, sub-linear term frequency), limited to words used
@@ -17,8 +18,10 @@ It reads two kinds of evidence, both counted sentence by sentence:
 
 Per frame, one logistic regression is fitted on the cue rates (standardised) and one on the
 words; their regularisation is chosen by grouped cross-validation over the training
-*outlets* (:data:`CUE_C_GRID`, :data:`WORD_C_GRID`), and the two scores are added, each
-divided by the spread of its cross-validated scores, and put through the logistic. Both
+*outlets* (:data:`CUE_C_GRID`, :data:`WORD_C_GRID`). The two scores, each divided by the
+spread of its cross-validated scores, are mixed with the words' share
+(:data:`WORD_SHARE_GRID`) that the same cross-validation ranks best over the five frames,
+and put through the logistic. Both
 models weigh the articles coded yes and no as if they were equally common, so a score is
 not a calibrated probability: above 0.5 the evidence leans towards a coder marking the
 frame, and scores rank articles. Everything is linear, so the result folds into one weight
@@ -62,9 +65,15 @@ NAME_SHARE = 0.9
 #: penalty); the one with the best cross-validated ROC-AUC over the training outlets wins.
 WORD_C_GRID = (1.0, 3.0, 10.0, 30.0)
 CUE_C_GRID = (0.01, 0.03, 0.1, 0.3)
+#: Shares of the word model in the score (the cue model has the rest), each model's
+#: score first divided by the spread of its cross-validated scores; the share with the best
+#: cross-validated ROC-AUC over the training outlets wins (ties: the even mix). Both models
+#: always take part, so every sentence's cues and words can be shown.
+WORD_SHARE_GRID = (0.25, 0.5, 0.75)
 #: Used when there are too few outlets to choose by cross-validation.
 DEFAULT_WORD_C = 10.0
 DEFAULT_CUE_C = 0.03
+DEFAULT_WORD_SHARE = 0.5
 INNER_FOLDS = 4
 TOKEN = re.compile(r"[a-z][a-z'-]+")
 INTERCEPT = "(intercept)"
@@ -436,11 +445,18 @@ def fit_frame_model(corpus: pd.DataFrame, gold: pd.DataFrame,
             return grid[int(np.nanargmax(means))]
 
         word_c, cue_c = best(oof_w, WORD_C_GRID), best(oof_c, CUE_C_GRID)
-        mix = {f: _mix(oof_w[f][word_c], oof_c[f][cue_c]) for f in FRAMES}
+        spreads = {f: _spreads(oof_w[f][word_c], oof_c[f][cue_c]) for f in FRAMES}
+
+        def mixed_auc(share: float) -> float:
+            values = [_auc(y[f], _mixed(oof_w[f][word_c], oof_c[f][cue_c], spreads[f], share))
+                      for f in FRAMES]
+            return -1.0 if np.isnan(values).all() else float(np.nanmean(values))
+
+        word_share = _best_share({share: mixed_auc(share) for share in WORD_SHARE_GRID})
     else:
-        word_c, cue_c = DEFAULT_WORD_C, DEFAULT_CUE_C
-        mix = {}
-    settings = {"word_C": word_c, "cue_C": cue_c}
+        word_c, cue_c, word_share = DEFAULT_WORD_C, DEFAULT_CUE_C, DEFAULT_WORD_SHARE
+        spreads = {}
+    settings = {"word_C": word_c, "cue_C": cue_c, "word_share": word_share}
     parts = _fit_parts(docs, texts, measures, outlets, y, (word_c,), (cue_c,))
     weights, feature_weights, intercepts = {}, {}, {}
     for f in FRAMES:
@@ -452,10 +468,12 @@ def fit_frame_model(corpus: pd.DataFrame, gold: pd.DataFrame,
             continue
         w, bw = parts.word_fits[f][word_c]
         v, bc = parts.cue_fits[f][cue_c]
-        a, b = mix.get(f, (0.0, 0.0))
+        a, b = spreads.get(f, (0.0, 0.0))
         if not (a and b):  # a cross-validated score never varied: use the fitted spread
-            fitted = _mix(*_decisions(parts, docs, measures, f, word_c, cue_c))
+            fitted = _spreads(*_decisions(parts, docs, measures, f, word_c, cue_c))
             a, b = a or fitted[0], b or fitted[1]
+        # the even mix (share 0.5) adds the two scaled scores
+        a, b = 2 * word_share * a, 2 * (1 - word_share) * b
         # logit = a * (x·w + bw) + b * (((m - mean) / scale)·v + bc)
         weights[f] = a * w
         feature_weights[f] = b * v / parts.scale
@@ -464,11 +482,36 @@ def fit_frame_model(corpus: pd.DataFrame, gold: pd.DataFrame,
                       feature_weights, settings, tuple(float(x) for x in parts.scale))
 
 
-def _mix(dw: np.ndarray, dc: np.ndarray) -> tuple[float, float]:
-    """Weights of the two cross-validated scores: one over the spread of each."""
+def _spreads(dw: np.ndarray, dc: np.ndarray) -> tuple[float, float]:
+    """One over the spread of each of the two cross-validated scores (0 if it never varied)."""
     a = 1 / dw.std() if dw.std() > 0 else 0.0
     b = 1 / dc.std() if dc.std() > 0 else 0.0
     return a, b
+
+
+def _best_share(aucs: dict[float, float]) -> float:
+    """The words' share with the best cross-validated ROC-AUC; a tie goes to the share
+    nearest the even mix.
+
+    >>> _best_share({0.25: 0.7, 0.5: 0.6, 0.75: 0.7})
+    0.25
+    >>> _best_share({0.25: 0.7, 0.5: 0.7, 0.75: 0.7})
+    0.5
+    """
+    top = max(aucs.values())
+    return min((s for s, v in aucs.items() if v == top),
+               key=lambda s: (abs(s - DEFAULT_WORD_SHARE), s))
+
+
+def _mixed(dw: np.ndarray, dc: np.ndarray, spreads: tuple[float, float],
+           word_share: float) -> np.ndarray:
+    """The combined logit: each score over its spread, the words weighing ``word_share``.
+
+    >>> _mixed(np.array([2.0]), np.array([4.0]), (0.5, 0.25), 0.25).tolist()
+    [2.0]
+    """
+    a, b = spreads
+    return 2 * word_share * a * dw + 2 * (1 - word_share) * b * dc
 
 
 def read_frame_model(path: str | Path | None = None) -> FrameModel:
