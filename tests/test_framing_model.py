@@ -174,25 +174,35 @@ def _shipped_weights() -> dict[str, float]:
 
 def test_sentence_score_is_the_linear_model_over_cue_densities():
     w = _shipped_weights()
+    # the score's intercept is the model's less its boundary, so that 0 is the boundary
+    base = w["(intercept)"] - w["(boundary)"]
     # two words of the workbook's evaluative list in five words
     score, cues = L.score_sentence("Critics slammed the disgraceful plan.")
     assert cues == [("slammed", "evaluative"), ("disgraceful", "evaluative")]
-    assert score == pytest.approx(w["(intercept)"] + 2 * w["evaluative"] / 5, abs=1e-4)
+    assert score == pytest.approx(base + 2 * w["evaluative"] / 5, abs=1e-4)
     # a date is factual detail: it lowers the score and is not shown as a cue
     score, cues = L.score_sentence("The plan was published on Monday.")
     assert cues == []
-    assert score == pytest.approx(w["(intercept)"] + w["factual detail"] / 6, abs=1e-4)
+    assert score == pytest.approx(base + w["factual detail"] / 6, abs=1e-4)
     # a scare quote, an exclamation mark and a neutral reporting verb ("called"), six words
     score, cues = L.score_sentence('They called it a "plan" again!')
     assert sorted(c for _, c in cues) == ["exclamation", "scare quote"]
-    expected = w["(intercept)"] + (w["scare quote"] + w["exclamation"] + w["attribution"]) / 6
+    expected = base + (w["scare quote"] + w["exclamation"] + w["attribution"]) / 6
     assert score == pytest.approx(expected, abs=1e-4)
     # a short sentence's density is taken over MIN_WORDS (5) words, not its two
     assert L.MIN_WORDS == 5
     score, cues = L.score_sentence("Utterly disgraceful.")
     assert [c for _, c in cues] == ["intensifier", "evaluative"]
-    expected = w["(intercept)"] + (w["intensifier"] + w["evaluative"]) / 5
+    expected = base + (w["intensifier"] + w["evaluative"]) / 5
     assert score == pytest.approx(expected, abs=1e-4)
+
+
+def test_boundary_is_the_log_odds_of_half_loaded():
+    # P(not neutral) = P(loaded) + (1 - P(loaded)) * c; P(loaded) = 1/2 at (1 + c) / 2
+    w = _shipped_weights()
+    c = w["(fact share)"]
+    assert 0 < c < 1
+    assert w["(boundary)"] == pytest.approx(math.log((1 + c) / (1 - c)), abs=1e-3)
 
 
 def test_capitalised_words_are_names_not_cues():
@@ -200,9 +210,28 @@ def test_capitalised_words_are_names_not_cues():
     assert L.score_sentence("Home Secretary James Cleverly met Ann Forrest.")[1] == []
     assert L.score_sentence("He walked briskly.")[1] == [("briskly", "manner adverb")]
     assert L.score_sentence("Mr Briskly walked.")[1] == []
-    # VADER's "united" and "justice" are names inside a sentence; "praised" is a cue
-    assert L.score_sentence("The United States praised Justice Roberts.")[1] == [
-        ("praised", "positive")]
+    # VADER's "united" and "justice" are names inside a sentence; "brilliant" is a cue
+    assert L.score_sentence("The United States praised the brilliant Justice Roberts.")[1] \
+        == [("brilliant", "positive")]
+
+
+def test_valenced_nouns_and_verbs_and_plain_adjectives_are_no_cues():
+    # what happened ("arrested", "won", "death") and plain adjectives ("former", "federal")
+    assert L.score_sentence("The former federal judge was arrested after the death.")[1] == []
+    assert L.score_sentence("She won the vote.")[1] == []
+    # describing words of the same lexicon are cues, negative and positive apart
+    assert L.score_sentence("It was a cruel, wonderful day.")[1] == [
+        ("cruel", "negative"), ("wonderful", "positive")]
+    # a word the tag lexicon lacks describes when it ends like an adjective or adverb
+    assert L.describing_word("abusively") and not L.describing_word("abductions")
+
+
+def test_fact_share_counts_sentences_without_a_cue_of_wording():
+    texts = ["He was arrested on Monday.", "The vote was held.", "She won, officials said.",
+             "A shameful, cruel plan."]
+    m = L.feature_matrix(texts)
+    # three sentences carry no cue of wording; two of them are labelled non-neutral
+    assert L.fact_share(m, [True, False, True, True]) == pytest.approx(2 / 3)
 
 
 def test_learned_weights_point_the_expected_way():
@@ -219,7 +248,9 @@ def test_fit_recovers_the_sign_of_a_separating_feature():
              "The council met on Tuesday."]
     w = L.fit_loaded_weights(loaded + plain, [True] * 3 + [False] * 3).set_index("feature")
     assert w.loc["evaluative", "weight"] > 0 > w.loc["factual detail", "weight"]
-    assert list(w.index) == ["(intercept)", *L.FEATURES]
+    assert list(w.index) == ["(intercept)", *L.FEATURES, "(fact share)", "(boundary)"]
+    # the sentences without a cue of wording are all neutral here: c = 0, the boundary 0
+    assert w.loc["(fact share)", "weight"] == 0.0 == w.loc["(boundary)", "weight"]
 
 
 def test_sentence_loading_flags_at_the_fixed_threshold():

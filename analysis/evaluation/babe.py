@@ -6,9 +6,10 @@ under the AGPL: the workbook evaluates on it and ships nothing derived from it (
 list, no weights, no threshold tuned on it).
 
 Metrics: sentence ROC-AUC of the workbook's loaded-language score; macro-F1 of its fixed
-"loaded" flag (log-odds 0 of a model whose weights were learned on NewsMTSC with balanced
-classes, see :data:`analysis.framing.loaded.LOADED_THRESHOLD`; nothing fit on BABE); and
-word recall, the share of the annotators' biased words the workbook names as loaded.
+"loaded" flag (where a sentence is more likely loaded than not by a model learned on
+NewsMTSC, see :data:`analysis.framing.loaded.LOADED_THRESHOLD`; nothing fit on BABE), with
+the F1 of each class and the share of sentences flagged in its note; and word recall, the
+share of the annotators' biased words the workbook names as loaded.
 Baselines, same sentences: VADER's absolute compound score; TextBlob's subjectivity
 (Pattern's published adjective lexicon); and Recasens et al.'s (2013) bias lexicon when a
 copy is given (its licence does not let the workbook carry it, so the row is absent
@@ -172,6 +173,21 @@ def lexicon_scores(texts: list[str], lexicon: set[str]) -> np.ndarray:
     return np.array([float(sum(w in lexicon for w in tokens(t))) for t in texts])
 
 
+def flag_summary(gold: np.ndarray, flag: np.ndarray) -> str:
+    """The share of sentences flagged and the F1 of each class, for a macro-F1's note.
+
+    >>> flag_summary(np.array([True, True, False, False]), np.array([True, False, False, False]))
+    '25% of sentences flagged (50% biased); F1 biased 0.667, non-biased 0.800'
+    """
+    y, f = np.asarray(gold, dtype=bool), np.asarray(flag, dtype=bool)
+    f1 = []
+    for cls_y, cls_f in ((y, f), (~y, ~f)):
+        tp = int((cls_y & cls_f).sum())
+        f1.append(2 * tp / max(int(cls_y.sum()) + int(cls_f.sum()), 1))
+    return (f"{f.mean():.0%} of sentences flagged ({y.mean():.0%} biased); "
+            f"F1 biased {f1[0]:.3f}, non-biased {f1[1]:.3f}")
+
+
 def _rows(system: str, role: str, gold: pd.DataFrame, score: np.ndarray,
           flag: np.ndarray | None, flagged_words: list[list[str]] | None, note: str,
           ) -> list[dict]:
@@ -184,7 +200,7 @@ def _rows(system: str, role: str, gold: pd.DataFrame, score: np.ndarray,
         rows.append({**base, "metric": "macro-F1", "value": macro_f1(y.tolist(),
                                                                      flag.tolist(),
                                                                      labels=[True, False]),
-                     "n": len(y), "note": note})
+                     "n": len(y), "note": note + "; " + flag_summary(y, flag)})
     if flagged_words is not None:
         biased = gold["biased"].to_numpy(dtype=bool)
         gold_words = [w if b else [] for w, b in zip(gold["words"], biased, strict=True)]
@@ -220,9 +236,9 @@ def evaluate(data_dir: Path, *, progress: bool = False) -> pd.DataFrame:
     rows = _rows("loaded-language score (cue densities, weights learned on NewsMTSC)",
                  "workbook", gold, score, score >= LOADED_THRESHOLD,
                  [[t for w in ws for t in w.split()] for ws in words],
-                 f"flag at log-odds {LOADED_THRESHOLD:g}, the boundary of the model trained "
-                 f"with balanced classes on NewsMTSC (no threshold or weight fit on BABE); "
-                 f"{skip_note}")
+                 f"flag at score {LOADED_THRESHOLD:g}, where a sentence is more likely loaded "
+                 f"than not by the model learned on NewsMTSC (no threshold or weight fit on "
+                 f"BABE); {skip_note}")
     texts = corpus["text"].tolist()
     vader = vader_scores(texts)
     vader_words, pattern_words = lexicon_words(texts)

@@ -10,12 +10,15 @@ word list, ``analysis/data/framing_loaded_language.csv``, was written for this p
 following those classes; edit it to suit your corpus.
 
 :func:`sentence_loading` scores each sentence: a small linear model over how densely the
-sentence carries those cues, a list of charged political labels, strongly valenced words
-(VADER, negative and positive apart), subjective adjectives (Pattern), intensifiers, scare
-quotes and exclamation marks, against two marks of plain reporting (a neutral reporting
-verb such as "said", and dates and numbers). Its weights were learned on sentences of
-political news that annotators judged neutral or not towards a person (NewsMTSC, MIT
-licence).
+sentence carries those cues, a list of charged political labels, strongly valenced
+describing words (VADER's adjectives and adverbs, negative and positive apart; its nouns and
+verbs, "arrested", "won", say what happened rather than how it is put), subjective
+adjectives (Pattern), intensifiers, scare quotes and exclamation marks, against two marks
+of plain reporting (a neutral reporting verb such as "said", and dates and numbers). Its
+weights were learned on sentences of political news that annotators judged neutral or not
+towards a person (NewsMTSC, MIT licence); a sentence is flagged where it is more likely
+loaded than not once the share of sentences that the facts they report alone make
+non-neutral is set aside (:data:`LOADED_THRESHOLD`).
 """
 
 from __future__ import annotations
@@ -173,14 +176,26 @@ def loaded_rates(corpus: pd.DataFrame, occurrences: pd.DataFrame | None = None,
 # (``framing_loaded_language.csv``, ``framing_charged_terms.csv``, the neutral verbs of
 # ``speech_verbs.csv``) and two published lexicons read from their packages (VADER's valence
 # lexicon and boosters; Pattern's adjective subjectivity lexicon and Brill's tag lexicon,
-# both shipped with TextBlob). The weights (``framing_loaded_weights.csv``) were learned on
+# both shipped with TextBlob). Only words of *wording* are cues: a valenced VADER word counts
+# when it describes (an adjective or adverb: "shameful", "brutally"), not when it names what
+# happened (a noun or verb: "arrested", "death", "won"), and a plain adjective ("former",
+# "federal") is no cue. The weights (``framing_loaded_weights.csv``) were learned on
 # NewsMTSC's training sentences (Hamborg & Donnay 2021, MIT licence): whether annotators
 # found a sentence positive or negative towards a person rather than neutral. Rebuild them
 # with ``python -m analysis.framing.loaded --data <folder holding newsmtsc/>``.
+#
+# Where the flag falls. A reader can find a sentence negative or positive towards a person
+# because of its wording or because of the facts it reports ("was arrested"). Taking the two
+# as independent causes, P(not neutral | x) = P(loaded | x) + (1 − P(loaded | x)) × c, where c
+# is the rate at which the facts alone make a sentence non-neutral; c is read off the training
+# data as the share of non-neutral sentences among those with no cue of wording at all. A
+# sentence is flagged when it is more likely loaded than not, P(loaded | x) ≥ 1/2, that is
+# when P(not neutral | x) ≥ (1 + c) / 2. The score is the model's log-odds less the log-odds
+# of that boundary (the weights file's "(boundary)" row), so that 0 is the boundary.
 
-#: A sentence is flagged as loaded when its score reaches this value: the model's
-#: decision boundary with both classes weighted equally in training (log-odds 0). Fixed by
-#: construction, not tuned on any evaluation set.
+#: A sentence is flagged as loaded when its score reaches this value: the point where the
+#: loaded share of the model's probability reaches one half (see above). Fixed by the
+#: training data, not tuned on any evaluation set.
 LOADED_THRESHOLD = 0.0
 #: The issue's bar for the sentence score on public labelled news (sentence ROC-AUC): below
 #: it the measure stays experimental even where it beats its baselines.
@@ -198,14 +213,24 @@ WEIGHTS_FILE = "framing_loaded_weights.csv"
 #: The model's features, in the order of the weights file. All but the last two are cue
 #: classes whose words are shown; "attribution" (a neutral reporting verb: the words are a
 #: source's) and "factual detail" (dates and numbers) are marks of plain reporting.
-FEATURES = ("negative", "positive", "charged", "evaluative", "subjective", "adjective",
-            "intensifier", "manner adverb", "superlative", "hedge", "factive", "assertive",
-            "scare quote", "exclamation", "attribution", "factual detail")
+FEATURES = ("negative", "positive", "charged", "evaluative", "subjective", "intensifier",
+            "manner adverb", "superlative", "hedge", "factive", "assertive", "scare quote",
+            "exclamation", "attribution", "factual detail")
 _NOT_SHOWN = frozenset({"attribution", "factual detail"})
+#: Cue classes of wording: a sentence without any is one whose tone, if it has one, comes
+#: from what it reports (the rate c of the boundary above).
+WORDING = tuple(f for f in FEATURES if f not in _NOT_SHOWN)
+#: Words the lexicons know but the model does not count: other adjectives ("former",
+#: "federal") and valenced nouns and verbs ("arrested", "support"). Knowing them keeps them
+#: from being read as a superlative or a manner adverb by their ending.
+_NOT_CUES = frozenset({"adjective", "event word"})
+#: Tags of Brill's lexicon for describing words (adjectives and adverbs), and the endings
+#: that mark one among the words the lexicon lacks ("abusively", "cheerless").
+_DESCRIBING_TAGS = ("JJ", "RB")
+_DESCRIBING_ENDINGS = ("ly", "ous", "ful", "less", "ive", "able", "ible", "ish")
 #: Classes taken from general lexicons rather than the workbook's lists: a capitalised word
 #: after the first is a name there, not a cue.
-_LEXICON_CLASSES = frozenset({"negative", "positive", "intensifier", "subjective",
-                              "adjective"})
+_LEXICON_CLASSES = frozenset({"negative", "positive", "intensifier", "subjective"})
 SENTENCE_LOADING_COLUMNS = ["article_id", "sentence_id", "kind", "score", "loaded", "words",
                             "cues"]
 _WORD_SPAN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -254,21 +279,45 @@ def pattern_subjectivity() -> dict[str, float]:
 
 
 @lru_cache(maxsize=1)
+def lexicon_tags() -> dict[str, str]:
+    """Lower-case words of Brill's lexicon (shipped with TextBlob as ``en-lexicon.txt``) and
+    their first (most frequent) tag.
+
+    >>> tags = lexicon_tags()
+    >>> tags["unfair"], tags["table"]
+    ('JJ', 'NN')
+    """
+    out: dict[str, str] = {}
+    with open(_textblob_file("en-lexicon.txt"), encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) >= 2 and not line.startswith(";") and parts[0].islower():
+                out.setdefault(parts[0], parts[1])
+    return out
+
+
+@lru_cache(maxsize=1)
 def lexicon_adjectives() -> frozenset[str]:
-    """Lower-case words whose first tag in Brill's lexicon (shipped with TextBlob as
-    ``en-lexicon.txt``) is an adjective (JJ, JJR, JJS).
+    """Lower-case words whose first tag in Brill's lexicon is an adjective (JJ, JJR, JJS).
 
     >>> "unfair" in lexicon_adjectives(), "table" in lexicon_adjectives()
     (True, False)
     """
-    out = set()
-    with open(_textblob_file("en-lexicon.txt"), encoding="utf-8") as handle:
-        for line in handle:
-            parts = line.split()
-            if len(parts) >= 2 and not line.startswith(";") and parts[1].startswith("JJ") \
-                    and parts[0].islower():
-                out.add(parts[0])
-    return frozenset(out)
+    return frozenset(w for w, tag in lexicon_tags().items() if tag.startswith("JJ"))
+
+
+def describing_word(word: str) -> bool:
+    """Whether a lower-case word describes (an adjective or adverb) rather than names a
+    thing or an action: its first tag in Brill's lexicon, or, for a word the lexicon lacks,
+    an adjective's or adverb's ending.
+
+    >>> [describing_word(w) for w in ("shameful", "brutally", "arrested", "death", "abusively")]
+    [True, True, False, False, True]
+    """
+    tag = lexicon_tags().get(word)
+    if tag is None:
+        return word.endswith(_DESCRIBING_ENDINGS)
+    return tag.startswith(_DESCRIBING_TAGS)
 
 
 @lru_cache(maxsize=1)
@@ -279,9 +328,13 @@ def _word_cues() -> tuple[dict[str, tuple[str, float]], TermMatcher, dict[str, s
 
     neutral = {r["word"].casefold() for r in data_rows("vader_news_neutral.csv")}
     cues: dict[str, tuple[str, float]] = {}
+    events: list[str] = []
     for word, valence in SentimentIntensityAnalyzer().lexicon.items():
         if abs(valence) >= MIN_VALENCE and word.isalpha() and word not in neutral:
-            cues[word] = ("negative" if valence < 0 else "positive", abs(valence) / 2)
+            if describing_word(word):
+                cues[word] = ("negative" if valence < 0 else "positive", abs(valence) / 2)
+            else:
+                events.append(word)
     for word in BOOSTER_DICT:
         if " " not in word:
             cues[word] = ("intensifier", 1.0)
@@ -307,7 +360,9 @@ def _word_cues() -> tuple[dict[str, tuple[str, float]], TermMatcher, dict[str, s
         if subjectivity >= MIN_SUBJECTIVITY and word not in cues:
             cues[word] = ("subjective", 1.0)
     for word in lexicon_adjectives():
-        cues.setdefault(word, ("adjective", 1.0))
+        cues.setdefault(word, ("adjective", 0.0))
+    for word in events:
+        cues.setdefault(word, ("event word", 0.0))
     for word in _TIME_WORDS:
         cues[word] = ("factual detail", 1.0)
     return cues, TermMatcher.build(phrases), phrases
@@ -324,17 +379,21 @@ def sentence_features(text: str) -> tuple[dict[str, float], list[tuple[str, str]
 
     Each word takes the first class that fits: a phrase of the lists; a word of the lists
     (charged term, evaluative word, intensifier, hedge, factive or assertive verb) or a
-    neutral reporting verb; a strongly valenced VADER word (class negative or positive,
-    counted |valence|/2) or booster; a subjective Pattern adjective; another adjective; a
-    superlative ("-est") or "-ly" adverb. A capitalised word after the first is taken for a
-    name, not a cue of the general lexicons ("Justice Roberts", "James Cleverly"). Scare
-    quotes, exclamation marks, dates and numbers are counted over the text.
+    neutral reporting verb; a booster or a strongly valenced VADER adjective or adverb
+    (class negative or positive, counted |valence|/2); a subjective Pattern adjective; a
+    superlative ("-est") or "-ly" adverb. Other adjectives and VADER's valenced nouns and
+    verbs ("arrested", "won": what happened, not how it is put) are no cues. A capitalised
+    word after the first is taken for a name, not a cue of the general lexicons ("Justice
+    Roberts", "James Cleverly"). Scare quotes, exclamation marks, dates and numbers are
+    counted over the text.
 
     >>> counts, cues, n = sentence_features("Critics slammed the outrageous plan on Monday.")
     >>> cues, n
     ([('slammed', 'evaluative'), ('outrageous', 'evaluative')], 7)
     >>> counts["factual detail"]
     1.0
+    >>> sentence_features("The former mayor was arrested.")[1]
+    []
     """
     cues, phrases, phrase_class = _word_cues()
     plain = _plain_words()
@@ -360,7 +419,9 @@ def sentence_features(text: str) -> tuple[dict[str, float], list[tuple[str, str]
         hit = cues.get(word)
         if hit is not None:
             cls, weight = hit
-            if cls in _LEXICON_CLASSES and text[s].isupper() and (n > 1 or cls == "adjective"):
+            if cls in _NOT_CUES:
+                continue
+            if cls in _LEXICON_CLASSES and text[s].isupper() and n > 1:
                 continue  # a name ("James Cleverly", "Hope Hicks"), not a describing word
         elif word in plain or len(word) < 6 or text[s].isupper():
             continue  # a plain word, a short one, or a name ("Cleverly", "Forrest")
@@ -385,14 +446,18 @@ def sentence_features(text: str) -> tuple[dict[str, float], list[tuple[str, str]
 
 @lru_cache(maxsize=1)
 def loaded_weights() -> tuple[float, dict[str, float]]:
-    """The model's intercept and its weight per feature (``framing_loaded_weights.csv``).
+    """The score's intercept and its weight per feature (``framing_loaded_weights.csv``).
+
+    The intercept is the model's less its boundary (the file's "(boundary)" row, the
+    log-odds of (1 + c) / 2), so that a score of :data:`LOADED_THRESHOLD` is the boundary.
 
     >>> intercept, weights = loaded_weights()
     >>> sorted(weights) == sorted(FEATURES)
     True
     """
     rows = {r["feature"]: float(r["weight"]) for r in data_rows(WEIGHTS_FILE)}
-    return rows.pop("(intercept)", 0.0), {f: rows.get(f, 0.0) for f in FEATURES}
+    intercept = rows.pop("(intercept)", 0.0) - rows.pop("(boundary)", 0.0)
+    return intercept, {f: rows.get(f, 0.0) for f in FEATURES}
 
 
 def score_sentence(text: str) -> tuple[float, list[tuple[str, str]]]:
@@ -498,25 +563,44 @@ def feature_matrix(texts: list[str]) -> np.ndarray:
     return np.array(rows, dtype=float).reshape(len(texts), len(FEATURES))
 
 
-def fit_loaded_weights(texts: list[str], labels: list[bool]) -> pd.DataFrame:
-    """Learn the model: logistic regression over :func:`feature_matrix`, both classes
-    weighted equally, so that :data:`LOADED_THRESHOLD` (log-odds 0) is its boundary.
+def fact_share(matrix: np.ndarray, labels: list[bool]) -> float:
+    """c: the share of non-neutral sentences among those with no cue of wording
+    (:data:`WORDING`), the rate at which what a sentence reports makes it non-neutral.
 
-    Returns rows feature, weight (the first, "(intercept)", is the intercept).
+    >>> m = feature_matrix(["He was arrested.", "It rained.", "A shameful plan."])
+    >>> fact_share(m, [True, False, True])
+    0.5
+    """
+    y = np.asarray(labels, dtype=bool)
+    plain = matrix[:, [FEATURES.index(f) for f in WORDING]].sum(axis=1) == 0
+    return float(y[plain].mean()) if plain.any() else 0.0
+
+
+def fit_loaded_weights(texts: list[str], labels: list[bool]) -> pd.DataFrame:
+    """Learn the model: logistic regression over :func:`feature_matrix` (classes as they
+    come, so that its probability is calibrated), and its boundary.
+
+    Returns rows feature, weight: "(intercept)", one row per feature, then "(fact share)"
+    (c, :func:`fact_share`) and "(boundary)", the log-odds of (1 + c) / 2 at which the
+    sentence is as likely loaded as not (see :data:`LOADED_THRESHOLD`).
 
     >>> texts = ["Critics slammed the outrageous plan.", "The plan was published on Monday.",
     ...          "A disgraceful, shameful sham!", "It has 12 pages, officials said."]
-    >>> w = fit_loaded_weights(texts, [True, False, True, False])
-    >>> float(w.set_index("feature").loc["factual detail", "weight"]) < 0
-    True
+    >>> w = fit_loaded_weights(texts, [True, False, True, False]).set_index("feature")
+    >>> float(w.loc["factual detail", "weight"]) < 0, float(w.loc["(boundary)", "weight"])
+    (True, 0.0)
     """
     from sklearn.linear_model import LogisticRegression
 
-    model = LogisticRegression(C=FIT_C, class_weight="balanced", max_iter=5000)
-    model.fit(feature_matrix(texts), np.asarray(labels, dtype=bool))
-    return pd.DataFrame({"feature": ["(intercept)", *FEATURES],
+    matrix = feature_matrix(texts)
+    model = LogisticRegression(C=FIT_C, max_iter=5000)
+    model.fit(matrix, np.asarray(labels, dtype=bool))
+    c = min(fact_share(matrix, labels), 0.99)
+    boundary = float(np.log((1 + c) / (1 - c)))  # logit((1 + c) / 2)
+    return pd.DataFrame({"feature": ["(intercept)", *FEATURES, "(fact share)", "(boundary)"],
                          "weight": [round(float(model.intercept_[0]), 4),
-                                    *(round(float(w), 4) for w in model.coef_[0])]})
+                                    *(round(float(w), 4) for w in model.coef_[0]),
+                                    round(c, 4), round(boundary, 4)]})
 
 
 def read_newsmtsc(path: str) -> tuple[list[str], list[bool]]:
@@ -553,7 +637,9 @@ def main(argv: list[str] | None = None) -> None:
     weights = fit_loaded_weights(texts, labels)
     out = Path(__file__).resolve().parents[1] / "data" / WEIGHTS_FILE
     weights.to_csv(out, index=False)
-    print(f"{len(texts)} sentences ({sum(labels)} not neutral) -> {out}")
+    share = float(weights.set_index("feature").loc["(fact share)", "weight"])
+    print(f"{len(texts)} sentences ({sum(labels)} not neutral; {share:.3f} of those without "
+          f"a cue of wording) -> {out}")
 
 
 if __name__ == "__main__":
