@@ -34,10 +34,12 @@ from analysis.attribution.speakers import (
     _STRIP_TAIL,
     _TITLES,
     _actor_classes,
+    _name_shape,
     _Names,
     _Ref,
     _ref_word_pattern,
     _speaker_nouns,
+    other_given_name,
 )
 from analysis.attribution.verbs import _INDIRECT_VERBS, _LONE_VERBS, _verb_index
 from analysis.sentences import article_sentences, paragraph_spans
@@ -112,6 +114,7 @@ class _Item:
     clause: tuple[int, int] | None = None     # the reported clause around a mixed quotation
     colon: int | None = None                  # a colon that introduces the quotation
     close_pos: int | None = None              # offset of the closing mark
+    sign: bool = False                        # words on a sign, banner or shirt: no speaker
 
 
 #: Where the reported clause around a mixed quotation ends after the quotation: a new
@@ -156,7 +159,8 @@ _CONTRACTED = {"he", "she", "it", "that", "who", "there", "what", "here", "where
 #: release"): a verb only after a subject pronoun, a plural noun, an auxiliary or "to", or
 #: before "that", a colon or a quotation mark.
 _NOUN_FIRST = {"state", "report", "press", "post", "note", "comment", "counter", "pledge",
-               "answer", "blast"}
+               "answer", "blast", "states", "reports", "notes", "comments", "posts",
+               "answers", "pledges"}
 _SUBJECT_BEFORE = re.compile(r"i|we|they|you|to|will|would|could|should|may|might|must|can|"
                              r"did|do|does|also|[a-z]+ly|[a-z]{3,}s")
 _CLAUSE_AFTER = re.compile(r"\s*(?:that\b|:|['\"“‘])")
@@ -193,6 +197,50 @@ _PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Aa]cross|[Ii]n
 _GROUP = re.compile(r"\s*(?:(?:the|some|many|several|local|other)\s+)*((?:[A-Za-z-]+\s+)?"
                     r"[A-Za-z-]{3,}(?<!s)s)\s+(?:on|in|at|from|near|across|of|along|around)\s",
                     re.I)
+
+#: Words in -ly that are not adverbs ("told a rally", "his family").
+_LY_NOUNS = {"rally", "family", "ally", "supply", "assembly", "reply", "italy", "july",
+             "belly", "bully", "anomaly", "monopoly", "fly", "lily", "sally", "kelly", "holly",
+             "emily", "molly", "billy", "willy", "wholly", "ugly", "only"}
+
+
+def _adverb(word: str) -> bool:
+    """A word in -ly that is an adverb ("sharply"), not a noun ("rally").
+
+    >>> _adverb("sharply"), _adverb("rally")
+    (True, False)
+    """
+    return word.endswith("ly") and word not in _LY_NOUNS
+
+
+#: A share of a poll's respondents as a subject: "55 percent of voters", "31% of
+#: Republicans", "six in 10 Democrats", "a majority of those polled".
+_SHARE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:%|percent\b)|\b(?:one|two|three|four|five|six|seven|"
+                    r"eight|nine|\d)\s+(?:in|out of)\s+(?:10|ten)\b|\b(?:a|the)\s+majority\s+of\b"
+                    r"|\b(?:half|a third|a quarter|two-thirds|three-quarters)\s+of\b", re.I)
+#: A poll or survey named in a sentence: "a fresh CNN-ORC poll", "the Quinnipiac survey".
+_POLL = re.compile(r"\b(?:(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+)?"
+                   r"(?:(?!(?i:in|into|to|according|but|and|or|people|respondents|voters|of|by|"
+                   r"from|on|at|for|with|as|so|while|when)\b)[\w/&.'’-]+\s+){0,5}?"
+                   r"(?:poll|survey)\b(?!\w)")
+
+#: A verb right after a name: the name is a subject ("Doe decried", "Doe then told").
+_ACTS = re.compile(r"\s+(?:(?:also|then|later|again|quickly|[a-z]+ly)\s+)?(?:[a-z]{3,}ed|has|had|"
+                   r"was|is|will|would|took|gave|made|went|came|drew|held|told|wrote|spoke|"
+                   r"sang|said|says|put|got|began|brought|thought|felt|found|kept|left|met|"
+                   r"ran|saw|sent|stood|struck|threw|won|wore|led|shot|hit|read)\b")
+
+#: Words on a sign, placard, banner or shirt, introduced right before the quotation: "signs
+#: that read '...'", "a banner reading '...'", "a hat bearing the words '...'", "held up a
+#: sign saying '...'". They are no one's speech: the holders did not say them.
+_SIGN_TEXT = re.compile(
+    r"(?<!\bto )(?<!\bwill )(?<!\bwould )(?<!\bnot )\b(?:signs?|placards?|banners?|posters?|"
+    r"billboards?|t-shirts?|shirts?|stickers?|hats?|caps?|badges?|buttons?|flags?)\b"
+    r"(?:\s*[-–—]?\s*(?:that|which))?(?:\s+\w+ly)?\s+(?:read|reads|reading|said|says|saying|"
+    r"stating|stated|declaring|declared|proclaiming|proclaimed|bearing|bore|emblazoned\s+with|"
+    r"with\s+the\s+words?|of)(?:\s+the\s+words?)?\s*[:,]?\s*$", re.I)
+#: Between two quotations on one sign: "'Hamas are terrorists' and 'release the hostages'".
+_SIGN_AND = re.compile(r"\s*(?:,\s*)?(?:and|or|,)?\s*(?:another\s+(?:read|said)\s*[:,]?\s*)?")
 
 #: A "sentence" longer than this many characters (run-on text with no full stop) is read in
 #: pieces, so the work per quotation stays bounded and the time grows linearly.
@@ -279,7 +327,10 @@ class _Article:
         taken = [False] * (len(m) + 1)
         if self.actors is not None and len(self.actors):
             types, cls_of = _actor_classes(self.actors)
+            aliases = dict(zip(self.actors["actor"], self.actors["aliases"], strict=True))
             for s, e, actor in find_mentions(m, self.actors):
+                if other_given_name(m, s, e, aliases.get(actor, [])):
+                    continue                    # "Ivanka Trump" is not the table's "Trump"
                 refs.append(_Ref(s, e, cls_of[actor], actor, types.get(actor, "unknown")))
                 taken[s:e] = [True] * (e - s)
         nouns = _speaker_nouns()
@@ -347,6 +398,11 @@ class _Article:
                                     or words[0].casefold() in _TITLES):
                 continue
             form = " ".join(words)
+            if " of the " in form:
+                # "Stephen Vladeck of the University of Texas": the person, not the run
+                head = form.split(" of the ")[0]
+                if _name_shape(head)[0] == "full" and not _name_shape(head)[2]:
+                    form = head
             # a lone capitalised word that a speech verb follows is a speaker ("Acme
             # said", "Hale pressed"), wherever it stands
             speaks = len(words) == 1 and not at_start and not words[0].isupper() \
@@ -402,7 +458,7 @@ class _Article:
         if ref.cls == "pronoun":
             return self.resolve_pronoun(ref)
         if ref.cls == "document":
-            return self.resolve_org(ref.start)
+            return self.resolve_document(ref)
         if ref.cls == "spokes":
             after = re.match(r"\s+(?:for|of|at)\s+", self.masked[ref.end:ref.end + 8])
             cands = []
@@ -440,6 +496,57 @@ class _Article:
                 words = [self.masked[ref.start:ref.end]]
             return " ".join(words).casefold(), "anonymous source", "source"
         return ref.speaker, ref.speaker_type, ref.cls
+
+    def resolve_document(self, ref: _Ref) -> tuple[str, str, str]:
+        """Who speaks through a statement, letter or email: its owner ("the campaign's
+        statement"), its sender ("a letter from the American Legion"), the subject that put
+        it out ("Doe issued a statement saying"), else the nearest organisation."""
+        m = self.masked
+        sent = self.sent_at(ref.start)
+        owner = re.search(r"['’]s?\s+(?:[a-z-]+\s+){0,2}$", m[max(sent.start, ref.start - 40):
+                                                               ref.start])
+        if owner:
+            at = max(sent.start, ref.start - 40) + owner.start()
+            for r in self.refs_in(max(sent.start, at - 60), at):
+                if r.end == at and r.cls in ("person", "org", "plural", "pronoun"):
+                    return self.resolve(r)
+        sender = re.match(r"\s+(?:\w+\s+){0,2}?(?:from|by)\s+(?:the\s+)?", m[ref.end:ref.end + 40])
+        if sender:
+            for r in self.refs_in(ref.end + sender.end(), min(sent.end, ref.end + 100)):
+                if r.start == ref.end + sender.end() and r.cls in ("person", "org", "plural"):
+                    return self.resolve(r)
+        if re.search(r"\b(?:a|an|another|new)\s+(?:[a-z-]+\s+){0,2}$",
+                     m[max(sent.start, ref.start - 30):ref.start]) and any(
+                r.cls in ("person", "org", "plural", "pronoun") and not self.in_quote(r.start)
+                for r in self.refs_in(sent.start, ref.start)):
+            spk, st, cls, _ = self.coordinated(sent, ref.start)
+            if spk:
+                return spk, st, cls
+        return self.resolve_org(ref.start)
+
+    def poll_source(self, verb: tuple[int, int]
+                    ) -> tuple[str, str, str, tuple[int, int]] | None:
+        """The poll or survey that speaks when the subject of ``verb`` is a share of its
+        respondents ("In a CNN/ORC poll, 31% of Republicans said '...'", "Six in 10 voters
+        said ..., according to a Quinnipiac poll"); None otherwise."""
+        m = self.masked
+        sent = self.sent_at(verb[0])
+        clause = m[sent.start:verb[0]]
+        cut = max(clause.rfind(","), clause.rfind(":"), clause.rfind(";"))
+        if not _SHARE.search(clause[cut + 1:]):
+            return None
+        polls = [p for p in _POLL.finditer(m, sent.start, sent.end) if not self.in_quote(p.start())]
+        if not polls:
+            return None
+        found = polls[0]
+        name = found.group(0)
+        words = name.split()
+        if words[0].casefold() in _DETERMINERS:
+            words = words[1:]
+        # "a fresh CNN-ORC poll" is the CNN-ORC poll
+        while len(words) > 2 and words[0].islower() and words[1][:1].isupper():
+            words = words[1:]
+        return " ".join(words), "document", "document", found.span()
 
     def _compatible(self, cls: str, want: str) -> bool:
         if want == "person":
@@ -551,7 +658,7 @@ class _Article:
         # passive: "was described by an officer as ..."
         words = [t[2].casefold().strip(",") for t in tokens]
         k = len(words)
-        while k and (words[k - 1] in _STRIP_TAIL - _BE or words[k - 1].endswith("ly")):
+        while k and (words[k - 1] in _STRIP_TAIL - _BE or _adverb(words[k - 1])):
             k -= 1
         if k and words[k - 1] in _BE and (re.search(r"(?:ed|en|wn)$", verb_text)
                                           or verb_text == "told"):
@@ -571,8 +678,8 @@ class _Article:
             return self.coordinated(sent, vs)
         # strip auxiliaries and adverbs before the verb
         k = len(tokens)
-        while k and (words[k - 1] in _STRIP_TAIL or (words[k - 1].endswith("ly")
-                                                     and len(words[k - 1]) > 4)):
+        while k and (words[k - 1] in _STRIP_TAIL or _adverb(words[k - 1])
+                     and len(words[k - 1]) > 4 and not tokens[k - 1][2].endswith(",")):
             k -= 1
         tokens = tokens[:k]
         if not tokens:
@@ -869,6 +976,13 @@ class _Article:
                     item.floating = True
                     item.attribution = "previous speaker"
             prechar = self.masked[sent.start:q.open_pos].rstrip()[-1:]
+            lead_in = self.masked[max(sent.start, q.open_pos - 120):q.open_pos]
+            if not item.after and (_SIGN_TEXT.search(lead_in) or items and items[-1].sign
+                                   and items[-1].close_pos is not None
+                                   and items[-1].close_pos >= sent.start
+                                   and _SIGN_AND.fullmatch(
+                                       self.masked, items[-1].close_pos + 1, q.open_pos)):
+                item.sign = True
             if item.verb is not None and n_words <= 4 and not item.after:
                 if self._label_use(q.open_pos, close, item.verb):
                     item.verb = None
@@ -888,6 +1002,10 @@ class _Article:
             if item.kind in ("direct", "mixed") and not item.after and item.colon is None \
                     and not item.floating and _is_title(self.text[start:end]):
                 item.kind, item.verb, item.attribution = "scare", None, "title"
+            if item.sign:
+                # the words a sign shows: quoted text, but no one's speech
+                item.kind, item.verb, item.colon, item.floating = "direct", None, None, False
+                item.attribution = "sign or placard"
             if item.kind == "mixed" and item.verb is not None and not item.after:
                 item.clause = self._clause(sent, item.verb, q.open_pos, close)
             items.append(item)
@@ -1158,7 +1276,10 @@ class _Article:
             if lead:
                 refs = [r for r in refs if r.start >= lead.end()] or refs
             refs = [r for r in refs if self.masked[r.end:r.end + 2] not in ("'s", "’s")] or refs
-            for r in refs:
+            # the subject of a verb ("Mr. Doe decried the '...'") before a name that is only
+            # mentioned ("..., a testimonial to Jane Roe, ...")
+            acting = [r for r in refs if _ACTS.match(self.masked, r.end, hi)]
+            for r in acting[:1] + refs:
                 r = self.title_head(r, hi)
                 spk, st, cls = self.resolve(r)
                 if spk:
@@ -1335,7 +1456,8 @@ class _Article:
             mention = None
             spk, st, cls = "", "unknown", ""
             as_put = _AS_PUT_IT.match(self.masked, sent.start, item.start) \
-                if item.kind in ("direct", "mixed") and not item.after else None
+                if item.kind in ("direct", "mixed") and not item.after and not item.sign \
+                else None
             if as_put is not None and not self.in_quote(as_put.start(1)):
                 # "As Jane Doe put it, '...'": the speaker is named in the opening clause
                 found = self.np_speaker(as_put.start(1), as_put.end(1), as_put.end(1))
@@ -1350,6 +1472,8 @@ class _Article:
                     form = re.sub(r"\s+", " ", self.masked[vs:ve]).casefold()
                     verb_lemma, verb_class = _verb_index()[1][form]
                     verb_text = self.text[vs:ve]
+            elif item.sign:
+                cls = "sign"                       # no one's words: credited to no one
             elif item.verb is not None:
                 vs, ve = item.verb
                 form = re.sub(r"\s+", " ", self.masked[vs:ve]).casefold()
@@ -1421,13 +1545,17 @@ class _Article:
                     item.attribution = "paragraph before"
                 elif last_speaker is not None:
                     spk, st, cls, _ = last_speaker
+            if item.verb is not None and not item.sign and cls != "passive" and \
+                    (poll := self.poll_source(item.verb)) is not None:
+                spk, st, cls, mention = poll
+                item.attribution = "poll"
             if item.verb is not None and spk:
                 by_verb.setdefault(item.verb, (spk, st, cls, mention))
-            if item.kind in ("direct", "mixed") and not spk and cls != "passive" and \
-                    item.verb is None and (tail := self.speaker_after(item)) is not None:
+            if item.kind in ("direct", "mixed") and not spk and cls not in ("passive", "sign") \
+                    and item.verb is None and (tail := self.speaker_after(item)) is not None:
                 spk, st, cls, mention = tail
                 item.attribution = "named later in the sentence"
-            if item.kind in ("direct", "mixed") and not spk and cls != "passive":
+            if item.kind in ("direct", "mixed") and not spk and cls not in ("passive", "sign"):
                 guess = self.nearest_speaker(item, sent, last_speaker)
                 if guess is not None:
                     spk, st, cls, mention = guess
