@@ -469,3 +469,26 @@ def test_the_owner_or_the_sender_of_a_statement_speaks():
     q = _one('Acme Holdings hired Jane Doe. A letter from the Harbour Trust said "the plan '
              'will not work at all".')
     assert q.loc[0, "speaker"] == "Harbour Trust"
+
+
+def test_a_name_and_any_verb_right_after_the_closing_mark_attribute_the_quotation():
+    q = _one('Jane Doe asked about the plan. "Is it really negotiable?" Rob Hale interrupted '
+             'with a smile.')
+    assert q.loc[0, "speaker"] == "Rob Hale"
+    q = _one('Jane Doe asked about the plan. "It is negotiable," Rob Hale started.')
+    assert q.loc[0, "speaker"] == "Rob Hale"
+
+
+def test_an_apostrophe_in_the_next_sentence_does_not_stop_its_attribution():
+    q = _one('Jane Doe spoke first.\n"We will see what we can do to help." Rob Hale told '
+             'reporters during Tuesday’s conference call.')
+    assert q.loc[0, "speaker"] == "Rob Hale"
+
+
+def test_a_colon_after_a_later_clause_takes_that_clause_subject():
+    q = _one('The Daily Planet made these claims in February, and Acme Holdings responded: '
+             '"There is no truth in any of it at all."')
+    assert q.loc[0, "speaker"] == "Acme Holdings"
+    q = _one('Jane Doe delivered a blunt message to Rob Hale: "It is time to stop attacking '
+             'people."')
+    assert q.loc[0, "speaker"] == "Jane Doe"           # not the name before the colon

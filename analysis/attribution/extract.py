@@ -224,6 +224,15 @@ _POLL = re.compile(r"\b(?:(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]i
                    r"from|on|at|for|with|as|so|while|when)\b)[\w/&.'’-]+\s+){0,5}?"
                    r"(?:poll|survey)\b(?!\w)")
 
+#: What may stand before a name that opens a line ("Jane Doe: '...'", "HEADLINE - Jane
+#: Doe: '...'"): nothing, a dash, a colon or capitals.
+_LINE_OPENER = re.compile(r"(?:^|[-–—:|]\s*|^[^a-z]*)$")
+#: A conjunction that opens a new clause with its own subject.
+_CLAUSE_JOIN = re.compile(r"(?:,\s*|\s)(?:and|but|while|whereas)\s+(?=(?:the\s+)?[A-Z])")
+
+#: A quotation mark, not an apostrophe ("Tuesday’s", "Sanders' plan").
+_QUOTE_MARK = re.compile(r"[\"“”‘]|(?<![^\W\d_])['’]|['’](?![^\W\d_])(?<!s['’])")
+
 #: A verb right after a name: the name is a subject ("Doe decried", "Doe then told").
 _ACTS = re.compile(r"\s+(?:(?:also|then|later|again|quickly|[a-z]+ly)\s+)?(?:[a-z]{3,}ed|has|had|"
                    r"was|is|will|would|took|gave|made|went|came|drew|held|told|wrote|spoke|"
@@ -523,6 +532,23 @@ class _Article:
             if spk:
                 return spk, st, cls
         return self.resolve_org(ref.start)
+
+    def _last_clause_subject(self, sent: _Sent, end: int) -> _Ref | None:
+        """The subject of the last coordinated clause before ``end`` ("..., and Breitbart
+        News responded"): a name right after "and" or "but" that a verb follows; None."""
+        m = self.masked
+        joins = list(_CLAUSE_JOIN.finditer(m, sent.start, end))
+        if not joins:
+            return None
+        at = joins[-1].end()
+        for r in self.refs_in(at, end):
+            if r.cls in ("person", "org", "plural", "pronoun") and not self.in_quote(r.start):
+                r = self.title_head(r, end)
+                head = m[at:r.start]
+                if len(head.split()) <= 3 and "," not in head and _ACTS.match(m, r.end, end):
+                    return r
+            break
+        return None
 
     def poll_source(self, verb: tuple[int, int]
                     ) -> tuple[str, str, str, tuple[int, int]] | None:
@@ -969,6 +995,12 @@ class _Article:
                                 # ', said the candidate could be ...': a reported clause
                                 # follows, so the speaker is the subject before the verb
                                 item.np = None
+                elif (named := self._subject_after_close(q, after_sent)) is not None:
+                    # '"...?" Trump went on.', '"...," Hannity started.': a verb the list
+                    # lacks, its subject right after the closing mark
+                    item.np = named
+                    item.after = True
+                    item.attribution = "after"
                 elif (colon := self._colon_intro(q.open_pos)) is not None:
                     item.colon = colon
                     item.attribution = "introduced by a colon"
@@ -987,7 +1019,9 @@ class _Article:
                 if self._label_use(q.open_pos, close, item.verb):
                     item.verb = None
                     item.attribution = ""
-            if item.colon is not None:
+            if item.verb is None and item.np is not None:
+                item.kind = "direct"
+            elif item.colon is not None:
                 item.kind = "direct" if n_words > 4 else "scare"
             elif item.verb is None and not item.floating:
                 item.kind = "scare" if n_words <= 4 else ("direct" if prechar in ("", ":", ",")
@@ -1011,11 +1045,37 @@ class _Article:
             items.append(item)
         return items
 
+    def _subject_after_close(self, q: _Quote, after_sent: _Sent) -> tuple[int, int] | None:
+        """The span of a person (or he/she) named right after a quotation that ends with
+        a comma, question or exclamation mark, when a verb follows the name ('"...?" Trump
+        went on', '"...," Hannity started'); None otherwise."""
+        close = q.close_pos
+        if close is None or self.text[close - 1:close] not in ",?!" and \
+                self.text[q.open_pos + 1:close].rstrip("'’\"” ")[-1:] not in (",", "?", "!"):
+            return None
+        m = self.masked
+        end = after_sent.end
+        if not m[close + 1:end].strip():
+            nxt = self.sent_at(end + 1)
+            if nxt.start <= after_sent.start or nxt.paragraph != after_sent.paragraph:
+                return None
+            end = nxt.end
+        lead = re.match(r"[\s,—–-]*", m[close + 1:end])
+        at = close + 1 + lead.end()
+        for r in self.refs_in(at, min(end, at + 80)):
+            if r.start != at:
+                break
+            if r.cls == "pronoun" and r.variant not in ("he", "she") or \
+                    r.cls not in ("person", "pronoun"):
+                return None
+            return (r.start, r.end) if _ACTS.match(m, r.end, end) else None
+        return None
+
     def _short_attribution(self, sent: _Sent) -> bool:
         """A sentence that only says who spoke: at most six words, a speech verb among its
         first four, no quote mark ("Bush said.", "Mr. Trump told reporters on Monday.")."""
         words = self.masked[sent.start:sent.end].split()
-        if len(words) < 2 or any(ch in MARKS for ch in self.masked[sent.start:sent.end]):
+        if len(words) < 2 or _QUOTE_MARK.search(self.masked, sent.start, sent.end):
             return False
         verbs = self.verbs_in(sent.start, sent.end)
         if not verbs or len(self.masked[sent.start:verbs[0][0]].split()) > (
@@ -1176,7 +1236,7 @@ class _Article:
         if k < 0 or self.sents[k].paragraph != item.paragraph:
             return None
         prev = self.sents[k]
-        if any(ch in MARKS for ch in self.masked[prev.start:prev.end]):
+        if _QUOTE_MARK.search(self.masked, prev.start, prev.end):
             return None
         return self._named_opener(prev)
 
@@ -1243,7 +1303,7 @@ class _Article:
         if item.open_pos != self.paragraphs[item.paragraph][0] or item.paragraph == 0:
             return None
         ps, pe = self.paragraphs[item.paragraph - 1]
-        if any(ch in MARKS for ch in self.masked[ps:pe]) or any(
+        if _QUOTE_MARK.search(self.masked, ps, pe) or any(
                 ps <= h[0] < pe for h in self.history):
             return None
         first = self.sent_at(ps)
@@ -1511,16 +1571,24 @@ class _Article:
                     for r in self.refs_in(mention[0], mention[1]):
                         if (r.start, r.end) == mention:
                             self.sentence_subject[vsent.start] = r
+            elif item.np is not None:
+                spk, st, cls, mention = self.np_speaker(item.np[0], item.np[1], item.np[1])
             elif item.colon is not None:
+                csent = self.sent_at(item.colon)
                 named = [r for r in self.refs_in(max(0, item.colon - 60), item.colon)
-                         if item.colon - r.end <= 1 and r.cls in ("person", "org", "plural")]
+                         if item.colon - r.end <= 1 and r.cls in ("person", "org", "plural")
+                         and _LINE_OPENER.search(self.masked[csent.start:r.start])]
+                later = self._last_clause_subject(csent, item.colon)
                 if named:
-                    # "HEADLINE - Jane Doe: '...'": the name right before the colon
+                    # "HEADLINE - Jane Doe: '...'": the name that opens the line
                     spk, st, cls = self.resolve(named[-1])
                     mention = (named[-1].start, named[-1].end)
+                elif later is not None:
+                    # "X made the claim, and Y responded: '...'": the last clause's subject
+                    spk, st, cls = self.resolve(later)
+                    mention = (later.start, later.end)
                 else:
-                    spk, st, cls, mention = self.coordinated(self.sent_at(item.colon),
-                                                             item.colon)
+                    spk, st, cls, mention = self.coordinated(csent, item.colon)
             elif item.kind == "mixed" and not item.floating:
                 # "Mr. Obama decried the 'spin masters who ...'": no speech verb, but the
                 # quoted words belong to the person the sentence opens with
