@@ -492,3 +492,18 @@ def test_a_colon_after_a_later_clause_takes_that_clause_subject():
     q = _one('Jane Doe delivered a blunt message to Rob Hale: "It is time to stop attacking '
              'people."')
     assert q.loc[0, "speaker"] == "Jane Doe"           # not the name before the colon
+
+
+def test_quoted_words_in_reported_speech_are_the_reporting_speakers():
+    q = _one('Jane Doe said she expected that voters would say "no thanks" to the plan.')
+    assert q.loc[0, "speaker"] == "Jane Doe"
+    q = _one('Jane Doe said on Monday that Rob Hale had called the plan "a waste of money".')
+    assert q.loc[0, "speaker"] == "Jane Doe"
+    q = _one('Jane Doe spoke first, and Rob Hale called the plan "a waste of money".')
+    assert q.loc[0, "speaker"] == "Rob Hale"                    # a new main clause
+
+
+def test_the_subject_of_a_verb_beats_a_name_only_mentioned():
+    q = _one('In a speech in 2004, a tribute to Rob Hale, Jane Doe decried the "spin masters '
+             'who embrace the politics of anything goes".')
+    assert q.loc[0, "speaker"] == "Jane Doe"

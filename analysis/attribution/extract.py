@@ -233,6 +233,9 @@ _CLAUSE_JOIN = re.compile(r"(?:,\s*|\s)(?:and|but|while|whereas)\s+(?=(?:the\s+)
 #: A quotation mark, not an apostrophe ("Tuesday’s", "Sanders' plan").
 _QUOTE_MARK = re.compile(r"[\"“”‘]|(?<![^\W\d_])['’]|['’](?![^\W\d_])(?<!s['’])")
 
+#: What ends a reported clause before a second speech verb: a new main clause.
+_OUTER_BREAK = re.compile(r";|:|\s[-–—]\s|,\s*(?:and|but|while|although|though|as)\b|\(|\)")
+
 #: A verb right after a name: the name is a subject ("Doe decried", "Doe then told").
 _ACTS = re.compile(r"\s+(?:(?:also|then|later|again|quickly|[a-z]+ly)\s+)?(?:[a-z]{3,}ed|has|had|"
                    r"was|is|will|would|took|gave|made|went|came|drew|held|told|wrote|spoke|"
@@ -533,6 +536,26 @@ class _Article:
                 return spk, st, cls
         return self.resolve_org(ref.start)
 
+    def _outer_verb(self, vs: int) -> tuple[int, int] | None:
+        """The reporting verb whose clause holds the speech verb at ``vs`` ("Obama said he
+        expected Americans would say ...", "According to Doe, the media would call ..."):
+        the first reporting verb of the sentence before it, with no clause break (";", ",
+        and", ", but") or quotation mark in between; None when there is none."""
+        sent = self.sent_at(vs)
+        m = self.masked
+        for v in self.verbs_in(sent.start, vs):
+            if self.in_quote(v[0]) or v[2] not in _INDIRECT_VERBS:
+                continue
+            between = m[v[1]:vs]
+            if v[1] >= vs or _OUTER_BREAK.search(between) or _QUOTE_MARK.search(between):
+                return None
+            if v[2] != "according to" and not re.match(
+                    r"\s+(?:that\s+|on\s+\w+\s+(?:that\s+)?|\w+ly\s+)?"
+                    r"(?:[A-Z]|he\b|she\b|they\b|it\b|the\b)", between):
+                return None               # "said in an interview ...": no clause follows
+            return v[0], v[1]
+        return None
+
     def _last_clause_subject(self, sent: _Sent, end: int) -> _Ref | None:
         """The subject of the last coordinated clause before ``end`` ("..., and Breitbart
         News responded"): a name right after "and" or "but" that a verb follows; None."""
@@ -771,7 +794,7 @@ class _Article:
         refs = [r for r in self.refs_in(ve, np_end) if r.cls not in ("pronoun", "document")]
         if not refs:
             words = m[ve:np_end].split()
-            if len(words) == 1 and re.fullmatch(r"[A-Z][a-z'’-]+", words[0]):
+            if len(words) == 1 and re.fullmatch(r"[A-Z][a-z'’-]+[A-Za-z'’-]*", words[0]):
                 s0 = m.find(words[0], ve)
                 name, cls = self.names.canonical(words[0], s0)
                 if not name:
@@ -1132,7 +1155,7 @@ class _Article:
             return None
         sent = self.sent_at(colon)
         if self.in_quote(colon) or not any(r.cls in ("person", "org", "plural", "pronoun",
-                                                     "source", "spokes")
+                                                     "source", "spokes", "document")
                                            for r in self.refs_in(sent.start, colon)):
             return None
         return colon
@@ -1339,7 +1362,7 @@ class _Article:
             # the subject of a verb ("Mr. Doe decried the '...'") before a name that is only
             # mentioned ("..., a testimonial to Jane Roe, ...")
             acting = [r for r in refs if _ACTS.match(self.masked, r.end, hi)]
-            for r in acting[:1] + refs:
+            for r in acting[-1:] + refs:
                 r = self.title_head(r, hi)
                 spk, st, cls = self.resolve(r)
                 if spk:
@@ -1546,7 +1569,16 @@ class _Article:
                     spk, st, cls, mention = self.np_speaker(item.np[0], item.np[1], vs)
                 else:
                     limit = item.open_pos if item.open_pos > vs else self.sent_at(vs).end
-                    spk, st, cls, mention = self.subject(vs, ve, limit)
+                    outer = self._outer_verb(vs) \
+                        if not item.after and item.kind == "mixed" else None
+                    if outer is not None:
+                        # "Obama said he expected Americans would say 'no'": quoted words
+                        # inside reported speech are the reporting speaker's
+                        spk, st, cls, mention = self.subject(outer[0], outer[1], vs)
+                        if not spk:
+                            spk, st, cls, mention = self.subject(vs, ve, limit)
+                    else:
+                        spk, st, cls, mention = self.subject(vs, ve, limit)
                 if cls != "passive" and not item.after and re.search(
                         r"[a-z](?:ed|en|wn)$", self.masked[vs:ve]) and re.match(
                         r"\s*(?:as\s+)?(?:an?\s+|the\s+)?['\"“‘]", self.masked[ve:ve + 12]) \
