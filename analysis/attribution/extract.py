@@ -155,9 +155,9 @@ _DESCRIPTION_SUBJECT = re.compile(
 #: Words before "'s" that make it "is"/"has", not a possessive ("he's said").
 _CONTRACTED = {"he", "she", "it", "that", "who", "there", "what", "here", "where", "one",
                "everyone", "nobody", "somebody", "someone"}
-#: Base forms that are more often nouns ("state treasurer", "the report", "a press
-#: release"): a verb only after a subject pronoun, a plural noun, an auxiliary or "to", or
-#: before "that", a colon or a quotation mark.
+#: Forms that are more often nouns ("state treasurer", "the report", "a press release",
+#: "in key states"): a verb only after a subject pronoun, a plural noun, an auxiliary or
+#: "to", or before "that", a colon or a quotation mark.
 _NOUN_FIRST = {"state", "report", "press", "post", "note", "comment", "counter", "pledge",
                "answer", "blast", "states", "reports", "notes", "comments", "posts",
                "answers", "pledges"}
@@ -1703,7 +1703,9 @@ def extract_quotes(corpus: pd.DataFrame, actors: str | Path | pd.DataFrame | Non
     in the sentence (a quotation no rule attributed whose sentence names its speaker after
     it: '"...?" the former senator said at the meeting.'), paragraph before (a quotation
     opening a paragraph after a paragraph that quotes nobody and opens with a person), as X
-    put it (an opening "As Jane Doe put it," / "As X told the paper," names the speaker), nearest
+    put it (an opening "As Jane Doe put it," / "As X told the paper," names the speaker), sign
+    or placard (words on a sign, banner or shirt: speaker and verb empty), poll (a share of
+    a poll's respondents speaks: the poll is the speaker, type "document"), nearest
     speaker (no rule applied: the person its sentence names, else the previous speaker of
     the same or the previous paragraph, else the nearest person named before: a guess,
     less reliable than the rules before it)).
