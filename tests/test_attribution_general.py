@@ -401,3 +401,109 @@ def test_a_title_case_headline_run_into_the_text_is_no_speaker():
             "the county welcomed the news on Friday, saying that they had waited three years.")
     q = _one(text)
     assert len(q) == 1 and "Harbour" not in q.speaker.iloc[0]
+
+
+def test_a_family_member_is_not_the_listed_person_of_her_surname():
+    actors = pd.DataFrame({"actor": ["Donald Trump"], "aliases": [["Donald Trump", "Trump"]],
+                           "type": ["politician"]})
+    text = ('Donald Trump spoke on Monday. "My father never quits," Ivanka Trump said. '
+            '"We will win," Trump added.')
+    q = extract_quotes(pd.DataFrame({"article_id": ["t"], "outlet": ["x"], "text": [text]}),
+                       actors=actors)
+    assert q["speaker"].tolist() == ["Ivanka Trump", "Donald Trump"]
+    from analysis.attribution import resolve_mentions
+    assert [m[2] for m in resolve_mentions(text, actors, pronouns=False)] == [
+        "Donald Trump", "Donald Trump"]                     # not "Trump" in "Ivanka Trump"
+
+
+def test_a_closing_single_mark_without_a_space_ends_the_quotation():
+    q = _one("Jane Doe said: 'It was the colour of blood.'All the people there saw it.")
+    assert q["quote"].tolist()[0] == "It was the colour of blood."
+    assert q.loc[0, "speaker"] == "Jane Doe"
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Protesters held signs that read 'Lock her up' and 'Send her home'.",
+     ["Lock her up", "Send her home"]),
+    ('Jane Doe carried a banner reading "No war in our name" outside the hall.',
+     ["No war in our name"]),
+    ('Supporters wore hats bearing the words "Make the town great again".',
+     ["Make the town great again"]),
+])
+def test_words_on_a_sign_are_no_ones_speech(text, words):
+    q = _one(text)
+    assert q["quote"].tolist() == words
+    assert q["speaker"].eq("").all() and q["attribution"].eq("sign or placard").all()
+    assert q["verb"].eq("").all()
+
+
+def test_a_bill_that_says_is_not_a_sign():
+    q = _one('Jane Doe said she would sign a bill that says "no new taxes this year at all".')
+    assert q.loc[0, "speaker"] == "Jane Doe"
+
+
+def test_a_poll_speaks_for_a_share_of_its_respondents():
+    q = _one('In a new Acme Research poll, 55 percent of voters said the plan was "a mistake '
+             'we will regret for years".')
+    assert q.loc[0, "speaker"] == "Acme Research poll"
+    assert q.loc[0, "attribution"] == "poll"
+    q = _one('Jane Doe said the plan was "a mistake we will regret for years".')
+    assert q.loc[0, "speaker"] == "Jane Doe"                    # no share, no poll
+
+
+def test_a_noun_in_ly_before_a_participle_is_not_an_adverb():
+    q = _one('"We will win," Jane Doe told a West Yorkshire rally, saying the city would '
+             '"vote for change".')
+    assert q["speaker"].tolist() == ["Jane Doe", "Jane Doe"]
+
+
+def test_a_person_of_an_institution_is_the_person():
+    q = _one('"The law is clear," said Jane Doe of the University of Leeds School of Law.')
+    assert q.loc[0, "speaker"] == "Jane Doe"
+
+
+def test_the_owner_or_the_sender_of_a_statement_speaks():
+    q = _one('Jane Doe, who runs Acme Holdings, issued a statement Tuesday saying, "We will '
+             'not back down on this."')
+    assert q.loc[0, "speaker"] == "Jane Doe"
+    q = _one('Acme Holdings hired Jane Doe. A letter from the Harbour Trust said "the plan '
+             'will not work at all".')
+    assert q.loc[0, "speaker"] == "Harbour Trust"
+
+
+def test_a_name_and_any_verb_right_after_the_closing_mark_attribute_the_quotation():
+    q = _one('Jane Doe asked about the plan. "Is it really negotiable?" Rob Hale interrupted '
+             'with a smile.')
+    assert q.loc[0, "speaker"] == "Rob Hale"
+    q = _one('Jane Doe asked about the plan. "It is negotiable," Rob Hale started.')
+    assert q.loc[0, "speaker"] == "Rob Hale"
+
+
+def test_an_apostrophe_in_the_next_sentence_does_not_stop_its_attribution():
+    q = _one('Jane Doe spoke first.\n"We will see what we can do to help." Rob Hale told '
+             'reporters during Tuesday’s conference call.')
+    assert q.loc[0, "speaker"] == "Rob Hale"
+
+
+def test_a_colon_after_a_later_clause_takes_that_clause_subject():
+    q = _one('The Daily Planet made these claims in February, and Acme Holdings responded: '
+             '"There is no truth in any of it at all."')
+    assert q.loc[0, "speaker"] == "Acme Holdings"
+    q = _one('Jane Doe delivered a blunt message to Rob Hale: "It is time to stop attacking '
+             'people."')
+    assert q.loc[0, "speaker"] == "Jane Doe"           # not the name before the colon
+
+
+def test_quoted_words_in_reported_speech_are_the_reporting_speakers():
+    q = _one('Jane Doe said she expected that voters would say "no thanks" to the plan.')
+    assert q.loc[0, "speaker"] == "Jane Doe"
+    q = _one('Jane Doe said on Monday that Rob Hale had called the plan "a waste of money".')
+    assert q.loc[0, "speaker"] == "Jane Doe"
+    q = _one('Jane Doe spoke first, and Rob Hale called the plan "a waste of money".')
+    assert q.loc[0, "speaker"] == "Rob Hale"                    # a new main clause
+
+
+def test_the_subject_of_a_verb_beats_a_name_only_mentioned():
+    q = _one('In a speech in 2004, a tribute to Rob Hale, Jane Doe decried the "spin masters '
+             'who embrace the politics of anything goes".')
+    assert q.loc[0, "speaker"] == "Jane Doe"

@@ -108,6 +108,19 @@ def test_speaker_rule() -> None:
     # or when the workbook's mention is the gold Source itself
     assert polnear.speaker_correct("Jane Doe", (10, 13), row, "")
     assert not polnear.speaker_correct("", (10, 13), row, "")
+    # the surname of an antecedent with an apposition is its name's, not the apposition's
+    assert polnear.speaker_correct("Jane Doe", None, row, "Rep. Jane Doe (D-Ga.), an ally")
+    assert not polnear.speaker_correct("Jane Ally", None, row, "Rep. Jane Doe, an ally")
+
+
+def test_a_relative_pronoun_refers_to_the_noun_phrase_before_it() -> None:
+    text = "Rob Roe spoke. Later, Senator Jane Doe, who said it was over, left."
+    gold = pd.DataFrame({"article_id": ["a", "a"], "source": [[(0, 7)], [(40, 43)]],
+                         "source_text": ["Rob Roe", "who"]})
+    antecedents = polnear._antecedents(gold, {"a": text})
+    row = gold.iloc[1]
+    assert polnear.speaker_correct("Jane Doe", None, row, antecedents[1])
+    assert not polnear.speaker_correct("Rob Roe", None, row, antecedents[1])
 
 
 def test_evaluate_on_fixture(fixture_dir: Path) -> None:

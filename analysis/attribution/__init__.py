@@ -8,7 +8,9 @@ would (general news practice, British and American):
    an opening mark follows the start, a space or punctuation; a closing mark is followed by
    a space, punctuation or the end. Quotes inside quotes stay part of the outer quotation.
    A paragraph that opens a quotation and does not close it continues into the next
-   paragraph that opens with a quote mark (captions in between are skipped).
+   paragraph that opens with a quote mark (captions in between are skipped). A closing
+   mark after a full stop closes even when a capital follows without a space
+   ("...blood.'All the ...").
 2. **Attribution.** The nearest speech verb before the quotation in its sentence ("He said:
    '...'", "X told the Guardian '...'", "X added:", "according to X"; an opening "As X put
    it," or "As X told the paper," names X), else an attribution
@@ -20,15 +22,26 @@ would (general news practice, British and American):
    the paragraph before opens with when that paragraph quotes nobody, or the previous
    speaker (a floating quotation). A passive speech verb takes its agent ("was condemned
    as '...' by X") or no speaker at all ("was slammed as '...'"). When no rule applies, a
-   speaker named later in the sentence, else the person the quotation's sentence names,
-   else the previous or nearest speaker (``attribution`` says "nearest speaker": a
-   guess).
-3. **Speakers.** The subject of the verb: a name or alias from the actor table, a pronoun
+   speaker named later in the sentence, else the person the quotation's sentence names
+   (the subject of a verb before a name only mentioned), else the previous or nearest
+   speaker (``attribution`` says "nearest speaker": a guess). A name and any verb right
+   after a closing comma, question or exclamation mark attribute the quotation ('"...?"
+   Hale interrupted'); after a colon, the subject of the clause that ends in it ("..., and
+   Acme responded:"). Quoted words inside reported speech are the reporting speaker's
+   ("Doe said she expected voters would say 'no'" is Doe's). Words on a sign, banner or
+   shirt ("signs that read '...'") are no one's speech: credited to no one (``attribution``
+   "sign or placard"). A share of a poll's respondents ("55 percent of voters said '...'")
+   is the poll speaking (``attribution`` "poll").
+3. **Speakers.** The subject of the verb: a name or alias from the actor table (a
+   different given name before a listed surname is someone else: "Ivanka Trump" is not the
+   table's "Trump"; "Jane Doe of the University of Leeds" is Jane Doe), a pronoun
    resolved to the nearest compatible speaker (he/she: a person; it: an organisation; they:
    a group or organisation; a pronoun that speaks goes to the person its sentence opens
    with), a description ("the officer", "the 61-year-old", "a spokesman for Mr Khan",
    "government sources"; "the senator" is the person last named with that title, "Sen."
-   included), or a statement (its author, the nearest organisation). A verb that opens its
+   included), or a statement (its owner, "the campaign's statement"; its sender, "a letter
+   from X"; the subject that issued it, "Doe issued a statement saying"; else the nearest
+   organisation). A verb that opens its
    sentence takes the name after it ("Said Jane Doe, ...", "Continued Hale: '...'", "According
    to her physician, ..."); in an apposition the first segment that opens with a person's
    name is the head ("Jane Doe, editor of the Daily Planet, said"); a

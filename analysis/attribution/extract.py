@@ -34,10 +34,12 @@ from analysis.attribution.speakers import (
     _STRIP_TAIL,
     _TITLES,
     _actor_classes,
+    _name_shape,
     _Names,
     _Ref,
     _ref_word_pattern,
     _speaker_nouns,
+    other_given_name,
 )
 from analysis.attribution.verbs import _INDIRECT_VERBS, _LONE_VERBS, _verb_index
 from analysis.sentences import article_sentences, paragraph_spans
@@ -112,6 +114,7 @@ class _Item:
     clause: tuple[int, int] | None = None     # the reported clause around a mixed quotation
     colon: int | None = None                  # a colon that introduces the quotation
     close_pos: int | None = None              # offset of the closing mark
+    sign: bool = False                        # words on a sign, banner or shirt: no speaker
 
 
 #: Where the reported clause around a mixed quotation ends after the quotation: a new
@@ -152,11 +155,12 @@ _DESCRIPTION_SUBJECT = re.compile(
 #: Words before "'s" that make it "is"/"has", not a possessive ("he's said").
 _CONTRACTED = {"he", "she", "it", "that", "who", "there", "what", "here", "where", "one",
                "everyone", "nobody", "somebody", "someone"}
-#: Base forms that are more often nouns ("state treasurer", "the report", "a press
-#: release"): a verb only after a subject pronoun, a plural noun, an auxiliary or "to", or
-#: before "that", a colon or a quotation mark.
+#: Forms that are more often nouns ("state treasurer", "the report", "a press release",
+#: "in key states"): a verb only after a subject pronoun, a plural noun, an auxiliary or
+#: "to", or before "that", a colon or a quotation mark.
 _NOUN_FIRST = {"state", "report", "press", "post", "note", "comment", "counter", "pledge",
-               "answer", "blast"}
+               "answer", "blast", "states", "reports", "notes", "comments", "posts",
+               "answers", "pledges"}
 _SUBJECT_BEFORE = re.compile(r"i|we|they|you|to|will|would|could|should|may|might|must|can|"
                              r"did|do|does|also|[a-z]+ly|[a-z]{3,}s")
 _CLAUSE_AFTER = re.compile(r"\s*(?:that\b|:|['\"“‘])")
@@ -193,6 +197,62 @@ _PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Aa]cross|[Ii]n
 _GROUP = re.compile(r"\s*(?:(?:the|some|many|several|local|other)\s+)*((?:[A-Za-z-]+\s+)?"
                     r"[A-Za-z-]{3,}(?<!s)s)\s+(?:on|in|at|from|near|across|of|along|around)\s",
                     re.I)
+
+#: Words in -ly that are not adverbs ("told a rally", "his family").
+_LY_NOUNS = {"rally", "family", "ally", "supply", "assembly", "reply", "italy", "july",
+             "belly", "bully", "anomaly", "monopoly", "fly", "lily", "sally", "kelly", "holly",
+             "emily", "molly", "billy", "willy", "wholly", "ugly", "only"}
+
+
+def _adverb(word: str) -> bool:
+    """A word in -ly that is an adverb ("sharply"), not a noun ("rally").
+
+    >>> _adverb("sharply"), _adverb("rally")
+    (True, False)
+    """
+    return word.endswith("ly") and word not in _LY_NOUNS
+
+
+#: A share of a poll's respondents as a subject: "55 percent of voters", "31% of
+#: Republicans", "six in 10 Democrats", "a majority of those polled".
+_SHARE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:%|percent\b)|\b(?:one|two|three|four|five|six|seven|"
+                    r"eight|nine|\d)\s+(?:in|out of)\s+(?:10|ten)\b|\b(?:a|the)\s+majority\s+of\b"
+                    r"|\b(?:half|a third|a quarter|two-thirds|three-quarters)\s+of\b", re.I)
+#: A poll or survey named in a sentence: "a fresh CNN-ORC poll", "the Quinnipiac survey".
+_POLL = re.compile(r"\b(?:(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+)?"
+                   r"(?:(?!(?i:in|into|to|according|but|and|or|people|respondents|voters|of|by|"
+                   r"from|on|at|for|with|as|so|while|when)\b)[\w/&.'’-]+\s+){0,5}?"
+                   r"(?:poll|survey)\b(?!\w)")
+
+#: What may stand before a name that opens a line ("Jane Doe: '...'", "HEADLINE - Jane
+#: Doe: '...'"): nothing, a dash, a colon or capitals.
+_LINE_OPENER = re.compile(r"(?:^|[-–—:|]\s*|^[^a-z]*)$")
+#: A conjunction that opens a new clause with its own subject.
+_CLAUSE_JOIN = re.compile(r"(?:,\s*|\s)(?:and|but|while|whereas)\s+(?=(?:the\s+)?[A-Z])")
+
+#: A quotation mark, not an apostrophe ("Tuesday’s", "Sanders' plan").
+_QUOTE_MARK = re.compile(r"[\"“”‘]|(?<![^\W\d_])['’]|['’](?![^\W\d_])(?<!s['’])")
+
+#: What ends a reported clause before a second speech verb: a new main clause.
+_OUTER_BREAK = re.compile(r";|:|\s[-–—]\s|,\s*(?:and|but|while|although|though|as)\b|\(|\)")
+
+#: A verb right after a name: the name is a subject ("Doe decried", "Doe then told").
+_ACTS = re.compile(r"\s+(?:(?:also|then|later|again|quickly|[a-z]+ly)\s+)?(?:[a-z]{3,}ed|has|had|"
+                   r"was|is|will|would|took|gave|made|went|came|drew|held|told|wrote|spoke|"
+                   r"sang|said|says|put|got|began|brought|thought|felt|found|kept|left|met|"
+                   r"ran|saw|sent|stood|struck|threw|won|wore|led|shot|hit|read)\b")
+
+#: Words on a sign, placard, banner or shirt, introduced right before the quotation: "signs
+#: that read '...'", "a banner reading '...'", "a hat bearing the words '...'", "held up a
+#: sign saying '...'". They are no one's speech: the holders did not say them.
+_SIGN_TEXT = re.compile(
+    r"(?<!\bto )(?<!\bwill )(?<!\bwould )(?<!\bnot )\b(?:signs?|placards?|banners?|posters?|"
+    r"billboards?|t-shirts?|shirts?|stickers?|hats?|caps?|badges?|buttons?|flags?)\b"
+    r"(?:\s*[-–—]?\s*(?:that|which))?(?:\s+\w+ly)?\s+(?:read|reads|reading|said|says|saying|"
+    r"stating|stated|declaring|declared|proclaiming|proclaimed|bearing|bore|emblazoned\s+with|"
+    r"with\s+the\s+words?|of)(?:\s+the\s+words?)?\s*[:,]?\s*$", re.I)
+#: Between two quotations on one sign: "'Hamas are terrorists' and 'release the hostages'".
+_SIGN_AND = re.compile(r"\s*(?:,\s*)?(?:and|or|,)?\s*(?:another\s+(?:read|said)\s*[:,]?\s*)?")
 
 #: A "sentence" longer than this many characters (run-on text with no full stop) is read in
 #: pieces, so the work per quotation stays bounded and the time grows linearly.
@@ -279,7 +339,10 @@ class _Article:
         taken = [False] * (len(m) + 1)
         if self.actors is not None and len(self.actors):
             types, cls_of = _actor_classes(self.actors)
+            aliases = dict(zip(self.actors["actor"], self.actors["aliases"], strict=True))
             for s, e, actor in find_mentions(m, self.actors):
+                if other_given_name(m, s, e, aliases.get(actor, [])):
+                    continue                    # "Ivanka Trump" is not the table's "Trump"
                 refs.append(_Ref(s, e, cls_of[actor], actor, types.get(actor, "unknown")))
                 taken[s:e] = [True] * (e - s)
         nouns = _speaker_nouns()
@@ -347,6 +410,11 @@ class _Article:
                                     or words[0].casefold() in _TITLES):
                 continue
             form = " ".join(words)
+            if " of the " in form:
+                # "Stephen Vladeck of the University of Texas": the person, not the run
+                head = form.split(" of the ")[0]
+                if _name_shape(head)[0] == "full" and not _name_shape(head)[2]:
+                    form = head
             # a lone capitalised word that a speech verb follows is a speaker ("Acme
             # said", "Hale pressed"), wherever it stands
             speaks = len(words) == 1 and not at_start and not words[0].isupper() \
@@ -402,7 +470,7 @@ class _Article:
         if ref.cls == "pronoun":
             return self.resolve_pronoun(ref)
         if ref.cls == "document":
-            return self.resolve_org(ref.start)
+            return self.resolve_document(ref)
         if ref.cls == "spokes":
             after = re.match(r"\s+(?:for|of|at)\s+", self.masked[ref.end:ref.end + 8])
             cands = []
@@ -440,6 +508,94 @@ class _Article:
                 words = [self.masked[ref.start:ref.end]]
             return " ".join(words).casefold(), "anonymous source", "source"
         return ref.speaker, ref.speaker_type, ref.cls
+
+    def resolve_document(self, ref: _Ref) -> tuple[str, str, str]:
+        """Who speaks through a statement, letter or email: its owner ("the campaign's
+        statement"), its sender ("a letter from the American Legion"), the subject that put
+        it out ("Doe issued a statement saying"), else the nearest organisation."""
+        m = self.masked
+        sent = self.sent_at(ref.start)
+        owner = re.search(r"['’]s?\s+(?:[a-z-]+\s+){0,2}$", m[max(sent.start, ref.start - 40):
+                                                               ref.start])
+        if owner:
+            at = max(sent.start, ref.start - 40) + owner.start()
+            for r in self.refs_in(max(sent.start, at - 60), at):
+                if r.end == at and r.cls in ("person", "org", "plural", "pronoun"):
+                    return self.resolve(r)
+        sender = re.match(r"\s+(?:\w+\s+){0,2}?(?:from|by)\s+(?:the\s+)?", m[ref.end:ref.end + 40])
+        if sender:
+            for r in self.refs_in(ref.end + sender.end(), min(sent.end, ref.end + 100)):
+                if r.start == ref.end + sender.end() and r.cls in ("person", "org", "plural"):
+                    return self.resolve(r)
+        if re.search(r"\b(?:a|an|another|new)\s+(?:[a-z-]+\s+){0,2}$",
+                     m[max(sent.start, ref.start - 30):ref.start]) and any(
+                r.cls in ("person", "org", "plural", "pronoun") and not self.in_quote(r.start)
+                for r in self.refs_in(sent.start, ref.start)):
+            spk, st, cls, _ = self.coordinated(sent, ref.start)
+            if spk:
+                return spk, st, cls
+        return self.resolve_org(ref.start)
+
+    def _outer_verb(self, vs: int) -> tuple[int, int] | None:
+        """The reporting verb whose clause holds the speech verb at ``vs`` ("Obama said he
+        expected Americans would say ...", "According to Doe, the media would call ..."):
+        the first reporting verb of the sentence before it, with no clause break (";", ",
+        and", ", but") or quotation mark in between; None when there is none."""
+        sent = self.sent_at(vs)
+        m = self.masked
+        for v in self.verbs_in(sent.start, vs):
+            if self.in_quote(v[0]) or v[2] not in _INDIRECT_VERBS:
+                continue
+            between = m[v[1]:vs]
+            if v[1] >= vs or _OUTER_BREAK.search(between) or _QUOTE_MARK.search(between):
+                return None
+            if v[2] != "according to" and not re.match(
+                    r"\s+(?:that\s+|on\s+\w+\s+(?:that\s+)?|\w+ly\s+)?"
+                    r"(?:[A-Z]|he\b|she\b|they\b|it\b|the\b)", between):
+                return None               # "said in an interview ...": no clause follows
+            return v[0], v[1]
+        return None
+
+    def _last_clause_subject(self, sent: _Sent, end: int) -> _Ref | None:
+        """The subject of the last coordinated clause before ``end`` ("..., and Breitbart
+        News responded"): a name right after "and" or "but" that a verb follows; None."""
+        m = self.masked
+        joins = list(_CLAUSE_JOIN.finditer(m, sent.start, end))
+        if not joins:
+            return None
+        at = joins[-1].end()
+        for r in self.refs_in(at, end):
+            if r.cls in ("person", "org", "plural", "pronoun") and not self.in_quote(r.start):
+                r = self.title_head(r, end)
+                head = m[at:r.start]
+                if len(head.split()) <= 3 and "," not in head and _ACTS.match(m, r.end, end):
+                    return r
+            break
+        return None
+
+    def poll_source(self, verb: tuple[int, int]
+                    ) -> tuple[str, str, str, tuple[int, int]] | None:
+        """The poll or survey that speaks when the subject of ``verb`` is a share of its
+        respondents ("In a CNN/ORC poll, 31% of Republicans said '...'", "Six in 10 voters
+        said ..., according to a Quinnipiac poll"); None otherwise."""
+        m = self.masked
+        sent = self.sent_at(verb[0])
+        clause = m[sent.start:verb[0]]
+        cut = max(clause.rfind(","), clause.rfind(":"), clause.rfind(";"))
+        if not _SHARE.search(clause[cut + 1:]):
+            return None
+        polls = [p for p in _POLL.finditer(m, sent.start, sent.end) if not self.in_quote(p.start())]
+        if not polls:
+            return None
+        found = polls[0]
+        name = found.group(0)
+        words = name.split()
+        if words[0].casefold() in _DETERMINERS:
+            words = words[1:]
+        # "a fresh CNN-ORC poll" is the CNN-ORC poll
+        while len(words) > 2 and words[0].islower() and words[1][:1].isupper():
+            words = words[1:]
+        return " ".join(words), "document", "document", found.span()
 
     def _compatible(self, cls: str, want: str) -> bool:
         if want == "person":
@@ -551,7 +707,7 @@ class _Article:
         # passive: "was described by an officer as ..."
         words = [t[2].casefold().strip(",") for t in tokens]
         k = len(words)
-        while k and (words[k - 1] in _STRIP_TAIL - _BE or words[k - 1].endswith("ly")):
+        while k and (words[k - 1] in _STRIP_TAIL - _BE or _adverb(words[k - 1])):
             k -= 1
         if k and words[k - 1] in _BE and (re.search(r"(?:ed|en|wn)$", verb_text)
                                           or verb_text == "told"):
@@ -571,8 +727,8 @@ class _Article:
             return self.coordinated(sent, vs)
         # strip auxiliaries and adverbs before the verb
         k = len(tokens)
-        while k and (words[k - 1] in _STRIP_TAIL or (words[k - 1].endswith("ly")
-                                                     and len(words[k - 1]) > 4)):
+        while k and (words[k - 1] in _STRIP_TAIL or _adverb(words[k - 1])
+                     and len(words[k - 1]) > 4 and not tokens[k - 1][2].endswith(",")):
             k -= 1
         tokens = tokens[:k]
         if not tokens:
@@ -638,7 +794,7 @@ class _Article:
         refs = [r for r in self.refs_in(ve, np_end) if r.cls not in ("pronoun", "document")]
         if not refs:
             words = m[ve:np_end].split()
-            if len(words) == 1 and re.fullmatch(r"[A-Z][a-z'’-]+", words[0]):
+            if len(words) == 1 and re.fullmatch(r"[A-Z][a-z'’-]+[A-Za-z'’-]*", words[0]):
                 s0 = m.find(words[0], ve)
                 name, cls = self.names.canonical(words[0], s0)
                 if not name:
@@ -862,6 +1018,12 @@ class _Article:
                                 # ', said the candidate could be ...': a reported clause
                                 # follows, so the speaker is the subject before the verb
                                 item.np = None
+                elif (named := self._subject_after_close(q, after_sent)) is not None:
+                    # '"...?" Trump went on.', '"...," Hannity started.': a verb the list
+                    # lacks, its subject right after the closing mark
+                    item.np = named
+                    item.after = True
+                    item.attribution = "after"
                 elif (colon := self._colon_intro(q.open_pos)) is not None:
                     item.colon = colon
                     item.attribution = "introduced by a colon"
@@ -869,11 +1031,20 @@ class _Article:
                     item.floating = True
                     item.attribution = "previous speaker"
             prechar = self.masked[sent.start:q.open_pos].rstrip()[-1:]
+            lead_in = self.masked[max(sent.start, q.open_pos - 120):q.open_pos]
+            if not item.after and (_SIGN_TEXT.search(lead_in) or items and items[-1].sign
+                                   and items[-1].close_pos is not None
+                                   and items[-1].close_pos >= sent.start
+                                   and _SIGN_AND.fullmatch(
+                                       self.masked, items[-1].close_pos + 1, q.open_pos)):
+                item.sign = True
             if item.verb is not None and n_words <= 4 and not item.after:
                 if self._label_use(q.open_pos, close, item.verb):
                     item.verb = None
                     item.attribution = ""
-            if item.colon is not None:
+            if item.verb is None and item.np is not None:
+                item.kind = "direct"
+            elif item.colon is not None:
                 item.kind = "direct" if n_words > 4 else "scare"
             elif item.verb is None and not item.floating:
                 item.kind = "scare" if n_words <= 4 else ("direct" if prechar in ("", ":", ",")
@@ -888,16 +1059,46 @@ class _Article:
             if item.kind in ("direct", "mixed") and not item.after and item.colon is None \
                     and not item.floating and _is_title(self.text[start:end]):
                 item.kind, item.verb, item.attribution = "scare", None, "title"
+            if item.sign:
+                # the words a sign shows: quoted text, but no one's speech
+                item.kind, item.verb, item.colon, item.floating = "direct", None, None, False
+                item.attribution = "sign or placard"
             if item.kind == "mixed" and item.verb is not None and not item.after:
                 item.clause = self._clause(sent, item.verb, q.open_pos, close)
             items.append(item)
         return items
 
+    def _subject_after_close(self, q: _Quote, after_sent: _Sent) -> tuple[int, int] | None:
+        """The span of a person (or he/she) named right after a quotation that ends with
+        a comma, question or exclamation mark, when a verb follows the name ('"...?" Trump
+        went on', '"...," Hannity started'); None otherwise."""
+        close = q.close_pos
+        if close is None or self.text[close - 1:close] not in ",?!" and \
+                self.text[q.open_pos + 1:close].rstrip("'’\"” ")[-1:] not in (",", "?", "!"):
+            return None
+        m = self.masked
+        end = after_sent.end
+        if not m[close + 1:end].strip():
+            nxt = self.sent_at(end + 1)
+            if nxt.start <= after_sent.start or nxt.paragraph != after_sent.paragraph:
+                return None
+            end = nxt.end
+        lead = re.match(r"[\s,—–-]*", m[close + 1:end])
+        at = close + 1 + lead.end()
+        for r in self.refs_in(at, min(end, at + 80)):
+            if r.start != at:
+                break
+            if r.cls == "pronoun" and r.variant not in ("he", "she") or \
+                    r.cls not in ("person", "pronoun"):
+                return None
+            return (r.start, r.end) if _ACTS.match(m, r.end, end) else None
+        return None
+
     def _short_attribution(self, sent: _Sent) -> bool:
         """A sentence that only says who spoke: at most six words, a speech verb among its
         first four, no quote mark ("Bush said.", "Mr. Trump told reporters on Monday.")."""
         words = self.masked[sent.start:sent.end].split()
-        if len(words) < 2 or any(ch in MARKS for ch in self.masked[sent.start:sent.end]):
+        if len(words) < 2 or _QUOTE_MARK.search(self.masked, sent.start, sent.end):
             return False
         verbs = self.verbs_in(sent.start, sent.end)
         if not verbs or len(self.masked[sent.start:verbs[0][0]].split()) > (
@@ -954,7 +1155,7 @@ class _Article:
             return None
         sent = self.sent_at(colon)
         if self.in_quote(colon) or not any(r.cls in ("person", "org", "plural", "pronoun",
-                                                     "source", "spokes")
+                                                     "source", "spokes", "document")
                                            for r in self.refs_in(sent.start, colon)):
             return None
         return colon
@@ -1058,7 +1259,7 @@ class _Article:
         if k < 0 or self.sents[k].paragraph != item.paragraph:
             return None
         prev = self.sents[k]
-        if any(ch in MARKS for ch in self.masked[prev.start:prev.end]):
+        if _QUOTE_MARK.search(self.masked, prev.start, prev.end):
             return None
         return self._named_opener(prev)
 
@@ -1125,7 +1326,7 @@ class _Article:
         if item.open_pos != self.paragraphs[item.paragraph][0] or item.paragraph == 0:
             return None
         ps, pe = self.paragraphs[item.paragraph - 1]
-        if any(ch in MARKS for ch in self.masked[ps:pe]) or any(
+        if _QUOTE_MARK.search(self.masked, ps, pe) or any(
                 ps <= h[0] < pe for h in self.history):
             return None
         first = self.sent_at(ps)
@@ -1158,7 +1359,10 @@ class _Article:
             if lead:
                 refs = [r for r in refs if r.start >= lead.end()] or refs
             refs = [r for r in refs if self.masked[r.end:r.end + 2] not in ("'s", "’s")] or refs
-            for r in refs:
+            # the subject of a verb ("Mr. Doe decried the '...'") before a name that is only
+            # mentioned ("..., a testimonial to Jane Roe, ...")
+            acting = [r for r in refs if _ACTS.match(self.masked, r.end, hi)]
+            for r in acting[-1:] + refs:
                 r = self.title_head(r, hi)
                 spk, st, cls = self.resolve(r)
                 if spk:
@@ -1335,7 +1539,8 @@ class _Article:
             mention = None
             spk, st, cls = "", "unknown", ""
             as_put = _AS_PUT_IT.match(self.masked, sent.start, item.start) \
-                if item.kind in ("direct", "mixed") and not item.after else None
+                if item.kind in ("direct", "mixed") and not item.after and not item.sign \
+                else None
             if as_put is not None and not self.in_quote(as_put.start(1)):
                 # "As Jane Doe put it, '...'": the speaker is named in the opening clause
                 found = self.np_speaker(as_put.start(1), as_put.end(1), as_put.end(1))
@@ -1350,6 +1555,8 @@ class _Article:
                     form = re.sub(r"\s+", " ", self.masked[vs:ve]).casefold()
                     verb_lemma, verb_class = _verb_index()[1][form]
                     verb_text = self.text[vs:ve]
+            elif item.sign:
+                cls = "sign"                       # no one's words: credited to no one
             elif item.verb is not None:
                 vs, ve = item.verb
                 form = re.sub(r"\s+", " ", self.masked[vs:ve]).casefold()
@@ -1362,7 +1569,16 @@ class _Article:
                     spk, st, cls, mention = self.np_speaker(item.np[0], item.np[1], vs)
                 else:
                     limit = item.open_pos if item.open_pos > vs else self.sent_at(vs).end
-                    spk, st, cls, mention = self.subject(vs, ve, limit)
+                    outer = self._outer_verb(vs) \
+                        if not item.after and item.kind == "mixed" else None
+                    if outer is not None:
+                        # "Obama said he expected Americans would say 'no'": quoted words
+                        # inside reported speech are the reporting speaker's
+                        spk, st, cls, mention = self.subject(outer[0], outer[1], vs)
+                        if not spk:
+                            spk, st, cls, mention = self.subject(vs, ve, limit)
+                    else:
+                        spk, st, cls, mention = self.subject(vs, ve, limit)
                 if cls != "passive" and not item.after and re.search(
                         r"[a-z](?:ed|en|wn)$", self.masked[vs:ve]) and re.match(
                         r"\s*(?:as\s+)?(?:an?\s+|the\s+)?['\"“‘]", self.masked[ve:ve + 12]) \
@@ -1387,16 +1603,24 @@ class _Article:
                     for r in self.refs_in(mention[0], mention[1]):
                         if (r.start, r.end) == mention:
                             self.sentence_subject[vsent.start] = r
+            elif item.np is not None:
+                spk, st, cls, mention = self.np_speaker(item.np[0], item.np[1], item.np[1])
             elif item.colon is not None:
+                csent = self.sent_at(item.colon)
                 named = [r for r in self.refs_in(max(0, item.colon - 60), item.colon)
-                         if item.colon - r.end <= 1 and r.cls in ("person", "org", "plural")]
+                         if item.colon - r.end <= 1 and r.cls in ("person", "org", "plural")
+                         and _LINE_OPENER.search(self.masked[csent.start:r.start])]
+                later = self._last_clause_subject(csent, item.colon)
                 if named:
-                    # "HEADLINE - Jane Doe: '...'": the name right before the colon
+                    # "HEADLINE - Jane Doe: '...'": the name that opens the line
                     spk, st, cls = self.resolve(named[-1])
                     mention = (named[-1].start, named[-1].end)
+                elif later is not None:
+                    # "X made the claim, and Y responded: '...'": the last clause's subject
+                    spk, st, cls = self.resolve(later)
+                    mention = (later.start, later.end)
                 else:
-                    spk, st, cls, mention = self.coordinated(self.sent_at(item.colon),
-                                                             item.colon)
+                    spk, st, cls, mention = self.coordinated(csent, item.colon)
             elif item.kind == "mixed" and not item.floating:
                 # "Mr. Obama decried the 'spin masters who ...'": no speech verb, but the
                 # quoted words belong to the person the sentence opens with
@@ -1421,13 +1645,17 @@ class _Article:
                     item.attribution = "paragraph before"
                 elif last_speaker is not None:
                     spk, st, cls, _ = last_speaker
+            if item.verb is not None and not item.sign and cls != "passive" and \
+                    (poll := self.poll_source(item.verb)) is not None:
+                spk, st, cls, mention = poll
+                item.attribution = "poll"
             if item.verb is not None and spk:
                 by_verb.setdefault(item.verb, (spk, st, cls, mention))
-            if item.kind in ("direct", "mixed") and not spk and cls != "passive" and \
-                    item.verb is None and (tail := self.speaker_after(item)) is not None:
+            if item.kind in ("direct", "mixed") and not spk and cls not in ("passive", "sign") \
+                    and item.verb is None and (tail := self.speaker_after(item)) is not None:
                 spk, st, cls, mention = tail
                 item.attribution = "named later in the sentence"
-            if item.kind in ("direct", "mixed") and not spk and cls != "passive":
+            if item.kind in ("direct", "mixed") and not spk and cls not in ("passive", "sign"):
                 guess = self.nearest_speaker(item, sent, last_speaker)
                 if guess is not None:
                     spk, st, cls, mention = guess
@@ -1475,7 +1703,9 @@ def extract_quotes(corpus: pd.DataFrame, actors: str | Path | pd.DataFrame | Non
     in the sentence (a quotation no rule attributed whose sentence names its speaker after
     it: '"...?" the former senator said at the meeting.'), paragraph before (a quotation
     opening a paragraph after a paragraph that quotes nobody and opens with a person), as X
-    put it (an opening "As Jane Doe put it," / "As X told the paper," names the speaker), nearest
+    put it (an opening "As Jane Doe put it," / "As X told the paper," names the speaker), sign
+    or placard (words on a sign, banner or shirt: speaker and verb empty), poll (a share of
+    a poll's respondents speaks: the poll is the speaker, type "document"), nearest
     speaker (no rule applied: the person its sentence names, else the previous speaker of
     the same or the previous paragraph, else the nearest person named before: a guess,
     less reliable than the rules before it)).

@@ -61,8 +61,9 @@ def _mark_roles(text: str, i: int) -> tuple[bool, bool]:
         return False, False                               # apostrophe: I'm, Falter's
     can_open = (prev.isspace() or prev in _OPEN_BEFORE) and not nxt.isspace()
     can_close = (not prev.isspace()) and (nxt.isspace() or nxt in _CLOSE_AFTER
-                                          # a missing space: 'We won!”The next ...'
-                                          or ch == "”" and prev in ".!?,…" and nxt.isupper())
+                                          # a missing space: 'We won!”The next ...',
+                                          # '... of blood.'All the ...'
+                                          or ch in "”’'\"" and prev in ".!?,…" and nxt.isupper())
     if ch in '"”' and prev == " " and i >= 2 and text[i - 2] in "'’" and (
             nxt.isspace() or nxt in _CLOSE_AFTER):
         return False, True                                # ...for her,' " Akers said

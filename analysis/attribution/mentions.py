@@ -21,6 +21,7 @@ import pandas as pd
 
 from analysis.actors import find_mentions, load_actors
 from analysis.attribution.extract import _Article
+from analysis.attribution.speakers import other_given_name
 
 __all__ = ["resolve_mentions"]
 
@@ -69,7 +70,10 @@ def resolve_mentions(
     table = _table(actors)
     if not len(table) or not text:
         return []
-    found = find_mentions(text, table)
+    aliases = dict(zip(table["actor"], table["aliases"], strict=True))
+    # "Ivanka Trump" is not the actor whose alias is "Trump": the extractor names her
+    found = [(s, e, a) for s, e, a in find_mentions(text, table)
+             if not other_given_name(text, s, e, aliases.get(a, []))]
     if not isinstance(line_kinds, str):
         line_kinds = None
     listed = set(table["actor"])

@@ -133,6 +133,35 @@ def _is_person_actor(actor: str, aliases: list[str]) -> str:
     return "org"
 
 
+
+#: A capitalised word right before a mention ("Ivanka" in "Ivanka Trump"), with an optional
+#: middle initial.
+_GIVEN_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z][\w'’-]*)(?:\s+[A-Z]\.)?\s+$")
+
+
+def other_given_name(text: str, start: int, end: int, aliases: list[str]) -> bool:
+    """Whether the one-word alias at ``text[start:end]`` is the surname of someone else: a
+    given name the actor's aliases do not use stands right before it ("Ivanka Trump" is not
+    the "Donald Trump" whose alias is "Trump"; a title, "President Trump", is no given name).
+
+    >>> text = "Ivanka Trump spoke, then President Trump and Donald Trump."
+    >>> aliases = ["Donald Trump", "Trump"]
+    >>> [other_given_name(text, s, s + 5, aliases) for s in (7, 34, 51)]
+    [True, False, False]
+    """
+    if " " in text[start:end].strip():
+        return False
+    before = _GIVEN_BEFORE.search(text, max(0, start - 40), start)
+    if not before:
+        return False
+    word = before.group(1)
+    low = word.casefold()
+    if low in _TITLES or low in _NAME_STOP or low in _ORG_WORDS or low in _FUNCTION_WORDS:
+        return False
+    used = {w.casefold().strip(".,") for alias in aliases for w in alias.split()}
+    return low not in used
+
+
 _ORG_PHRASE = re.compile(
     r"\b[Tt]he\s+((?:[a-z][a-z-]+\s+){0,2}?(?:bank|company|council|ministry|government|"
     r"department|party|union|club|board|court|agency|firm|university|hospital|charity|"
@@ -274,7 +303,10 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
     # "Police Chief David Moore" -> David Moore, "Mayor of London Sadiq Khan" -> Sadiq Khan
     k = len(words)
     while k > 0 and (words[k - 1][:1].isupper() and low[k - 1] not in _ORG_WORDS
-                     and low[k - 1] not in _TITLES and low[k - 1] not in _FUNCTION_WORDS
+                     and low[k - 1] not in _TITLES
+                     and (low[k - 1] not in _FUNCTION_WORDS
+                          # "Will Doyle", "May Smith": a given name before a surname
+                          or low[k - 1] in ("will", "may") and k == 1 and len(words) == 2)
                      and low[k - 1] not in {"against", "for", "the", "of"}
                      and not words[k - 1].isupper()
                      or low[k - 1] in _PARTICLES):

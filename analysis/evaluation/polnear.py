@@ -30,9 +30,13 @@ How the gold is read and scored (the rules every figure here rests on):
   speaker's name shares its last word (the surname, case-folded) with a capitalised word
   of the gold Source, or (c) the gold Source has no capitalised word (a pronoun, "the
   spokesman") and the speaker's surname is that of the nearest *named* gold Source
-  before it in the article (the person the pronoun refers to in news order), or, when no
-  named gold Source precedes it, a capitalised word of the 300 characters before it. An
-  empty speaker is wrong.
+  before it in the article (the person the pronoun refers to in news order; the surname
+  is the last word of the name the Source opens with, before any apposition, bracket or
+  "of" phrase: "Rep. Jane Doe (D-Ga.)" is Doe), or, when no named gold Source precedes
+  it, a capitalised word of the 300 characters before it; a relative pronoun ("who",
+  "which", "that") refers instead to the noun phrase right before it (a capitalised word
+  of the text before it back to the clause's start, at most 80 characters). An empty
+  speaker is wrong.
 - **indirect speech**: gold = Content spans without any quotation mark whose Cue holds a
   speech verb of ``data/speech_verbs.csv`` (PolNeAR also marks beliefs, intentions and
   findings — "believes", "wants", "showed" — which are not reported speech and which the
@@ -316,6 +320,8 @@ def baseline_indirect(corpus: pd.DataFrame) -> dict[str, list[list[Span]]]:
 # --------------------------------------------------------------------------- scoring
 
 _TEXT_BEFORE = "text before: "       # marks an antecedent that is a stretch of text, not a name
+#: A gold Source that is a relative pronoun refers to the noun phrase right before it.
+_RELATIVE = {"who", "which", "that", "whom", "whose"}
 _CAP_WORD = re.compile(r"\b[A-Z][\w'’-]*")
 
 
@@ -350,7 +356,18 @@ def speaker_correct(speaker: str, mention: Span | None, gold_row: pd.Series,
         return sur in caps
     if antecedent.startswith(_TEXT_BEFORE):      # no named Source before: the text before
         return sur in _capitals(antecedent[len(_TEXT_BEFORE):])
-    return bool(antecedent) and sur == _surname(antecedent)
+    return bool(antecedent) and sur == _surname(_head_name(antecedent))
+
+
+def _head_name(source: str) -> str:
+    """The name a gold Source span opens with, without its apposition, bracket or "of"
+    phrase: its last word is the surname ("Rep. Jane Doe (D-Ga.)", "Jane Doe, a senior
+    adviser", "Gov. Jane Doe of Ohio" all end in "Doe").
+
+    >>> _head_name("Rep. Jane Doe (D-Ga.), a member of the committee")
+    'Rep. Jane Doe'
+    """
+    return re.split(r"\s*[,(;]|\s+(?:of|from|who|at|in|--|—|–)\s", source, maxsplit=1)[0] or source
 
 
 def _antecedents(gold: pd.DataFrame, texts: dict[str, str]) -> list[str]:
@@ -371,6 +388,11 @@ def _antecedents(gold: pd.DataFrame, texts: dict[str, str]) -> list[str]:
             continue
         k = bisect.bisect_left(lst, (src[0][0], "")) - 1
         text = texts.get(aid, "")
+        if text[src[0][0]:src[0][1]].strip().casefold() in _RELATIVE:
+            # "Jane Doe, who said ...": a relative pronoun is the noun phrase right before it
+            before = text[max(0, src[0][0] - 80):src[0][0]]
+            out.append(_TEXT_BEFORE + re.split(r"[.;:!?\n]", before)[-1])
+            continue
         out.append(lst[k][1] if k >= 0
                    else _TEXT_BEFORE + text[max(0, src[0][0] - 300):src[0][0]])
     return out
