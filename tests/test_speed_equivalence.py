@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.language import MIN_LETTERS, _has_letters
+from analysis.language import (
+    DETECT_CHARS,
+    DFA_MEMORY,
+    MIN_LETTERS,
+    _classify,
+    _features,
+    _has_letters,
+    _identifier,
+    _synchronising_length,
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -18,3 +28,64 @@ def test_letter_count_stops_early_with_the_same_answer(text, least):
 def test_letter_threshold_on_short_lines():
     assert not _has_letters("Body line.", MIN_LETTERS)
     assert _has_letters("The council voted on Tuesday.", MIN_LETTERS)
+
+
+# --------------------------------------------------------------------------- language
+
+_LANGUAGE_SAMPLES = [
+    "The council voted on Tuesday to close the road to cars after a long campaign.",
+    "Der Stadtrat hat am Dienstag beschlossen, die Straße für Autos zu sperren.",
+    "Le conseil municipal a voté mardi la fermeture de la route aux voitures.",
+    "El ayuntamiento votó el martes cerrar la carretera a los coches.",
+    "Rada miasta zagłosowała we wtorek za zamknięciem drogi dla samochodów.",
+    "Городской совет во вторник проголосовал за закрытие дороги для машин.",
+    "市议会周二投票决定禁止汽车通行这条道路。",
+    "議会は火曜日、その道路を車両通行止めにすることを決めた。",
+    "THE COUNCIL VOTED ON TUESDAY TO CLOSE THE ROAD",
+    "12 345 678 -- ... !!! ??? 2024-04-01",
+    "e\u0301te\u0301 \ufffd \U0001f600 naïve café",
+    "",
+]
+
+
+#: Letters, punctuation and characters of one to four UTF-8 bytes.
+_ALPHABET = "the cat sa, .'\"-\n\u00e9\u00df\u0436\u4e2d\u00bdTQ\U0001f600"
+
+
+def _stock_visits(data: bytes) -> list[tuple[int, int]]:
+    from py3langid.langid import visit_counts
+
+    identifier = _identifier()
+    found = visit_counts(identifier.tk_nextmove, identifier._rowbase, identifier.tk_output,
+                         data)
+    return list(found.items()) if found else []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(_ALPHABET)), max_size=200))
+def test_language_features_are_the_detectors_own(text):
+    data = _identifier()._encode(text)
+    idx, counts = _features(data)
+    assert list(zip(idx.tolist(), counts.astype(int).tolist(), strict=True)) == \
+        _stock_visits(data)
+
+
+@pytest.mark.parametrize("text", _LANGUAGE_SAMPLES)
+def test_language_scores_are_the_detectors_own(text):
+    assert _classify(text) == _identifier().classify(text)
+
+
+def test_language_of_generated_and_seed_articles_unchanged():
+    from analysis import load_corpus
+    from analysis.bench import bench_corpus, generate_corpus
+
+    texts = (list(bench_corpus(60).text) + list(generate_corpus(20).text)
+             + list(load_corpus("seeds").text))
+    for text in texts:
+        head = text[:DETECT_CHARS]
+        assert _classify(head) == _identifier().classify(head)
+
+
+@pytest.mark.slow  # follows every state of the model: about half a minute
+def test_tokeniser_forgets_all_but_the_last_bytes():
+    assert _synchronising_length() <= DFA_MEMORY
