@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -89,3 +91,33 @@ def test_language_of_generated_and_seed_articles_unchanged():
 @pytest.mark.slow  # follows every state of the model: about half a minute
 def test_tokeniser_forgets_all_but_the_last_bytes():
     assert _synchronising_length() <= DFA_MEMORY
+
+
+# --------------------------------------------------------------------------- VADER
+
+#: Words that set off VADER's rules: negations, "no", "never so", "without doubt",
+#: "least", "kind of", "but", boosters and dampeners, idioms, capitals, punctuation.
+_VADER_WORDS = [
+    "not", "isn't", "never", "don't", "nor", "or", "no", "No", "NO", "without", "doubt",
+    "so", "this", "least", "at", "very", "VERY", "kind", "of", "but", "BUT", "sort",
+    "the", "shit", "bomb", "bad", "ass", "kiss", "death", "to", "die", "for", "yeah",
+    "right", "good", "GOOD", "great", "terrible", "extremely", "barely", "hardly", "love",
+    "hate", "protest", "police", "said", "good,", "'great'", "bad!", "?", "!!", ":)",
+    "cut", "beating", "heart", "bus", "stop", "under", "weather", "kinda", "Good.",
+]
+
+
+@functools.lru_cache(maxsize=1)
+def _stock_vader():  # type: ignore[no-untyped-def]
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_VADER_WORDS), max_size=14))
+def test_vader_shortcuts_score_as_stock_vader(words):
+    from analysis.sentiment.scores import _analyzer
+
+    text = " ".join(words)
+    assert _analyzer().polarity_scores(text) == _stock_vader().polarity_scores(text)
