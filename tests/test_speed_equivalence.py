@@ -121,3 +121,49 @@ def test_vader_shortcuts_score_as_stock_vader(words):
 
     text = " ".join(words)
     assert _analyzer().polarity_scores(text) == _stock_vader().polarity_scores(text)
+
+
+# --------------------------------------------------------------------------- cleaning, sentences
+
+_SPACES_AND_MARKS = " \t\n\u00a0\u2003\u3000\x1c\x85.'\"‘“(Mr.U.S.aé中"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(_SPACES_AND_MARKS)), max_size=40))
+def test_last_token_without_the_regex(sentence):
+    import re
+
+    from analysis.sentences import _ends_with_abbreviation, abbreviations
+
+    match = re.search(r"(\S+)\s*$", sentence)
+    if not match:
+        expected = False
+    else:
+        token = match.group(1).lstrip("('\"‘“")
+        expected = token.casefold() in abbreviations() or bool(
+            re.fullmatch(r"[A-Z]\.", token))
+    assert _ends_with_abbreviation(sentence) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab. ?!\u2019\u201ce\u0301\u4e2d\U0001f600\n")),
+               max_size=120))
+def test_sentence_offsets_are_blingfires(text):
+    import blingfire
+
+    from analysis.sentences import sentence_offsets
+
+    expected = blingfire.text_to_sentences_and_offsets(text)[1] if text.strip() else None
+    if expected is not None:
+        assert sentence_offsets(text) == [tuple(o) for o in expected]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
+def test_ascii_lines_skip_nothing_that_matters(line):
+    import unicodedata
+
+    from analysis.cleaning import _CONTROL, _SURROGATE, normalise_line
+
+    full = _CONTROL.sub("", unicodedata.normalize("NFC", _SURROGATE.sub("\ufffd", line)))
+    assert normalise_line(line) == " ".join(full.split())
