@@ -182,6 +182,21 @@ def _ts_short(sentence: str) -> bool:
     return len(_ts_words(sentence)) <= 2
 
 
+def _non_space_chars(text: str) -> int:
+    """``len(_TS_SPACE.sub("", text))``: the characters that are not whitespace.
+
+    Every whitespace character but the space is unprintable (a test checks all of
+    Unicode), so a printable text's only whitespace is its spaces, which ``str.count``
+    counts without building a copy of the text.
+
+    >>> _non_space_chars("a b  c"), _non_space_chars("a\tb")
+    (3, 2)
+    """
+    if text.isprintable():
+        return len(text) - text.count(" ")
+    return len(_TS_SPACE.sub("", text))
+
+
 def text_counts(text: str) -> dict[str, int]:
     """Every count textstat's formulas use, from one pass over ``text``.
 
@@ -232,7 +247,7 @@ def text_counts(text: str) -> dict[str, int]:
     return {
         "words": len(words), "sentences": _ts_sentence_count(text), "syllables": syllables,
         "polysyllables": poly, "difficult": difficult, "not_easy": not_easy,
-        "letters": len(_TS_NOT_LETTER.sub("", text)), "chars": len(_TS_SPACE.sub("", text)),
+        "letters": len(_TS_NOT_LETTER.sub("", text)), "chars": _non_space_chars(text),
         "tokens": len(tokens), "lw_easy": lw_easy, "lw_hard": lw_hard,
         "lw_sentences": _ts_sentence_count(lw_text),
     }
@@ -343,7 +358,8 @@ def _as_sentence(text: str) -> str:
     so textstat does not split there, and a full stop at the end."""
     text = text.strip()
     body = _END.sub("", text)
-    body = _INNER_STOP.sub(lambda m: "," if m.group(0) != "." else "", body)
+    if "." in body or "!" in body or "?" in body or "…" in body:  # else nothing to soften
+        body = _INNER_STOP.sub(lambda m: "," if m.group(0) != "." else "", body)
     return body.rstrip(" ,;:") + "."
 
 

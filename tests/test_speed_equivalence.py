@@ -167,3 +167,35 @@ def test_ascii_lines_skip_nothing_that_matters(line):
 
     full = _CONTROL.sub("", unicodedata.normalize("NFC", _SURROGATE.sub("\ufffd", line)))
     assert normalise_line(line) == " ".join(full.split())
+
+
+# --------------------------------------------------------------------------- readability
+
+
+def test_every_whitespace_but_the_space_is_unprintable():
+    import re
+    import sys
+
+    space = re.compile(r"\s")
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        if space.match(ch) and ch != " ":
+            assert not ch.isprintable(), hex(code)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .,\t\n\u00a0\u2009\u3000\x85é’")), max_size=60))
+def test_non_space_count_without_a_copy(text):
+    from analysis.readability import _TS_SPACE, _non_space_chars
+
+    assert _non_space_chars(text) == len(_TS_SPACE.sub("", text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .!?…,'’\")")), max_size=40))
+def test_sentence_for_textstat_skips_only_idle_passes(sentence):
+    from analysis.readability import _END, _INNER_STOP, _as_sentence
+
+    text = sentence.strip()
+    body = _INNER_STOP.sub(lambda m: "," if m.group(0) != "." else "", _END.sub("", text))
+    assert _as_sentence(sentence) == body.rstrip(" ,;:") + "."

@@ -116,7 +116,7 @@ def _analyzer():  # type: ignore[no-untyped-def]
                 if lowers is None:
                     lowers = [e[1] for e in entries]
                 sentiments[i] = self._valence(words, lowers, entries, i, is_cap_diff)
-            if any(e[1] == "but" for e in entries):
+            if "but" in text.lower() and any(e[1] == "but" for e in entries):
                 sentiments = self._but_check(words, sentiments)
             return self.score_valence(sentiments, text)
 
