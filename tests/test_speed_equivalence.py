@@ -199,3 +199,22 @@ def test_sentence_for_textstat_skips_only_idle_passes(sentence):
     text = sentence.strip()
     body = _INNER_STOP.sub(lambda m: "," if m.group(0) != "." else "", _END.sub("", text))
     assert _as_sentence(sentence) == body.rstrip(" ,;:") + "."
+
+
+def test_word_character_table_is_the_regexs():
+    import re
+
+    from analysis.readability import _word_char_table
+
+    word = re.compile(r"\w")
+    table = _word_char_table()
+    assert [bool(word.match(chr(c))) for c in range(0x10000)] == table.tolist()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab_1 .,’'\u00e9\u0301\u4e2d\u00bd\U0001d400\ud800")),
+               max_size=60))
+def test_letter_count_without_a_copy(text):
+    from analysis.readability import _TS_NOT_LETTER, _word_chars
+
+    assert _word_chars(text) == len(_TS_NOT_LETTER.sub("", text))
