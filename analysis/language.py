@@ -129,6 +129,15 @@ def _classify(text: str) -> tuple[str, float]:
     return identifier.nb_classes[best], float(scores[best])
 
 
+@lru_cache(maxsize=1)
+def _fast_path() -> bool:
+    """Whether the installed py3langid has the model arrays :func:`_classify` reads (the
+    version the workbook pins does); else its own ``classify`` is used."""
+    names = ("tk_nextmove", "_rowbase", "tk_output", "nb_ptc", "nb_pc", "nb_classes",
+             "_alias_pairs", "_encode")
+    return all(hasattr(_identifier(), name) for name in names)
+
+
 def _synchronising_length(limit: int = 8) -> int:
     """The fewest bytes after which py3langid's tokeniser is in one state whichever state
     it started from (for every byte string of that length); checks :data:`DFA_MEMORY`.
@@ -185,7 +194,8 @@ def detect_language(text: object) -> str:
         return UNDETERMINED
     if not _has_letters(text[:2000], MIN_LETTERS):
         return UNDETERMINED
-    language, confidence = _classify(text[:DETECT_CHARS])
+    head = text[:DETECT_CHARS]
+    language, confidence = _classify(head) if _fast_path() else _identifier().classify(head)
     if language == ENGLISH:
         return ENGLISH
     if language in _NO_LANGUAGE or confidence < MIN_CONFIDENCE:
