@@ -67,8 +67,9 @@ def normalise_line(line: str) -> str:
     >>> normalise_line("  Sir Mark\\xa0Rowley  ")
     'Sir Mark Rowley'
     """
-    line = _SURROGATE.sub("\ufffd", line)
-    line = unicodedata.normalize("NFC", line)
+    if not line.isascii():  # ASCII holds no surrogate and is its own NFC form
+        line = _SURROGATE.sub("\ufffd", line)
+        line = unicodedata.normalize("NFC", line)
     line = _CONTROL.sub("", line)
     return " ".join(line.split())
 
@@ -117,8 +118,15 @@ def line_kind(line: str, position: int, headline: str | None = None) -> str:
 
 def _same_headline(line: str, headline: str) -> bool:
     a = normalise_line(line).rstrip(". …").casefold()
-    b = normalise_line(headline).rstrip(". …").casefold()
+    b = _headline_key(headline)
     return bool(a) and (a == b or (len(b) > 20 and a.startswith(b)))
+
+
+@lru_cache(maxsize=64)
+def _headline_key(headline: str) -> str:
+    """A headline as lines are compared with it: normalised, no closing dots, case-folded
+    (worked out once per article, not once per line)."""
+    return normalise_line(headline).rstrip(". …").casefold()
 
 
 def furniture_reason(line: str) -> str | None:

@@ -34,8 +34,9 @@ import os
 import re
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -187,7 +188,7 @@ def run_chunk(corpus: pd.DataFrame, steps: Sequence[Step],
 
     tables: dict[str, pd.DataFrame] = {}
     seconds: dict[str, float] = {}
-    with reuse_splits():
+    with reuse_splits(), _fewer_collections():
         for step in steps:
             func = _function(step)
             started = time.process_time()
@@ -201,6 +202,34 @@ def run_chunk(corpus: pd.DataFrame, steps: Sequence[Step],
             seconds[step.table] = time.process_time() - started
             tables[step.table] = table
     return tables, seconds
+
+
+#: Objects allocated between two collections of the garbage collector's youngest
+#: generation while a chunk runs (Python's default is 700).
+GC_YOUNG_THRESHOLD = 50_000
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Run the block with the cyclic garbage collector looking at new objects only every
+    :data:`GC_YOUNG_THRESHOLD` allocations instead of every 700.
+
+    The steps build and drop many small lists, dicts and tuples (rows, matches, tokens),
+    almost none of them in reference cycles: with the default threshold the collector
+    ran about 400 times per 1,000 articles and took 5-6% of the analysis time, to free
+    next to nothing. Reference counting still frees everything at once; results do not
+    change.
+
+    >>> with _fewer_collections():
+    ...     gc.get_threshold()[0] >= GC_YOUNG_THRESHOLD
+    True
+    """
+    old = gc.get_threshold()
+    gc.set_threshold(max(old[0], GC_YOUNG_THRESHOLD), *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
 
 
 def _run_chunk_job(args: tuple[pd.DataFrame, list[Step], object]
