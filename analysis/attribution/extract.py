@@ -181,6 +181,8 @@ _DOCUMENT_OBJECT = re.compile(r"\b(?:in|of|from|with|by)\s+(?:a|an|the|its|their
                               r"\s*(?:\w+\s+)?$")
 _ANOTHER = re.compile(r"\b(?:another|second|other|different)\s+(?:\w+\s+)?$")
 _WORD_BEFORE = re.compile(r"(\w+)(['’]s?)?\s+$")
+#: A word before a verb form that makes it a noun: "the report", "of state".
+_NOUN_DETERMINERS = frozenset((_DETERMINERS - {"that"}) | {"of"})
 
 _SPEAKS_AFTER = re.compile(r"\s+(?:also\s+)?" + _LONE_FORM)
 
@@ -679,7 +681,7 @@ class _Article:
             form = _SPACES.sub(" ", match.group(0)).casefold()
             lemma, cls = owner[form]
             before = _WORD_BEFORE.search(self.masked[max(0, s - 20):s])
-            if before and (before.group(1).casefold() in _DETERMINERS - {"that"} | {"of"}
+            if before and (before.group(1).casefold() in _NOUN_DETERMINERS
                            or before.group(2)
                            and before.group(1).casefold() not in _CONTRACTED):
                 continue                    # "the report", "the inspector's report": a noun
