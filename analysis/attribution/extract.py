@@ -183,6 +183,8 @@ _ANOTHER = re.compile(r"\b(?:another|second|other|different)\s+(?:\w+\s+)?$")
 _WORD_BEFORE = re.compile(r"(\w+)(['’]s?)?\s+$")
 #: A word before a verb form that makes it a noun: "the report", "of state".
 _NOUN_DETERMINERS = frozenset((_DETERMINERS - {"that"}) | {"of"})
+_STRIP_NOT_BE = frozenset(_STRIP_TAIL - _BE)
+_DETERMINERS_QUANTIFIERS = frozenset(_DETERMINERS | _QUANTIFIERS)
 # Patterns the extractor's methods use on every sentence or verb, compiled once.
 _FOR_AFTER = re.compile(r"\s+for\b")
 _TO_AFTER = re.compile(r"\s+to\b")
@@ -738,7 +740,7 @@ class _Article:
         # passive: "was described by an officer as ..."
         words = [t[2].casefold().strip(",") for t in tokens]
         k = len(words)
-        while k and (words[k - 1] in _STRIP_TAIL - _BE or _adverb(words[k - 1])):
+        while k and (words[k - 1] in _STRIP_NOT_BE or _adverb(words[k - 1])):
             k -= 1
         if k and words[k - 1] in _BE and (_PARTICIPLE_END.search(verb_text)
                                           or verb_text == "told"):
@@ -873,7 +875,7 @@ class _Article:
                 desc = " ".join(tail)
                 start = self.masked.rfind(desc, np_start, np_end)
                 return desc, "unknown", "unknown", (start, start + len(desc))
-            while words and (words[0].casefold() in _DETERMINERS | _QUANTIFIERS
+            while words and (words[0].casefold() in _DETERMINERS_QUANTIFIERS
                              or words[0].casefold() == "of" and len(words) > 1):
                 words = words[1:]                # "one of those advisers" -> advisers
             desc = " ".join(words)
