@@ -356,11 +356,10 @@ class _Article:
 
     # ---------------------------------------------------------------- lookups
     def sent_at(self, pos: int) -> _Sent:
-        i = max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
         if not self.sents:
             return _Sent(0, len(self.text), "body", 0)
-        s = self.sents[i]
-        return s
+        i = bisect.bisect_right(self.sent_starts, pos) - 1
+        return self.sents[i if i > 0 else 0]
 
     def in_quote(self, pos: int) -> bool:
         return self.masked[pos:pos + 1] == "_"
