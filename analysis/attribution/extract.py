@@ -180,7 +180,10 @@ _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,})\)")
 _DOCUMENT_OBJECT = re.compile(r"\b(?:in|of|from|with|by)\s+(?:a|an|the|its|their|his|her)?"
                               r"\s*(?:\w+\s+)?$")
 _ANOTHER = re.compile(r"\b(?:another|second|other|different)\s+(?:\w+\s+)?$")
-_WORD_BEFORE = re.compile(r"(\w+)(['’]s?)?\s+$")
+#: The word before a position (and its "'s"). A match can only start where a word starts (any
+#: later start in the same word would also match from the word's start), so the look-behind
+#: gives the same matches without retrying inside every word.
+_WORD_BEFORE = re.compile(r"(?<!\w)(\w+)(['’]s?)?\s+$")
 #: A word before a verb form that makes it a noun: "the report", "of state".
 _NOUN_DETERMINERS = frozenset((_DETERMINERS - {"that"}) | {"of"})
 _STRIP_NOT_BE = frozenset(_STRIP_TAIL - _BE)
