@@ -180,7 +180,43 @@ _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,})\)")
 _DOCUMENT_OBJECT = re.compile(r"\b(?:in|of|from|with|by)\s+(?:a|an|the|its|their|his|her)?"
                               r"\s*(?:\w+\s+)?$")
 _ANOTHER = re.compile(r"\b(?:another|second|other|different)\s+(?:\w+\s+)?$")
-_WORD_BEFORE = re.compile(r"(\w+)(['’]s?)?\s+$")
+#: The word before a position (and its "'s"). A match can only start where a word starts (any
+#: later start in the same word would also match from the word's start), so the look-behind
+#: gives the same matches without retrying inside every word.
+_WORD_BEFORE = re.compile(r"(?<!\w)(\w+)(['’]s?)?\s+$")
+#: A word before a verb form that makes it a noun: "the report", "of state".
+_NOUN_DETERMINERS = frozenset((_DETERMINERS - {"that"}) | {"of"})
+_STRIP_NOT_BE = frozenset(_STRIP_TAIL - _BE)
+_DETERMINERS_QUANTIFIERS = frozenset(_DETERMINERS | _QUANTIFIERS)
+# Patterns the extractor's methods use on every sentence or verb, compiled once.
+_FOR_AFTER = re.compile(r"\s+for\b")
+_TO_AFTER = re.compile(r"\s+to\b")
+_PARENS = re.compile(r"\([^()]*\)")
+_TOKEN = re.compile(r"[^\s]+")
+_PARTICIPLE_END = re.compile(r"(?:ed|en|wn)$")
+_BY = re.compile(r"\bby\s+")
+_COMMA_SEGMENT = re.compile(r"[^,]+")
+_PLURAL_END = re.compile(r"[^s]s$")
+_CAPITAL_WORD = re.compile(r"[A-Z][a-z'’-]+")
+_RELATIVE = re.compile(r"\s(?:who|which|that)\s")
+_LETTERS = re.compile(r"[A-Za-z]+")
+_MARK_AFTER = re.compile(r"\s*[:'\"“‘”’]")
+_THAT_CLAUSE = re.compile(r"((?:\s+\S+){0,8}?)\s+that\s")
+_TELL_OBJECT = re.compile(r"\s+(?:him|her|them|us|me|reporters|journalists|the\s+\w+|"
+    r"(?:[A-Z][\w'’]+\s*)+)\s*")
+_CLAUSE_STOP = re.compile(r",?\s+(?:but|and)\s+(?:also\s+)?(?:said|added|told|claimed|insisted|"
+    r"stressed|warned|argued|admitted|denied)\b|,\s+(?:saying|adding|"
+    r"claiming|insisting)\b|;|,\s+according to\b")
+_TAIL_END = re.compile(r"\s*[.!?]?\s*$")
+_SHORT_TAIL = re.compile(r"\s+[^,.;:_]{1,60}[.!?]?\s*$")
+_ADVERBIAL_AFTER = re.compile(r"\s+(?:on|in|at|during|after|before|last|this|yesterday|"
+    r"today|tonight|earlier|later|late|to|via|by|[A-Z])")
+_FIRST_WORD = re.compile(r"\s*([\w'’-]+)")
+_PAST_PARTICIPLE_END = re.compile(r"[a-z](?:ed|en|wn)$")
+_LABEL_MARK_AFTER = re.compile(r"\s*(?:as\s+)?(?:an?\s+|the\s+)?['\"“‘]")
+_SHORT_COMMA_GAP = re.compile(r"(?:\s+[\w'’.-]+){0,3}\s*,\s*")
+_LAST_WORD = re.compile(r"(\w+)\s*$")
+_FIRST_LOWER_WORD = re.compile(r"\s*([a-z]+)")
 
 _SPEAKS_AFTER = re.compile(r"\s+(?:also\s+)?" + _LONE_FORM)
 
@@ -323,11 +359,10 @@ class _Article:
 
     # ---------------------------------------------------------------- lookups
     def sent_at(self, pos: int) -> _Sent:
-        i = max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
         if not self.sents:
             return _Sent(0, len(self.text), "body", 0)
-        s = self.sents[i]
-        return s
+        i = bisect.bisect_right(self.sent_starts, pos) - 1
+        return self.sents[i if i > 0 else 0]
 
     def in_quote(self, pos: int) -> bool:
         return self.masked[pos:pos + 1] == "_"
@@ -679,7 +714,7 @@ class _Article:
             form = _SPACES.sub(" ", match.group(0)).casefold()
             lemma, cls = owner[form]
             before = _WORD_BEFORE.search(self.masked[max(0, s - 20):s])
-            if before and (before.group(1).casefold() in _DETERMINERS - {"that"} | {"of"}
+            if before and (before.group(1).casefold() in _NOUN_DETERMINERS
                            or before.group(2)
                            and before.group(1).casefold() not in _CONTRACTED):
                 continue                    # "the report", "the inspector's report": a noun
@@ -689,9 +724,9 @@ class _Article:
             prev = self.masked[max(0, s - 3):s].rstrip()[-1:]
             if match.group(0)[:1].isupper() and prev and prev not in ".!?:;\"“”'‘’([":
                 continue                    # "the United States": a name, not a verb
-            if lemma == "call" and re.match(r"\s+for\b", self.masked[e:e + 6]):
+            if lemma == "call" and _FOR_AFTER.match(self.masked[e:e + 6]):
                 continue
-            if lemma in ("continue", "go on") and re.match(r"\s+to\b", self.masked[e:e + 5]):
+            if lemma in ("continue", "go on") and _TO_AFTER.match(self.masked[e:e + 5]):
                 continue                    # "would continue to fight"
             out.append((s, e, lemma, cls))
         return out
@@ -702,16 +737,16 @@ class _Article:
         m = self.masked
         verb_text = m[vs:ve].casefold()
         pre = m[sent.start:vs]
-        pre_clean = re.sub(r"\([^()]*\)", lambda x: " " * len(x.group(0)), pre)
-        tokens = [(t.start(), t.end(), t.group(0)) for t in re.finditer(r"[^\s]+", pre_clean)]
+        pre_clean = _PARENS.sub(lambda x: " " * len(x.group(0)), pre)
+        tokens = [(t.start(), t.end(), t.group(0)) for t in _TOKEN.finditer(pre_clean)]
         # passive: "was described by an officer as ..."
         words = [t[2].casefold().strip(",") for t in tokens]
         k = len(words)
-        while k and (words[k - 1] in _STRIP_TAIL - _BE or _adverb(words[k - 1])):
+        while k and (words[k - 1] in _STRIP_NOT_BE or _adverb(words[k - 1])):
             k -= 1
-        if k and words[k - 1] in _BE and (re.search(r"(?:ed|en|wn)$", verb_text)
+        if k and words[k - 1] in _BE and (_PARTICIPLE_END.search(verb_text)
                                           or verb_text == "told"):
-            agent = re.search(r"\bby\s+", m[ve:limit])
+            agent = _BY.search(m[ve:limit])
             if agent:
                 a_start = ve + agent.end()
                 cands = [r for r in self.refs_in(a_start, min(limit, a_start + 80))]
@@ -754,7 +789,7 @@ class _Article:
         np_end = sent.start + tokens[-1][1]
         if tail.endswith(","):
             # appositive: "Marie van der Zyl, president of ..., said"
-            segments = [x for x in re.finditer(r"[^,]+", pre_clean[:tokens[-1][1]])]
+            segments = [x for x in _COMMA_SEGMENT.finditer(pre_clean[:tokens[-1][1]])]
             if len(segments) >= 2:
                 seg = segments[-2]
                 # the first segment naming a person after an opening adverbial is the
@@ -836,13 +871,13 @@ class _Article:
                 tail = words[k + 1:]
                 if not 1 <= len(tail) <= 2 or not all(w.isalpha() and w.islower()
                                                       for w in tail) or not (
-                        tail[-1] in _speaker_nouns() or re.search(r"[^s]s$", tail[-1])) or \
+                        tail[-1] in _speaker_nouns() or _PLURAL_END.search(tail[-1])) or \
                         tail[-1] in _STRIP_TAIL | _DETERMINERS | _QUANTIFIERS:
                     return "", "unknown", "", None
                 desc = " ".join(tail)
                 start = self.masked.rfind(desc, np_start, np_end)
                 return desc, "unknown", "unknown", (start, start + len(desc))
-            while words and (words[0].casefold() in _DETERMINERS | _QUANTIFIERS
+            while words and (words[0].casefold() in _DETERMINERS_QUANTIFIERS
                              or words[0].casefold() == "of" and len(words) > 1):
                 words = words[1:]                # "one of those advisers" -> advisers
             desc = " ".join(words)
@@ -854,17 +889,17 @@ class _Article:
             span = (start, start + len(phrase)) if start >= 0 else None
             if titled:
                 return titled, "unknown", "person", span
-            if len(words) == 1 and re.fullmatch(r"[A-Z][a-z'’-]+", words[0]) and \
+            if len(words) == 1 and _CAPITAL_WORD.fullmatch(words[0]) and \
                     _GROUP_NOUN.search(words[0]) and words[0] not in self.names.surnames:
                 return words[0], "group", "plural", span     # "by Democrats": a group
-            if len(words) == 1 and re.fullmatch(r"[A-Z][a-z'’-]+", words[0]) and \
+            if len(words) == 1 and _CAPITAL_WORD.fullmatch(words[0]) and \
                     words[0].casefold() not in _NAME_STOP | _ORG_WORDS | _TITLES:
                 # "insists Burton": a surname after the verb
                 self.names.full.append((np_start, words[0], set()))
                 return words[0], "unknown", "person", span
             return desc.casefold(), "unknown", "unknown", span
         head = self.masked[np_start:np_end]
-        cut = re.search(r"\s(?:who|which|that)\s", head)
+        cut = _RELATIVE.search(head)
         if cut and cut.start() > 0:
             first = [r for r in refs if r.end <= np_start + cut.start()]
             if first:
@@ -874,7 +909,7 @@ class _Article:
         last = heads[-1] if heads else max(refs, key=lambda r: (r.end, r.end - r.start))
         if last.cls == "document" and any(r.cls != "document" for r in refs):
             last = max((r for r in refs if r.cls != "document"), key=lambda r: r.end)
-        rest = re.findall(r"[A-Za-z]+", self.masked[last.end:np_end])
+        rest = _LETTERS.findall(self.masked[last.end:np_end])
         if rest and rest[-1].casefold() in _ORG_WORDS and rest[-1].islower():
             # the name only modifies the head: "the Hamas-run Gaza health ministry"
             phrase = self.masked[np_start:np_end].strip(" ,;:.!?")
@@ -891,8 +926,8 @@ class _Article:
         """Subject of a coordinated or participle verb: the subject of a speech verb right
         before it ("..., Doe said, adding"), else the sentence's subject."""
         prior = [v for v in self.verbs_in(sent.start, vs) if not self.in_quote(v[0])]
-        if prior and vs - prior[-1][1] <= 40 and re.fullmatch(
-                r"(?:\s+[\w'’.-]+){0,3}\s*,\s*", self.masked[prior[-1][1]:vs]) and \
+        if prior and vs - prior[-1][1] <= 40 and _SHORT_COMMA_GAP.fullmatch(
+                self.masked[prior[-1][1]:vs]) and \
                 not _FINITE.search(self.masked[prior[-1][1]:vs]):
             found = self.subject(prior[-1][0], prior[-1][1], vs)
             if found[0]:
@@ -1167,7 +1202,7 @@ class _Article:
         ('..., according to X' / '; ...')."""
         m = self.masked
         rest = m[verb[1]:open_pos]
-        that = re.match(r"((?:\s+\S+){0,8}?)\s+that\s", rest)
+        that = _THAT_CLAUSE.match(rest)
         cs = verb[1] + (that.end() if that and "," not in that.group(1) else 0)
         end = sent.end
         stop = _CLAUSE_END.search(m[close:end])
@@ -1395,8 +1430,8 @@ class _Article:
     def _label_use(self, open_pos: int, close: int, verb: tuple[int, int]) -> bool:
         """A short quotation used as a label: 'the 'openly Jewish' incident' (determiner
         before, noun after) is a scare quote unless the speech verb governs it directly."""
-        before = re.search(r"(\w+)\s*$", self.masked[max(0, open_pos - 20):open_pos])
-        after = re.match(r"\s*([a-z]+)", self.masked[close + 1:close + 25])
+        before = _LAST_WORD.search(self.masked[max(0, open_pos - 20):open_pos])
+        after = _FIRST_LOWER_WORD.match(self.masked[close + 1:close + 25])
         if not before or before.group(1).casefold() not in _DETERMINERS - {"that", "no"}:
             return False
         if not after or after.group(1) in _FUNCTION_WORDS:
@@ -1431,10 +1466,10 @@ class _Article:
         if tail is not None or lemma == "according to":
             return tail
         rest = m[ve:sent.end]
-        if re.match(r"\s*[:'\"“‘”’]", rest):
+        if _MARK_AFTER.match(rest):
             return None
         offset = ve
-        that = re.match(r"((?:\s+\S+){0,8}?)\s+that\s", rest)
+        that = _THAT_CLAUSE.match(rest)
         if that and "," not in that.group(1) and not _FINITE.search(that.group(1) or ""):
             offset = ve + that.end()
         else:
@@ -1442,15 +1477,12 @@ class _Article:
             if adv:
                 offset = ve + adv.end()
             if lemma == "tell":
-                obj = re.match(r"\s+(?:him|her|them|us|me|reporters|journalists|the\s+\w+|"
-                               r"(?:[A-Z][\w'’]+\s*)+)\s*", m[offset:sent.end])
+                obj = _TELL_OBJECT.match(m[offset:sent.end])
                 if not obj:
                     return None
                 offset += obj.end()
         ce = sent.end
-        stop = re.search(r",?\s+(?:but|and)\s+(?:also\s+)?(?:said|added|told|claimed|insisted|"
-                         r"stressed|warned|argued|admitted|denied)\b|,\s+(?:saying|adding|"
-                         r"claiming|insisting)\b|;|,\s+according to\b", m[offset:sent.end])
+        stop = _CLAUSE_STOP.search(m[offset:sent.end])
         if stop:
             ce = offset + stop.start()
         content = m[offset:ce]
@@ -1471,19 +1503,17 @@ class _Article:
             if c2 < 0:
                 return None
             cs, ce, np = c2 + 1, sent.end, (ve, c2)
-        elif re.match(r"\s*[.!?]?\s*$", after) or lemma == "according to" or (
-                re.match(r"\s+[^,.;:_]{1,60}[.!?]?\s*$", after) and not _FINITE.search(after)):
+        elif _TAIL_END.match(after) or lemma == "according to" or (
+                _SHORT_TAIL.match(after) and not _FINITE.search(after)):
             comma = m.rfind(",", sent.start, vs)
             between = m[comma + 1:vs].split() if comma >= 0 else []
             if comma < 0 or len(between) > 6 or len(after.split()) > 6 or (
                     between and between[0].casefold() in ("and", "but", "or", "then", "who",
                                                           "which", "that")):
                 return None
-            if between and after.strip(" .!?") and not re.match(
-                    r"\s+(?:on|in|at|during|after|before|last|this|yesterday|today|tonight|"
-                    r"earlier|later|late|to|via|by|[A-Z])", after):
+            if between and after.strip(" .!?") and not _ADVERBIAL_AFTER.match(after):
                 return None              # "X denied wrongdoing": an object, not a tail
-            first = re.match(r"\s*([\w'’-]+)", after)
+            first = _FIRST_WORD.match(after)
             if not between and first and not (
                     first.group(1)[0].isupper()
                     or first.group(1).casefold() in _DETERMINERS | _QUANTIFIERS | {
@@ -1552,14 +1582,14 @@ class _Article:
             if as_put is not None:
                 if item.verb is not None:
                     vs, ve = item.verb
-                    form = re.sub(r"\s+", " ", self.masked[vs:ve]).casefold()
+                    form = _SPACES.sub(" ", self.masked[vs:ve]).casefold()
                     verb_lemma, verb_class = _verb_index()[1][form]
                     verb_text = self.text[vs:ve]
             elif item.sign:
                 cls = "sign"                       # no one's words: credited to no one
             elif item.verb is not None:
                 vs, ve = item.verb
-                form = re.sub(r"\s+", " ", self.masked[vs:ve]).casefold()
+                form = _SPACES.sub(" ", self.masked[vs:ve]).casefold()
                 verb_lemma, verb_class = _verb_index()[1][form]
                 verb_text = self.text[vs:ve]
                 if item.np is None and item.verb in by_verb:
@@ -1579,9 +1609,9 @@ class _Article:
                             spk, st, cls, mention = self.subject(vs, ve, limit)
                     else:
                         spk, st, cls, mention = self.subject(vs, ve, limit)
-                if cls != "passive" and not item.after and re.search(
-                        r"[a-z](?:ed|en|wn)$", self.masked[vs:ve]) and re.match(
-                        r"\s*(?:as\s+)?(?:an?\s+|the\s+)?['\"“‘]", self.masked[ve:ve + 12]) \
+                if cls != "passive" and not item.after and _PAST_PARTICIPLE_END.search(
+                        self.masked[vs:ve]) and _LABEL_MARK_AFTER.match(
+                        self.masked[ve:ve + 12]) \
                         and self.agent_after(item.end) is not None:
                     cls = "passive"                # "often labeled a 'witch hunt' by X"
                 if cls == "passive":
