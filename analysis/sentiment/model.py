@@ -114,14 +114,16 @@ def mention_features(
     neg = sum(min(0.0, lexicon.get(w, 0.0)) for w in near_left + near_right)
     feats["lex:positive_near"] = pos / 4.0
     feats["lex:negative_near"] = neg / 4.0
-    for w in set(near_left) | set(near_right):
+    # Word sets are walked sorted: the features' order is the order of the weighted sum in
+    # :func:`predict_proba`, and a set's order changes with Python's string-hash seed.
+    for w in sorted(set(near_left) | set(near_right)):
         feats[f"near:{w}"] = 1.0
     near = [*near_left, "TARGET", *near_right]
     for a, b in zip(near, near[1:], strict=False):
         feats[f"pair:{a}_{b}"] = 1.0
-    for w in set(left[:-NEAR] if len(left) > NEAR else []):
+    for w in sorted(set(left[:-NEAR] if len(left) > NEAR else [])):
         feats[f"before:{w}"] = 1.0
-    for w in set(right[NEAR:]):
+    for w in sorted(set(right[NEAR:])):
         feats[f"after:{w}"] = 1.0
     speaker = bool(_SPEECH_AFTER.match(right_text)) or bool(
         _SPEECH_BEFORE.search(left_text[-40:]) and _QUOTES.search(left_text))
