@@ -44,6 +44,9 @@ from analysis.html_safety import escape
 ROOT = Path(__file__).resolve().parent.parent
 #: How many times a notebook's kernel is started before the page is marked failed.
 KERNEL_START_ATTEMPTS = 3
+#: Seconds a kernel may take to start (a first start on a fresh install compiles every
+#: module while other work shares the cores; papermill's default of 60 is too short there).
+KERNEL_START_TIMEOUT = 180
 NOTEBOOKS = ROOT / "notebooks"
 NOTEBOOK_GLOB = "[0-9][0-9]_*.ipynb"
 #: Tags of cells left out of the rendered pages.
@@ -253,7 +256,8 @@ def run_notebook(source: Path, executed: Path, parameters: dict[str, str],
         try:
             papermill.execute_notebook(
                 str(source), str(executed), parameters=parameters, cwd=str(source.parent),
-                progress_bar=False, kernel_name="python3", execution_timeout=1200, **extra,
+                progress_bar=False, kernel_name="python3", execution_timeout=1200,
+                start_timeout=KERNEL_START_TIMEOUT, **extra,
             )
         except PapermillExecutionError as exc:
             return f"{exc.ename}: {exc.evalue}"
