@@ -37,11 +37,16 @@ from analysis.attribution.speakers import (
     _name_shape,
     _Names,
     _Ref,
-    _ref_word_pattern,
     _speaker_nouns,
     other_given_name,
+    ref_word_spans,
 )
-from analysis.attribution.verbs import _INDIRECT_VERBS, _LONE_VERBS, _verb_index
+from analysis.attribution.verbs import (
+    _INDIRECT_VERBS,
+    _LONE_VERBS,
+    _verb_index,
+    verb_form_spans,
+)
 from analysis.sentences import article_sentences, paragraph_spans
 
 QUOTE_COLUMNS = [
@@ -348,6 +353,7 @@ class _Article:
         marked = normalise_marks(text)
         self.quotes = _find_quotes(marked, self.paragraphs, self.pkinds)
         self.masked = _mask(marked, [p for q in self.quotes for p in q.parts])
+        self.lower = self.masked.lower()
         self.names = _Names()
         self.refs = self._find_refs()
         self.ref_ends = [r.end for r in self.refs]
@@ -381,10 +387,8 @@ class _Article:
                 refs.append(_Ref(s, e, cls_of[actor], actor, types.get(actor, "unknown")))
                 taken[s:e] = [True] * (e - s)
         nouns = _speaker_nouns()
-        for match in _ref_word_pattern().finditer(m):
-            word = match.group(0)
-            low = word.casefold()
-            s, e = match.span()
+        for s, e in ref_word_spans(m, self.lower):
+            low = m[s:e].casefold()
             if taken[s]:
                 continue
             if low in _PRONOUNS:
@@ -698,20 +702,19 @@ class _Article:
         """The speech verbs (start, end, lemma, class) lying in [start, end), in order;
         the article is searched once and each call is a lookup."""
         if self._all_verbs is None:
-            self._all_verbs = self._verbs_in(0, len(self.masked))
+            self._all_verbs = self._verbs_in()
             self._verb_starts = [v[0] for v in self._all_verbs]
         lo = bisect.bisect_left(self._verb_starts, start)
         hi = bisect.bisect_left(self._verb_starts, end)
         return [v for v in self._all_verbs[lo:hi] if v[1] <= end]
 
-    def _verbs_in(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
-        pattern, owner = _verb_index()
+    def _verbs_in(self) -> list[tuple[int, int, str, str]]:
+        """Every speech verb of the article (start, end, lemma, class), in order."""
+        owner = _verb_index()[1]
         out = []
-        region = self.masked[start:end]
         m = self.masked
-        for match in pattern.finditer(region):
-            s, e = start + match.start(), start + match.end()
-            form = _SPACES.sub(" ", match.group(0)).casefold()
+        for s, e in verb_form_spans(m, self.lower):
+            form = _SPACES.sub(" ", m[s:e]).casefold()
             lemma, cls = owner[form]
             before = _WORD_BEFORE.search(self.masked[max(0, s - 20):s])
             if before and (before.group(1).casefold() in _NOUN_DETERMINERS
@@ -722,7 +725,7 @@ class _Article:
                     before.group(1).casefold())) and not _CLAUSE_AFTER.match(m[e:e + 8]):
                 continue                    # "state treasurer", "a Pentagon report"
             prev = self.masked[max(0, s - 3):s].rstrip()[-1:]
-            if match.group(0)[:1].isupper() and prev and prev not in ".!?:;\"“”'‘’([":
+            if m[s].isupper() and prev and prev not in ".!?:;\"“”'‘’([":
                 continue                    # "the United States": a name, not a verb
             if lemma == "call" and _FOR_AFTER.match(self.masked[e:e + 6]):
                 continue

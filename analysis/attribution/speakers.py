@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from analysis.attribution.verbs import _data_path
+from analysis.attribution.verbs import CASE_ODD, _data_path, prefix_tree
 
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this",
                 "that", "these", "those", "any", "no", "further", "some", "every", "each"}
@@ -109,6 +109,29 @@ def _ref_word_pattern() -> re.Pattern[str]:
     firsts = "".join(c + c.upper() for c in groups)
     body = "|".join(f"[{c.upper()}{c}](?:{'|'.join(tails)})" for c, tails in groups.items())
     return re.compile(rf"\b(?=[{firsts}])(?:{body})\b")
+
+
+@lru_cache(maxsize=1)
+def _lower_ref_pattern() -> re.Pattern[str]:
+    """:func:`_ref_word_pattern` as a prefix tree, for a lower-cased text."""
+    words = sorted(w for w in set(_PRONOUNS) | set(_speaker_nouns())
+                   if w.isascii() and w.isalpha())
+    return re.compile(rf"\b(?:{prefix_tree(words)})\b")
+
+
+def ref_word_spans(text: str, lower: str | None = None) -> list[tuple[int, int]]:
+    """Where a pronoun or speaker noun stands in ``text``: the spans
+    ``_ref_word_pattern().finditer`` finds, found faster on the lower-cased text (``lower``,
+    when the caller has it).
+
+    >>> ref_word_spans("She met THE Spokesman; they left.")
+    [(0, 3), (12, 21), (23, 27)]
+    """
+    if any(ch in text for ch in CASE_ODD):
+        return [m.span() for m in _ref_word_pattern().finditer(text)]
+    if lower is None:
+        lower = text.lower()
+    return [m.span() for m in _lower_ref_pattern().finditer(lower)]
 
 
 @dataclass
