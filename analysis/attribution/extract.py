@@ -25,9 +25,7 @@ from analysis.attribution.speakers import (
     _DETERMINERS,
     _FUNCTION_WORDS,
     _GROUP_NOUN,
-    _NAME,
     _NAME_STOP,
-    _ORG_PHRASE,
     _ORG_WORDS,
     _PRONOUNS,
     _QUANTIFIERS,
@@ -38,6 +36,8 @@ from analysis.attribution.speakers import (
     _Names,
     _Ref,
     _speaker_nouns,
+    name_matches,
+    org_phrase_spans,
     other_given_name,
     ref_word_spans,
 )
@@ -409,15 +409,14 @@ class _Article:
                     variant = "another" if _ANOTHER.search(before) else ""
                     name = f"another {canonical}" if variant else canonical
                     refs.append(_Ref(s, e, "person", name, stype, variant))
-        for match in _ORG_PHRASE.finditer(m):
-            s, e = match.span(1)
+        for s, e in org_phrase_spans(m):
             if any(taken[s:e]):
                 continue
-            refs.append(_Ref(s, e, "org", match.group(1).casefold(), "organisation"))
+            refs.append(_Ref(s, e, "org", m[s:e].casefold(), "organisation"))
             taken[s:e] = [True] * (e - s)
         place_end = -1
         owner = _verb_index()[1]
-        for match in _NAME.finditer(m):
+        for match in name_matches(m):
             s, e = match.span()
             if any(taken[s:e]) or m[s:e].casefold() in _PRONOUNS:
                 continue
