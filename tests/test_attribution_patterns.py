@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from analysis.attribution.extract import _SHORT_TAIL, _WORD_BEFORE, _token_at, _word_before
 from analysis.attribution.speakers import (
     _NAME,
     _ORG_PHRASE,
@@ -125,3 +126,35 @@ def test_odd_letters_take_the_case_insensitive_path() -> None:
     assert verb_form_spans("He \u017faid so.") == [(3, 7)]
     # the Kelvin sign is no "k" to the pronoun pattern, which names its letters' cases
     assert ref_word_spans("spo\u212aesman spokesman") == [(10, 19)]
+
+
+WINDOWS = ["the inspector's  ", "its ", "it", "", " ", "x 's  ", "x ’s\t", "don’t ", "abc'  ",
+           "James's\n", "a's ", "'s ", "ab_c9 ", "caf\u00e9 ", "\u00bd ", "a-b ", "a b c  \n",
+           "said", "x s ", "the ’", "20 chars of words  here ", "s's ", "''s "]
+
+
+@pytest.mark.parametrize("text", WINDOWS + [t[-20:] for t in CASES])
+def test_word_before_reads_like_the_pattern(text: str) -> None:
+    found = _WORD_BEFORE.search(text)
+    expected = (found.group(1), found.group(2)) if found else None
+    assert _word_before(text) == expected
+
+
+@pytest.mark.parametrize("text", WINDOWS + CASES)
+def test_token_at_gives_the_offsets_of_each_word(text: str) -> None:
+    spans = [(t.start(), t.end(), t.group(0)) for t in re.finditer(r"[^\s]+", text)]
+    parts = text.split()
+    assert [_token_at(text, parts, i) for i in range(len(parts))] == spans
+
+
+def test_a_short_tail_is_at_most_61_characters_between_its_spaces() -> None:
+    rng = random.Random(3)
+    longest = 0
+    for _ in range(3000):
+        text = " " * rng.randint(0, 3) + "".join(
+            rng.choice("ab  !?" if rng.random() < 0.98 else ".,\n")
+            for _ in range(rng.randint(0, 80)))
+        if _SHORT_TAIL.match(text):
+            assert len(text.strip()) <= 61, text
+            longest = max(longest, len(text.strip()))
+    assert longest >= 59                       # the bound is reached, not just respected

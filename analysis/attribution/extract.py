@@ -120,6 +120,7 @@ class _Item:
     colon: int | None = None                  # a colon that introduces the quotation
     close_pos: int | None = None              # offset of the closing mark
     sign: bool = False                        # words on a sign, banner or shirt: no speaker
+    n_words: int = -1                         # words of a quotation (-1: not counted yet)
 
 
 #: Where the reported clause around a mixed quotation ends after the quotation: a new
@@ -189,6 +190,22 @@ _ANOTHER = re.compile(r"\b(?:another|second|other|different)\s+(?:\w+\s+)?$")
 #: later start in the same word would also match from the word's start), so the look-behind
 #: gives the same matches without retrying inside every word.
 _WORD_BEFORE = re.compile(r"(?<!\w)(\w+)(['’]s?)?\s+$")
+#: :data:`_WORD_BEFORE` read backwards: matched at the start of the reversed text, it finds
+#: the same word and "'s" (reversed) without trying every start in the text.
+_WORD_BEFORE_REVERSED = re.compile(r"\s+(s?['’])?(\w+)")
+
+
+def _word_before(text: str) -> tuple[str, str | None] | None:
+    """(word, "'s" or "'" or None) of ``_WORD_BEFORE.search(text)``, or None.
+
+    >>> _word_before("the inspector's  "), _word_before("its "), _word_before("it")
+    (('inspector', "'s"), ('its', None), None)
+    """
+    found = _WORD_BEFORE_REVERSED.match(text[::-1])
+    if found is None:
+        return None
+    mark = found.group(1)
+    return found.group(2)[::-1], mark[::-1] if mark is not None else None
 #: A word before a verb form that makes it a noun: "the report", "of state".
 _NOUN_DETERMINERS = frozenset((_DETERMINERS - {"that"}) | {"of"})
 _STRIP_NOT_BE = frozenset(_STRIP_TAIL - _BE)
@@ -197,7 +214,6 @@ _DETERMINERS_QUANTIFIERS = frozenset(_DETERMINERS | _QUANTIFIERS)
 _FOR_AFTER = re.compile(r"\s+for\b")
 _TO_AFTER = re.compile(r"\s+to\b")
 _PARENS = re.compile(r"\([^()]*\)")
-_TOKEN = re.compile(r"[^\s]+")
 _PARTICIPLE_END = re.compile(r"(?:ed|en|wn)$")
 _BY = re.compile(r"\bby\s+")
 _COMMA_SEGMENT = re.compile(r"[^,]+")
@@ -316,6 +332,19 @@ def _is_title(quote: str) -> bool:
         return False
     return all(w[:1].isupper() or w[:1].isdigit() or w.casefold().strip(",:") in _SMALL
                for w in words) and words[0][:1].isupper()
+
+
+def _token_at(text: str, parts: list[str], i: int) -> tuple[int, int, str]:
+    """(start, end, word) of ``parts[i]``, where ``parts`` is ``text.split()``: found from
+    the end of the text, word by word, so only the words after it are looked at.
+
+    >>> _token_at("a bb  a bb ", "a bb  a bb ".split(), 2)
+    (6, 7, 'a')
+    """
+    at = len(text)
+    for j in range(len(parts) - 1, i - 1, -1):
+        at = text.rfind(parts[j], 0, at)
+    return at, at + len(parts[i]), parts[i]
 
 
 def _pieces(text: str, sent: _Sent) -> list[_Sent]:
@@ -712,20 +741,28 @@ class _Article:
         owner = _verb_index()[1]
         out = []
         m = self.masked
-        for s, e in verb_form_spans(m, self.lower):
-            form = _SPACES.sub(" ", m[s:e]).casefold()
-            lemma, cls = owner[form]
-            before = _WORD_BEFORE.search(self.masked[max(0, s - 20):s])
-            if before and (before.group(1).casefold() in _NOUN_DETERMINERS
-                           or before.group(2)
-                           and before.group(1).casefold() not in _CONTRACTED):
+        low = self.lower
+        for s, e in verb_form_spans(m, low):
+            # the lower-cased form is the case-folded one unless the text holds one of the
+            # letters the fast matchers leave to the case-insensitive pattern
+            form = low[s:e]
+            found = owner.get(form)
+            if found is None or len(low) != len(m):
+                form = _SPACES.sub(" ", m[s:e]).casefold()
+                found = owner[form]
+            lemma, cls = found
+            before = _word_before(m[max(0, s - 20):s]) if m[s - 1:s].isspace() else None
+            if before and (before[0].casefold() in _NOUN_DETERMINERS
+                           or before[1]
+                           and before[0].casefold() not in _CONTRACTED):
                 continue                    # "the report", "the inspector's report": a noun
             if form in _NOUN_FIRST and not (before and _SUBJECT_BEFORE.fullmatch(
-                    before.group(1).casefold())) and not _CLAUSE_AFTER.match(m[e:e + 8]):
+                    before[0].casefold())) and not _CLAUSE_AFTER.match(m[e:e + 8]):
                 continue                    # "state treasurer", "a Pentagon report"
-            prev = self.masked[max(0, s - 3):s].rstrip()[-1:]
-            if m[s].isupper() and prev and prev not in ".!?:;\"“”'‘’([":
-                continue                    # "the United States": a name, not a verb
+            if m[s].isupper():
+                prev = m[max(0, s - 3):s].rstrip()[-1:]
+                if prev and prev not in ".!?:;\"“”'‘’([":
+                    continue                # "the United States": a name, not a verb
             if lemma == "call" and _FOR_AFTER.match(self.masked[e:e + 6]):
                 continue
             if lemma in ("continue", "go on") and _TO_AFTER.match(self.masked[e:e + 5]):
@@ -739,10 +776,10 @@ class _Article:
         m = self.masked
         verb_text = m[vs:ve].casefold()
         pre = m[sent.start:vs]
-        pre_clean = _PARENS.sub(lambda x: " " * len(x.group(0)), pre)
-        tokens = [(t.start(), t.end(), t.group(0)) for t in _TOKEN.finditer(pre_clean)]
+        pre_clean = _PARENS.sub(lambda x: " " * len(x.group(0)), pre) if "(" in pre else pre
+        parts = pre_clean.split()
         # passive: "was described by an officer as ..."
-        words = [t[2].casefold().strip(",") for t in tokens]
+        words = [t.casefold().strip(",") for t in parts]
         k = len(words)
         while k and (words[k - 1] in _STRIP_NOT_BE or _adverb(words[k - 1])):
             k -= 1
@@ -763,11 +800,12 @@ class _Article:
             # the speaker is the sentence's
             return self.coordinated(sent, vs)
         # strip auxiliaries and adverbs before the verb
-        k = len(tokens)
+        k = len(parts)
         while k and (words[k - 1] in _STRIP_TAIL or _adverb(words[k - 1])
-                     and len(words[k - 1]) > 4 and not tokens[k - 1][2].endswith(",")):
+                     and len(words[k - 1]) > 4 and not parts[k - 1].endswith(",")):
             k -= 1
-        tokens = tokens[:k]
+        # the last word kept, as (start, end, text) in pre_clean
+        tokens = [_token_at(pre_clean, parts, k - 1)] if k else []
         if not tokens:
             inverted = self._inverted_subject(sent, vs, ve)
             if inverted is not None:
@@ -973,6 +1011,7 @@ class _Article:
                      if not self.in_quote(v[0])]
             close = q.close_pos if q.close_pos is not None else end
             n_words = len(_WORD.findall(" ".join(self.text[s:e] for s, e in q.parts)))
+            item.n_words = n_words
             if verbs:
                 item.verb = (verbs[-1][0], verbs[-1][1])
                 item.attribution = "before"
@@ -1506,7 +1545,9 @@ class _Article:
                 return None
             cs, ce, np = c2 + 1, sent.end, (ve, c2)
         elif _TAIL_END.match(after) or lemma == "according to" or (
-                _SHORT_TAIL.match(after) and not _FINITE.search(after)):
+                # a short tail holds at most 61 characters besides its outer spaces
+                len(after.strip()) <= 61 and _SHORT_TAIL.match(after)
+                and not _FINITE.search(after)):
             comma = m.rfind(",", sent.start, vs)
             between = m[comma + 1:vs].split() if comma >= 0 else []
             if comma < 0 or len(between) > 6 or len(after.split()) > 6 or (
@@ -1707,7 +1748,9 @@ class _Article:
                 ("" if item.kind == "scare" else "unknown"),
                 "verb": verb_lemma, "verb_text": verb_text, "verb_class": verb_class,
                 "paragraph_id": item.paragraph, "parts": list(item.parts),
-                "n_words": len(_WORD.findall(quote)), "attribution": item.attribution,
+                # a word never spans the line break that joins two parts
+                "n_words": item.n_words if item.n_words >= 0 else len(_WORD.findall(quote)),
+                "attribution": item.attribution,
                 "clause_start": item.clause[0] if item.clause else pd.NA,
                 "clause_end": item.clause[1] if item.clause else pd.NA,
                 "_sentence_kind": sent.kind,
