@@ -391,6 +391,8 @@ class _Article:
         self._verbs: dict[tuple[int, int], list[tuple[int, int, str, str]]] = {}
         self._all_verbs: list[tuple[int, int, str, str]] | None = None
         self._verb_starts: list[int] = []
+        self._verb_owner: dict[tuple[int, int], tuple[str, str]] = {}
+        self._polls: bool | None = None
 
     # ---------------------------------------------------------------- lookups
     def sent_at(self, pos: int) -> _Sent:
@@ -646,6 +648,11 @@ class _Article:
         respondents ("In a CNN/ORC poll, 31% of Republicans said '...'", "Six in 10 voters
         said ..., according to a Quinnipiac poll"); None otherwise."""
         m = self.masked
+        if self._polls is None:
+            # no "poll" or "survey" anywhere: no sentence of the article names one
+            self._polls = "poll" in m or "survey" in m
+        if not self._polls:
+            return None
         sent = self.sent_at(verb[0])
         clause = m[sent.start:verb[0]]
         cut = max(clause.rfind(","), clause.rfind(":"), clause.rfind(";"))
@@ -732,9 +739,17 @@ class _Article:
         if self._all_verbs is None:
             self._all_verbs = self._verbs_in()
             self._verb_starts = [v[0] for v in self._all_verbs]
+            self._verb_owner = {(v[0], v[1]): (v[2], v[3]) for v in self._all_verbs}
         lo = bisect.bisect_left(self._verb_starts, start)
         hi = bisect.bisect_left(self._verb_starts, end)
         return [v for v in self._all_verbs[lo:hi] if v[1] <= end]
+
+    def verb_owner(self, vs: int, ve: int) -> tuple[str, str]:
+        """(lemma, class) of the speech verb at [vs, ve)."""
+        found = self._verb_owner.get((vs, ve))
+        if found is None:
+            found = _verb_index()[1][_SPACES.sub(" ", self.masked[vs:ve]).casefold()]
+        return found
 
     def _verbs_in(self) -> list[tuple[int, int, str, str]]:
         """Every speech verb of the article (start, end, lemma, class), in order."""
@@ -1510,7 +1525,7 @@ class _Article:
         if _MARK_AFTER.match(rest):
             return None
         offset = ve
-        that = _THAT_CLAUSE.match(rest)
+        that = _THAT_CLAUSE.match(rest) if "that" in rest else None
         if that and "," not in that.group(1) and not _FINITE.search(that.group(1) or ""):
             offset = ve + that.end()
         else:
@@ -1523,7 +1538,10 @@ class _Article:
                     return None
                 offset += obj.end()
         ce = sent.end
-        stop = _CLAUSE_STOP.search(m[offset:sent.end])
+        clause = m[offset:sent.end]
+        # every stop holds a comma, a semicolon, "and" or "but"
+        stop = _CLAUSE_STOP.search(clause) if ";" in clause or "," in clause or \
+            "and" in clause or "but" in clause else None
         if stop:
             ce = offset + stop.start()
         content = m[offset:ce]
@@ -1625,15 +1643,13 @@ class _Article:
             if as_put is not None:
                 if item.verb is not None:
                     vs, ve = item.verb
-                    form = _SPACES.sub(" ", self.masked[vs:ve]).casefold()
-                    verb_lemma, verb_class = _verb_index()[1][form]
+                    verb_lemma, verb_class = self.verb_owner(vs, ve)
                     verb_text = self.text[vs:ve]
             elif item.sign:
                 cls = "sign"                       # no one's words: credited to no one
             elif item.verb is not None:
                 vs, ve = item.verb
-                form = _SPACES.sub(" ", self.masked[vs:ve]).casefold()
-                verb_lemma, verb_class = _verb_index()[1][form]
+                verb_lemma, verb_class = self.verb_owner(vs, ve)
                 verb_text = self.text[vs:ve]
                 if item.np is None and item.verb in by_verb:
                     # '"A," said X, "B."': the second part shares the first's verb and speaker
