@@ -9,7 +9,14 @@ import re
 
 import pytest
 
-from analysis.attribution.extract import _SHORT_TAIL, _WORD_BEFORE, _token_at, _word_before
+from analysis.attribution.extract import (
+    _PLACE_BEFORE,
+    _PLACE_BEFORE_REVERSED,
+    _SHORT_TAIL,
+    _WORD_BEFORE,
+    _token_at,
+    _word_before,
+)
 from analysis.attribution.speakers import (
     _NAME,
     _ORG_PHRASE,
@@ -158,3 +165,16 @@ def test_a_short_tail_is_at_most_61_characters_between_its_spaces() -> None:
             assert len(text.strip()) <= 61, text
             longest = max(longest, len(text.strip()))
     assert longest >= 59                       # the bound is reached, not just respected
+
+
+PLACE_WINDOWS = ["in a ", "in an ", "in the ", "In  the\n", "at ", "visiting ", "Visited the ",
+                 "visits a ", "visit ", "into the ", "plain ", "xin ", "in", " in  ", "around an ",
+                 "Throughout ", "near the  ", "the ", "an ", "a ", "inthe ", "in thee ",
+                 "\u0130n the ", "outside an  \n", "across_ ", "of voting in a "]
+
+
+@pytest.mark.parametrize("text", PLACE_WINDOWS + [t[-16:] for t in CASES]
+                         + [t[-16:] + " " for t in CASES] + [t + " the " for t in PLACE_WINDOWS])
+def test_place_before_reads_like_the_pattern(text: str) -> None:
+    window = text[-16:]
+    assert bool(_PLACE_BEFORE_REVERSED.match(window[::-1])) == bool(_PLACE_BEFORE.search(window))

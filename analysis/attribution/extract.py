@@ -92,7 +92,7 @@ _NP_STOP = re.compile(r"[,;:()]|\s[-–—]\s|\s(?:who|which|speaking|writing|in
 
 # --------------------------------------------------------------------------- the extractor
 
-@dataclass
+@dataclass(slots=True)
 class _Sent:
     start: int
     end: int
@@ -100,7 +100,7 @@ class _Sent:
     paragraph: int
 
 
-@dataclass
+@dataclass(slots=True)
 class _Item:
     start: int
     end: int
@@ -248,6 +248,11 @@ _AFTER_VERB = re.compile(r"\s*(?:[.!?]|,|(?:as|on|in|at|during|after|before|whil
 #: A preposition that puts the capitalised words after it in a place ("in West Yorkshire").
 _PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Aa]cross|[Ii]nto|[Aa]round|"
                            r"[Tt]hroughout|[Vv]isit(?:ing|ed|s)?)\s+(?:the\s+|an?\s+)?$")
+#: :data:`_PLACE_BEFORE` read backwards: it matches at the start of the reversed text exactly
+#: when the forward pattern finds a match, and fails at once when no space ends the text.
+_PLACE_BEFORE_REVERSED = re.compile(
+    r"\s+(?:eht\s+|n?a\s+)?(?:n[Ii]|t[Aa]|rae[Nn]|edistu[Oo]|ssorc[Aa]|otn[Ii]|dnuor[Aa]|"
+    r"tuohguorh[Tt]|(?:gni|de|s)?tisi[Vv])\b")
 
 #: A group named by a plural noun before a place or organisation: "Traders on Harbour Road",
 #: "residents of the estate", "local shopkeepers in Leith".
@@ -519,7 +524,7 @@ class _Article:
         after = m[e:e + 3]
         if after[:2] in ("'s", "’s"):
             return False
-        if _PLACE_BEFORE.search(m[max(0, s - 16):s]):
+        if _PLACE_BEFORE_REVERSED.match(m[max(0, s - 16):s][::-1]):
             return True
         if place_end >= 0 and m[place_end:s] == ", ":
             return True

@@ -134,7 +134,7 @@ def ref_word_spans(text: str, lower: str | None = None) -> list[tuple[int, int]]
     return [m.span() for m in _lower_ref_pattern().finditer(lower)]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Ref:
     start: int
     end: int
