@@ -10,10 +10,12 @@ import re
 import pytest
 
 from analysis.attribution.extract import (
+    _GROUP,
     _PLACE_BEFORE,
     _PLACE_BEFORE_REVERSED,
     _SHORT_TAIL,
     _WORD_BEFORE,
+    _may_name_group,
     _token_at,
     _word_before,
 )
@@ -178,3 +180,21 @@ PLACE_WINDOWS = ["in a ", "in an ", "in the ", "In  the\n", "at ", "visiting ", 
 def test_place_before_reads_like_the_pattern(text: str) -> None:
     window = text[-16:]
     assert bool(_PLACE_BEFORE_REVERSED.match(window[::-1])) == bool(_PLACE_BEFORE.search(window))
+
+
+GROUP_PHRASES = ["Traders on Harbour Road ", "local shopkeepers in Leith ",
+                 "residents OF the estate ", "the spokesman", "Jane Doe", "he",
+                 "Traders acro\u017f\u017f town ",
+                 "Traders \u0130n Leeds ", "Traders \u0131n Leeds ", "Traders acro\u00df town ",
+                 "fans\ton\nthe pitch ", "fans on", "the workers' union ", "Fans In Leeds "]
+
+
+@pytest.mark.parametrize("text", GROUP_PHRASES + CASES)
+def test_group_test_never_skips_a_match(text: str) -> None:
+    if _GROUP.match(text):
+        assert _may_name_group(text)
+
+
+def test_group_test_skips_phrases_without_a_preposition() -> None:
+    phrases = ("the spokesman", "Jane Doe", "Traders on Harbour Road ")
+    assert [_may_name_group(t) for t in phrases] == [False, False, True]

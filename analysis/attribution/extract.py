@@ -44,6 +44,7 @@ from analysis.attribution.speakers import (
 from analysis.attribution.verbs import (
     _INDIRECT_VERBS,
     _LONE_VERBS,
+    CASE_ODD,
     _verb_index,
     verb_form_spans,
 )
@@ -259,6 +260,23 @@ _PLACE_BEFORE_REVERSED = re.compile(
 _GROUP = re.compile(r"\s*(?:(?:the|some|many|several|local|other)\s+)*((?:[A-Za-z-]+\s+)?"
                     r"[A-Za-z-]{3,}(?<!s)s)\s+(?:on|in|at|from|near|across|of|along|around)\s",
                     re.I)
+
+#: The prepositions :data:`_GROUP` needs after its plural noun.
+_GROUP_PREPOSITIONS = frozenset(("on", "in", "at", "from", "near", "across", "of", "along",
+                                 "around"))
+
+
+def _may_name_group(text: str) -> bool:
+    """Whether :data:`_GROUP` can match ``text``: False when no word of it is one of its
+    prepositions in any case (a text holding a letter that case-insensitive matching treats
+    oddly is always tried).
+
+    >>> _may_name_group("Traders on Harbour Road"), _may_name_group("the spokesman")
+    (True, False)
+    """
+    return not _GROUP_PREPOSITIONS.isdisjoint(text.casefold().split()) or any(
+        ch in text for ch in CASE_ODD)
+
 
 #: Words in -ly that are not adverbs ("told a rally", "his family").
 _LY_NOUNS = {"rally", "family", "ally", "supply", "assembly", "reply", "italy", "july",
@@ -907,7 +925,8 @@ class _Article:
                    ) -> tuple[str, str, str, tuple[int, int] | None]:
         sent = self.sent_at(np_start)
         refs = [r for r in self.refs_in(np_start, np_end) if not self.in_quote(r.start)]
-        group = _GROUP.match(self.masked[np_start:np_end])
+        np_text = self.masked[np_start:np_end]
+        group = _GROUP.match(np_text) if _may_name_group(np_text) else None
         if group and (not refs or refs[0].start >= np_start + group.end(1)) and not any(
                 r.cls == "pronoun" for r in refs) and \
                 len(self.masked[np_start:np_end].split()) <= 7:
@@ -1598,7 +1617,7 @@ class _Article:
                      attribution="indirect")
 
     def _clausal(self, content: str, need_finite: bool = True) -> bool:
-        words = content.split()
+        words = content.split(maxsplit=40)        # the test reads 40 words at most
         if len(words) < 3:
             return False
         first = words[0].strip("(")
