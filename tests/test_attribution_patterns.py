@@ -10,6 +10,7 @@ import re
 import pytest
 
 from analysis.attribution.extract import (
+    _FINITE,
     _GROUP,
     _PLACE_BEFORE,
     _PLACE_BEFORE_REVERSED,
@@ -198,3 +199,20 @@ def test_group_test_never_skips_a_match(text: str) -> None:
 def test_group_test_skips_phrases_without_a_preposition() -> None:
     phrases = ("the spokesman", "Jane Doe", "Traders on Harbour Road ")
     assert [_may_name_group(t) for t in phrases] == [False, False, True]
+
+
+#: The finite-verb pattern as first written: a plain alternation.
+FINITE_PLAIN = re.compile(
+    r"\b(?:(?i:was|were|is|are|am|had|has|have|would|will|could|can|must|should|might|may|"
+    r"did|does|do|shall|needs?|wants?)|[a-z]+ed)\b")
+FINITE_CASES = ["he talked", "Ted", "reed", "edited", "ed", "bed", "talkedX", "talked_", "talked3",
+                "WAS", "Was it", "do", "does", "doesn't", "needed", "needy", "wanted", "want",
+                "\u0130S", "\u0131s", "ha\u017f", "the red car", "tired-eyed", "caf\u00e9d",
+                "she ed up", "shed", "a needs b", "ended,", "(started)"]
+
+
+@pytest.mark.parametrize("text", FINITE_CASES + CASES)
+def test_finite_verbs_match_where_the_plain_pattern_does(text: str) -> None:
+    assert bool(_FINITE.search(text)) == bool(FINITE_PLAIN.search(text))
+    for word in text.split():
+        assert bool(_FINITE.fullmatch(word)) == bool(FINITE_PLAIN.fullmatch(word)), word

@@ -46,6 +46,7 @@ from analysis.attribution.verbs import (
     _LONE_VERBS,
     CASE_ODD,
     _verb_index,
+    prefix_tree,
     verb_form_spans,
 )
 from analysis.sentences import article_sentences, paragraph_spans
@@ -59,9 +60,13 @@ QUOTE_COLUMNS = [
 
 #: A finite verb: an auxiliary in any case, or a lower-case past form (a capitalised word
 #: ending in -ed is a name: "Ted", "Reed").
+#: (Only whether it matches is read. The -ed words are taken whole, then checked for their
+#: ending, instead of trying every shorter stem; the auxiliaries form a prefix tree.)
+_AUXILIARIES = ("was", "were", "is", "are", "am", "had", "has", "have", "would", "will", "could",
+                "can", "must", "should", "might", "may", "did", "does", "do", "shall", "need",
+                "needs", "want", "wants")
 _FINITE = re.compile(
-    r"\b(?:(?i:was|were|is|are|am|had|has|have|would|will|could|can|must|should|might|may|"
-    r"did|does|do|shall|needs?|wants?)|[a-z]+ed)\b")
+    r"\b(?:[a-z]++(?<=[a-z]ed)|(?i:" + prefix_tree(sorted(_AUXILIARIES)) + r"))\b")
 _BOUNDARY = re.compile(
     r"[,;:()\[\]]|\s[-–—]\s|\b(?:in|to|of|from|by|with|at|during|under|for)\s+(?:which|whom)\b"
     r"|\b(?:where|when|whereas|because|although|though|if|while|that)\b", re.I)
