@@ -25,9 +25,7 @@ from analysis.attribution.speakers import (
     _DETERMINERS,
     _FUNCTION_WORDS,
     _GROUP_NOUN,
-    _NAME,
     _NAME_STOP,
-    _ORG_PHRASE,
     _ORG_WORDS,
     _PRONOUNS,
     _QUANTIFIERS,
@@ -37,11 +35,20 @@ from analysis.attribution.speakers import (
     _name_shape,
     _Names,
     _Ref,
-    _ref_word_pattern,
     _speaker_nouns,
+    name_matches,
+    org_phrase_spans,
     other_given_name,
+    ref_word_spans,
 )
-from analysis.attribution.verbs import _INDIRECT_VERBS, _LONE_VERBS, _verb_index
+from analysis.attribution.verbs import (
+    _INDIRECT_VERBS,
+    _LONE_VERBS,
+    CASE_ODD,
+    _verb_index,
+    prefix_tree,
+    verb_form_spans,
+)
 from analysis.sentences import article_sentences, paragraph_spans
 
 QUOTE_COLUMNS = [
@@ -53,9 +60,13 @@ QUOTE_COLUMNS = [
 
 #: A finite verb: an auxiliary in any case, or a lower-case past form (a capitalised word
 #: ending in -ed is a name: "Ted", "Reed").
+#: (Only whether it matches is read. The -ed words are taken whole, then checked for their
+#: ending, instead of trying every shorter stem; the auxiliaries form a prefix tree.)
+_AUXILIARIES = ("was", "were", "is", "are", "am", "had", "has", "have", "would", "will", "could",
+                "can", "must", "should", "might", "may", "did", "does", "do", "shall", "need",
+                "needs", "want", "wants")
 _FINITE = re.compile(
-    r"\b(?:(?i:was|were|is|are|am|had|has|have|would|will|could|can|must|should|might|may|"
-    r"did|does|do|shall|needs?|wants?)|[a-z]+ed)\b")
+    r"\b(?:[a-z]++(?<=[a-z]ed)|(?i:" + prefix_tree(sorted(_AUXILIARIES)) + r"))\b")
 _BOUNDARY = re.compile(
     r"[,;:()\[\]]|\s[-–—]\s|\b(?:in|to|of|from|by|with|at|during|under|for)\s+(?:which|whom)\b"
     r"|\b(?:where|when|whereas|because|although|though|if|while|that)\b", re.I)
@@ -87,7 +98,7 @@ _NP_STOP = re.compile(r"[,;:()]|\s[-–—]\s|\s(?:who|which|speaking|writing|in
 
 # --------------------------------------------------------------------------- the extractor
 
-@dataclass
+@dataclass(slots=True)
 class _Sent:
     start: int
     end: int
@@ -95,7 +106,7 @@ class _Sent:
     paragraph: int
 
 
-@dataclass
+@dataclass(slots=True)
 class _Item:
     start: int
     end: int
@@ -115,6 +126,7 @@ class _Item:
     colon: int | None = None                  # a colon that introduces the quotation
     close_pos: int | None = None              # offset of the closing mark
     sign: bool = False                        # words on a sign, banner or shirt: no speaker
+    n_words: int = -1                         # words of a quotation (-1: not counted yet)
 
 
 #: Where the reported clause around a mixed quotation ends after the quotation: a new
@@ -184,6 +196,22 @@ _ANOTHER = re.compile(r"\b(?:another|second|other|different)\s+(?:\w+\s+)?$")
 #: later start in the same word would also match from the word's start), so the look-behind
 #: gives the same matches without retrying inside every word.
 _WORD_BEFORE = re.compile(r"(?<!\w)(\w+)(['’]s?)?\s+$")
+#: :data:`_WORD_BEFORE` read backwards: matched at the start of the reversed text, it finds
+#: the same word and "'s" (reversed) without trying every start in the text.
+_WORD_BEFORE_REVERSED = re.compile(r"\s+(s?['’])?(\w+)")
+
+
+def _word_before(text: str) -> tuple[str, str | None] | None:
+    """(word, "'s" or "'" or None) of ``_WORD_BEFORE.search(text)``, or None.
+
+    >>> _word_before("the inspector's  "), _word_before("its "), _word_before("it")
+    (('inspector', "'s"), ('its', None), None)
+    """
+    found = _WORD_BEFORE_REVERSED.match(text[::-1])
+    if found is None:
+        return None
+    mark = found.group(1)
+    return found.group(2)[::-1], mark[::-1] if mark is not None else None
 #: A word before a verb form that makes it a noun: "the report", "of state".
 _NOUN_DETERMINERS = frozenset((_DETERMINERS - {"that"}) | {"of"})
 _STRIP_NOT_BE = frozenset(_STRIP_TAIL - _BE)
@@ -192,7 +220,6 @@ _DETERMINERS_QUANTIFIERS = frozenset(_DETERMINERS | _QUANTIFIERS)
 _FOR_AFTER = re.compile(r"\s+for\b")
 _TO_AFTER = re.compile(r"\s+to\b")
 _PARENS = re.compile(r"\([^()]*\)")
-_TOKEN = re.compile(r"[^\s]+")
 _PARTICIPLE_END = re.compile(r"(?:ed|en|wn)$")
 _BY = re.compile(r"\bby\s+")
 _COMMA_SEGMENT = re.compile(r"[^,]+")
@@ -227,12 +254,34 @@ _AFTER_VERB = re.compile(r"\s*(?:[.!?]|,|(?:as|on|in|at|during|after|before|whil
 #: A preposition that puts the capitalised words after it in a place ("in West Yorkshire").
 _PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Aa]cross|[Ii]nto|[Aa]round|"
                            r"[Tt]hroughout|[Vv]isit(?:ing|ed|s)?)\s+(?:the\s+|an?\s+)?$")
+#: :data:`_PLACE_BEFORE` read backwards: it matches at the start of the reversed text exactly
+#: when the forward pattern finds a match, and fails at once when no space ends the text.
+_PLACE_BEFORE_REVERSED = re.compile(
+    r"\s+(?:eht\s+|n?a\s+)?(?:n[Ii]|t[Aa]|rae[Nn]|edistu[Oo]|ssorc[Aa]|otn[Ii]|dnuor[Aa]|"
+    r"tuohguorh[Tt]|(?:gni|de|s)?tisi[Vv])\b")
 
 #: A group named by a plural noun before a place or organisation: "Traders on Harbour Road",
 #: "residents of the estate", "local shopkeepers in Leith".
 _GROUP = re.compile(r"\s*(?:(?:the|some|many|several|local|other)\s+)*((?:[A-Za-z-]+\s+)?"
                     r"[A-Za-z-]{3,}(?<!s)s)\s+(?:on|in|at|from|near|across|of|along|around)\s",
                     re.I)
+
+#: The prepositions :data:`_GROUP` needs after its plural noun.
+_GROUP_PREPOSITIONS = frozenset(("on", "in", "at", "from", "near", "across", "of", "along",
+                                 "around"))
+
+
+def _may_name_group(text: str) -> bool:
+    """Whether :data:`_GROUP` can match ``text``: False when no word of it is one of its
+    prepositions in any case (a text holding a letter that case-insensitive matching treats
+    oddly is always tried).
+
+    >>> _may_name_group("Traders on Harbour Road"), _may_name_group("the spokesman")
+    (True, False)
+    """
+    return not _GROUP_PREPOSITIONS.isdisjoint(text.casefold().split()) or any(
+        ch in text for ch in CASE_ODD)
+
 
 #: Words in -ly that are not adverbs ("told a rally", "his family").
 _LY_NOUNS = {"rally", "family", "ally", "supply", "assembly", "reply", "italy", "july",
@@ -313,6 +362,19 @@ def _is_title(quote: str) -> bool:
                for w in words) and words[0][:1].isupper()
 
 
+def _token_at(text: str, parts: list[str], i: int) -> tuple[int, int, str]:
+    """(start, end, word) of ``parts[i]``, where ``parts`` is ``text.split()``: found from
+    the end of the text, word by word, so only the words after it are looked at.
+
+    >>> _token_at("a bb  a bb ", "a bb  a bb ".split(), 2)
+    (6, 7, 'a')
+    """
+    at = len(text)
+    for j in range(len(parts) - 1, i - 1, -1):
+        at = text.rfind(parts[j], 0, at)
+    return at, at + len(parts[i]), parts[i]
+
+
 def _pieces(text: str, sent: _Sent) -> list[_Sent]:
     """``sent`` cut into pieces of at most :data:`MAX_SENTENCE` characters, each cut after
     the last comma or space before the limit.
@@ -348,6 +410,7 @@ class _Article:
         marked = normalise_marks(text)
         self.quotes = _find_quotes(marked, self.paragraphs, self.pkinds)
         self.masked = _mask(marked, [p for q in self.quotes for p in q.parts])
+        self.lower = self.masked.lower()
         self.names = _Names()
         self.refs = self._find_refs()
         self.ref_ends = [r.end for r in self.refs]
@@ -356,6 +419,8 @@ class _Article:
         self._verbs: dict[tuple[int, int], list[tuple[int, int, str, str]]] = {}
         self._all_verbs: list[tuple[int, int, str, str]] | None = None
         self._verb_starts: list[int] = []
+        self._verb_owner: dict[tuple[int, int], tuple[str, str]] = {}
+        self._polls: bool | None = None
 
     # ---------------------------------------------------------------- lookups
     def sent_at(self, pos: int) -> _Sent:
@@ -381,10 +446,8 @@ class _Article:
                 refs.append(_Ref(s, e, cls_of[actor], actor, types.get(actor, "unknown")))
                 taken[s:e] = [True] * (e - s)
         nouns = _speaker_nouns()
-        for match in _ref_word_pattern().finditer(m):
-            word = match.group(0)
-            low = word.casefold()
-            s, e = match.span()
+        for s, e in ref_word_spans(m, self.lower):
+            low = m[s:e].casefold()
             if taken[s]:
                 continue
             if low in _PRONOUNS:
@@ -405,15 +468,14 @@ class _Article:
                     variant = "another" if _ANOTHER.search(before) else ""
                     name = f"another {canonical}" if variant else canonical
                     refs.append(_Ref(s, e, "person", name, stype, variant))
-        for match in _ORG_PHRASE.finditer(m):
-            s, e = match.span(1)
+        for s, e in org_phrase_spans(m):
             if any(taken[s:e]):
                 continue
-            refs.append(_Ref(s, e, "org", match.group(1).casefold(), "organisation"))
+            refs.append(_Ref(s, e, "org", m[s:e].casefold(), "organisation"))
             taken[s:e] = [True] * (e - s)
         place_end = -1
         owner = _verb_index()[1]
-        for match in _NAME.finditer(m):
+        for match in name_matches(m):
             s, e = match.span()
             if any(taken[s:e]) or m[s:e].casefold() in _PRONOUNS:
                 continue
@@ -485,7 +547,7 @@ class _Article:
         after = m[e:e + 3]
         if after[:2] in ("'s", "’s"):
             return False
-        if _PLACE_BEFORE.search(m[max(0, s - 16):s]):
+        if _PLACE_BEFORE_REVERSED.match(m[max(0, s - 16):s][::-1]):
             return True
         if place_end >= 0 and m[place_end:s] == ", ":
             return True
@@ -614,6 +676,11 @@ class _Article:
         respondents ("In a CNN/ORC poll, 31% of Republicans said '...'", "Six in 10 voters
         said ..., according to a Quinnipiac poll"); None otherwise."""
         m = self.masked
+        if self._polls is None:
+            # no "poll" or "survey" anywhere: no sentence of the article names one
+            self._polls = "poll" in m or "survey" in m
+        if not self._polls:
+            return None
         sent = self.sent_at(verb[0])
         clause = m[sent.start:verb[0]]
         cut = max(clause.rfind(","), clause.rfind(":"), clause.rfind(";"))
@@ -698,32 +765,47 @@ class _Article:
         """The speech verbs (start, end, lemma, class) lying in [start, end), in order;
         the article is searched once and each call is a lookup."""
         if self._all_verbs is None:
-            self._all_verbs = self._verbs_in(0, len(self.masked))
+            self._all_verbs = self._verbs_in()
             self._verb_starts = [v[0] for v in self._all_verbs]
+            self._verb_owner = {(v[0], v[1]): (v[2], v[3]) for v in self._all_verbs}
         lo = bisect.bisect_left(self._verb_starts, start)
         hi = bisect.bisect_left(self._verb_starts, end)
         return [v for v in self._all_verbs[lo:hi] if v[1] <= end]
 
-    def _verbs_in(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
-        pattern, owner = _verb_index()
+    def verb_owner(self, vs: int, ve: int) -> tuple[str, str]:
+        """(lemma, class) of the speech verb at [vs, ve)."""
+        found = self._verb_owner.get((vs, ve))
+        if found is None:
+            found = _verb_index()[1][_SPACES.sub(" ", self.masked[vs:ve]).casefold()]
+        return found
+
+    def _verbs_in(self) -> list[tuple[int, int, str, str]]:
+        """Every speech verb of the article (start, end, lemma, class), in order."""
+        owner = _verb_index()[1]
         out = []
-        region = self.masked[start:end]
         m = self.masked
-        for match in pattern.finditer(region):
-            s, e = start + match.start(), start + match.end()
-            form = _SPACES.sub(" ", match.group(0)).casefold()
-            lemma, cls = owner[form]
-            before = _WORD_BEFORE.search(self.masked[max(0, s - 20):s])
-            if before and (before.group(1).casefold() in _NOUN_DETERMINERS
-                           or before.group(2)
-                           and before.group(1).casefold() not in _CONTRACTED):
+        low = self.lower
+        for s, e in verb_form_spans(m, low):
+            # the lower-cased form is the case-folded one unless the text holds one of the
+            # letters the fast matchers leave to the case-insensitive pattern
+            form = low[s:e]
+            found = owner.get(form)
+            if found is None or len(low) != len(m):
+                form = _SPACES.sub(" ", m[s:e]).casefold()
+                found = owner[form]
+            lemma, cls = found
+            before = _word_before(m[max(0, s - 20):s]) if m[s - 1:s].isspace() else None
+            if before and (before[0].casefold() in _NOUN_DETERMINERS
+                           or before[1]
+                           and before[0].casefold() not in _CONTRACTED):
                 continue                    # "the report", "the inspector's report": a noun
             if form in _NOUN_FIRST and not (before and _SUBJECT_BEFORE.fullmatch(
-                    before.group(1).casefold())) and not _CLAUSE_AFTER.match(m[e:e + 8]):
+                    before[0].casefold())) and not _CLAUSE_AFTER.match(m[e:e + 8]):
                 continue                    # "state treasurer", "a Pentagon report"
-            prev = self.masked[max(0, s - 3):s].rstrip()[-1:]
-            if match.group(0)[:1].isupper() and prev and prev not in ".!?:;\"“”'‘’([":
-                continue                    # "the United States": a name, not a verb
+            if m[s].isupper():
+                prev = m[max(0, s - 3):s].rstrip()[-1:]
+                if prev and prev not in ".!?:;\"“”'‘’([":
+                    continue                # "the United States": a name, not a verb
             if lemma == "call" and _FOR_AFTER.match(self.masked[e:e + 6]):
                 continue
             if lemma in ("continue", "go on") and _TO_AFTER.match(self.masked[e:e + 5]):
@@ -737,10 +819,10 @@ class _Article:
         m = self.masked
         verb_text = m[vs:ve].casefold()
         pre = m[sent.start:vs]
-        pre_clean = _PARENS.sub(lambda x: " " * len(x.group(0)), pre)
-        tokens = [(t.start(), t.end(), t.group(0)) for t in _TOKEN.finditer(pre_clean)]
+        pre_clean = _PARENS.sub(lambda x: " " * len(x.group(0)), pre) if "(" in pre else pre
+        parts = pre_clean.split()
         # passive: "was described by an officer as ..."
-        words = [t[2].casefold().strip(",") for t in tokens]
+        words = [t.casefold().strip(",") for t in parts]
         k = len(words)
         while k and (words[k - 1] in _STRIP_NOT_BE or _adverb(words[k - 1])):
             k -= 1
@@ -761,11 +843,12 @@ class _Article:
             # the speaker is the sentence's
             return self.coordinated(sent, vs)
         # strip auxiliaries and adverbs before the verb
-        k = len(tokens)
+        k = len(parts)
         while k and (words[k - 1] in _STRIP_TAIL or _adverb(words[k - 1])
-                     and len(words[k - 1]) > 4 and not tokens[k - 1][2].endswith(",")):
+                     and len(words[k - 1]) > 4 and not parts[k - 1].endswith(",")):
             k -= 1
-        tokens = tokens[:k]
+        # the last word kept, as (start, end, text) in pre_clean
+        tokens = [_token_at(pre_clean, parts, k - 1)] if k else []
         if not tokens:
             inverted = self._inverted_subject(sent, vs, ve)
             if inverted is not None:
@@ -847,7 +930,8 @@ class _Article:
                    ) -> tuple[str, str, str, tuple[int, int] | None]:
         sent = self.sent_at(np_start)
         refs = [r for r in self.refs_in(np_start, np_end) if not self.in_quote(r.start)]
-        group = _GROUP.match(self.masked[np_start:np_end])
+        np_text = self.masked[np_start:np_end]
+        group = _GROUP.match(np_text) if _may_name_group(np_text) else None
         if group and (not refs or refs[0].start >= np_start + group.end(1)) and not any(
                 r.cls == "pronoun" for r in refs) and \
                 len(self.masked[np_start:np_end].split()) <= 7:
@@ -971,6 +1055,7 @@ class _Article:
                      if not self.in_quote(v[0])]
             close = q.close_pos if q.close_pos is not None else end
             n_words = len(_WORD.findall(" ".join(self.text[s:e] for s, e in q.parts)))
+            item.n_words = n_words
             if verbs:
                 item.verb = (verbs[-1][0], verbs[-1][1])
                 item.attribution = "before"
@@ -1469,7 +1554,7 @@ class _Article:
         if _MARK_AFTER.match(rest):
             return None
         offset = ve
-        that = _THAT_CLAUSE.match(rest)
+        that = _THAT_CLAUSE.match(rest) if "that" in rest else None
         if that and "," not in that.group(1) and not _FINITE.search(that.group(1) or ""):
             offset = ve + that.end()
         else:
@@ -1482,7 +1567,10 @@ class _Article:
                     return None
                 offset += obj.end()
         ce = sent.end
-        stop = _CLAUSE_STOP.search(m[offset:sent.end])
+        clause = m[offset:sent.end]
+        # every stop holds a comma, a semicolon, "and" or "but"
+        stop = _CLAUSE_STOP.search(clause) if ";" in clause or "," in clause or \
+            "and" in clause or "but" in clause else None
         if stop:
             ce = offset + stop.start()
         content = m[offset:ce]
@@ -1504,7 +1592,9 @@ class _Article:
                 return None
             cs, ce, np = c2 + 1, sent.end, (ve, c2)
         elif _TAIL_END.match(after) or lemma == "according to" or (
-                _SHORT_TAIL.match(after) and not _FINITE.search(after)):
+                # a short tail holds at most 61 characters besides its outer spaces
+                len(after.strip()) <= 61 and _SHORT_TAIL.match(after)
+                and not _FINITE.search(after)):
             comma = m.rfind(",", sent.start, vs)
             between = m[comma + 1:vs].split() if comma >= 0 else []
             if comma < 0 or len(between) > 6 or len(after.split()) > 6 or (
@@ -1532,7 +1622,7 @@ class _Article:
                      attribution="indirect")
 
     def _clausal(self, content: str, need_finite: bool = True) -> bool:
-        words = content.split()
+        words = content.split(maxsplit=40)        # the test reads 40 words at most
         if len(words) < 3:
             return False
         first = words[0].strip("(")
@@ -1582,15 +1672,13 @@ class _Article:
             if as_put is not None:
                 if item.verb is not None:
                     vs, ve = item.verb
-                    form = _SPACES.sub(" ", self.masked[vs:ve]).casefold()
-                    verb_lemma, verb_class = _verb_index()[1][form]
+                    verb_lemma, verb_class = self.verb_owner(vs, ve)
                     verb_text = self.text[vs:ve]
             elif item.sign:
                 cls = "sign"                       # no one's words: credited to no one
             elif item.verb is not None:
                 vs, ve = item.verb
-                form = _SPACES.sub(" ", self.masked[vs:ve]).casefold()
-                verb_lemma, verb_class = _verb_index()[1][form]
+                verb_lemma, verb_class = self.verb_owner(vs, ve)
                 verb_text = self.text[vs:ve]
                 if item.np is None and item.verb in by_verb:
                     # '"A," said X, "B."': the second part shares the first's verb and speaker
@@ -1705,7 +1793,9 @@ class _Article:
                 ("" if item.kind == "scare" else "unknown"),
                 "verb": verb_lemma, "verb_text": verb_text, "verb_class": verb_class,
                 "paragraph_id": item.paragraph, "parts": list(item.parts),
-                "n_words": len(_WORD.findall(quote)), "attribution": item.attribution,
+                # a word never spans the line break that joins two parts
+                "n_words": item.n_words if item.n_words >= 0 else len(_WORD.findall(quote)),
+                "attribution": item.attribution,
                 "clause_start": item.clause[0] if item.clause else pd.NA,
                 "clause_end": item.clause[1] if item.clause else pd.NA,
                 "_sentence_kind": sent.kind,

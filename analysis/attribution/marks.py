@@ -44,7 +44,7 @@ def _mask(text: str, spans: Iterable[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Quote:
     parts: list[tuple[int, int]]          # content spans (without marks), one per paragraph
     open_pos: int                         # offset of the opening mark

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from analysis.attribution.verbs import _data_path
+from analysis.attribution.verbs import CASE_ODD, _data_path, prefix_tree
 
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this",
                 "that", "these", "those", "any", "no", "further", "some", "every", "each"}
@@ -111,7 +111,30 @@ def _ref_word_pattern() -> re.Pattern[str]:
     return re.compile(rf"\b(?=[{firsts}])(?:{body})\b")
 
 
-@dataclass
+@lru_cache(maxsize=1)
+def _lower_ref_pattern() -> re.Pattern[str]:
+    """:func:`_ref_word_pattern` as a prefix tree, for a lower-cased text."""
+    words = sorted(w for w in set(_PRONOUNS) | set(_speaker_nouns())
+                   if w.isascii() and w.isalpha())
+    return re.compile(rf"\b(?:{prefix_tree(words)})\b")
+
+
+def ref_word_spans(text: str, lower: str | None = None) -> list[tuple[int, int]]:
+    """Where a pronoun or speaker noun stands in ``text``: the spans
+    ``_ref_word_pattern().finditer`` finds, found faster on the lower-cased text (``lower``,
+    when the caller has it).
+
+    >>> ref_word_spans("She met THE Spokesman; they left.")
+    [(0, 3), (12, 21), (23, 27)]
+    """
+    if any(ch in text for ch in CASE_ODD):
+        return [m.span() for m in _ref_word_pattern().finditer(text)]
+    if lower is None:
+        lower = text.lower()
+    return [m.span() for m in _lower_ref_pattern().finditer(lower)]
+
+
+@dataclass(slots=True)
 class _Ref:
     start: int
     end: int
@@ -166,13 +189,57 @@ _ORG_PHRASE = re.compile(
     r"\b[Tt]he\s+((?:[a-z][a-z-]+\s+){0,2}?(?:bank|company|council|ministry|government|"
     r"department|party|union|club|board|court|agency|firm|university|hospital|charity|"
     r"regulator|watchdog|committee|commission|airline|retailer|school|group|trust))\b")
+#: The pattern of :data:`_ORG_PHRASE` with its literal "he" first, so the engine jumps from
+#: one "he" to the next; the look-behind asks for the word edge and capital or small "t".
+_ORG_PHRASE_FAST = re.compile(r"he(?<=\b[Tt]he)" + _ORG_PHRASE.pattern[len(r"\b[Tt]he"):])
+
+
+def org_phrase_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the organisation nouns :data:`_ORG_PHRASE` finds ("the local council"
+    gives "local council"), found faster.
+
+    >>> org_phrase_spans("He said the local council and The Bank agreed.")
+    [(12, 25)]
+    """
+    return [m.span(1) for m in _ORG_PHRASE_FAST.finditer(text)]
+
+
 #: American abbreviated titles ("Mr. Earnest", "Sen. Jim Doe") and middle initials
 #: ("Donald J. Trump") are part of a name.
-_ABBREVIATED = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev|Lt|Col|Capt|Sgt|Supt|Insp|Det)\."
+_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Prof", "Rev", "Lt", "Col",
+                  "Capt", "Sgt", "Supt", "Insp", "Det")
+_ABBREVIATED = "(?:" + "|".join(_ABBREVIATIONS) + r")\."
+#: The words after a name's first word: particles, initials, capitalised words, "Jr.".
+_NAME_REST = (r"(?: (?:(?:van|von|der|de|da|la|le|bin|al|of|of the) )*(?:" + _ABBREVIATED
+              + r"(?= [A-Z])|[A-Z][a-zA-Z'’\-]+|[A-Z]{2,}|[A-Z]\.(?= [A-Z])|Jr\.|Sr\.))*")
 _NAME = re.compile(
-    r"(?<![\w'’])(?:" + _ABBREVIATED + r" )?(?:[A-Z][a-zA-Z'’\-]+|[A-Z]{2,})(?: (?:(?:van|von|"
-    r"der|de|da|la|le|bin|al|of|of the) )*(?:" + _ABBREVIATED + r"(?= [A-Z])|[A-Z][a-zA-Z'’\-]+"
-    r"|[A-Z]{2,}|[A-Z]\.(?= [A-Z])|Jr\.|Sr\.))*")
+    r"(?<![\w'’])(?:" + _ABBREVIATED + r" )?(?:[A-Z][a-zA-Z'’\-]+|[A-Z]{2,})" + _NAME_REST)
+
+
+def _first_letter_name() -> re.Pattern[str]:
+    """:data:`_NAME` with its first capital taken first: a pattern that opens with a set of
+    characters lets the engine skip to the next capital letter instead of trying every
+    position. The same matches: each branch of the abbreviated title (in the same order)
+    looks back at the capital it starts with."""
+    by_first: dict[str, list[str]] = {}
+    for abbr in _ABBREVIATIONS:
+        by_first.setdefault(abbr[0], []).append(re.escape(abbr[1:]))
+    word = r"(?:[A-Z][a-zA-Z'’\-]+|[A-Z]{2,})"
+    titled = "|".join(f"(?<={first})(?:{'|'.join(tails)})\\. {word}"
+                      for first, tails in by_first.items())
+    return re.compile(r"[A-Z](?<![\w'’].)(?:" + titled + r"|[a-zA-Z'’\-]+|[A-Z]+)" + _NAME_REST)
+
+
+_NAME_FAST = _first_letter_name()
+
+
+def name_matches(text: str) -> list[re.Match[str]]:
+    """The capitalised runs :data:`_NAME` finds in ``text`` (the same spans and text).
+
+    >>> [m.group(0) for m in name_matches("Mr. Jane Doe met Sen. Al Smith of the UK.")]
+    ['Mr. Jane Doe', 'Sen. Al Smith of the UK']
+    """
+    return list(_NAME_FAST.finditer(text))
 
 
 @dataclass
