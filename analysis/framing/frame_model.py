@@ -9,7 +9,8 @@ It reads two kinds of evidence, both counted sentence by sentence:
   feelings, solutions and their means, problems, obligation, moral words, money, reported
   speech, research, news about the news...), plus a
   few patterns (quotation marks, money amounts, percentages, ages) and the article's length.
-  Each becomes a rate per 100 words of the article;
+  Each is read as log(1 + its rate per 100 words of the article) (:func:`model_measures`):
+  the first matches count most;
 * **words**: the article's words (TF-IDF, sub-linear term frequency), limited to words used
   by at least :data:`MIN_OUTLETS` different outlets of the training data, never a topic word
   of ``analysis/data/framing_topic_words.csv`` (the training corpus is about climate change)
@@ -98,9 +99,10 @@ class FrameModel:
     """Vocabulary, idf, one weight vector per frame for words and for measures, intercepts.
 
     ``features`` names the article measures (``cue:<name>``, ``pattern:<name>``,
-    ``shape:<name>``); ``feature_weights[frame]`` weighs their raw values (rates per 100
-    words, or the shape measures), so a score is
-    ``intercept + words · weights + measures · feature_weights`` through the logistic.
+    ``shape:<name>``); ``feature_weights[frame]`` weighs their values as
+    :func:`model_measures` gives them (log(1 + rate per 100 words), or the shape
+    measures), so a score is ``intercept + words · weights + measures · feature_weights``
+    through the logistic.
     """
 
     vocabulary: dict[str, int]
@@ -316,6 +318,24 @@ def article_measures(sentences: list[str]) -> np.ndarray:
     return np.concatenate([rates, shape])
 
 
+def model_measures(sentences: list[str]) -> np.ndarray:
+    """An article's measures as the model reads them: each cue and pattern rate of
+    :func:`article_measures` as log(1 + rate per 100 words), the shape measures unchanged.
+
+    The logarithm lets the first matches of a cue count more than the tenth: an article
+    with one reproach in 100 words and one with three differ less than one with none and
+    one with one.
+
+    >>> m = dict(zip(measure_names(), model_measures(["My family paid.", "We sued."])))
+    >>> round(float(m["cue:family"]), 4) == round(math.log(21), 4)
+    True
+    """
+    values = article_measures(sentences)
+    n_countable = len(values) - len(SHAPE)
+    values[:n_countable] = np.log1p(values[:n_countable])
+    return values
+
+
 def _auc(y: np.ndarray, s: np.ndarray) -> float:
     from sklearn.metrics import roc_auc_score
 
@@ -417,7 +437,7 @@ def fit_frame_model(corpus: pd.DataFrame, gold: pd.DataFrame,
     texts, per = article_texts(corpus, sentences)
     ids = corpus["article_id"].astype(str).tolist()
     docs = [tokens(t) for t in texts]
-    measures = np.array([article_measures([t for _, t in per[a]]) for a in ids])
+    measures = np.array([model_measures([t for _, t in per[a]]) for a in ids])
     outlets = corpus["outlet"].fillna("unknown").astype(str).tolist()
     y = {f: gold[f].to_numpy(dtype=bool) for f in FRAMES}
     n_outlets = len(set(outlets))
@@ -560,7 +580,7 @@ def _measure_matrix(model: FrameModel, per: dict[str, list[tuple[int, str]]],
     cols = [at[m] for m in model.features]
     full = np.zeros((len(ids), len(measure_names())))
     for r, a in enumerate(ids):
-        full[r] = article_measures([t for _, t in per[a]])
+        full[r] = model_measures([t for _, t in per[a]])
     return full[:, cols]
 
 
@@ -600,7 +620,8 @@ def score_cues(corpus: pd.DataFrame, model: FrameModel | None = None,
 
     Columns: article_id, sentence_id, frame, push (the sentence's share of the score's
     logit: its words' TF-IDF weights, each word's article total split over its
-    occurrences, plus its cue and pattern matches × their weight per 100 words; above 0 it
+    occurrences, plus its cue and pattern matches, each the measure's weight × its
+    log(1 + rate per 100 words) split evenly over the article's matches; above 0 it
     pushes the score up) and cues (up to ``top`` matched words, strongest first). The
     pushes of an article's sentences add up to its logit less the intercept and the
     whole-article length terms. Only rows with a positive push are kept.
@@ -628,16 +649,22 @@ def score_cues(corpus: pd.DataFrame, model: FrameModel | None = None,
         vec = {w: (1 + math.log(n)) * model.idf[voc[w]] for w, n in counts.items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         n_words = max(sum(word_count(t) for _, t in sents), 1)
-        for (sid, text), words in zip(sents, sent_words, strict=True):
+        sent_hits = [sentence_hits(t) for _, t in sents] if col else [[]] * len(sents)
+        # each match's share of its measure's log(1 + rate): the measure's value split
+        # evenly over the article's matches, so the sentences' shares add up to it
+        per_hit = {}
+        for i in col:
+            total = sum(len(h[i]) for h in sent_hits)
+            per_hit[i] = math.log1p(100 * total / n_words) / total if total else 0.0
+        for (sid, _), words, hits in zip(sents, sent_words, sent_hits, strict=True):
             own = Counter(w for w in words if w in voc)
-            hits = sentence_hits(text) if col else []
             for f in FRAMES:
                 contrib: dict[str, float] = {}
                 for w, n in own.items():
                     value = vec[w] / norm * model.weights[f][voc[w]] * n / counts[w]
                     contrib[w] = contrib.get(w, 0.0) + value
                 for i, j in col.items():
-                    weight = model.feature_weights[f][j] * 100 / n_words
+                    weight = model.feature_weights[f][j] * per_hit[i]
                     for hit in hits[i]:
                         key = hit.casefold()
                         contrib[key] = contrib.get(key, 0.0) + weight
@@ -672,10 +699,10 @@ def measure_weights(model: FrameModel | None = None) -> pd.DataFrame:
     """The weight of each article measure per frame (to check them by eye).
 
     A weight is the change in the frame's log-odds when the measure rises by one standard
-    deviation of the training articles (where the model knows it; else by one match per
-    100 words, or one unit of the shape measures' logarithm), so weights of common and
-    rare cues compare; 0 for a measure the frame does not read. Columns: measure, then one
-    per frame.
+    deviation of the training articles (where the model knows it; else by one unit of
+    the measure's value, log(1 + rate per 100 words) or the shape measures'), so weights
+    of common and rare cues compare; 0 for a measure the frame does not read. Columns:
+    measure, then one per frame.
 
     >>> list(measure_weights().columns)[:2]
     ['measure', 'conflict']
