@@ -27,8 +27,8 @@ def test_article_score_is_the_logistic_of_the_shipped_weights():
     norm = math.sqrt(sum(v * v for v in vec.values()))
     # the measures, counted by hand: 9 words in one sentence; tax and cost are money,
     # families family, will future, mayor authorities, said attributed speech; the model
-    # reads log(1 + matches per 100 words)
-    one, two = math.log(1 + 100 / 9), math.log(1 + 200 / 9)
+    # reads log(1 + matches)
+    one, two = math.log(2), math.log(3)
     measures = {"cue:money": two, "cue:family": one, "cue:future": one,
                 "cue:authorities": one, "cue:attributed_speech": one,
                 "shape:log_words": math.log(10), "shape:log_sentence_length": math.log(10)}
@@ -311,7 +311,7 @@ def test_the_mix_weighs_each_score_over_its_spread():
     assert M._best_share({0.25: 0.6, 0.5: 0.6, 0.75: 0.6}) == 0.5
 
 
-def test_a_cue_counts_as_log_of_its_rate_split_over_its_matches():
+def test_a_cue_counts_as_log_of_its_matches_split_over_them():
     # a model that reads only the money cue, weight 1, for the economic frame
     names = M.measure_names()
     money = np.zeros(len(names))
@@ -321,8 +321,8 @@ def test_a_cue_counts_as_log_of_its_rate_split_over_its_matches():
                          {f: 0.0 for f in FRAMES}, names, {**zero, "economic": money})
     text = "Tax and costs rose. The price fell. Nothing else happened today."
     c = pd.DataFrame({"article_id": ["1"], "outlet": ["X"], "text": [text]})
-    # counted by hand: 4 + 3 + 4 = 11 words; money matches tax, costs, price (3)
-    value = math.log(1 + 100 * 3 / 11)
+    # counted by hand: money matches tax, costs, price (3 matches)
+    value = math.log(1 + 3)
     got = M.article_frame_scores(c, model=model)
     assert got.loc[0, "economic"] == pytest.approx(1 / (1 + math.exp(-value)))
     assert got.loc[0, "conflict"] == pytest.approx(0.5)
