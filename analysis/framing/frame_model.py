@@ -17,7 +17,7 @@ It reads two kinds of evidence, both counted sentence by sentence:
   and never a name (a word written with a capital in at least :data:`NAME_SHARE` of its
   training occurrences).
 
-Per frame, one logistic regression is fitted on the cue rates (standardised) and one on the
+Per frame, one logistic regression is fitted on the cue measures (standardised) and one on the
 words; their regularisation is chosen by grouped cross-validation over the training
 *outlets* (:data:`CUE_C_GRID`, :data:`WORD_C_GRID`). The two scores, each divided by the
 spread of its cross-validated scores, are mixed with the words' share
