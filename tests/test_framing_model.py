@@ -126,6 +126,9 @@ def test_fit_learns_a_planted_cue():
     assert model.settings["word_C"] in M.WORD_C_GRID
     assert model.settings["cue_C"] in M.CUE_C_GRID
     assert model.settings["word_share"] in M.WORD_SHARE_GRID
+    # the planted cues separate the frames in every held-out outlet, so the chosen
+    # model's cross-validated ROC-AUC is perfect for each frame
+    assert [model.settings[f"cv_auc_{f}"] for f in FRAMES] == [1.0] * len(FRAMES)
     scores = M.article_frame_scores(c, model=model)
     assert (scores.loc[::2, "economic"].min() > scores.loc[1::2, "economic"].max())
     top = M.top_cues(model, n=1)

@@ -111,7 +111,9 @@ class FrameModel:
     intercepts: dict[str, float]
     features: tuple[str, ...] = ()
     feature_weights: dict[str, np.ndarray] = field(default_factory=dict)
-    #: how the model was chosen: regularisation of the word and cue models
+    #: how the model was chosen: regularisation of the word and cue models, the words'
+    #: share, and ``cv_auc_<frame>``, the chosen model's ROC-AUC cross-validated over the
+    #: training outlets
     settings: dict[str, float] = field(default_factory=dict)
     #: each measure's standard deviation over the training articles (to read its weight)
     spreads: tuple[float, ...] = ()
