@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -25,10 +26,11 @@ def test_article_score_is_the_logistic_of_the_shipped_weights():
     vec = {w: (1 + math.log(n)) * table.loc[w, "idf"] for w, n in counts.items()}
     norm = math.sqrt(sum(v * v for v in vec.values()))
     # the measures, counted by hand: 9 words in one sentence; tax and cost are money,
-    # families family, will future, mayor authorities, said attributed speech
-    per_100 = 100 / 9
-    measures = {"cue:money": 2 * per_100, "cue:family": per_100, "cue:future": per_100,
-                "cue:authorities": per_100, "cue:attributed_speech": per_100,
+    # families family, will future, mayor authorities, said attributed speech; the model
+    # reads log(1 + matches)
+    one, two = math.log(2), math.log(3)
+    measures = {"cue:money": two, "cue:family": one, "cue:future": one,
+                "cue:authorities": one, "cue:attributed_speech": one,
                 "shape:log_words": math.log(10), "shape:log_sentence_length": math.log(10)}
     measure_rows = table[table["kind"] == "measure"]
     assert set(measures) <= set(measure_rows.index)
@@ -124,6 +126,9 @@ def test_fit_learns_a_planted_cue():
     assert model.settings["word_C"] in M.WORD_C_GRID
     assert model.settings["cue_C"] in M.CUE_C_GRID
     assert model.settings["word_share"] in M.WORD_SHARE_GRID
+    # the planted cues separate the frames in every held-out outlet, so the chosen
+    # model's cross-validated ROC-AUC is perfect for each frame
+    assert [model.settings[f"cv_auc_{f}"] for f in FRAMES] == [1.0] * len(FRAMES)
     scores = M.article_frame_scores(c, model=model)
     assert (scores.loc[::2, "economic"].min() > scores.loc[1::2, "economic"].max())
     top = M.top_cues(model, n=1)
@@ -307,3 +312,23 @@ def test_the_mix_weighs_each_score_over_its_spread():
     assert M._mixed(dw, dc, (1.0, 0.5), 0.25).tolist() == [0.5 + 1.5, -0.5]
     assert M._best_share({0.25: 0.61, 0.5: 0.6, 0.75: 0.59}) == 0.25
     assert M._best_share({0.25: 0.6, 0.5: 0.6, 0.75: 0.6}) == 0.5
+
+
+def test_a_cue_counts_as_log_of_its_matches_split_over_them():
+    # a model that reads only the money cue, weight 1, for the economic frame
+    names = M.measure_names()
+    money = np.zeros(len(names))
+    money[names.index("cue:money")] = 1.0
+    zero = {f: np.zeros(len(names)) for f in FRAMES}
+    model = M.FrameModel({}, np.zeros(0), {f: np.zeros(0) for f in FRAMES},
+                         {f: 0.0 for f in FRAMES}, names, {**zero, "economic": money})
+    text = "Tax and costs rose. The price fell. Nothing else happened today."
+    c = pd.DataFrame({"article_id": ["1"], "outlet": ["X"], "text": [text]})
+    # counted by hand: money matches tax, costs, price (3 matches)
+    value = math.log(1 + 3)
+    got = M.article_frame_scores(c, model=model)
+    assert got.loc[0, "economic"] == pytest.approx(1 / (1 + math.exp(-value)))
+    assert got.loc[0, "conflict"] == pytest.approx(0.5)
+    cues = M.score_cues(c, model=model).query("frame == 'economic'").set_index("sentence_id")
+    assert cues["push"].to_dict() == pytest.approx({0: 2 / 3 * value, 1: value / 3}, abs=1e-4)
+    assert cues.loc[0, "cues"] in ("tax, costs", "costs, tax")

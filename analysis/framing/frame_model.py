@@ -9,14 +9,15 @@ It reads two kinds of evidence, both counted sentence by sentence:
   feelings, solutions and their means, problems, obligation, moral words, money, reported
   speech, research, news about the news...), plus a
   few patterns (quotation marks, money amounts, percentages, ages) and the article's length.
-  Each becomes a rate per 100 words of the article;
+  Each is read as log(1 + its matches in the article) (:func:`model_measures`): the first
+  matches count most, and the article's length is a measure of its own;
 * **words**: the article's words (TF-IDF, sub-linear term frequency), limited to words used
   by at least :data:`MIN_OUTLETS` different outlets of the training data, never a topic word
   of ``analysis/data/framing_topic_words.csv`` (the training corpus is about climate change)
   and never a name (a word written with a capital in at least :data:`NAME_SHARE` of its
   training occurrences).
 
-Per frame, one logistic regression is fitted on the cue rates (standardised) and one on the
+Per frame, one logistic regression is fitted on the cue measures (standardised) and one on the
 words; their regularisation is chosen by grouped cross-validation over the training
 *outlets* (:data:`CUE_C_GRID`, :data:`WORD_C_GRID`). The two scores, each divided by the
 spread of its cross-validated scores, are mixed with the words' share
@@ -98,9 +99,10 @@ class FrameModel:
     """Vocabulary, idf, one weight vector per frame for words and for measures, intercepts.
 
     ``features`` names the article measures (``cue:<name>``, ``pattern:<name>``,
-    ``shape:<name>``); ``feature_weights[frame]`` weighs their raw values (rates per 100
-    words, or the shape measures), so a score is
-    ``intercept + words · weights + measures · feature_weights`` through the logistic.
+    ``shape:<name>``); ``feature_weights[frame]`` weighs their values as
+    :func:`model_measures` gives them (log(1 + matches), or the shape
+    measures), so a score is ``intercept + words · weights + measures · feature_weights``
+    through the logistic.
     """
 
     vocabulary: dict[str, int]
@@ -109,7 +111,9 @@ class FrameModel:
     intercepts: dict[str, float]
     features: tuple[str, ...] = ()
     feature_weights: dict[str, np.ndarray] = field(default_factory=dict)
-    #: how the model was chosen: regularisation of the word and cue models
+    #: how the model was chosen: regularisation of the word and cue models, the words'
+    #: share, and ``cv_auc_<frame>``, the chosen model's ROC-AUC cross-validated over the
+    #: training outlets
     settings: dict[str, float] = field(default_factory=dict)
     #: each measure's standard deviation over the training articles (to read its weight)
     spreads: tuple[float, ...] = ()
@@ -295,6 +299,20 @@ def word_count(text: str) -> int:
     return len(_WORD_COUNT.findall(text))
 
 
+def _counts(sentences: list[str]) -> tuple[np.ndarray, int]:
+    """Matches of each countable measure in an article, and its words."""
+    # one pass over the article: " | " lets no term or pattern run across two sentences,
+    # so the counts are the sums of :func:`sentence_hits` over the sentences
+    text = " | ".join(sentences)
+    counts = [len(g) - sum(text[s:e] == "i" for s, e, _ in g) for g in _cue_index()[1].find(text)]
+    counts += [len(rx.findall(text)) for rx in PATTERNS.values()]
+    return np.array(counts, dtype=float), word_count(text)
+
+
+def _shape(n_words: int, n_sentences: int) -> list[float]:
+    return [math.log1p(n_words), math.log1p(n_words / max(n_sentences, 1))]
+
+
 def article_measures(sentences: list[str]) -> np.ndarray:
     """An article's measures (see :func:`measure_names`) from its body sentences.
 
@@ -305,15 +323,27 @@ def article_measures(sentences: list[str]) -> np.ndarray:
     >>> float(m["cue:family"]), float(m["cue:courts"]), round(float(m["shape:log_words"]), 3)
     (20.0, 20.0, 1.792)
     """
-    # one pass over the article: " | " lets no term or pattern run across two sentences,
-    # so the counts are the sums of :func:`sentence_hits` over the sentences
-    text = " | ".join(sentences)
-    n_words = word_count(text)
-    counts = [len(g) - sum(text[s:e] == "i" for s, e, _ in g) for g in _cue_index()[1].find(text)]
-    counts += [len(rx.findall(text)) for rx in PATTERNS.values()]
-    rates = 100 * np.array(counts, dtype=float) / max(n_words, 1)
-    shape = [math.log1p(n_words), math.log1p(n_words / max(len(sentences), 1))]
-    return np.concatenate([rates, shape])
+    counts, n_words = _counts(sentences)
+    return np.concatenate([100 * counts / max(n_words, 1), _shape(n_words, len(sentences))])
+
+
+def model_measures(sentences: list[str]) -> np.ndarray:
+    """An article's measures as the model reads them: each cue and pattern as
+    log(1 + its matches in the article), the shape measures as in :func:`article_measures`.
+
+    A coder asks whether a story does something at all ("does it mention costs?"), so the
+    first match of a cue counts most and the tenth little; the article's length is a
+    measure of its own (``log_words``), so a long article's extra matches are weighed
+    against its extra words.
+
+    >>> m = dict(zip(measure_names(), model_measures(["My family paid.", "Families sued."])))
+    >>> round(float(m["cue:family"]), 4) == round(math.log(3), 4)
+    True
+    >>> float(m["cue:courts"]) == math.log(2)
+    True
+    """
+    counts, n_words = _counts(sentences)
+    return np.concatenate([np.log1p(counts), _shape(n_words, len(sentences))])
 
 
 def _auc(y: np.ndarray, s: np.ndarray) -> float:
@@ -417,7 +447,7 @@ def fit_frame_model(corpus: pd.DataFrame, gold: pd.DataFrame,
     texts, per = article_texts(corpus, sentences)
     ids = corpus["article_id"].astype(str).tolist()
     docs = [tokens(t) for t in texts]
-    measures = np.array([article_measures([t for _, t in per[a]]) for a in ids])
+    measures = np.array([model_measures([t for _, t in per[a]]) for a in ids])
     outlets = corpus["outlet"].fillna("unknown").astype(str).tolist()
     y = {f: gold[f].to_numpy(dtype=bool) for f in FRAMES}
     n_outlets = len(set(outlets))
@@ -453,10 +483,13 @@ def fit_frame_model(corpus: pd.DataFrame, gold: pd.DataFrame,
             return -1.0 if np.isnan(values).all() else float(np.nanmean(values))
 
         word_share = _best_share({share: mixed_auc(share) for share in WORD_SHARE_GRID})
+        for f in FRAMES:  # the chosen model's cross-validated figure, to report
+            settings[f"cv_auc_{f}"] = _auc(
+                y[f], _mixed(oof_w[f][word_c], oof_c[f][cue_c], spreads[f], word_share))
     else:
         word_c, cue_c, word_share = DEFAULT_WORD_C, DEFAULT_CUE_C, DEFAULT_WORD_SHARE
         spreads = {}
-    settings = {"word_C": word_c, "cue_C": cue_c, "word_share": word_share}
+    settings.update({"word_C": word_c, "cue_C": cue_c, "word_share": word_share})
     parts = _fit_parts(docs, texts, measures, outlets, y, (word_c,), (cue_c,))
     weights, feature_weights, intercepts = {}, {}, {}
     for f in FRAMES:
@@ -560,7 +593,7 @@ def _measure_matrix(model: FrameModel, per: dict[str, list[tuple[int, str]]],
     cols = [at[m] for m in model.features]
     full = np.zeros((len(ids), len(measure_names())))
     for r, a in enumerate(ids):
-        full[r] = article_measures([t for _, t in per[a]])
+        full[r] = model_measures([t for _, t in per[a]])
     return full[:, cols]
 
 
@@ -600,7 +633,8 @@ def score_cues(corpus: pd.DataFrame, model: FrameModel | None = None,
 
     Columns: article_id, sentence_id, frame, push (the sentence's share of the score's
     logit: its words' TF-IDF weights, each word's article total split over its
-    occurrences, plus its cue and pattern matches × their weight per 100 words; above 0 it
+    occurrences, plus its cue and pattern matches, each the measure's weight × its
+    log(1 + matches in the article) split evenly over those matches; above 0 it
     pushes the score up) and cues (up to ``top`` matched words, strongest first). The
     pushes of an article's sentences add up to its logit less the intercept and the
     whole-article length terms. Only rows with a positive push are kept.
@@ -627,17 +661,22 @@ def score_cues(corpus: pd.DataFrame, model: FrameModel | None = None,
         counts = Counter(w for ws in sent_words for w in ws if w in voc)
         vec = {w: (1 + math.log(n)) * model.idf[voc[w]] for w, n in counts.items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        n_words = max(sum(word_count(t) for _, t in sents), 1)
-        for (sid, text), words in zip(sents, sent_words, strict=True):
+        sent_hits = [sentence_hits(t) for _, t in sents] if col else [[]] * len(sents)
+        # each match's share of its measure's log(1 + matches): the measure's value split
+        # evenly over the article's matches, so the sentences' shares add up to it
+        per_hit = {}
+        for i in col:
+            total = sum(len(h[i]) for h in sent_hits)
+            per_hit[i] = math.log1p(total) / total if total else 0.0
+        for (sid, _), words, hits in zip(sents, sent_words, sent_hits, strict=True):
             own = Counter(w for w in words if w in voc)
-            hits = sentence_hits(text) if col else []
             for f in FRAMES:
                 contrib: dict[str, float] = {}
                 for w, n in own.items():
                     value = vec[w] / norm * model.weights[f][voc[w]] * n / counts[w]
                     contrib[w] = contrib.get(w, 0.0) + value
                 for i, j in col.items():
-                    weight = model.feature_weights[f][j] * 100 / n_words
+                    weight = model.feature_weights[f][j] * per_hit[i]
                     for hit in hits[i]:
                         key = hit.casefold()
                         contrib[key] = contrib.get(key, 0.0) + weight
@@ -672,10 +711,10 @@ def measure_weights(model: FrameModel | None = None) -> pd.DataFrame:
     """The weight of each article measure per frame (to check them by eye).
 
     A weight is the change in the frame's log-odds when the measure rises by one standard
-    deviation of the training articles (where the model knows it; else by one match per
-    100 words, or one unit of the shape measures' logarithm), so weights of common and
-    rare cues compare; 0 for a measure the frame does not read. Columns: measure, then one
-    per frame.
+    deviation of the training articles (where the model knows it; else by one unit of
+    the measure's value, log(1 + matches) or the shape measures'), so weights
+    of common and rare cues compare; 0 for a measure the frame does not read. Columns:
+    measure, then one per frame.
 
     >>> list(measure_weights().columns)[:2]
     ['measure', 'conflict']
@@ -698,7 +737,10 @@ def build(data_dir: str | Path, out: str | Path | None = None) -> Path:
     model = fit_frame_model(corpus, gold)
     path = Path(out) if out else DATA_DIR / MODEL_FILE
     model.to_frame().to_csv(path, index=False)
-    print(f"regularisation chosen by cross-validation over outlets: {model.settings}")
+    chosen = {k: v for k, v in model.settings.items() if not k.startswith("cv_auc_")}
+    cv = {k[7:]: round(v, 3) for k, v in model.settings.items() if k.startswith("cv_auc_")}
+    print(f"chosen by cross-validation over outlets: {chosen}")
+    print(f"its cross-validated ROC-AUC per frame: {cv}")
     return path
 
 
