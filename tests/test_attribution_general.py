@@ -507,3 +507,12 @@ def test_the_subject_of_a_verb_beats_a_name_only_mentioned():
     q = _one('In a speech in 2004, a tribute to Rob Hale, Jane Doe decried the "spin masters '
              'who embrace the politics of anything goes".')
     assert q.loc[0, "speaker"] == "Jane Doe"
+
+
+@pytest.mark.parametrize("verb", ["İNSISTED", "INSıSTED"])
+def test_a_verb_spelt_with_a_turkish_i_is_not_read_as_a_speech_verb(verb):
+    # "İ" case-folds to "i" plus a combining dot, "ı" stays dotless: neither spelling is a
+    # form of "insist", so the quotation is kept and its verb is not that word.
+    q = _one(f'Mary Doe {verb}: "No, we will not go back." She left.')
+    assert q["quote"].tolist() == ["No, we will not go back."]
+    assert q.loc[0, "verb"] != "insist"

@@ -792,7 +792,9 @@ class _Article:
             found = owner.get(form)
             if found is None or len(low) != len(m):
                 form = _SPACES.sub(" ", m[s:e]).casefold()
-                found = owner[form]
+                found = owner.get(form)
+                if found is None:           # "İNSISTED" folds to "i̇nsisted": no form we know
+                    continue
             lemma, cls = found
             before = _word_before(m[max(0, s - 20):s]) if m[s - 1:s].isspace() else None
             if before and (before[0].casefold() in _NOUN_DETERMINERS
