@@ -124,7 +124,7 @@ def test_evaluate_rows_and_macro_is_the_mean(tmp_path):
     write_nf(tmp_path)
     rows = nf.evaluate(tmp_path)
     assert set(rows["role"]) == {"workbook", "baseline"}
-    assert set(rows["system"]) == {"frame model (cue rates and words, learned on other outlets)",
+    assert set(rows["system"]) == {"frame model (cue counts and words, learned on other outlets)",
                                    "five keyword lists", "TF-IDF + logistic regression"}
     for _system, group in rows.groupby("system"):
         per = group[group["metric"].str.startswith("ROC-AUC (")]["value"]

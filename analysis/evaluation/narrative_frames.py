@@ -43,7 +43,7 @@ LABELS = {"RE": "responsibility", "HI": "human_interest", "CO": "conflict",
 COLUMNS = ("ID", "source", "mbfc", "date", "text", *LABELS)
 N_FOLDS = 5
 #: The workbook's system as the results name it.
-SYSTEM = "frame model (cue rates and words, learned on other outlets)"
+SYSTEM = "frame model (cue counts and words, learned on other outlets)"
 
 #: The keyword baseline: a few words per frame, written from Semetko & Valkenburg's
 #: definitions of the frames (not from the data). An article's score is its count of
