@@ -60,6 +60,17 @@ def boilerplate_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(r["pattern"], re.I), r["reason"]) for r in rows)
 
 
+@lru_cache(maxsize=1)
+def _furniture_alternation() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """Every furniture pattern in one regex, ``(?P<f0>…)|(?P<f1>…)|…`` in file order, and
+    the reasons: ``fullmatch`` of the alternation succeeds when one pattern fullmatches
+    (the engine backtracks into later alternatives), and the first such alternative is the
+    group that matched, so one call gives :func:`furniture_reason`'s answer."""
+    patterns = boilerplate_patterns()
+    alternation = "|".join(f"(?P<f{i}>{p.pattern})" for i, (p, _) in enumerate(patterns))
+    return re.compile(alternation, re.I), tuple(reason for _, reason in patterns)
+
+
 def normalise_line(line: str) -> str:
     """Normalise one line: Unicode NFC, control characters dropped, whitespace collapsed,
     lone surrogates replaced by U+FFFD.
@@ -81,6 +92,22 @@ def is_closed(line: str) -> bool:
     (True, False)
     """
     return bool(_CLOSED.search(line))
+
+
+#: Characters :data:`_CLOSED` lets follow the closing punctuation (besides whitespace).
+_CLOSING_TAIL = frozenset("'\"’”»)]")
+_CLOSERS = frozenset(".!?…:;")
+
+
+def _is_closed(line: str) -> bool:
+    """:func:`is_closed` read from the line's end: skip the trailing whitespace, quotes and
+    brackets, then look at one character (the regex tries every position of the line).
+    The same answer: a closer is never whitespace, a quote or a bracket, so the regex can
+    only match at the character just before that trailing run."""
+    i = len(line)
+    while i and (line[i - 1] in _CLOSING_TAIL or line[i - 1].isspace()):
+        i -= 1
+    return i > 0 and line[i - 1] in _CLOSERS
 
 
 #: A line of more words than this is prose, whatever its punctuation or the words in it: no
@@ -105,13 +132,22 @@ def line_kind(line: str, position: int, headline: str | None = None) -> str:
     >>> line_kind("A whole article on one line, its photo credit inside " * 10, 0)
     'body'
     """
+    return _line_kind(line, len(line.split()), position, headline)
+
+
+def _line_kind(line: str, n_words: int, position: int, headline: str | None) -> str:
+    """:func:`line_kind` given the line's number of words (``len(line.split())``)."""
     if headline and _same_headline(line, headline):
         return "headline"
-    if len(line.split()) > MAX_CAPTION_WORDS:
+    if n_words > MAX_CAPTION_WORDS:
         return "body"
-    if _CREDIT.search(line) or _CAPTION_CUES.search(line):
+    if "(" in line:
+        if _CREDIT.search(line) or _CAPTION_CUES.search(line):
+            return "caption"
+    # without "(" only the credits anchored at the line's start can match
+    elif _CREDIT.match(line):
         return "caption"
-    if not is_closed(line):
+    if not _is_closed(line):
         return "headline" if position == 0 else "caption"
     return "body"
 
@@ -137,10 +173,14 @@ def furniture_reason(line: str) -> str | None:
     >>> furniture_reason("The Met said it would not comment.") is None
     True
     """
-    for pattern, reason in boilerplate_patterns():
-        if pattern.fullmatch(line):
+    pattern, reasons = _furniture_alternation()
+    match = pattern.fullmatch(line)
+    if match is None:
+        return None
+    for i, reason in enumerate(reasons):
+        if match.group(f"f{i}") is not None:
             return reason
-    return None
+    return None  # pragma: no cover - one alternative always matched
 
 
 def clean_article(raw_text: str, headline: str | None = None) -> CleanArticle:
@@ -179,7 +219,8 @@ def clean_article(raw_text: str, headline: str | None = None) -> CleanArticle:
             removed.append(_removed(line_no, line, reason))
             continue
         first_line[line] = line_no
-        kinds.append(line_kind(line, len(kept), headline)[0])
+        # a normalised line's words are separated by single spaces
+        kinds.append(_line_kind(line, line.count(" ") + 1, len(kept), headline)[0])
         kept.append(line)
         line_nos.append(line_no)
     return CleanArticle("\n".join(kept), "".join(kinds), removed, published, line_nos)
