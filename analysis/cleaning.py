@@ -132,12 +132,19 @@ def line_kind(line: str, position: int, headline: str | None = None) -> str:
     >>> line_kind("A whole article on one line, its photo credit inside " * 10, 0)
     'body'
     """
-    return _line_kind(line, len(line.split()), position, headline)
+    if headline and _same_headline(line, headline):
+        return "headline"
+    return _line_kind(line, len(line.split()), position, None)
 
 
 def _line_kind(line: str, n_words: int, position: int, headline: str | None) -> str:
-    """:func:`line_kind` given the line's number of words (``len(line.split())``)."""
-    if headline and _same_headline(line, headline):
+    """:func:`line_kind` of a line normalised by :func:`normalise_line`, given its number
+    of words (``len(line.split())``)."""
+    # ``line`` comes normalised from clean_article; an ASCII line normalised once stays
+    # the same when normalised again (elsewhere dropping a control character can leave a
+    # combining mark that NFC then composes, so it is normalised again)
+    if headline and _same_normalised_headline(
+            line if line.isascii() else normalise_line(line), headline):
         return "headline"
     if n_words > MAX_CAPTION_WORDS:
         return "body"
@@ -153,7 +160,11 @@ def _line_kind(line: str, n_words: int, position: int, headline: str | None) -> 
 
 
 def _same_headline(line: str, headline: str) -> bool:
-    a = normalise_line(line).rstrip(". …").casefold()
+    return _same_normalised_headline(normalise_line(line), headline)
+
+
+def _same_normalised_headline(line: str, headline: str) -> bool:
+    a = line.rstrip(". …").casefold()
     b = _headline_key(headline)
     return bool(a) and (a == b or (len(b) > 20 and a.startswith(b)))
 
@@ -200,6 +211,8 @@ def clean_article(raw_text: str, headline: str | None = None) -> CleanArticle:
     published = None
     seen_content = False
     for line_no, raw_line in enumerate(raw_text.splitlines(), start=1):
+        if not raw_line or raw_line.isspace():  # normalises to ""
+            continue
         line = normalise_line(raw_line)
         if not line:
             continue
