@@ -13,6 +13,7 @@ near +-1, so everything here scores sentences and then aggregates.
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
@@ -61,6 +62,7 @@ def _analyzer():  # type: ignore[no-untyped-def]
         SentimentIntensityAnalyzer,
         SentiText,
         negated,
+        normalize,
         scalar_inc_dec,
     )
 
@@ -118,7 +120,44 @@ def _analyzer():  # type: ignore[no-untyped-def]
                 sentiments[i] = self._valence(words, lowers, entries, i, is_cap_diff)
             if "but" in text.lower() and any(e[1] == "but" for e in entries):
                 sentiments = self._but_check(words, sentiments)
-            return self.score_valence(sentiments, text)
+            if not sentiments:
+                return {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
+            # VADER's score_valence with its helpers (_punctuation_emphasis, _amplify_ep,
+            # _amplify_qm, _sift_sentiment_scores) written out, the same operations in the
+            # same order; words rated 0 only add to the neutral count.
+            sum_s = float(sum(sentiments))
+            ep_count = text.count("!")
+            if ep_count > 4:
+                ep_count = 4
+            qm_count = text.count("?")
+            qm_amplifier = 0
+            if qm_count > 1:
+                qm_amplifier = qm_count * 0.18 if qm_count <= 3 else 0.96
+            punct_emph_amplifier = ep_count * 0.292 + qm_amplifier
+            if sum_s > 0:
+                sum_s += punct_emph_amplifier
+            elif sum_s < 0:
+                sum_s -= punct_emph_amplifier
+            compound = normalize(sum_s)
+            pos_sum = 0.0
+            neg_sum = 0.0
+            neu_count = 0
+            for sentiment_score in sentiments:
+                if sentiment_score > 0:
+                    pos_sum += (float(sentiment_score) + 1)
+                elif sentiment_score < 0:
+                    neg_sum += (float(sentiment_score) - 1)
+                elif sentiment_score == 0:
+                    neu_count += 1
+            if pos_sum > math.fabs(neg_sum):
+                pos_sum += punct_emph_amplifier
+            elif pos_sum < math.fabs(neg_sum):
+                neg_sum -= punct_emph_amplifier
+            total = pos_sum + math.fabs(neg_sum) + neu_count
+            return {"neg": round(math.fabs(neg_sum / total), 3),
+                    "neu": round(math.fabs(neu_count / total), 3),
+                    "pos": round(math.fabs(pos_sum / total), 3),
+                    "compound": round(compound, 4)}
 
         def _valence(self, words: list[str], lw: list[str], entries: list[tuple],
                      i: int, is_cap_diff: bool) -> float:
