@@ -105,19 +105,27 @@ def count_words(text: str) -> int:
     a single "." or "," joins two digits (the regex always runs on to the end of each run,
     so it takes every such join).
     """
+    return _count_words(text, _WORD, digit_joins=True)
+
+
+def _count_words(text: str, pattern: re.Pattern[str], digit_joins: bool) -> int:
+    """``len(pattern.findall(text))`` for :data:`_WORD` (``digit_joins``) or the same
+    pattern without its "." / "," between digits (``[^\W_]+(?:['’\-][^\W_]+)*``), from
+    the per-character tables of :func:`_char_kinds`."""
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     if not codes.size:
         return 0
     if int(codes.max()) > 0xFFFF:
-        return len(_WORD.findall(text))
+        return len(pattern.findall(text))
     kind = _char_kinds()[codes]
     word = (kind & _WORD_CHAR).astype(bool)
     runs = int(word[0]) + int(np.count_nonzero(word[1:] & ~word[:-1]))
     if len(kind) < 3:
         return runs
     left, middle, right = kind[:-2], kind[1:-1], kind[2:]
-    joins = (((middle == _JOINER) & (left & right & _WORD_CHAR).astype(bool))
-             | ((middle == _DIGIT_JOINER) & (left & right & _DIGIT).astype(bool)))
+    joins = (middle == _JOINER) & (left & right & _WORD_CHAR).astype(bool)
+    if digit_joins:
+        joins |= (middle == _DIGIT_JOINER) & (left & right & _DIGIT).astype(bool)
     return runs - int(np.count_nonzero(joins))
 
 

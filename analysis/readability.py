@@ -33,6 +33,7 @@ import pandas as pd
 import textstat
 
 import analysis  # noqa: F401  (importing the package keeps textstat offline)
+from analysis.corpus import _count_words
 from analysis.sentences import split_sentences
 
 __all__ = [
@@ -66,6 +67,7 @@ ARTICLE_COLUMNS = (
 )
 
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+_HAS_WORD = re.compile(r"[^\W_]")
 _INNER_STOP = re.compile(r"[.!?…]+(?=\s*\S)")
 _END = re.compile(r"[.!?…]['\"’”»)\]]*\s*$")
 
@@ -398,10 +400,12 @@ def readability_scores(sentences: list[str]) -> dict[str, object]:
     >>> s["n_sentences"], s["words_per_sentence"], round(s["flesch_kincaid_grade"], 2)
     (2, 5.5, -0.57)
     """
-    counted = [(s, len(_words(s))) for s in sentences if isinstance(s, str)]
-    kept = [s for s, n in counted if n]
+    # A sentence has a word when it has a letter or digit; the words of all the sentences
+    # are counted at once in the text joined by line breaks (no word spans one).
+    texts = [s for s in sentences if isinstance(s, str)]
+    kept = [s for s in texts if _HAS_WORD.search(s)]
     out: dict[str, object] = {f: np.nan for f in FORMULAS}
-    n_words = sum(n for _, n in counted)
+    n_words = _count_words("\n".join(kept), _WORD, digit_joins=False) if kept else 0
     out.update({"words_per_sentence": np.nan, "syllables_per_word": np.nan,
                 "n_sentences": len(kept), "n_words": n_words,
                 "n_skipped": len(sentences) - len(kept), "reason": ""})
