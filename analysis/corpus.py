@@ -109,7 +109,7 @@ def count_words(text: str) -> int:
 
 
 def _count_words(text: str, pattern: re.Pattern[str], digit_joins: bool) -> int:
-    """``len(pattern.findall(text))`` for :data:`_WORD` (``digit_joins``) or the same
+    r"""``len(pattern.findall(text))`` for :data:`_WORD` (``digit_joins``) or the same
     pattern without its "." / "," between digits (``[^\W_]+(?:['’\-][^\W_]+)*``), from
     the per-character tables of :func:`_char_kinds`."""
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)

@@ -161,14 +161,42 @@ def _term_key(term: str) -> str:
     return key
 
 
-def trie_regex(keys: Iterable[str]) -> str:
-    """A regular expression matching the start of any of ``keys`` (literal strings).
+def _place_key(term: str) -> str:
+    """The lower-cased literal text every match of a term begins with, as far as it is
+    known: :func:`_term_key`'s characters, but on to the end of the first word and over
+    the next words, a space standing for the run of whitespace between two words; it stops
+    where :func:`_term_key` would (an apostrophe, a non-ASCII character with case) and at
+    a ``*``. It begins with :func:`_term_key` of the term.
+
+    >>> _place_key("the right to"), _place_key("Accus*"), _place_key("I'm"), _place_key("£*")
+    ('the right to', 'accus', 'i', '£')
+    """
+    key = ""
+    for n, word in enumerate(term.split()):
+        star = word.endswith("*") and len(word) > 1
+        core = word[:-1] if star else word
+        if n:
+            key += " "
+        for ch in core:
+            if ch in "'’" or not (ch.isascii() or ch.lower() == ch == ch.upper()):
+                return key
+            key += ch.lower()
+        if star:
+            return key
+    return key
+
+
+def trie_regex(keys: Iterable[str], space: str | None = None) -> str:
+    r"""A regular expression matching the start of any of ``keys`` (literal strings).
 
     Written as a tree of alternatives by first character, so the regex engine rules out a
-    place after a character or two; a key that extends a shorter key adds nothing.
+    place after a character or two; a key that extends a shorter key adds nothing. With
+    ``space``, a space in a key stands for that regex (e.g. ``r"\s+"``).
 
     >>> trie_regex(["row", "rows", "riot", "£"])
     '(?:r(?:iot|ow)|£)'
+    >>> trie_regex(["at home", "at once"], space=r"\s+")
+    'at\\s+(?:home|once)'
     """
     tree: dict = {}
     for key in keys:
@@ -180,7 +208,8 @@ def trie_regex(keys: Iterable[str]) -> str:
     def walk(node: dict) -> str:
         if "" in node:  # a key ends here: the longer ones need not be checked
             return ""
-        alts = [re.escape(ch) + walk(child) for ch, child in sorted(node.items())]
+        alts = [(space if space is not None and ch == " " else re.escape(ch)) + walk(child)
+                for ch, child in sorted(node.items())]
         return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
     return walk(tree)
@@ -226,21 +255,26 @@ class TermIndex:
             re.IGNORECASE)
         self._keyed: dict[int, dict[str, list[tuple[int, int, str, re.Pattern[str]]]]] = {}
         self._wild: list[tuple[int, int, str, re.Pattern[str]]] = []
+        place_keys = set()
         for group, rank, term, regex, key in items:
             entry = (group, rank, term, regex)
             if key:
                 self._keyed.setdefault(len(key), {}).setdefault(key, []).append(entry)
+                place_keys.add(_place_key(term))
             else:
                 self._wild.append(entry)
         self._all = tuple(sorted(item[:4] for item in items))
         # Where a term can begin, found by the regex engine in the folded text: a word's
-        # first letters equal to a key (folding keeps a character a word character or
-        # not), or a symbol key anywhere. Without keyless terms only these places matter.
-        keys = sorted({key for table in self._keyed.values() for key in table})
+        # first letters equal to the known opening of a term (:func:`_place_key`, which
+        # starts with the term's key; folding keeps a character a word character or not,
+        # whitespace or not), or a symbol key anywhere. Without keyless terms only these
+        # places matter.
+        keys = sorted(place_keys)
         word_keys = [k for k in keys if re.match(r"\w", k)]
         symbol_keys = [k for k in keys if not re.match(r"\w", k)]
-        places = ([r"(?<![\w\-])(?=" + trie_regex(word_keys) + ")"] if word_keys else []) + (
-            ["(?=" + trie_regex(symbol_keys) + ")"] if symbol_keys else [])
+        places = ([r"(?<![\w\-])(?=" + trie_regex(word_keys, r"\s+") + ")"]
+                  if word_keys else []) + (
+            ["(?=" + trie_regex(symbol_keys, r"\s+") + ")"] if symbol_keys else [])
         self._places = (re.compile("|".join(places)) if places and not self._wild else None)
         self._cache: dict[str, tuple[tuple[int, int, str, re.Pattern[str]], ...]] = {}
 
