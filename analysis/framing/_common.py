@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -23,6 +25,9 @@ import pandas as pd
 WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
 SENTENCE_COLUMNS = ("article_id", "sentence_id", "kind", "text", "start", "end")
+#: Readings of tables already made inside :func:`reuse_readings`, keyed by the tables'
+#: identities (each entry keeps its tables alive, so an identity cannot be reused).
+_READINGS: ContextVar[dict | None] = ContextVar("framing_readings", default=None)
 FRAMES = ("conflict", "human_interest", "responsibility", "morality", "economic")
 
 
@@ -422,11 +427,47 @@ def spans_by_voice(
 ) -> tuple[dict[str, list[tuple[int, int]]], dict[str, list[tuple[int, int]]]]:
     """Per article, the spans of sources' words (direct/mixed quotes) and of scare quotes.
 
+    Inside :func:`reuse_readings` a given ``quotes`` table is read once.
+
     >>> df = pd.DataFrame({"article_id": ["1"], "text": ["He said: 'We will go now.' A 'row'."]})
     >>> spans_by_voice(df, fallback_quotes(df))
     ({'1': [(10, 25)]}, {'1': [(30, 33)]})
     """
-    return quote_span_pair(get_quotes(corpus, quotes))
+    memo = _READINGS.get()
+    if memo is None or quotes is None:
+        return quote_span_pair(get_quotes(corpus, quotes))
+    key = ("spans", id(quotes))
+    held = memo.get(key)
+    if held is None or held[0] is not quotes:
+        held = memo[key] = (quotes, quote_span_pair(quotes))
+    quoted, scare = held[1]
+    return ({a: list(v) for a, v in quoted.items()}, {a: list(v) for a, v in scare.items()})
+
+
+@contextmanager
+def reuse_readings() -> Iterator[None]:
+    """Inside this block, :func:`body_columns` and :func:`spans_by_voice` read given
+    tables once: a later call with the very same table objects (and arguments) gets a copy
+    of the first result. :func:`analysis.pipeline.analyze` runs each chunk's framing
+    measures in this block; the tables must not be changed inside it.
+
+    >>> c = pd.DataFrame({"article_id": ["1"], "outlet": ["X"], "text": ["Hi. Bye."]})
+    >>> from analysis import split_sentences
+    >>> s = split_sentences(c)
+    >>> with reuse_readings():
+    ...     first = body_columns(c, sentences=s)
+    ...     first["text"].append("changed by a caller")
+    ...     body_columns(c, sentences=s)["text"]
+    ['Hi.', 'Bye.']
+    """
+    if _READINGS.get() is not None:
+        yield
+        return
+    token = _READINGS.set({})
+    try:
+        yield
+    finally:
+        _READINGS.reset(token)
 
 
 def voice_of(start: int, end: int, quoted: Sequence[tuple[int, int]],
@@ -519,6 +560,18 @@ def body_columns(corpus: pd.DataFrame, kinds: Sequence[str] = ("body",),
     >>> body_columns(c, columns=("sentence_id", "text", "outlet"))
     {'sentence_id': [0, 1], 'text': ['Hi there.', 'Bye.'], 'outlet': ['X', 'X']}
     """
+    memo = _READINGS.get()
+    if memo is None or sentences is None:
+        return _body_columns(corpus, kinds, sentences, columns)
+    key = ("body", id(corpus), id(sentences), tuple(kinds), tuple(columns))
+    held = memo.get(key)
+    if held is None or held[0] is not corpus or held[1] is not sentences:
+        held = memo[key] = (corpus, sentences, _body_columns(corpus, kinds, sentences, columns))
+    return {col: list(values) for col, values in held[2].items()}
+
+
+def _body_columns(corpus: pd.DataFrame, kinds: Sequence[str],
+                  sentences: pd.DataFrame | None, columns: Sequence[str]) -> dict[str, list]:
     check_corpus(corpus)
     sentences = _sentences_of(corpus, sentences)
     ids = corpus["article_id"].astype(str)
