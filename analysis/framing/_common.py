@@ -302,7 +302,8 @@ class TermIndex:
         out: list[list[tuple[int, int, str]]] = [[] for _ in range(self.n_groups)]
         if not text or not self._all:
             return out
-        folded = text.translate(ASCII_FOLD).lower()
+        # ASCII_FOLD maps non-ASCII characters only: ASCII text is lower-cased alone
+        folded = text.lower() if text.isascii() else text.translate(ASCII_FOLD).lower()
         exact_keys = len(folded) == len(text)  # else: try every term everywhere
         last = [0] * self.n_groups
         candidates = self._candidates
