@@ -77,6 +77,7 @@ def term_regex(term: str, plural: bool = False) -> str:
 #: Kelvin sign), mapped to that letter; every other character matches only itself and its
 #: case partners (a test checks this against the whole of Unicode).
 ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_FOLDED = re.compile("[" + "".join(chr(c) for c in ASCII_FOLD) + "]")
 #: Characters of a term's opening letters used to look it up (see :class:`TermIndex`).
 KEY_CHARS = 4
 
@@ -302,8 +303,9 @@ class TermIndex:
         out: list[list[tuple[int, int, str]]] = [[] for _ in range(self.n_groups)]
         if not text or not self._all:
             return out
-        # ASCII_FOLD maps non-ASCII characters only: ASCII text is lower-cased alone
-        folded = text.lower() if text.isascii() else text.translate(ASCII_FOLD).lower()
+        # ASCII_FOLD changes only its four characters: text without them is lower-cased alone
+        folded = (text.translate(ASCII_FOLD).lower()
+                  if not text.isascii() and _FOLDED.search(text) else text.lower())
         exact_keys = len(folded) == len(text)  # else: try every term everywhere
         last = [0] * self.n_groups
         candidates = self._candidates
