@@ -160,6 +160,8 @@ def _ts_sentence_count(text: str) -> int:
 
 
 _TS_WORD_CHAR = re.compile(r"\w")
+#: A token (a run between whitespace) without a word character.
+_TS_WORDLESS_TOKEN = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")
 
 
 def _ts_short(sentence: str) -> bool:
@@ -235,8 +237,10 @@ def text_counts(text: str) -> dict[str, int]:
     """
     words = _ts_words(text)
     syllables = poly = difficult = not_easy = 0
+    counted: dict[str, int] = {}  # syllables of each distinct word, for Linsear Write
     for word, times in Counter(words).items():  # each distinct word looked at once
         n, easy = _word_class(word)
+        counted[word] = n
         syllables += n * times
         if n >= 3:
             poly += times
@@ -251,18 +255,20 @@ def text_counts(text: str) -> dict[str, int]:
         # so textstat's first 100 words are the first 100 of ``words``; ``used`` counts
         # the tokens they came from (a token with a letter or digit always gives a word).
         lw_words = words[:100]
-        used = kept = 0
-        while used < len(tokens) and kept < 100:
-            token = tokens[used]
-            used += 1
-            if _TS_WORD_CHAR.search(token) or _ts_remove_punctuation(token):
-                kept += 1
-        lw_text = " ".join(tokens[:used])
+        lw_text = " ".join(tokens[:100])
+        if _TS_WORDLESS_TOKEN.search(lw_text):  # else each of the 100 tokens gave a word
+            used = kept = 0
+            while used < len(tokens) and kept < 100:
+                token = tokens[used]
+                used += 1
+                if _TS_WORD_CHAR.search(token) or _ts_remove_punctuation(token):
+                    kept += 1
+            lw_text = " ".join(tokens[:used])
     else:
         lw_words, lw_text = words, " ".join(tokens)
     lw_easy = lw_hard = 0
     for word in lw_words:
-        n = _syllables(word)
+        n = counted[word]  # _syllables(word), worked out above
         if n >= 3:
             lw_hard += 1
         elif n > 0:

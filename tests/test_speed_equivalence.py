@@ -484,3 +484,17 @@ def test_framing_readings_shared_in_a_chunk_are_the_same_and_private(corpus, sen
             body_columns(corpus, sentences=sentences)
     for a, b in zip(alone, shared, strict=True):
         pd.testing.assert_frame_equal(a, b)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["word", "It's", "—", "-", "'", "''", "...", "re-elect",
+                                 "a.", "B!", "why?", "2024", "café", "'tis", "\u2014x"]),
+                min_size=95, max_size=130))
+def test_linsear_write_words_as_textstat_takes_them(tokens):
+    import textstat
+
+    from analysis.readability import scores_from_counts, text_counts
+
+    text = " ".join(tokens)
+    ours = scores_from_counts(text_counts(text))
+    assert ours["linsear_write_formula"] == textstat.linsear_write_formula(text)
