@@ -103,28 +103,34 @@ def _analyzer():  # type: ignore[no-untyped-def]
             text = text.strip()
             token = self._tokens.get
             entries = [token(t) or self._token(t) for t in text.split()]
-            words = [e[0] for e in entries]
-            n = len(words)
-            capitals = sum(1 for e in entries if e[2])
-            is_cap_diff = 0 < n - capitals < n  # SentiText's
+            n = len(entries)
             sentiments: list[float] = [0] * n
             last = n - 1
+            words: list[str] | None = None
             lowers: list[str] | None = None
+            rated: list[int] = []  # the only places a valence can be other than 0
             for i, entry in enumerate(entries):
                 if not entry[3]:
                     continue
                 if entry[1] == "kind" and i < last and entries[i + 1][1] == "of":
                     continue
-                if lowers is None:
+                if lowers is None:  # the words, and SentiText's is_cap_diff, when needed
+                    words = [e[0] for e in entries]
                     lowers = [e[1] for e in entries]
+                    capitals = sum(1 for e in entries if e[2])
+                    is_cap_diff = 0 < n - capitals < n
                 sentiments[i] = self._valence(words, lowers, entries, i, is_cap_diff)
+                rated.append(i)
             if "but" in text.lower() and any(e[1] == "but" for e in entries):
-                sentiments = self._but_check(words, sentiments)
+                # scales the valences in place of equal ones: a 0 stays 0
+                sentiments = self._but_check(
+                    [e[0] for e in entries] if words is None else words, sentiments)
             if not sentiments:
                 return {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
             # VADER's score_valence with its helpers (_punctuation_emphasis, _amplify_ep,
             # _amplify_qm, _sift_sentiment_scores) written out, the same operations in the
-            # same order; words rated 0 only add to the neutral count.
+            # same order; words rated 0 only add to the neutral count, so only the rated
+            # places are read.
             sum_s = float(sum(sentiments))
             ep_count = text.count("!")
             if ep_count > 4:
@@ -141,8 +147,9 @@ def _analyzer():  # type: ignore[no-untyped-def]
             compound = normalize(sum_s)
             pos_sum = 0.0
             neg_sum = 0.0
-            neu_count = 0
-            for sentiment_score in sentiments:
+            neu_count = n - len(rated)  # unrated words are 0
+            for i in rated:  # the others, in order
+                sentiment_score = sentiments[i]
                 if sentiment_score > 0:
                     pos_sum += (float(sentiment_score) + 1)
                 elif sentiment_score < 0:
