@@ -307,12 +307,14 @@ class TermIndex:
         folded = (text.translate(ASCII_FOLD).lower()
                   if not text.isascii() and _FOLDED.search(text) else text.lower())
         exact_keys = len(folded) == len(text)  # else: try every term everywhere
-        last = [0] * self.n_groups
-        candidates = self._candidates
         if exact_keys and self._places is not None:
+            if self._places.search(folded) is None:  # most sentences: no place at all
+                return out
             places = self._places.finditer(folded)
         else:
             places = self.starts.finditer(text)
+        last = [0] * self.n_groups
+        candidates = self._candidates
         for place in places:
             pos = place.start()
             entries = candidates(folded[pos:pos + KEY_CHARS]) if exact_keys else self._all
