@@ -167,15 +167,25 @@ def _term_key(term: str) -> str:
     return key
 
 
-def _place_key(term: str) -> str:
+#: Stands for the end of a word in :func:`_place_key` (``(?![\w])`` in :func:`trie_regex`).
+WORD_END = "\x00"
+#: Stands for an apostrophe, ' or ’, in :func:`_place_key` (``['’]`` in :func:`trie_regex`).
+APOSTROPHE = "\x01"
+
+
+def _place_key(term: str, plural: bool = False) -> str:
     """The lower-cased literal text every match of a term begins with, as far as it is
     known: :func:`_term_key`'s characters, but on to the end of the first word and over
-    the next words, a space standing for the run of whitespace between two words; it stops
-    where :func:`_term_key` would (an apostrophe, a non-ASCII character with case) and at
-    a ``*``. It begins with :func:`_term_key` of the term.
+    the next words, a space standing for the run of whitespace between two words and
+    :data:`APOSTROPHE` for an apostrophe; it stops at a non-ASCII character with case (as
+    :func:`_term_key` does) and at a ``*``. It begins with :func:`_term_key` of the term.
+    A term read to its end, whose pattern ends at a word's end (no plural ending), ends
+    with :data:`WORD_END`.
 
     >>> _place_key("the right to"), _place_key("Accus*"), _place_key("I'm"), _place_key("£*")
-    ('the right to', 'accus', 'i', '£')
+    ('the right to\\x00', 'accus', 'i\\x01m\\x00', '£')
+    >>> _place_key("I"), _place_key("row", plural=True), _place_key("U.S.")
+    ('i\\x00', 'row', 'u.s.')
     """
     key = ""
     for n, word in enumerate(term.split()):
@@ -184,12 +194,16 @@ def _place_key(term: str) -> str:
         if n:
             key += " "
         for ch in core:
-            if ch in "'’" or not (ch.isascii() or ch.lower() == ch == ch.upper()):
+            if ch in "'’":
+                key += APOSTROPHE
+                continue
+            if not (ch.isascii() or ch.lower() == ch == ch.upper()):
                 return key
             key += ch.lower()
         if star:
             return key
-    return key
+    # the pattern's own test for its right edge (term_regex)
+    return key + WORD_END if not plural and re.search(r"[\w*]$", term) else key
 
 
 def trie_regex(keys: Iterable[str], space: str | None = None) -> str:
@@ -197,7 +211,8 @@ def trie_regex(keys: Iterable[str], space: str | None = None) -> str:
 
     Written as a tree of alternatives by first character, so the regex engine rules out a
     place after a character or two; a key that extends a shorter key adds nothing. With
-    ``space``, a space in a key stands for that regex (e.g. ``r"\s+"``).
+    ``space``, a space in a key stands for that regex (e.g. ``r"\s+"``),
+    :data:`WORD_END` for the end of a word and :data:`APOSTROPHE` for ' or ’.
 
     >>> trie_regex(["row", "rows", "riot", "£"])
     '(?:r(?:iot|ow)|£)'
@@ -214,7 +229,10 @@ def trie_regex(keys: Iterable[str], space: str | None = None) -> str:
     def walk(node: dict) -> str:
         if "" in node:  # a key ends here: the longer ones need not be checked
             return ""
-        alts = [(space if space is not None and ch == " " else re.escape(ch)) + walk(child)
+        alts = [(space if space is not None and ch == " "
+                 else r"(?![\w])" if space is not None and ch == WORD_END
+                 else "['’]" if space is not None and ch == APOSTROPHE
+                 else re.escape(ch)) + walk(child)
                 for ch, child in sorted(node.items())]
         return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
@@ -266,7 +284,7 @@ class TermIndex:
             entry = (group, rank, term, regex)
             if key:
                 self._keyed.setdefault(len(key), {}).setdefault(key, []).append(entry)
-                place_keys.add(_place_key(term))
+                place_keys.add(_place_key(term, matcher.plural))
             else:
                 self._wild.append(entry)
         self._all = tuple(sorted(item[:4] for item in items))
