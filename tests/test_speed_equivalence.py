@@ -419,10 +419,11 @@ def test_sentence_table_built_by_columns_is_the_row_by_row_table():
 
 
 _PHRASES = ["the right to", "at home", "at once", "it is right", "counter-protest*", "I'm",
-            "row", "rows", "council", "£*", "in the end", "has to"]
+            "row", "rows", "council", "£*", "in the end", "has to", "I", "U.S.", "don't"]
 _PHRASE_WORDS = ["the", "THE", "right", "to", "at", "home", "once", "it", "is", "I'm", "I’m",
                  "ıs", "İt", "counter-protests", "row", "rows", "council", "£5m", "in", "end",
-                 "has", "ſo", "\u212aeep"]
+                 "has", "ſo", "\u212aeep", "I", "In", "i", "It's", "U.S.", "U.S", "don’t",
+                 "don't_", "dont"]
 
 
 _GAPS = [" ", "  ", "\t", "\n", "\u00a0", "\u2003", "-", "'", ""]
