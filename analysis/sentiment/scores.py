@@ -229,8 +229,17 @@ def _analyzer():  # type: ignore[no-untyped-def]
             window = _Window(words[lo:i + 3], sentitext.is_cap_diff)
             return super().sentiment_valence(valence, window, item, i - lo, sentiments)
 
+    #: The first word of every idiom and booster phrase (words hold no spaces).
+    idiom_starts = frozenset(k.split(" ")[0] for k in (*SPECIAL_CASES, *BOOSTER_DICT))
+
     def _special_idioms(valence: float, lw: list[str], i: int) -> float:
-        """VADER's ``_special_idioms_check`` on the lower-cased words (``i`` > 2)."""
+        """VADER's ``_special_idioms_check`` on the lower-cased words (``i`` > 2).
+
+        Every phrase it looks up begins with word ``i - 3``, ``i - 2``, ``i - 1`` or ``i``;
+        when none of them begins an idiom or a booster, nothing can change."""
+        if lw[i] not in idiom_starts and lw[i - 1] not in idiom_starts \
+                and lw[i - 2] not in idiom_starts and lw[i - 3] not in idiom_starts:
+            return valence
         onezero = f"{lw[i - 1]} {lw[i]}"
         twoonezero = f"{lw[i - 2]} {lw[i - 1]} {lw[i]}"
         twoone = f"{lw[i - 2]} {lw[i - 1]}"
