@@ -60,6 +60,17 @@ def boilerplate_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(r["pattern"], re.I), r["reason"]) for r in rows)
 
 
+@lru_cache(maxsize=1)
+def _furniture_alternation() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """Every furniture pattern in one regex, ``(?P<f0>…)|(?P<f1>…)|…`` in file order, and
+    the reasons: ``fullmatch`` of the alternation succeeds when one pattern fullmatches
+    (the engine backtracks into later alternatives), and the first such alternative is the
+    group that matched, so one call gives :func:`furniture_reason`'s answer."""
+    patterns = boilerplate_patterns()
+    alternation = "|".join(f"(?P<f{i}>{p.pattern})" for i, (p, _) in enumerate(patterns))
+    return re.compile(alternation, re.I), tuple(reason for _, reason in patterns)
+
+
 def normalise_line(line: str) -> str:
     """Normalise one line: Unicode NFC, control characters dropped, whitespace collapsed,
     lone surrogates replaced by U+FFFD.
@@ -81,6 +92,22 @@ def is_closed(line: str) -> bool:
     (True, False)
     """
     return bool(_CLOSED.search(line))
+
+
+#: Characters :data:`_CLOSED` lets follow the closing punctuation (besides whitespace).
+_CLOSING_TAIL = frozenset("'\"’”»)]")
+_CLOSERS = frozenset(".!?…:;")
+
+
+def _is_closed(line: str) -> bool:
+    """:func:`is_closed` read from the line's end: skip the trailing whitespace, quotes and
+    brackets, then look at one character (the regex tries every position of the line).
+    The same answer: a closer is never whitespace, a quote or a bracket, so the regex can
+    only match at the character just before that trailing run."""
+    i = len(line)
+    while i and (line[i - 1] in _CLOSING_TAIL or line[i - 1].isspace()):
+        i -= 1
+    return i > 0 and line[i - 1] in _CLOSERS
 
 
 #: A line of more words than this is prose, whatever its punctuation or the words in it: no
@@ -107,17 +134,37 @@ def line_kind(line: str, position: int, headline: str | None = None) -> str:
     """
     if headline and _same_headline(line, headline):
         return "headline"
-    if len(line.split()) > MAX_CAPTION_WORDS:
+    return _line_kind(line, len(line.split()), position, None)
+
+
+def _line_kind(line: str, n_words: int, position: int, headline: str | None) -> str:
+    """:func:`line_kind` of a line normalised by :func:`normalise_line`, given its number
+    of words (``len(line.split())``)."""
+    # ``line`` comes normalised from clean_article; an ASCII line normalised once stays
+    # the same when normalised again (elsewhere dropping a control character can leave a
+    # combining mark that NFC then composes, so it is normalised again)
+    if headline and _same_normalised_headline(
+            line if line.isascii() else normalise_line(line), headline):
+        return "headline"
+    if n_words > MAX_CAPTION_WORDS:
         return "body"
-    if _CREDIT.search(line) or _CAPTION_CUES.search(line):
+    if "(" in line:
+        if _CREDIT.search(line) or _CAPTION_CUES.search(line):
+            return "caption"
+    # without "(" only the credits anchored at the line's start can match
+    elif _CREDIT.match(line):
         return "caption"
-    if not is_closed(line):
+    if not _is_closed(line):
         return "headline" if position == 0 else "caption"
     return "body"
 
 
 def _same_headline(line: str, headline: str) -> bool:
-    a = normalise_line(line).rstrip(". …").casefold()
+    return _same_normalised_headline(normalise_line(line), headline)
+
+
+def _same_normalised_headline(line: str, headline: str) -> bool:
+    a = line.rstrip(". …").casefold()
     b = _headline_key(headline)
     return bool(a) and (a == b or (len(b) > 20 and a.startswith(b)))
 
@@ -137,10 +184,14 @@ def furniture_reason(line: str) -> str | None:
     >>> furniture_reason("The Met said it would not comment.") is None
     True
     """
-    for pattern, reason in boilerplate_patterns():
-        if pattern.fullmatch(line):
+    pattern, reasons = _furniture_alternation()
+    match = pattern.fullmatch(line)
+    if match is None:
+        return None
+    for i, reason in enumerate(reasons):
+        if match.group(f"f{i}") is not None:
             return reason
-    return None
+    return None  # pragma: no cover - one alternative always matched
 
 
 def clean_article(raw_text: str, headline: str | None = None) -> CleanArticle:
@@ -160,6 +211,8 @@ def clean_article(raw_text: str, headline: str | None = None) -> CleanArticle:
     published = None
     seen_content = False
     for line_no, raw_line in enumerate(raw_text.splitlines(), start=1):
+        if not raw_line or raw_line.isspace():  # normalises to ""
+            continue
         line = normalise_line(raw_line)
         if not line:
             continue
@@ -179,7 +232,8 @@ def clean_article(raw_text: str, headline: str | None = None) -> CleanArticle:
             removed.append(_removed(line_no, line, reason))
             continue
         first_line[line] = line_no
-        kinds.append(line_kind(line, len(kept), headline)[0])
+        # a normalised line's words are separated by single spaces
+        kinds.append(_line_kind(line, line.count(" ") + 1, len(kept), headline)[0])
         kept.append(line)
         line_nos.append(line_no)
     return CleanArticle("\n".join(kept), "".join(kinds), removed, published, line_nos)

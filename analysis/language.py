@@ -100,9 +100,9 @@ def _features(data: bytes) -> tuple[np.ndarray, np.ndarray]:
     found = found[found >= 0]
     if not len(found):
         return found, np.empty(0, dtype=np.float32)
-    unique, first, counts = np.unique(found, return_index=True, return_counts=True)
-    order = np.argsort(first, kind="stable")
-    return unique[order], counts[order].astype(np.float32)
+    # factorize numbers the features in the order each is first met (one hash pass, no sort)
+    ids, unique = pd.factorize(found)
+    return unique, np.bincount(ids).astype(np.float32)
 
 
 def _classify(text: str) -> tuple[str, float]:

@@ -36,7 +36,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -186,9 +186,13 @@ def run_chunk(corpus: pd.DataFrame, steps: Sequence[Step],
     """
     from analysis.sentences import reuse_splits
 
+    try:  # the framing measures read the body sentences and quotation spans once
+        from analysis.framing._common import reuse_readings
+    except ImportError:  # pragma: no cover - framing not available
+        reuse_readings = nullcontext
     tables: dict[str, pd.DataFrame] = {}
     seconds: dict[str, float] = {}
-    with reuse_splits(), _fewer_collections():
+    with reuse_splits(), reuse_readings(), _fewer_collections():
         for step in steps:
             func = _function(step)
             started = time.process_time()

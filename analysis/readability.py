@@ -33,6 +33,7 @@ import pandas as pd
 import textstat
 
 import analysis  # noqa: F401  (importing the package keeps textstat offline)
+from analysis.corpus import _count_words
 from analysis.sentences import split_sentences
 
 __all__ = [
@@ -66,6 +67,7 @@ ARTICLE_COLUMNS = (
 )
 
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+_HAS_WORD = re.compile(r"[^\W_]")
 _INNER_STOP = re.compile(r"[.!?…]+(?=\s*\S)")
 _END = re.compile(r"[.!?…]['\"’”»)\]]*\s*$")
 
@@ -158,6 +160,8 @@ def _ts_sentence_count(text: str) -> int:
 
 
 _TS_WORD_CHAR = re.compile(r"\w")
+#: A token (a run between whitespace) without a word character.
+_TS_WORDLESS_TOKEN = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")
 
 
 def _ts_short(sentence: str) -> bool:
@@ -233,8 +237,10 @@ def text_counts(text: str) -> dict[str, int]:
     """
     words = _ts_words(text)
     syllables = poly = difficult = not_easy = 0
+    counted: dict[str, int] = {}  # syllables of each distinct word, for Linsear Write
     for word, times in Counter(words).items():  # each distinct word looked at once
         n, easy = _word_class(word)
+        counted[word] = n
         syllables += n * times
         if n >= 3:
             poly += times
@@ -249,18 +255,20 @@ def text_counts(text: str) -> dict[str, int]:
         # so textstat's first 100 words are the first 100 of ``words``; ``used`` counts
         # the tokens they came from (a token with a letter or digit always gives a word).
         lw_words = words[:100]
-        used = kept = 0
-        while used < len(tokens) and kept < 100:
-            token = tokens[used]
-            used += 1
-            if _TS_WORD_CHAR.search(token) or _ts_remove_punctuation(token):
-                kept += 1
-        lw_text = " ".join(tokens[:used])
+        lw_text = " ".join(tokens[:100])
+        if _TS_WORDLESS_TOKEN.search(lw_text):  # else each of the 100 tokens gave a word
+            used = kept = 0
+            while used < len(tokens) and kept < 100:
+                token = tokens[used]
+                used += 1
+                if _TS_WORD_CHAR.search(token) or _ts_remove_punctuation(token):
+                    kept += 1
+            lw_text = " ".join(tokens[:used])
     else:
         lw_words, lw_text = words, " ".join(tokens)
     lw_easy = lw_hard = 0
     for word in lw_words:
-        n = _syllables(word)
+        n = counted[word]  # _syllables(word), worked out above
         if n >= 3:
             lw_hard += 1
         elif n > 0:
@@ -398,10 +406,12 @@ def readability_scores(sentences: list[str]) -> dict[str, object]:
     >>> s["n_sentences"], s["words_per_sentence"], round(s["flesch_kincaid_grade"], 2)
     (2, 5.5, -0.57)
     """
-    counted = [(s, len(_words(s))) for s in sentences if isinstance(s, str)]
-    kept = [s for s, n in counted if n]
+    # A sentence has a word when it has a letter or digit; the words of all the sentences
+    # are counted at once in the text joined by line breaks (no word spans one).
+    texts = [s for s in sentences if isinstance(s, str)]
+    kept = [s for s in texts if _HAS_WORD.search(s)]
     out: dict[str, object] = {f: np.nan for f in FORMULAS}
-    n_words = sum(n for _, n in counted)
+    n_words = _count_words("\n".join(kept), _WORD, digit_joins=False) if kept else 0
     out.update({"words_per_sentence": np.nan, "syllables_per_word": np.nan,
                 "n_sentences": len(kept), "n_words": n_words,
                 "n_skipped": len(sentences) - len(kept), "reason": ""})

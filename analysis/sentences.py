@@ -171,6 +171,12 @@ def article_sentences(text: str, kinds: str | None = None) -> list[dict]:
     >>> [s["kind"] for s in article_sentences("A headline\\nA body. Two sentences.")]
     ['headline', 'body', 'body']
     """
+    return [dict(row) for row in _shared_sentences(text, kinds)]
+
+
+def _shared_sentences(text: str, kinds: str | None) -> list[dict]:
+    """:func:`article_sentences`'s rows, kept for reuse inside :func:`reuse_splits`: the
+    caller must not change them."""
     memo = _MEMO.get()
     if memo is None:
         return _article_sentences(text, kinds)
@@ -178,7 +184,7 @@ def article_sentences(text: str, kinds: str | None = None) -> list[dict]:
     rows = memo.get(key)
     if rows is None:
         rows = memo[key] = _article_sentences(text, kinds)
-    return [dict(row) for row in rows]
+    return rows
 
 
 def _article_sentences(text: str, kinds: str | None) -> list[dict]:
@@ -256,15 +262,26 @@ def split_sentences(corpus: pd.DataFrame) -> pd.DataFrame:
 
 
 def _split_sentences(corpus: pd.DataFrame) -> pd.DataFrame:
-    rows = []
+    # The table is built column by column (a dict of lists), not from a dict per row.
+    columns: dict[str, list] = {name: [] for name in SENTENCE_COLUMNS}
+    ids, numbers, paragraphs, kinds_out, texts, starts, ends = columns.values()
     kinds_column = corpus["line_kinds"] if "line_kinds" in corpus else [None] * len(corpus)
     for article_id, text, kinds in zip(corpus["article_id"], corpus["text"], kinds_column,
                                        strict=True):
         if not isinstance(text, str):
             continue
         kinds = kinds if isinstance(kinds, str) else None
-        for sentence_id, row in enumerate(article_sentences(text, kinds)):
-            rows.append({"article_id": str(article_id), "sentence_id": sentence_id, **row})
-    frame = pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
+        rows = _shared_sentences(text, kinds)
+        article_id = str(article_id)
+        ids.extend([article_id] * len(rows))
+        numbers.extend(range(len(rows)))
+        for row in rows:
+            paragraphs.append(row["paragraph_id"])
+            kinds_out.append(row["kind"])
+            texts.append(row["text"])
+            starts.append(row["start"])
+            ends.append(row["end"])
+    frame = (pd.DataFrame(columns, columns=SENTENCE_COLUMNS) if ids
+             else pd.DataFrame([], columns=SENTENCE_COLUMNS))
     return frame.astype({"sentence_id": "int64", "paragraph_id": "int64", "start": "int64",
                          "end": "int64"})

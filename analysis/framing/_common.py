@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -23,6 +25,9 @@ import pandas as pd
 WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
 SENTENCE_COLUMNS = ("article_id", "sentence_id", "kind", "text", "start", "end")
+#: Readings of tables already made inside :func:`reuse_readings`, keyed by the tables'
+#: identities (each entry keeps its tables alive, so an identity cannot be reused).
+_READINGS: ContextVar[dict | None] = ContextVar("framing_readings", default=None)
 FRAMES = ("conflict", "human_interest", "responsibility", "morality", "economic")
 
 
@@ -72,6 +77,7 @@ def term_regex(term: str, plural: bool = False) -> str:
 #: Kelvin sign), mapped to that letter; every other character matches only itself and its
 #: case partners (a test checks this against the whole of Unicode).
 ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_FOLDED = re.compile("[" + "".join(chr(c) for c in ASCII_FOLD) + "]")
 #: Characters of a term's opening letters used to look it up (see :class:`TermIndex`).
 KEY_CHARS = 4
 
@@ -161,14 +167,57 @@ def _term_key(term: str) -> str:
     return key
 
 
-def trie_regex(keys: Iterable[str]) -> str:
-    """A regular expression matching the start of any of ``keys`` (literal strings).
+#: Stands for the end of a word in :func:`_place_key` (``(?![\w])`` in :func:`trie_regex`).
+WORD_END = "\x00"
+#: Stands for an apostrophe, ' or ’, in :func:`_place_key` (``['’]`` in :func:`trie_regex`).
+APOSTROPHE = "\x01"
+
+
+def _place_key(term: str, plural: bool = False) -> str:
+    """The lower-cased literal text every match of a term begins with, as far as it is
+    known: :func:`_term_key`'s characters, but on to the end of the first word and over
+    the next words, a space standing for the run of whitespace between two words and
+    :data:`APOSTROPHE` for an apostrophe; it stops at a non-ASCII character with case (as
+    :func:`_term_key` does) and at a ``*``. It begins with :func:`_term_key` of the term.
+    A term read to its end, whose pattern ends at a word's end (no plural ending), ends
+    with :data:`WORD_END`.
+
+    >>> _place_key("the right to"), _place_key("Accus*"), _place_key("I'm"), _place_key("£*")
+    ('the right to\\x00', 'accus', 'i\\x01m\\x00', '£')
+    >>> _place_key("I"), _place_key("row", plural=True), _place_key("U.S.")
+    ('i\\x00', 'row', 'u.s.')
+    """
+    key = ""
+    for n, word in enumerate(term.split()):
+        star = word.endswith("*") and len(word) > 1
+        core = word[:-1] if star else word
+        if n:
+            key += " "
+        for ch in core:
+            if ch in "'’":
+                key += APOSTROPHE
+                continue
+            if not (ch.isascii() or ch.lower() == ch == ch.upper()):
+                return key
+            key += ch.lower()
+        if star:
+            return key
+    # the pattern's own test for its right edge (term_regex)
+    return key + WORD_END if not plural and re.search(r"[\w*]$", term) else key
+
+
+def trie_regex(keys: Iterable[str], space: str | None = None) -> str:
+    r"""A regular expression matching the start of any of ``keys`` (literal strings).
 
     Written as a tree of alternatives by first character, so the regex engine rules out a
-    place after a character or two; a key that extends a shorter key adds nothing.
+    place after a character or two; a key that extends a shorter key adds nothing. With
+    ``space``, a space in a key stands for that regex (e.g. ``r"\s+"``),
+    :data:`WORD_END` for the end of a word and :data:`APOSTROPHE` for ' or ’.
 
     >>> trie_regex(["row", "rows", "riot", "£"])
     '(?:r(?:iot|ow)|£)'
+    >>> trie_regex(["at home", "at once"], space=r"\s+")
+    'at\\s+(?:home|once)'
     """
     tree: dict = {}
     for key in keys:
@@ -180,7 +229,11 @@ def trie_regex(keys: Iterable[str]) -> str:
     def walk(node: dict) -> str:
         if "" in node:  # a key ends here: the longer ones need not be checked
             return ""
-        alts = [re.escape(ch) + walk(child) for ch, child in sorted(node.items())]
+        alts = [(space if space is not None and ch == " "
+                 else r"(?![\w])" if space is not None and ch == WORD_END
+                 else "['’]" if space is not None and ch == APOSTROPHE
+                 else re.escape(ch)) + walk(child)
+                for ch, child in sorted(node.items())]
         return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
     return walk(tree)
@@ -226,21 +279,26 @@ class TermIndex:
             re.IGNORECASE)
         self._keyed: dict[int, dict[str, list[tuple[int, int, str, re.Pattern[str]]]]] = {}
         self._wild: list[tuple[int, int, str, re.Pattern[str]]] = []
+        place_keys = set()
         for group, rank, term, regex, key in items:
             entry = (group, rank, term, regex)
             if key:
                 self._keyed.setdefault(len(key), {}).setdefault(key, []).append(entry)
+                place_keys.add(_place_key(term, matcher.plural))
             else:
                 self._wild.append(entry)
         self._all = tuple(sorted(item[:4] for item in items))
         # Where a term can begin, found by the regex engine in the folded text: a word's
-        # first letters equal to a key (folding keeps a character a word character or
-        # not), or a symbol key anywhere. Without keyless terms only these places matter.
-        keys = sorted({key for table in self._keyed.values() for key in table})
+        # first letters equal to the known opening of a term (:func:`_place_key`, which
+        # starts with the term's key; folding keeps a character a word character or not,
+        # whitespace or not), or a symbol key anywhere. Without keyless terms only these
+        # places matter.
+        keys = sorted(place_keys)
         word_keys = [k for k in keys if re.match(r"\w", k)]
         symbol_keys = [k for k in keys if not re.match(r"\w", k)]
-        places = ([r"(?<![\w\-])(?=" + trie_regex(word_keys) + ")"] if word_keys else []) + (
-            ["(?=" + trie_regex(symbol_keys) + ")"] if symbol_keys else [])
+        places = ([r"(?<![\w\-])(?=" + trie_regex(word_keys, r"\s+") + ")"]
+                  if word_keys else []) + (
+            ["(?=" + trie_regex(symbol_keys, r"\s+") + ")"] if symbol_keys else [])
         self._places = (re.compile("|".join(places)) if places and not self._wild else None)
         self._cache: dict[str, tuple[tuple[int, int, str, re.Pattern[str]], ...]] = {}
 
@@ -263,14 +321,18 @@ class TermIndex:
         out: list[list[tuple[int, int, str]]] = [[] for _ in range(self.n_groups)]
         if not text or not self._all:
             return out
-        folded = text.translate(ASCII_FOLD).lower()
+        # ASCII_FOLD changes only its four characters: text without them is lower-cased alone
+        folded = (text.translate(ASCII_FOLD).lower()
+                  if not text.isascii() and _FOLDED.search(text) else text.lower())
         exact_keys = len(folded) == len(text)  # else: try every term everywhere
-        last = [0] * self.n_groups
-        candidates = self._candidates
         if exact_keys and self._places is not None:
+            if self._places.search(folded) is None:  # most sentences: no place at all
+                return out
             places = self._places.finditer(folded)
         else:
             places = self.starts.finditer(text)
+        last = [0] * self.n_groups
+        candidates = self._candidates
         for place in places:
             pos = place.start()
             entries = candidates(folded[pos:pos + KEY_CHARS]) if exact_keys else self._all
@@ -388,11 +450,47 @@ def spans_by_voice(
 ) -> tuple[dict[str, list[tuple[int, int]]], dict[str, list[tuple[int, int]]]]:
     """Per article, the spans of sources' words (direct/mixed quotes) and of scare quotes.
 
+    Inside :func:`reuse_readings` a given ``quotes`` table is read once.
+
     >>> df = pd.DataFrame({"article_id": ["1"], "text": ["He said: 'We will go now.' A 'row'."]})
     >>> spans_by_voice(df, fallback_quotes(df))
     ({'1': [(10, 25)]}, {'1': [(30, 33)]})
     """
-    return quote_span_pair(get_quotes(corpus, quotes))
+    memo = _READINGS.get()
+    if memo is None or quotes is None:
+        return quote_span_pair(get_quotes(corpus, quotes))
+    key = ("spans", id(quotes))
+    held = memo.get(key)
+    if held is None or held[0] is not quotes:
+        held = memo[key] = (quotes, quote_span_pair(quotes))
+    quoted, scare = held[1]
+    return ({a: list(v) for a, v in quoted.items()}, {a: list(v) for a, v in scare.items()})
+
+
+@contextmanager
+def reuse_readings() -> Iterator[None]:
+    """Inside this block, :func:`body_columns` and :func:`spans_by_voice` read given
+    tables once: a later call with the very same table objects (and arguments) gets a copy
+    of the first result. :func:`analysis.pipeline.analyze` runs each chunk's framing
+    measures in this block; the tables must not be changed inside it.
+
+    >>> c = pd.DataFrame({"article_id": ["1"], "outlet": ["X"], "text": ["Hi. Bye."]})
+    >>> from analysis import split_sentences
+    >>> s = split_sentences(c)
+    >>> with reuse_readings():
+    ...     first = body_columns(c, sentences=s)
+    ...     first["text"].append("changed by a caller")
+    ...     body_columns(c, sentences=s)["text"]
+    ['Hi.', 'Bye.']
+    """
+    if _READINGS.get() is not None:
+        yield
+        return
+    token = _READINGS.set({})
+    try:
+        yield
+    finally:
+        _READINGS.reset(token)
 
 
 def voice_of(start: int, end: int, quoted: Sequence[tuple[int, int]],
@@ -485,6 +583,18 @@ def body_columns(corpus: pd.DataFrame, kinds: Sequence[str] = ("body",),
     >>> body_columns(c, columns=("sentence_id", "text", "outlet"))
     {'sentence_id': [0, 1], 'text': ['Hi there.', 'Bye.'], 'outlet': ['X', 'X']}
     """
+    memo = _READINGS.get()
+    if memo is None or sentences is None:
+        return _body_columns(corpus, kinds, sentences, columns)
+    key = ("body", id(corpus), id(sentences), tuple(kinds), tuple(columns))
+    held = memo.get(key)
+    if held is None or held[0] is not corpus or held[1] is not sentences:
+        held = memo[key] = (corpus, sentences, _body_columns(corpus, kinds, sentences, columns))
+    return {col: list(values) for col, values in held[2].items()}
+
+
+def _body_columns(corpus: pd.DataFrame, kinds: Sequence[str],
+                  sentences: pd.DataFrame | None, columns: Sequence[str]) -> dict[str, list]:
     check_corpus(corpus)
     sentences = _sentences_of(corpus, sentences)
     ids = corpus["article_id"].astype(str)

@@ -15,7 +15,9 @@ coders is the learned score of :mod:`analysis.framing.frame_model`, which
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from itertools import compress
 
 import numpy as np
 import pandas as pd
@@ -90,10 +92,11 @@ class FrameRules:
         """
         found: dict[str, list[str]] = {f: [] for f in FRAMES}
         groups = self.index.find(text)
-        for r, (frame, needs_extra) in enumerate(self._plan):
+        plan = self._plan
+        # only the rules whose own list matched, in rule order (picked out in C)
+        for r in compress(range(len(plan)), groups[0::2]):
+            frame, needs_extra = plan[r]
             hits = groups[2 * r]
-            if not hits:
-                continue
             if needs_extra:
                 extra = groups[2 * r + 1]
                 if not extra:
@@ -144,6 +147,10 @@ def frame_sentences(corpus: pd.DataFrame, indicators: pd.DataFrame | None = None
     flags: dict[str, list[bool]] = {f: [] for f in FRAMES}
     in_quote, cues = [], []
     seen: dict[str, dict[str, list[str]]] = {}  # a repeated sentence is read once
+    # Per article, its quotation spans with their starts and ends: the spans are sorted and
+    # do not overlap (merged), so only those between two bisections can reach a sentence,
+    # and in_spans of those few is in_spans of all.
+    bounds: dict[str, tuple[list[tuple[int, int]], list[int], list[int]]] = {}
     for aid, text, start, end in zip(body["article_id"], body["text"], body["start"],
                                      body["end"], strict=True):
         found = seen.get(text)
@@ -151,7 +158,13 @@ def frame_sentences(corpus: pd.DataFrame, indicators: pd.DataFrame | None = None
             found = seen[text] = rules.cues(text)
         for f in FRAMES:
             flags[f].append(bool(found[f]))
-        in_quote.append(in_spans(quoted.get(aid, []), start, end))
+        held = bounds.get(aid)
+        if held is None:
+            spans = quoted.get(aid, [])
+            held = bounds[aid] = (spans, [s for s, _ in spans], [e for _, e in spans])
+        spans, span_starts, span_ends = held
+        first, last = bisect_right(span_ends, start), bisect_left(span_starts, end)
+        in_quote.append(first < last and in_spans(spans[first:last], start, end))
         cues.append("; ".join(f"{f}: {', '.join(found[f])}" for f in FRAMES if found[f]))
     return pd.DataFrame({
         "article_id": body["article_id"], "sentence_id": body["sentence_id"], **flags,

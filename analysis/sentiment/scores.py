@@ -13,6 +13,7 @@ near +-1, so everything here scores sentences and then aggregates.
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
@@ -61,6 +62,7 @@ def _analyzer():  # type: ignore[no-untyped-def]
         SentimentIntensityAnalyzer,
         SentiText,
         negated,
+        normalize,
         scalar_inc_dec,
     )
 
@@ -101,24 +103,68 @@ def _analyzer():  # type: ignore[no-untyped-def]
             text = text.strip()
             token = self._tokens.get
             entries = [token(t) or self._token(t) for t in text.split()]
-            words = [e[0] for e in entries]
-            n = len(words)
-            capitals = sum(1 for e in entries if e[2])
-            is_cap_diff = 0 < n - capitals < n  # SentiText's
+            n = len(entries)
             sentiments: list[float] = [0] * n
             last = n - 1
+            words: list[str] | None = None
             lowers: list[str] | None = None
+            rated: list[int] = []  # the only places a valence can be other than 0
             for i, entry in enumerate(entries):
                 if not entry[3]:
                     continue
                 if entry[1] == "kind" and i < last and entries[i + 1][1] == "of":
                     continue
-                if lowers is None:
+                if lowers is None:  # the words, and SentiText's is_cap_diff, when needed
+                    words = [e[0] for e in entries]
                     lowers = [e[1] for e in entries]
+                    capitals = sum(1 for e in entries if e[2])
+                    is_cap_diff = 0 < n - capitals < n
                 sentiments[i] = self._valence(words, lowers, entries, i, is_cap_diff)
+                rated.append(i)
             if "but" in text.lower() and any(e[1] == "but" for e in entries):
-                sentiments = self._but_check(words, sentiments)
-            return self.score_valence(sentiments, text)
+                # scales the valences in place of equal ones: a 0 stays 0
+                sentiments = self._but_check(
+                    [e[0] for e in entries] if words is None else words, sentiments)
+            if not sentiments:
+                return {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
+            # VADER's score_valence with its helpers (_punctuation_emphasis, _amplify_ep,
+            # _amplify_qm, _sift_sentiment_scores) written out, the same operations in the
+            # same order; words rated 0 only add to the neutral count, so only the rated
+            # places are read.
+            sum_s = float(sum(sentiments))
+            ep_count = text.count("!")
+            if ep_count > 4:
+                ep_count = 4
+            qm_count = text.count("?")
+            qm_amplifier = 0
+            if qm_count > 1:
+                qm_amplifier = qm_count * 0.18 if qm_count <= 3 else 0.96
+            punct_emph_amplifier = ep_count * 0.292 + qm_amplifier
+            if sum_s > 0:
+                sum_s += punct_emph_amplifier
+            elif sum_s < 0:
+                sum_s -= punct_emph_amplifier
+            compound = normalize(sum_s)
+            pos_sum = 0.0
+            neg_sum = 0.0
+            neu_count = n - len(rated)  # unrated words are 0
+            for i in rated:  # the others, in order
+                sentiment_score = sentiments[i]
+                if sentiment_score > 0:
+                    pos_sum += (float(sentiment_score) + 1)
+                elif sentiment_score < 0:
+                    neg_sum += (float(sentiment_score) - 1)
+                elif sentiment_score == 0:
+                    neu_count += 1
+            if pos_sum > math.fabs(neg_sum):
+                pos_sum += punct_emph_amplifier
+            elif pos_sum < math.fabs(neg_sum):
+                neg_sum -= punct_emph_amplifier
+            total = pos_sum + math.fabs(neg_sum) + neu_count
+            return {"neg": round(math.fabs(neg_sum / total), 3),
+                    "neu": round(math.fabs(neu_count / total), 3),
+                    "pos": round(math.fabs(pos_sum / total), 3),
+                    "compound": round(compound, 4)}
 
         def _valence(self, words: list[str], lw: list[str], entries: list[tuple],
                      i: int, is_cap_diff: bool) -> float:
@@ -183,8 +229,17 @@ def _analyzer():  # type: ignore[no-untyped-def]
             window = _Window(words[lo:i + 3], sentitext.is_cap_diff)
             return super().sentiment_valence(valence, window, item, i - lo, sentiments)
 
+    #: The first word of every idiom and booster phrase (words hold no spaces).
+    idiom_starts = frozenset(k.split(" ")[0] for k in (*SPECIAL_CASES, *BOOSTER_DICT))
+
     def _special_idioms(valence: float, lw: list[str], i: int) -> float:
-        """VADER's ``_special_idioms_check`` on the lower-cased words (``i`` > 2)."""
+        """VADER's ``_special_idioms_check`` on the lower-cased words (``i`` > 2).
+
+        Every phrase it looks up begins with word ``i - 3``, ``i - 2``, ``i - 1`` or ``i``;
+        when none of them begins an idiom or a booster, nothing can change."""
+        if lw[i] not in idiom_starts and lw[i - 1] not in idiom_starts \
+                and lw[i - 2] not in idiom_starts and lw[i - 3] not in idiom_starts:
+            return valence
         onezero = f"{lw[i - 1]} {lw[i]}"
         twoonezero = f"{lw[i - 2]} {lw[i - 1]} {lw[i]}"
         twoone = f"{lw[i - 2]} {lw[i - 1]}"
@@ -257,7 +312,7 @@ def sentence_sentiment(sentences: pd.DataFrame) -> pd.DataFrame:
     # A sentence repeated in the corpus (wire copy, boilerplate) is scored once.
     seen: dict[object, dict[str, float | str]] = {}
     scores = []
-    for t in out["text"]:
+    for t in out["text"].tolist():  # the same values as iterating the column, faster
         key = t if isinstance(t, str) else None
         score = seen.get(key) if key is not None else None
         if score is None:
@@ -267,7 +322,7 @@ def sentence_sentiment(sentences: pd.DataFrame) -> pd.DataFrame:
         scores.append(score)
     for col in ("neg", "neu", "pos", "compound"):
         out[col] = pd.Series([s[col] for s in scores], index=out.index, dtype="float64")
-    out["label"] = [label_compound(c) for c in out["compound"]]
+    out["label"] = [label_compound(c) for c in out["compound"].tolist()]
     out["reason"] = pd.Series([s["reason"] for s in scores], index=out.index, dtype="object")
     return out
 
