@@ -36,7 +36,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -184,12 +184,9 @@ def run_chunk(corpus: pd.DataFrame, steps: Sequence[Step],
     >>> len(tables["sentences"]), sorted(seconds)
     (3, ['sentences'])
     """
+    from analysis.framing._common import reuse_readings  # framing reads each table once
     from analysis.sentences import reuse_splits
 
-    try:  # the framing measures read the body sentences and quotation spans once
-        from analysis.framing._common import reuse_readings
-    except ImportError:  # pragma: no cover - framing not available
-        reuse_readings = nullcontext
     tables: dict[str, pd.DataFrame] = {}
     seconds: dict[str, float] = {}
     with reuse_splits(), reuse_readings(), _fewer_collections():

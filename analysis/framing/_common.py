@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import TypeVar
 
 import pandas as pd
 
@@ -28,6 +29,7 @@ SENTENCE_COLUMNS = ("article_id", "sentence_id", "kind", "text", "start", "end")
 #: Readings of tables already made inside :func:`reuse_readings`, keyed by the tables'
 #: identities (each entry keeps its tables alive, so an identity cannot be reused).
 _READINGS: ContextVar[dict | None] = ContextVar("framing_readings", default=None)
+T = TypeVar("T")
 FRAMES = ("conflict", "human_interest", "responsibility", "morality", "economic")
 
 
@@ -456,15 +458,22 @@ def spans_by_voice(
     >>> spans_by_voice(df, fallback_quotes(df))
     ({'1': [(10, 25)]}, {'1': [(30, 33)]})
     """
-    memo = _READINGS.get()
-    if memo is None or quotes is None:
+    if _READINGS.get() is None or quotes is None:
         return quote_span_pair(get_quotes(corpus, quotes))
-    key = ("spans", id(quotes))
-    held = memo.get(key)
-    if held is None or held[0] is not quotes:
-        held = memo[key] = (quotes, quote_span_pair(quotes))
-    quoted, scare = held[1]
+    quoted, scare = _read_once(("spans",), (quotes,), lambda: quote_span_pair(quotes))
     return ({a: list(v) for a, v in quoted.items()}, {a: list(v) for a, v in scare.items()})
+
+
+def _read_once(what: tuple, tables: tuple, compute: Callable[[], T]) -> T:
+    """Inside :func:`reuse_readings`, ``compute()`` for ``what`` of these very table
+    objects, computed the first time and held (with the tables, so that their identities
+    stay theirs) for later calls."""
+    memo = _READINGS.get()
+    key = (*what, *map(id, tables))
+    held = memo.get(key)
+    if held is None or any(a is not b for a, b in zip(held[0], tables, strict=True)):
+        held = memo[key] = (tables, compute())
+    return held[1]
 
 
 @contextmanager
@@ -583,14 +592,11 @@ def body_columns(corpus: pd.DataFrame, kinds: Sequence[str] = ("body",),
     >>> body_columns(c, columns=("sentence_id", "text", "outlet"))
     {'sentence_id': [0, 1], 'text': ['Hi there.', 'Bye.'], 'outlet': ['X', 'X']}
     """
-    memo = _READINGS.get()
-    if memo is None or sentences is None:
+    if _READINGS.get() is None or sentences is None:
         return _body_columns(corpus, kinds, sentences, columns)
-    key = ("body", id(corpus), id(sentences), tuple(kinds), tuple(columns))
-    held = memo.get(key)
-    if held is None or held[0] is not corpus or held[1] is not sentences:
-        held = memo[key] = (corpus, sentences, _body_columns(corpus, kinds, sentences, columns))
-    return {col: list(values) for col, values in held[2].items()}
+    held = _read_once(("body", tuple(kinds), tuple(columns)), (corpus, sentences),
+                      lambda: _body_columns(corpus, kinds, sentences, columns))
+    return {col: list(values) for col, values in held.items()}
 
 
 def _body_columns(corpus: pd.DataFrame, kinds: Sequence[str],
