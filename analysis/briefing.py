@@ -30,11 +30,18 @@ import re
 import sys
 import time
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
+
+if __name__ == "__main__":
+    # The command line only reads and writes notebooks. jsonschema (which nbformat imports)
+    # imports rfc3987_syntax, when it is installed, to check the IRI format that no
+    # notebook schema uses, and that import builds a parser for about a second: this
+    # process leaves it out (jsonschema then skips that one format).
+    sys.modules.setdefault("rfc3987_syntax", None)
 
 import nbformat
 
@@ -241,12 +248,14 @@ def render_html(nb: nbformat.NotebookNode, title: str) -> str:
 
 
 def run_notebook(source: Path, executed: Path, parameters: dict[str, str],
-                 km: object = None) -> str | None:
+                 km: object = None, cwd: Path | None = None) -> str | None:
     """Execute one notebook with papermill; return None, or the error in one line.
 
     ``km`` (a ``jupyter_client`` kernel manager) runs it in that kernel, already started
     or started here and left running for the next notebook (:func:`run_notebooks`);
-    without it papermill starts and stops a kernel of its own.
+    without it papermill starts and stops a kernel of its own. A kernel started here
+    starts in ``cwd`` (default: the notebook's folder), where matplotlib reads its
+    settings file.
     """
     import papermill
     from papermill.exceptions import PapermillExecutionError
@@ -255,7 +264,8 @@ def run_notebook(source: Path, executed: Path, parameters: dict[str, str],
     for attempt in range(KERNEL_START_ATTEMPTS):
         try:
             papermill.execute_notebook(
-                str(source), str(executed), parameters=parameters, cwd=str(source.parent),
+                str(source), str(executed), parameters=parameters,
+                cwd=str(cwd or source.parent),
                 progress_bar=False, kernel_name="python3", execution_timeout=1200,
                 start_timeout=KERNEL_START_TIMEOUT, **extra,
             )
@@ -310,16 +320,47 @@ def _drop_reset_cell(executed: Path, source: Path) -> None:
     nbformat.write(nb, executed)
 
 
-def run_notebooks(sources: Iterable[Path], out: Path,
-                  parameters: dict[str, str]) -> dict[Path, str | None]:
+#: What a kernel started ahead of its notebooks (:func:`run_notebooks`) runs as it starts:
+#: the libraries every notebook imports, then the corpus is read once (which loads the
+#: language detector's model), so that the first notebook does not wait for them.
+_PRELOAD = "import matplotlib.pyplot, pandas, analysis.pipeline; analysis.load_corpus({corpus!r})"
+
+
+def _kernel_ahead(cwd: Path, corpus: str) -> object:
+    """A kernel manager whose kernel is starting in ``cwd`` (importing the libraries and
+    reading ``corpus`` as it starts: :data:`_PRELOAD`), or None when it cannot start (the
+    notebook run then starts one as usual)."""
+    from jupyter_client.manager import AsyncKernelManager
+    from jupyter_core.utils import run_sync
+
+    km = AsyncKernelManager(kernel_name="python3")
+    preload = _PRELOAD.format(corpus=corpus)
+    try:
+        run_sync(km.start_kernel)(cwd=str(cwd),
+                                  extra_arguments=[f"--IPKernelApp.exec_lines={preload}"])
+    except Exception:  # noqa: BLE001 - papermill starts a kernel (and reports why it cannot)
+        return _stop_kernel(km, run_sync)
+    return km
+
+
+def run_notebooks(sources: Iterable[Path], out: Path, parameters: dict[str, str],
+                  ahead: tuple[Path, object] | None = None,
+                  done: Callable[[Path, str | None], object] | None = None,
+                  ) -> dict[Path, str | None]:
     """Run notebooks one after another in ONE kernel: None or the error, per notebook.
 
     The kernel starts once, so Python, pandas, matplotlib, the workbook's modules and
     their word lists, VADER's lexicon and the syllable dictionary load once for all the
     notebooks, and :func:`analysis.pipeline.analyze` results stay in memory between them.
-    Before each notebook its namespace is emptied (``%reset -f``), open figures are closed
-    and the working directory is the notebook's folder, so no notebook sees another's
+    It starts in the notebooks' folder (where matplotlib reads its settings file). Before
+    each notebook its namespace is emptied (``%reset -f``), open figures are closed and
+    the working directory is the notebook's folder, so no notebook sees another's
     variables. After a notebook fails, the kernel is replaced by a fresh one.
+
+    ``ahead`` (a folder and an event) starts the kernel at once, in that folder, loading
+    the libraries and the corpus while something else runs, and waits for the event
+    before the first notebook (:func:`build_briefing` sets it once the corpus is analysed).
+    ``done(source, error)`` is called as each notebook finishes.
 
     >>> run_notebooks([], Path("."), {})
     {}
@@ -331,16 +372,22 @@ def run_notebooks(sources: Iterable[Path], out: Path,
 
     errors: dict[Path, str | None] = {}
     km = None
+    if ahead is not None:
+        folder, event = ahead
+        km = _kernel_ahead(folder, parameters.get("CORPUS", ""))
+        event.wait()  # type: ignore[attr-defined]
     with tempfile.TemporaryDirectory() as tmp:
         for source in sources:
             if km is None:
                 km = AsyncKernelManager(kernel_name="python3")
             executed = out / source.name
             errors[source] = run_notebook(_with_reset_cell(source, Path(tmp)), executed,
-                                          parameters, km=km)
+                                          parameters, km=km, cwd=source.parent)
             _drop_reset_cell(executed, source)
             if errors[source] is not None:
                 km = _stop_kernel(km, run_sync)
+            if done is not None:
+                done(source, errors[source])
         _stop_kernel(km, run_sync)
     return errors
 
@@ -577,25 +624,16 @@ def render_page(source: Path, out: Path, error: str | None,
     return Page(source.name, html_file, title, notebook_summary(nb), error)
 
 
-def run_and_render(sources: Iterable[Path], out: Path,
-                   parameters: dict[str, str]) -> list[Page]:
-    """Run notebooks in one kernel (:func:`run_notebooks`) and render their pages.
-
-    ``sources`` may be any iterable, read one notebook at a time (the notebooks still
-    waiting to run, shared with other processes, in :func:`build_briefing`).
-    """
-    errors = run_notebooks(sources, out / "notebooks", parameters)
-    return [render_page(source, out, error, parameters.get("CORPUS"))
-            for source, error in errors.items()]
-
-
-#: The index of the next notebook to run, shared by the processes of :func:`build_briefing`.
+#: Shared by the processes of :func:`build_briefing`: the index of the next notebook to run,
+#: the event set once the corpus is analysed, and the queue of finished notebooks.
 _NEXT = None
+_READY = None
+_FINISHED = None
 
 
-def _share_counter(counter) -> None:  # type: ignore[no-untyped-def]
-    global _NEXT
-    _NEXT = counter
+def _share(counter, ready, finished) -> None:  # type: ignore[no-untyped-def]
+    global _NEXT, _READY, _FINISHED
+    _NEXT, _READY, _FINISHED = counter, ready, finished
 
 
 def _next_waiting(notebooks: Sequence[Path]) -> Iterator[Path]:
@@ -609,9 +647,34 @@ def _next_waiting(notebooks: Sequence[Path]) -> Iterator[Path]:
         yield notebooks[number]
 
 
-def _run_waiting(notebooks: Sequence[Path], out: Path,
-                 parameters: dict[str, str]) -> list[Page]:
-    return run_and_render(_next_waiting(notebooks), out, parameters)
+def _run_waiting(notebooks: Sequence[Path], out: Path, parameters: dict[str, str]) -> int:
+    """Run the notebooks still waiting in one kernel, reporting each as it finishes."""
+    errors = run_notebooks(
+        _next_waiting(notebooks), out / "notebooks", parameters,
+        ahead=(notebooks[0].parent, _READY),
+        done=lambda source, error: _FINISHED.put((source.name, error)))  # type: ignore[union-attr]
+    return len(errors)
+
+
+def _finished(queue, futures: Sequence) -> Iterator[tuple[str, str | None]]:  # type: ignore[no-untyped-def]
+    """Each (notebook, error) from ``queue`` as the processes report it, until they are
+    all done (a process that stopped with an exception raises it here)."""
+    import queue as queues
+
+    while True:
+        try:
+            yield queue.get(timeout=0.1)
+            continue
+        except queues.Empty:
+            pass
+        if all(f.done() for f in futures):
+            for future in futures:
+                future.result()
+            while True:
+                try:
+                    yield queue.get_nowait()
+                except queues.Empty:
+                    return
 
 
 def build_briefing(corpus: str | Path, actors: str | Path, out: str | Path,
@@ -632,18 +695,19 @@ def build_briefing(corpus: str | Path, actors: str | Path, out: str | Path,
     for old in [*out.glob("[0-9][0-9]_*.html"), out / "index.html"]:
         old.unlink(missing_ok=True)
     parameters = {"CORPUS": str(corpus), "ACTORS": str(actors), "OUTPUT_DIR": str(out / "data")}
-    warm_cache(corpus, actors)
     log = out / "briefing.log"
     term = _terminal()
     bar = tqdm(total=len(notebooks), desc="briefing", unit="notebook", disable=not progress,
                file=term)
 
-    # One kernel per core, each running notebooks one after another and rendering their
-    # pages (run_and_render), each from its own process (papermill changes the working
-    # directory while it starts a kernel). A kernel that finishes a notebook takes the
-    # next one waiting (in file order), so a long notebook does not leave the other
-    # kernel idle at the end. The libraries both need are imported here first, so the
-    # forked processes start with them loaded.
+    # One kernel per core, each running notebooks one after another from its own process
+    # (papermill changes the working directory while it starts a kernel). A kernel that
+    # finishes a notebook takes the next one waiting (in file order), so a long notebook
+    # does not leave the other kernel idle at the end. The kernels start (and load the
+    # libraries and the corpus) while this process analyses the corpus once (warm_cache);
+    # they run their first notebook once it is done, so every notebook reads the cached
+    # tables. This process then renders each page as its notebook finishes. The
+    # libraries the processes need are imported here first, so they start with them loaded.
     import multiprocessing
 
     import papermill  # noqa: F401
@@ -651,16 +715,23 @@ def build_briefing(corpus: str | Path, actors: str | Path, out: str | Path,
 
     workers = max(1, min(os.cpu_count() or 1, len(notebooks)))
     counter = multiprocessing.Value("i", 0)
+    ready = multiprocessing.Event()
+    finished = multiprocessing.Queue()
+    by_name = {source.name: source for source in notebooks}
     done: dict[str, Page] = {}
     with kernel_noise_to(log), ProcessPoolExecutor(
-            max_workers=workers, initializer=_share_counter, initargs=(counter,)) as pool:
+            max_workers=workers, initializer=_share,
+            initargs=(counter, ready, finished)) as pool:
         futures = [pool.submit(_run_waiting, notebooks, out, parameters)
                    for _ in range(workers)]
-        for future in as_completed(futures):
-            ran = future.result()
-            done.update({page.notebook: page for page in ran})
-            bar.set_postfix_str(", ".join(p.notebook for p in ran))
-            bar.update(len(ran))
+        try:
+            warm_cache(corpus, actors)
+        finally:
+            ready.set()
+        for name, error in _finished(finished, futures):
+            done[name] = render_page(by_name[name], out, error, parameters["CORPUS"])
+            bar.set_postfix_str(name)
+            bar.update(1)
     bar.close()
     if term is not sys.stderr:
         term.close()

@@ -38,11 +38,15 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import nbformat
 import pandas as pd
 
 from analysis.errors import CorpusError
+
+if TYPE_CHECKING:  # nbformat is imported where it is used: importing it costs about a
+    # second (its schema validator), which a lesson notebook's kernel need not pay.
+    import nbformat
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
@@ -89,6 +93,7 @@ class Heading:
 def headings(nb: nbformat.NotebookNode) -> list[Heading]:
     """The Markdown headings of a notebook (in markdown cells and Markdown outputs), in order.
 
+    >>> import nbformat
     >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# T\\n## Quiz")])
     >>> [(h.level, h.text) for h in headings(nb)]
     [(1, 'T'), (2, 'Quiz')]
@@ -120,6 +125,7 @@ def template_problems(nb: nbformat.NotebookNode) -> list[str]:
     answer tagged ``answer``; a quiz with three numbered questions and its answers tagged
     ``answer``; teacher notes tagged ``teacher``.
 
+    >>> import nbformat
     >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# T")])
     >>> template_problems(nb)[0]
     'missing section: Learning goals'
@@ -1036,6 +1042,7 @@ def lesson_version(nb: nbformat.NotebookNode, version: str) -> nbformat.Notebook
     """The notebook as students ("student": answer and teacher cells removed) or as the
     teacher ("teacher": everything) see it.
 
+    >>> import nbformat
     >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("Q"),
     ...     nbformat.v4.new_markdown_cell("A", metadata={"tags": ["answer"]})])
     >>> [c.source for c in lesson_version(nb, "student").cells]
@@ -1043,6 +1050,8 @@ def lesson_version(nb: nbformat.NotebookNode, version: str) -> nbformat.Notebook
     """
     if version not in _BANNERS:
         raise ValueError(f"version must be 'student' or 'teacher', not {version!r}")
+    import nbformat
+
     nb = nbformat.from_dict(nb)
     if version == "student":
         nb.cells = [c for c in nb.cells
@@ -1054,6 +1063,7 @@ def render_lesson(nb: nbformat.NotebookNode, title: str, version: str) -> str:
     """A printable, offline HTML page of an executed lesson (the briefing's page with a
     print style, a banner naming the version and a link back to the lesson index).
 
+    >>> import nbformat
     >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# L\\n## Quiz"),
     ...     nbformat.v4.new_markdown_cell("secret", metadata={"tags": ["answer"]})])
     >>> page = render_lesson(nb, "L", "student")
@@ -1211,6 +1221,8 @@ def build_lessons(corpus: str | Path, actors: str | Path, out: str | Path,
         errors = list(pool.map(run_notebook, lessons,
                                [out / "notebooks" / p.name for p in lessons],
                                [parameters] * len(lessons)))
+    import nbformat
+
     done = []
     for source, error in zip(lessons, errors, strict=True):
         executed = out / "notebooks" / source.name

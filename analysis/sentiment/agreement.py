@@ -99,6 +99,7 @@ def evaluate_actor_labels(
         for aid, text in texts.items():
             links[aid] = pronoun_links(text, table, line_kinds=kinds.get(aid))
     rows = []
+    quote_rows: dict[str, list[dict[str, object]]] = {}  # per article, read once
     for rec in labels.to_dict("records"):
         aid = str(rec["article_id"])
         text = texts.get(aid, "")
@@ -108,7 +109,9 @@ def evaluate_actor_labels(
         if s0 >= 0:
             s1 = s0 + len(str(rec["text"]))
             sentence = text[s0:s1]
-            q_all = _quote_rows(by_article.get(aid), aid, table)
+            if aid not in quote_rows:
+                quote_rows[aid] = _quote_rows(by_article.get(aid), aid, table)
+            q_all = quote_rows[aid]
             stances, tones = [], []
             found = sorted([*find_mentions(sentence, table),
                             *[(a - s0, b - s0, actor) for a, b, actor in links.get(aid, [])
