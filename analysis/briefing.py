@@ -336,8 +336,10 @@ def _kernel_ahead(cwd: Path, corpus: str) -> object:
     km = AsyncKernelManager(kernel_name="python3")
     preload = _PRELOAD.format(corpus=corpus)
     try:
-        run_sync(km.start_kernel)(cwd=str(cwd),
-                                  extra_arguments=[f"--IPKernelApp.exec_lines={preload}"])
+        # No input history: the notebooks' cells are numbered from 1 again in each (see
+        # _RESET), which IPython's history database would report as a clash.
+        run_sync(km.start_kernel)(cwd=str(cwd), extra_arguments=[
+            f"--IPKernelApp.exec_lines={preload}", "--HistoryManager.enabled=False"])
     except Exception:  # noqa: BLE001 - papermill starts a kernel (and reports why it cannot)
         return _stop_kernel(km, run_sync)
     return km

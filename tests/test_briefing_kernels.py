@@ -47,3 +47,37 @@ def test_notebooks_in_one_kernel_do_not_see_each_other(tmp_path):
     assert printed[third][0].split("\n")[:2] == [str(src), "given"]
     third_nb = nbformat.read(out / third.name, as_version=4)
     assert third_nb.metadata.papermill.input_path == str(third)
+
+
+def test_kernels_start_in_the_notebooks_folder_and_read_its_matplotlib_settings(tmp_path):
+    """matplotlib reads ``matplotlibrc`` from the working directory when it is imported, and
+    the kernel imports it (in the reset cell, or while starting ahead) before the notebook's
+    own cells run: the kernel must start in the notebooks' folder, with or without a start
+    ahead of the notebooks (which also loads the libraries and the corpus)."""
+    import threading
+
+    from .conftest import ROOT
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "matplotlibrc").write_text("text.parse_math: False\n", encoding="utf-8")
+    check = _notebook(src, "00_a.ipynb",
+                      "import sys, matplotlib\n"
+                      "print(matplotlib.rcParams['text.parse_math'], "
+                      "'analysis.corpus' in sys.modules)")
+    ready = threading.Event()
+    ready.set()
+    seen = {}
+    for ahead in (None, (src, ready)):
+        out = tmp_path / f"out{ahead is None}"
+        out.mkdir()
+        finished = []
+        errors = briefing.run_notebooks([check], out, {"CORPUS": str(ROOT / "seeds")},
+                                        ahead=ahead, done=lambda s, e: finished.append((s, e)))
+        assert errors == {check: None}
+        assert finished == [(check, None)]
+        nb = nbformat.read(out / check.name, as_version=4)
+        seen[ahead is None] = [o["text"] for c in nb.cells if c.cell_type == "code"
+                               for o in c.outputs if o.get("name") == "stdout"][0].split()
+    assert seen[True][0] == seen[False][0] == "False"
+    assert seen[False][1] == "True"  # started ahead: the corpus (and its modules) loaded
