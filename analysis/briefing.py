@@ -102,10 +102,11 @@ def find_notebooks(folder: str | Path = NOTEBOOKS) -> list[Path]:
     return sorted(Path(folder).glob(NOTEBOOK_GLOB))
 
 
-def check_inputs(corpus: str | Path, actors: str | Path) -> str:
+def check_inputs(corpus: str | Path, actors: str | Path, notes: TextIO | None = None) -> str:
     """Load the corpus and the actor table once, raising :class:`CorpusError` if either fails.
 
-    Returns a one-line description of the corpus for the index page.
+    Returns a one-line description of the corpus for the index page; the loader's warnings
+    are printed as notes on ``notes`` (default: standard error).
 
     >>> check_inputs(ROOT / "seeds", ROOT / "seeds" / "actors.csv")
     '5 articles from 4 outlets'
@@ -117,7 +118,7 @@ def check_inputs(corpus: str | Path, actors: str | Path) -> str:
         warnings.simplefilter("always")
         frame = load_corpus(corpus)
     for warning in caught:
-        print(f"note: {warning.message}", file=sys.stderr)
+        print(f"note: {warning.message}", file=notes or sys.stderr)
     load_actors(actors)
     n_outlets = frame["outlet"].nunique()
     return (f"{len(frame)} article{'s' if len(frame) != 1 else ''} from {n_outlets} "
@@ -689,13 +690,10 @@ def build_briefing(corpus: str | Path, actors: str | Path, out: str | Path,
     from tqdm.auto import tqdm
 
     corpus, actors, out = (Path(p).resolve() for p in (corpus, actors, out))
-    description = check_inputs(corpus, actors)
     notebooks = list(find_notebooks() if notebooks is None else notebooks)
     out.mkdir(parents=True, exist_ok=True)
     (out / "notebooks").mkdir(exist_ok=True)
     (out / "data").mkdir(exist_ok=True)
-    for old in [*out.glob("[0-9][0-9]_*.html"), out / "index.html"]:
-        old.unlink(missing_ok=True)
     parameters = {"CORPUS": str(corpus), "ACTORS": str(actors), "OUTPUT_DIR": str(out / "data")}
     log = out / "briefing.log"
     term = _terminal()
@@ -706,10 +704,11 @@ def build_briefing(corpus: str | Path, actors: str | Path, out: str | Path,
     # (papermill changes the working directory while it starts a kernel). A kernel that
     # finishes a notebook takes the next one waiting (in file order), so a long notebook
     # does not leave the other kernel idle at the end. The kernels start (and load the
-    # libraries and the corpus) while this process analyses the corpus once (warm_cache);
-    # they run their first notebook once it is done, so every notebook reads the cached
-    # tables. This process then renders each page as its notebook finishes. The
-    # libraries the processes need are imported here first, so they start with them loaded.
+    # libraries and the corpus) while this process checks the inputs and analyses the
+    # corpus once (warm_cache); they run their first notebook once it is done, so every
+    # notebook reads the cached tables (or none runs, if the inputs do not load). This
+    # process then renders each page as its notebook finishes. The libraries the
+    # processes need are imported here first, so they start with them loaded.
     import multiprocessing
 
     import papermill  # noqa: F401
@@ -727,7 +726,14 @@ def build_briefing(corpus: str | Path, actors: str | Path, out: str | Path,
         futures = [pool.submit(_run_waiting, notebooks, out, parameters)
                    for _ in range(workers)]
         try:
+            description = check_inputs(corpus, actors, notes=term)
+            for old in [*out.glob("[0-9][0-9]_*.html"), out / "index.html"]:
+                old.unlink(missing_ok=True)
             warm_cache(corpus, actors)
+        except BaseException:
+            with counter.get_lock():
+                counter.value = len(notebooks)  # no kernel takes a notebook
+            raise
         finally:
             ready.set()
         for name, error in _finished(finished, futures):

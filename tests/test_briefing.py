@@ -317,3 +317,15 @@ def test_an_unexpected_failure_is_reported_not_raised(tmp_path, monkeypatch):
     monkeypatch.setattr(papermill, "execute_notebook", broken)
     error = briefing.run_notebook(tmp_path / "a.ipynb", tmp_path / "b.ipynb", {})
     assert error == "OSError: disk full"
+
+
+def test_inputs_skipped_while_loading_are_named_in_a_note(tmp_path):
+    """The briefing checks the inputs while its kernels start, with their output sent to a
+    log: the loader's note on a skipped file still goes to the stream it is given."""
+    import io
+
+    corpus = make_small_corpus(tmp_path / "corpus")
+    (corpus / "broken.txt").write_bytes(b"")
+    notes = io.StringIO()
+    briefing.check_inputs(corpus, ROOT / "seeds" / "actors.csv", notes=notes)
+    assert notes.getvalue().startswith("note: 1 input(s) skipped: broken.txt")
