@@ -115,3 +115,25 @@ def test_choose_takes_the_best_mean_and_on_a_tie_the_first_design():
         rows += [{"fold": fold, "design": design, "frame": f, "auc": a}
                  for f, a in zip(("conflict", "economic"), aucs, strict=True)]
     assert D.choose(pd.DataFrame(rows)) == {0: "with candidates", 1: "shipped"}
+
+
+def test_nested_procedure_with_the_shipped_lists_is_the_evaluation_itself():
+    from analysis.evaluation import narrative_frames as nf
+
+    texts, gold = [], []
+    for i in range(18):
+        resp = i % 2 == 0
+        texts.append(("The council must act and the mayor will fix the problem. " if resp else
+                      "Families spoke of their feelings at home. ") + f"Item {i}.")
+        gold.append({f: (resp if f == "responsibility" else not resp) for f in FRAMES})
+    c = pd.DataFrame({"article_id": [str(i) for i in range(18)],
+                      "outlet": [f"o{(i // 2) % 6}" for i in range(18)], "text": texts})
+    g = pd.DataFrame(gold)
+    folds = nf.outlet_folds(c["outlet"], 2)
+    inner = D._inner_scores(c, g, folds, ("shipped", "with candidates"))
+    # one inner figure per fold, design and frame, read from training outlets only
+    assert len(inner) == 2 * 2 * len(FRAMES)
+    assert set(D.choose(inner)) == {0, 1}
+    nested = D._nested_scores(c, g, folds, {0: "shipped", 1: "shipped"})
+    plain = nf.cross_validated(c, g, nf.workbook_scores, folds)
+    pd.testing.assert_frame_equal(nested, plain, check_exact=True)

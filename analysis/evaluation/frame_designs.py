@@ -95,7 +95,7 @@ def choose(inner: pd.DataFrame) -> dict[int, str]:
     """Per outer fold, the design with the best mean inner ROC-AUC over the frames; a tie
     goes to the design listed first in :data:`DESIGNS`.
 
-    ``inner``: columns fold, design, frame, auc (see :func:`inner_scores`).
+    ``inner``: columns fold, design, frame, auc (see :func:`_inner_scores`).
 
     >>> rows = pd.DataFrame({"fold": [0, 0, 0, 0], "frame": ["conflict"] * 4,
     ...     "design": ["shipped", "with candidates"] * 2, "auc": [0.7, 0.8, 0.7, 0.8]})
@@ -112,7 +112,7 @@ def choose(inner: pd.DataFrame) -> dict[int, str]:
     return out
 
 
-def inner_scores(corpus: pd.DataFrame, gold: pd.DataFrame, folds: np.ndarray,
+def _inner_scores(corpus: pd.DataFrame, gold: pd.DataFrame, folds: np.ndarray,
                  designs: tuple[str, ...] = tuple(DESIGNS)) -> pd.DataFrame:
     """Per outer fold, design and frame, the frame model's ROC-AUC cross-validated over the
     fold's training outlets only (the held-out outlets are not read).
@@ -133,7 +133,7 @@ def inner_scores(corpus: pd.DataFrame, gold: pd.DataFrame, folds: np.ndarray,
     return pd.DataFrame(rows, columns=["fold", "design", "frame", "auc"])
 
 
-def nested_scores(corpus: pd.DataFrame, gold: pd.DataFrame, folds: np.ndarray,
+def _nested_scores(corpus: pd.DataFrame, gold: pd.DataFrame, folds: np.ndarray,
                   chosen: dict[int, str]) -> pd.DataFrame:
     """Out-of-outlet scores, each fold scored by a model fitted on the other folds with the
     design ``chosen`` for it."""
@@ -161,14 +161,14 @@ def compare(data_dir: str | Path, *, progress: bool = False,
 
     corpus, gold = nf.load_set(data_dir)
     folds = nf.outlet_folds(gold["outlet"])
-    inner = inner_scores(corpus, gold, folds)
+    inner = _inner_scores(corpus, gold, folds)
     chosen = choose(inner)
     if progress:
         print(f"chosen per outer fold: {chosen}")
     rows = nf.auc_rows("chosen design per fold (nested)", "workbook", gold,
-                       nested_scores(corpus, gold, folds, chosen), "")
+                       _nested_scores(corpus, gold, folds, chosen), "")
     rows += nf.auc_rows("shipped design", "workbook", gold,
-                        nested_scores(corpus, gold, folds, dict.fromkeys(chosen, "shipped")),
+                        _nested_scores(corpus, gold, folds, dict.fromkeys(chosen, "shipped")),
                         "")
     rows += nf.auc_rows("five keyword lists", "baseline", gold, nf.keyword_scores(corpus), "")
     rows += nf.auc_rows("TF-IDF + logistic regression", "baseline", gold,
