@@ -7,7 +7,8 @@ It reads two kinds of evidence, both counted sentence by sentence:
 * **cue lists** written from Semetko & Valkenburg's coding questions and from the style of
   news writing (``analysis/data/framing_frame_cues.csv``: disagreement, reproach, family,
   feelings, solutions and their means, problems, obligation, moral words, money, reported
-  speech, research, news about the news...), plus a
+  speech, research, news about the news...; a list with ``with_terms`` counts only in a
+  sentence that also holds one of them), plus a
   few patterns (quotation marks, money amounts, percentages, ages) and the article's length.
   Each is read as log(1 + its matches in the article) (:func:`model_measures`): the first
   matches count most, and the article's length is a measure of its own;
@@ -32,7 +33,9 @@ each sentence added.
 The weights ship as a readable table, ``analysis/data/framing_frame_model.csv`` (kind, word,
 idf, then one weight column per frame; the first row holds the intercepts), learned from the
 Narrative Frames Corpus (Frermann et al. 2023, MIT licence) and rebuilt by
-``python -m analysis.framing.frame_model --data DEV_DATA`` (:func:`build`).
+``python -m analysis.framing.frame_model --data DEV_DATA`` (:func:`build`). Other designs of
+the cue lists are compared inside :func:`cue_lists` (see
+:mod:`analysis.evaluation.frame_designs`).
 """
 
 from __future__ import annotations
@@ -40,9 +43,13 @@ from __future__ import annotations
 import argparse
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 import numpy as np
@@ -220,26 +227,87 @@ def _vectors(docs: list[list[str]], vocabulary: dict[str, int], idf: np.ndarray)
 _WORD_COUNT = re.compile(r"[A-Za-z0-9][\w'’-]*")
 
 
-@lru_cache(maxsize=1)
 def frame_cue_lists() -> pd.DataFrame:
-    """The cue lists the model counts: cue, frame (or ``style``), about, terms.
+    """The cue lists the model counts: cue, frame (or ``style``), about, terms, with_terms.
+
+    ``with_terms`` (empty for most cues) is a second list: the cue's terms then count only
+    in a sentence that also holds one of these. Inside :func:`cue_lists`, the lists given
+    there.
 
     >>> cues = frame_cue_lists()
     >>> set(cues["frame"]) <= {*FRAMES, "style"}
     True
     """
-    table = pd.DataFrame(data_rows(CUES_FILE))
-    unknown = set(table["frame"]) - {*FRAMES, "style"}
-    if unknown:
-        raise ValueError(f"{CUES_FILE}: unknown frame(s) {sorted(unknown)}")
-    return table[["cue", "frame", "about", "terms"]]
+    return _CUE_TABLES[-1] if _CUE_TABLES else _shipped_cue_lists()
 
 
 @lru_cache(maxsize=1)
-def _cue_index() -> tuple[tuple[str, ...], TermIndex]:
+def _shipped_cue_lists() -> pd.DataFrame:
+    return check_cue_lists(pd.DataFrame(data_rows(CUES_FILE)), CUES_FILE)
+
+
+def check_cue_lists(table: pd.DataFrame, where: str = "cue lists") -> pd.DataFrame:
+    """A cue table with its columns checked and ``with_terms`` added where missing.
+
+    >>> t = check_cue_lists(pd.DataFrame({"cue": ["x"], "frame": ["economic"],
+    ...                                   "about": [""], "terms": ["tax"]}))
+    >>> t["with_terms"].tolist()
+    ['']
+    """
+    table = table.copy()
+    missing = [c for c in ("cue", "frame", "terms") if c not in table.columns]
+    if missing:
+        raise ValueError(f"{where}: missing column(s) {', '.join(missing)}")
+    for col in ("about", "with_terms"):
+        table[col] = table[col].fillna("") if col in table.columns else ""
+    unknown = set(table["frame"]) - {*FRAMES, "style"}
+    if unknown:
+        raise ValueError(f"{where}: unknown frame(s) {sorted(unknown)}")
+    if table["cue"].duplicated().any():
+        raise ValueError(f"{where}: a cue is listed twice")
+    return table[["cue", "frame", "about", "terms", "with_terms"]].reset_index(drop=True)
+
+
+_CUE_TABLES: list[pd.DataFrame] = []
+
+
+@contextmanager
+def cue_lists(table: pd.DataFrame) -> Iterator[None]:
+    """Inside the block, measures are counted with ``table``'s cue lists instead of the
+    shipped ones (to compare designs of the lists; the shipped model reads the shipped
+    lists, so fit a model inside the block to use it).
+
+    >>> extra = pd.DataFrame({"cue": ["taxes"], "frame": ["economic"], "terms": ["tax*"]})
+    >>> with cue_lists(pd.concat([frame_cue_lists(), extra])):
+    ...     measure_names()[len(frame_cue_lists()) - 1]
+    'cue:taxes'
+    >>> "cue:taxes" in measure_names()
+    False
+    """
+    _CUE_TABLES.append(check_cue_lists(table))
+    _cue_index.cache_clear()
+    try:
+        yield
+    finally:
+        _CUE_TABLES.pop()
+        _cue_index.cache_clear()
+
+
+@lru_cache(maxsize=1)
+def _cue_index() -> tuple[tuple[str, ...], TermIndex, tuple[tuple[int, int], ...]]:
+    """The cue names, one index of every list, and the pairs (cue, its ``with_terms`` list).
+
+    The index's first groups are the cues' own lists in order; after them come the
+    ``with_terms`` lists of the cues that have one, ``pairs`` saying whose each is.
+    """
     cues = frame_cue_lists()
     matchers = [TermMatcher.build(split_terms(t)) for t in cues["terms"]]
-    return tuple(cues["cue"]), TermIndex(matchers)
+    pairs = []
+    for i, extra in enumerate(cues["with_terms"]):
+        if split_terms(extra):
+            pairs.append((i, len(matchers)))
+            matchers.append(TermMatcher.build(split_terms(extra)))
+    return tuple(cues["cue"]), TermIndex(matchers), tuple(pairs)
 
 
 def measure_names() -> tuple[str, ...]:
@@ -248,7 +316,7 @@ def measure_names() -> tuple[str, ...]:
     >>> measure_names()[-2:]
     ('shape:log_words', 'shape:log_sentence_length')
     """
-    names_, _ = _cue_index()
+    names_ = _cue_index()[0]
     return (*(f"cue:{c}" for c in names_), *(f"pattern:{p}" for p in PATTERNS),
             *(f"shape:{s}" for s in SHAPE))
 
@@ -274,15 +342,20 @@ def frame_measures(frame: str) -> np.ndarray:
 def sentence_hits(text: str) -> list[list[str]]:
     """Per countable measure (cues, then patterns), the matched text in one sentence.
 
-    The first-person pronoun counts only as a capital ``I``.
+    The first-person pronoun counts only as a capital ``I``. A cue with ``with_terms``
+    (such as ``government_acts``) matches only in a sentence that also holds one of them.
 
     >>> hits = dict(zip(measure_names(), sentence_hits("My family paid $5 million.")))
     >>> hits["cue:family"], hits["cue:first_person"], hits["pattern:money_amounts"]
     (['family'], ['My'], ['$5 million'])
     """
-    _, index = _cue_index()
+    names_, index, pairs = _cue_index()
+    groups = index.find(text)
+    for cue, extra in pairs:
+        if not groups[extra]:
+            groups[cue] = []
     out = []
-    for group in index.find(text):
+    for group in groups[:len(names_)]:
         words = [text[s:e] for s, e, _ in group]
         out.append([w for w in words if w != "i"])
     for rx in PATTERNS.values():
@@ -304,7 +377,15 @@ def _counts(sentences: list[str]) -> tuple[np.ndarray, int]:
     # one pass over the article: " | " lets no term or pattern run across two sentences,
     # so the counts are the sums of :func:`sentence_hits` over the sentences
     text = " | ".join(sentences)
-    counts = [len(g) - sum(text[s:e] == "i" for s, e, _ in g) for g in _cue_index()[1].find(text)]
+    names_, index, pairs = _cue_index()
+    groups = index.find(text)
+    if pairs:
+        starts = list(accumulate((len(s) + 3 for s in sentences[:-1]), initial=0))
+        for cue, extra in pairs:  # keep the cue's matches in sentences holding a with-term
+            if groups[cue]:
+                held = {bisect_right(starts, s) for s, _, _ in groups[extra]}
+                groups[cue] = [h for h in groups[cue] if bisect_right(starts, h[0]) in held]
+    counts = [len(g) - sum(text[s:e] == "i" for s, e, _ in g) for g in groups[:len(names_)]]
     counts += [len(rx.findall(text)) for rx in PATTERNS.values()]
     return np.array(counts, dtype=float), word_count(text)
 
