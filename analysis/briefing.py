@@ -262,11 +262,16 @@ def run_notebook(source: Path, executed: Path, parameters: dict[str, str],
     from papermill.exceptions import PapermillExecutionError
 
     extra = {} if km is None else {"km": km}
+    # The notebook is written once, when it finishes or fails in a cell, not after every
+    # cell (papermill's default, which serialises the whole notebook twice per cell and
+    # cost as much CPU as some notebooks' own cells). A run that stops in another way
+    # leaves no executed notebook, so an old one must not stand in for it.
+    executed.unlink(missing_ok=True)
     for attempt in range(KERNEL_START_ATTEMPTS):
         try:
             papermill.execute_notebook(
                 str(source), str(executed), parameters=parameters,
-                cwd=str(cwd or source.parent),
+                cwd=str(cwd or source.parent), request_save_on_cell_execute=False,
                 progress_bar=False, kernel_name="python3", execution_timeout=1200,
                 start_timeout=KERNEL_START_TIMEOUT, **extra,
             )

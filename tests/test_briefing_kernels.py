@@ -81,3 +81,13 @@ def test_kernels_start_in_the_notebooks_folder_and_read_its_matplotlib_settings(
                                for o in c.outputs if o.get("name") == "stdout"][0].split()
     assert seen[True][0] == seen[False][0] == "False"
     assert seen[False][1] == "True"  # started ahead: the corpus (and its modules) loaded
+
+
+def test_a_run_that_stops_before_writing_leaves_no_old_notebook_behind(tmp_path):
+    """The executed notebook is written when the run ends, not after every cell: a run that
+    stops without writing it must not leave the previous build's notebook to be shown."""
+    executed = tmp_path / "00_a.ipynb"
+    executed.write_text("an old build's notebook", encoding="utf-8")
+    error = briefing.run_notebook(tmp_path / "missing.ipynb", executed, {})
+    assert error is not None and "missing.ipynb" in error
+    assert not executed.exists()
