@@ -71,9 +71,10 @@ def test_kernels_start_in_the_notebooks_folder_and_read_its_matplotlib_settings(
     for ahead in (None, (src, ready)):
         out = tmp_path / f"out{ahead is None}"
         out.mkdir()
-        finished = []
+        finished: list[tuple[Path, str | None]] = []
         errors = briefing.run_notebooks([check], out, {"CORPUS": str(ROOT / "seeds")},
-                                        ahead=ahead, done=lambda s, e: finished.append((s, e)))
+                                        ahead=ahead, done=lambda s, e, into=finished:
+                                        into.append((s, e)))
         assert errors == {check: None}
         assert finished == [(check, None)]
         nb = nbformat.read(out / check.name, as_version=4)
