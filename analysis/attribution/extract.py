@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -289,6 +290,19 @@ _LY_NOUNS = {"rally", "family", "ally", "supply", "assembly", "reply", "italy", 
              "emily", "molly", "billy", "willy", "wholly", "ugly", "only"}
 
 
+@lru_cache(maxsize=1)
+def _tail_openers() -> frozenset[str]:
+    """The lower-case words that may open the speaker after a tail's verb (", said the
+    senator."), built once: determiners, quantifiers, subject pronouns, "police", the
+    speaker nouns and the organisation words.
+
+    >>> {"the", "he", "police", "spokesman"} <= _tail_openers(), "denied" in _tail_openers()
+    (True, False)
+    """
+    return frozenset(_DETERMINERS | _QUANTIFIERS | {"he", "she", "they", "it", "police"}
+                     | set(_speaker_nouns()) | _ORG_WORDS)
+
+
 def _adverb(word: str) -> bool:
     """A word in -ly that is an adverb ("sharply"), not a noun ("rally").
 
@@ -336,6 +350,29 @@ _SIGN_TEXT = re.compile(
     r"(?:\s*[-–—]?\s*(?:that|which))?(?:\s+\w+ly)?\s+(?:read|reads|reading|said|says|saying|"
     r"stating|stated|declaring|declared|proclaiming|proclaimed|bearing|bore|emblazoned\s+with|"
     r"with\s+the\s+words?|of)(?:\s+the\s+words?)?\s*[:,]?\s*$", re.I)
+#: The words :data:`_SIGN_TEXT` can end with, before its closing spaces, colon or comma.
+_SIGN_ENDS = ("read", "reads", "reading", "said", "says", "saying", "stating", "stated",
+              "declaring", "declared", "proclaiming", "proclaimed", "bearing", "bore", "with",
+              "of", "word", "words")
+
+
+def _sign_text_before(lead_in: str) -> bool:
+    """Whether :data:`_SIGN_TEXT` finds sign text introduced at the end of ``lead_in``; the
+    pattern is run only when the last word is one it can end with (or the text holds a
+    letter that case-insensitive matching treats oddly).
+
+    >>> _sign_text_before("protesters held signs that read: "), _sign_text_before("He said ")
+    (True, False)
+    """
+    tail = lead_in.rstrip()
+    if tail[-1:] in (":", ","):
+        tail = tail[:-1].rstrip()
+    if not tail[-11:].lower().endswith(_SIGN_ENDS) and not any(ch in lead_in
+                                                                for ch in CASE_ODD):
+        return False
+    return _SIGN_TEXT.search(lead_in) is not None
+
+
 #: Between two quotations on one sign: "'Hamas are terrorists' and 'release the hostages'".
 _SIGN_AND = re.compile(r"\s*(?:,\s*)?(?:and|or|,)?\s*(?:another\s+(?:read|said)\s*[:,]?\s*)?")
 
@@ -436,7 +473,7 @@ class _Article:
     def _find_refs(self) -> list[_Ref]:
         m = self.masked
         refs: list[_Ref] = []
-        taken = [False] * (len(m) + 1)
+        taken = bytearray(len(m) + 1)      # 1 where a mention was found already
         if self.actors is not None and len(self.actors):
             types, cls_of = _actor_classes(self.actors)
             aliases = dict(zip(self.actors["actor"], self.actors["aliases"], strict=True))
@@ -444,7 +481,7 @@ class _Article:
                 if other_given_name(m, s, e, aliases.get(actor, [])):
                     continue                    # "Ivanka Trump" is not the table's "Trump"
                 refs.append(_Ref(s, e, cls_of[actor], actor, types.get(actor, "unknown")))
-                taken[s:e] = [True] * (e - s)
+                taken[s:e] = b"\1" * (e - s)
         nouns = _speaker_nouns()
         for s, e in ref_word_spans(m, self.lower):
             low = m[s:e].casefold()
@@ -469,15 +506,15 @@ class _Article:
                     name = f"another {canonical}" if variant else canonical
                     refs.append(_Ref(s, e, "person", name, stype, variant))
         for s, e in org_phrase_spans(m):
-            if any(taken[s:e]):
+            if taken.find(1, s, e) >= 0:
                 continue
             refs.append(_Ref(s, e, "org", m[s:e].casefold(), "organisation"))
-            taken[s:e] = [True] * (e - s)
+            taken[s:e] = b"\1" * (e - s)
         place_end = -1
         owner = _verb_index()[1]
         for match in name_matches(m):
             s, e = match.span()
-            if any(taken[s:e]) or m[s:e].casefold() in _PRONOUNS:
+            if taken.find(1, s, e) >= 0 or m[s:e].casefold() in _PRONOUNS:
                 continue
             form = match.group(0)
             words = form.split()
@@ -530,8 +567,8 @@ class _Article:
                     self.names.full.append((s, name, set()))
             if not name:
                 continue
-            paren = _ACRONYM_AFTER.match(m[e:e + 12])
-            if paren and cls == "org":
+            paren = _ACRONYM_AFTER.match(m[e:e + 12]) if cls == "org" else None
+            if paren:
                 self.names.acronyms[paren.group(1)] = name
             refs.append(_Ref(s, s + len(form), cls, name,
                              "unknown" if cls == "person" else "organisation"))
@@ -1154,7 +1191,7 @@ class _Article:
                     item.attribution = "previous speaker"
             prechar = self.masked[sent.start:q.open_pos].rstrip()[-1:]
             lead_in = self.masked[max(sent.start, q.open_pos - 120):q.open_pos]
-            if not item.after and (_SIGN_TEXT.search(lead_in) or items and items[-1].sign
+            if not item.after and (_sign_text_before(lead_in) or items and items[-1].sign
                                    and items[-1].close_pos is not None
                                    and items[-1].close_pos >= sent.start
                                    and _SIGN_AND.fullmatch(
@@ -1608,9 +1645,7 @@ class _Article:
             first = _FIRST_WORD.match(after)
             if not between and first and not (
                     first.group(1)[0].isupper()
-                    or first.group(1).casefold() in _DETERMINERS | _QUANTIFIERS | {
-                        "he", "she", "they", "it", "police"} | set(_speaker_nouns())
-                    | _ORG_WORDS):
+                    or first.group(1).casefold() in _tail_openers()):
                 return None              # ", denied wrongdoing.": no speaker after the verb
             cs, ce = sent.start, comma
             np = (comma + 1, vs) if m[comma + 1:vs].strip() else (ve, sent.end)
@@ -1860,9 +1895,12 @@ def extract_quotes(corpus: pd.DataFrame, actors: str | Path | pd.DataFrame | Non
         if not isinstance(text, str) or not text.strip():
             continue
         art = _Article(text, kinds if isinstance(kinds, str) else None, table)
-        for row in art.run():
+        aid = str(aid)
+        for row in art.run():                # the columns are named when the frame is made
             row.pop("_sentence_kind", None)
-            rows.append({"article_id": str(aid), "outlet": outlet, **row})
+            row["article_id"] = aid
+            row["outlet"] = outlet
+            rows.append(row)
     if not rows:
         return _empty_quotes()
     frame = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
