@@ -217,6 +217,16 @@ def _word_before(text: str) -> tuple[str, str | None] | None:
 _NOUN_DETERMINERS = frozenset((_DETERMINERS - {"that"}) | {"of"})
 _STRIP_NOT_BE = frozenset(_STRIP_TAIL - _BE)
 _DETERMINERS_QUANTIFIERS = frozenset(_DETERMINERS | _QUANTIFIERS)
+# Unions and differences of the word sets that methods test against, built once.
+_BEFORE_TITLE_STOP = frozenset(_DETERMINERS | _FUNCTION_WORDS
+                               | {"one", "two", "three", "several", "many"})
+_NOT_GROUP_HEAD = frozenset(_ORG_WORDS | _TITLES | _PRONOUNS.keys())
+_FUNCTION_NOT_DETERMINER = frozenset(_FUNCTION_WORDS - _DETERMINERS)
+_FUNCTION_OR_WH = frozenset(_FUNCTION_WORDS | {"why", "how", "what", "where"})
+_NOT_TAIL_NOUN = frozenset(_STRIP_TAIL | _DETERMINERS | _QUANTIFIERS)
+_NOT_SURNAME = frozenset(_NAME_STOP | _ORG_WORDS | _TITLES)
+_FUNCTION_NOT_OF = frozenset(_FUNCTION_WORDS - {"of"})
+_LABEL_DETERMINERS = frozenset(_DETERMINERS - {"that", "no"})
 # Patterns the extractor's methods use on every sentence or verb, compiled once.
 _FOR_AFTER = re.compile(r"\s+for\b")
 _TO_AFTER = re.compile(r"\s+to\b")
@@ -627,8 +637,7 @@ class _Article:
             window = self.masked[max(sent.start, ref.start - 40):ref.start]
             pre_words: list[str] = []
             for w in reversed(re.findall(r"[A-Za-z\-]+", window)[-2:]):
-                if w.casefold() in _DETERMINERS | _FUNCTION_WORDS | {"one", "two", "three",
-                                                                    "several", "many"}:
+                if w.casefold() in _BEFORE_TITLE_STOP:
                     break
                 pre_words.insert(0, w)
             end = max(phrase_end if phrase_end is not None else ref.end, ref.end)
@@ -976,7 +985,7 @@ class _Article:
                 len(self.masked[np_start:np_end].split()) <= 7:
             # "Traders on Harbour Road say": the group speaks, not the place named after it
             head = group.group(1)
-            if head.split()[-1].casefold() not in _ORG_WORDS | _TITLES | _PRONOUNS.keys():
+            if head.split()[-1].casefold() not in _NOT_GROUP_HEAD:
                 s0 = np_start + group.start(1)
                 return head.casefold(), "group", "plural", (s0, s0 + len(head))
         if not refs:
@@ -986,16 +995,16 @@ class _Article:
             words = phrase.split()
             if "_" in phrase or any(ch in '"“”' for ch in phrase):
                 return "", "unknown", "", None
-            if words and words[0].casefold() in _FUNCTION_WORDS - _DETERMINERS:
+            if words and words[0].casefold() in _FUNCTION_NOT_DETERMINER:
                 # "That is why critics say": the plain noun right before the verb speaks;
                 # "and", "which some": no speaker named
                 k = max(i for i, w in enumerate(words)
-                        if w.casefold() in _FUNCTION_WORDS | {"why", "how", "what", "where"})
+                        if w.casefold() in _FUNCTION_OR_WH)
                 tail = words[k + 1:]
                 if not 1 <= len(tail) <= 2 or not all(w.isalpha() and w.islower()
                                                       for w in tail) or not (
                         tail[-1] in _speaker_nouns() or _PLURAL_END.search(tail[-1])) or \
-                        tail[-1] in _STRIP_TAIL | _DETERMINERS | _QUANTIFIERS:
+                        tail[-1] in _NOT_TAIL_NOUN:
                     return "", "unknown", "", None
                 desc = " ".join(tail)
                 start = self.masked.rfind(desc, np_start, np_end)
@@ -1016,7 +1025,7 @@ class _Article:
                     _GROUP_NOUN.search(words[0]) and words[0] not in self.names.surnames:
                 return words[0], "group", "plural", span     # "by Democrats": a group
             if len(words) == 1 and _CAPITAL_WORD.fullmatch(words[0]) and \
-                    words[0].casefold() not in _NAME_STOP | _ORG_WORDS | _TITLES:
+                    words[0].casefold() not in _NOT_SURNAME:
                 # "insists Burton": a surname after the verb
                 self.names.full.append((np_start, words[0], set()))
                 return words[0], "unknown", "person", span
@@ -1296,7 +1305,7 @@ class _Article:
             between = self.masked[ref.end:nxt.start]
             if nxt.cls == "person" and re.fullmatch(r"(?:\s+[a-z][\w-]*){1,5}\s+", between) \
                     and not _FINITE.search(between) and not any(
-                        w in _FUNCTION_WORDS - {"of"} or w in _verb_index()[1]
+                        w in _FUNCTION_NOT_OF or w in _verb_index()[1]
                         for w in between.split()):
                 return nxt
             break
@@ -1470,7 +1479,7 @@ class _Article:
             seg = m[seg_start:vs]
             words = seg.split()
             if not 1 <= len(words) <= 8 or _FINITE.search(seg) or \
-                    words[0].casefold() in _FUNCTION_WORDS - _DETERMINERS:
+                    words[0].casefold() in _FUNCTION_NOT_DETERMINER:
                 return None
             spk, st, cls, mention = self.np_speaker(seg_start, vs, vs)
         if not spk or cls not in ("person", "org", "plural", "source", "spokes", "unknown"):
@@ -1556,7 +1565,7 @@ class _Article:
         before, noun after) is a scare quote unless the speech verb governs it directly."""
         before = _LAST_WORD.search(self.masked[max(0, open_pos - 20):open_pos])
         after = _FIRST_LOWER_WORD.match(self.masked[close + 1:close + 25])
-        if not before or before.group(1).casefold() not in _DETERMINERS - {"that", "no"}:
+        if not before or before.group(1).casefold() not in _LABEL_DETERMINERS:
             return False
         if not after or after.group(1) in _FUNCTION_WORDS:
             return False
@@ -1566,10 +1575,13 @@ class _Article:
 
     def indirect_items(self, taken: list[tuple[int, int]]) -> list[_Item]:
         items = []
+        m = self.masked
         for sent in self.sents:
-            text = self.masked[sent.start:sent.end]
             verbs = [v for v in self.verbs_in(sent.start, sent.end)
-                     if v[2] in _INDIRECT_VERBS and not self.in_quote(v[0])]
+                     if v[2] in _INDIRECT_VERBS and m[v[0]] != "_"]
+            if not verbs:
+                continue
+            text = m[sent.start:sent.end]
             for vs, ve, lemma, _cls in verbs:
                 item = self._indirect(sent, text, vs, ve, lemma, verbs)
                 if item is None:
@@ -1819,7 +1831,9 @@ class _Article:
                 self.history.append((item.start, spk, st, cls, pkind))
             if item.kind in ("direct", "mixed") and (spk or item.verb is not None):
                 last_speaker = (spk, st, cls, pkind)
-            quote = "\n".join(self.text[s:e] for s, e in item.parts)
+            parts = item.parts
+            quote = self.text[parts[0][0]:parts[0][1]] if len(parts) == 1 else \
+                "\n".join(self.text[s:e] for s, e in parts)
             rows.append({
                 "quote": quote, "kind": item.kind, "start": item.start, "end": item.end,
                 "speaker_mention": self.text[mention[0]:mention[1]] if mention else "",
