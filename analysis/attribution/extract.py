@@ -50,7 +50,7 @@ from analysis.attribution.verbs import (
     prefix_tree,
     verb_form_spans,
 )
-from analysis.sentences import article_sentences, paragraph_spans
+from analysis.sentences import _shared_sentences, paragraph_spans
 
 QUOTE_COLUMNS = [
     "article_id", "outlet", "quote", "kind", "start", "end", "speaker_mention",
@@ -448,9 +448,13 @@ class _Article:
         self.text = text
         self.actors = actors
         self.paragraphs = paragraph_spans(text)
-        sents = article_sentences(text, line_kinds)
-        self.sents = [piece for s in sents for piece in _pieces(
-            text, _Sent(s["start"], s["end"], s["kind"], s["paragraph_id"]))]
+        self.sents = []
+        for s in _shared_sentences(text, line_kinds):   # read, not changed: no copy
+            sent = _Sent(s["start"], s["end"], s["kind"], s["paragraph_id"])
+            if sent.end - sent.start <= MAX_SENTENCE:
+                self.sents.append(sent)
+            else:
+                self.sents.extend(_pieces(text, sent))
         self.sent_starts = [s.start for s in self.sents]
         pkinds = {s.paragraph: s.kind for s in self.sents}
         self.pkinds = [pkinds.get(i, "body") for i in range(len(self.paragraphs))]
@@ -1102,7 +1106,9 @@ class _Article:
             verbs = [v for v in self.verbs_in(sent.start, q.open_pos)
                      if not self.in_quote(v[0])]
             close = q.close_pos if q.close_pos is not None else end
-            n_words = len(_WORD.findall(" ".join(self.text[s:e] for s, e in q.parts)))
+            # a word never spans the line break that joins two parts
+            n_words = len(_WORD.findall(self.text, start, end)) if len(q.parts) == 1 else \
+                len(_WORD.findall(" ".join(self.text[s:e] for s, e in q.parts)))
             item.n_words = n_words
             if verbs:
                 item.verb = (verbs[-1][0], verbs[-1][1])
