@@ -1582,9 +1582,16 @@ class _Article:
     def indirect_items(self, taken: list[tuple[int, int]]) -> list[_Item]:
         items = []
         m = self.masked
+        self.verbs_in(0, 0)                      # the article's verbs, found once
+        all_verbs, verb_starts = self._all_verbs or [], self._verb_starts
         for sent in self.sents:
-            verbs = [v for v in self.verbs_in(sent.start, sent.end)
-                     if v[2] in _INDIRECT_VERBS and m[v[0]] != "_"]
+            # what verbs_in(sent.start, sent.end) gives, skipping a sentence without a verb
+            lo = bisect.bisect_left(verb_starts, sent.start)
+            hi = bisect.bisect_left(verb_starts, sent.end)
+            if lo == hi:
+                continue
+            verbs = [v for v in all_verbs[lo:hi] if v[1] <= sent.end
+                     and v[2] in _INDIRECT_VERBS and m[v[0]] != "_"]
             if not verbs:
                 continue
             text = m[sent.start:sent.end]
