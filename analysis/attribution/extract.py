@@ -1705,7 +1705,9 @@ class _Article:
         return s, e
 
     # ---------------------------------------------------------------- run
-    def run(self) -> list[dict]:
+    def run(self) -> list[tuple]:
+        """One tuple per quotation: the values of :data:`QUOTE_COLUMNS` after
+        ``article_id`` and ``outlet``."""
         items = self.quote_items()
         # reported speech may contain a scare quote, but not a quotation of its own
         taken = [(i.start, i.end) for i in items if i.kind != "scare"]
@@ -1847,23 +1849,21 @@ class _Article:
             parts = item.parts
             quote = self.text[parts[0][0]:parts[0][1]] if len(parts) == 1 else \
                 "\n".join(self.text[s:e] for s, e in parts)
-            rows.append({
-                "quote": quote, "kind": item.kind, "start": item.start, "end": item.end,
-                "speaker_mention": self.text[mention[0]:mention[1]] if mention else "",
-                "speaker_start": mention[0] if mention else pd.NA,
-                "speaker_end": mention[1] if mention else pd.NA,
-                "speaker": spk if item.kind != "scare" else "",
-                "speaker_type": (st or "unknown") if item.kind != "scare" and spk else
-                ("" if item.kind == "scare" else "unknown"),
-                "verb": verb_lemma, "verb_text": verb_text, "verb_class": verb_class,
-                "paragraph_id": item.paragraph, "parts": list(item.parts),
-                # a word never spans the line break that joins two parts
-                "n_words": item.n_words if item.n_words >= 0 else len(_WORD.findall(quote)),
-                "attribution": item.attribution,
-                "clause_start": item.clause[0] if item.clause else pd.NA,
-                "clause_end": item.clause[1] if item.clause else pd.NA,
-                "_sentence_kind": sent.kind,
-            })
+            # the columns of QUOTE_COLUMNS after article_id and outlet, in that order
+            rows.append((
+                quote, item.kind, item.start, item.end,
+                self.text[mention[0]:mention[1]] if mention else "",       # speaker_mention
+                mention[0] if mention else pd.NA, mention[1] if mention else pd.NA,
+                spk if item.kind != "scare" else "",                          # speaker
+                (st or "unknown") if item.kind != "scare" and spk else
+                ("" if item.kind == "scare" else "unknown"),                  # speaker_type
+                verb_lemma, verb_text, verb_class, item.paragraph, list(item.parts),
+                # n_words: a word never spans the line break that joins two parts
+                item.n_words if item.n_words >= 0 else len(_WORD.findall(quote)),
+                item.attribution,
+                item.clause[0] if item.clause else pd.NA,                     # clause_start
+                item.clause[1] if item.clause else pd.NA,                     # clause_end
+            ))
         return rows
 
 
@@ -1922,12 +1922,8 @@ def extract_quotes(corpus: pd.DataFrame, actors: str | Path | pd.DataFrame | Non
         if not isinstance(text, str) or not text.strip():
             continue
         art = _Article(text, kinds if isinstance(kinds, str) else None, table)
-        aid = str(aid)
-        for row in art.run():                # the columns are named when the frame is made
-            row.pop("_sentence_kind", None)
-            row["article_id"] = aid
-            row["outlet"] = outlet
-            rows.append(row)
+        head = (str(aid), outlet)
+        rows.extend(head + row for row in art.run())
     if not rows:
         return _empty_quotes()
     frame = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
