@@ -251,6 +251,8 @@ _ADVERBIAL_AFTER = re.compile(r"\s+(?:on|in|at|during|after|before|last|this|yes
     r"today|tonight|earlier|later|late|to|via|by|[A-Z])")
 _FIRST_WORD = re.compile(r"\s*([\w'’-]+)")
 _PAST_PARTICIPLE_END = re.compile(r"[a-z](?:ed|en|wn)$")
+#: The endings :data:`_PAST_PARTICIPLE_END` looks for, tested first as a cheap pre-check.
+_PARTICIPLE_ENDINGS = ("ed", "en", "wn")
 _LABEL_MARK_AFTER = re.compile(r"\s*(?:as\s+)?(?:an?\s+|the\s+)?['\"“‘]")
 _SHORT_COMMA_GAP = re.compile(r"(?:\s+[\w'’.-]+){0,3}\s*,\s*")
 _LAST_WORD = re.compile(r"(\w+)\s*$")
@@ -290,8 +292,8 @@ def _may_name_group(text: str) -> bool:
     >>> _may_name_group("Traders on Harbour Road"), _may_name_group("the spokesman")
     (True, False)
     """
-    return not _GROUP_PREPOSITIONS.isdisjoint(text.casefold().split()) or any(
-        ch in text for ch in CASE_ODD)
+    return not _GROUP_PREPOSITIONS.isdisjoint(text.casefold().split()) or (
+        not text.isascii() and any(ch in text for ch in CASE_ODD))
 
 
 #: Words in -ly that are not adverbs ("told a rally", "his family").
@@ -377,8 +379,8 @@ def _sign_text_before(lead_in: str) -> bool:
     tail = lead_in.rstrip()
     if tail[-1:] in (":", ","):
         tail = tail[:-1].rstrip()
-    if not tail[-11:].lower().endswith(_SIGN_ENDS) and not any(ch in lead_in
-                                                                for ch in CASE_ODD):
+    if not tail[-11:].lower().endswith(_SIGN_ENDS) and (
+            lead_in.isascii() or not any(ch in lead_in for ch in CASE_ODD)):
         return False
     return _SIGN_TEXT.search(lead_in) is not None
 
@@ -1761,8 +1763,9 @@ class _Article:
                             spk, st, cls, mention = self.subject(vs, ve, limit)
                     else:
                         spk, st, cls, mention = self.subject(vs, ve, limit)
-                if cls != "passive" and not item.after and _PAST_PARTICIPLE_END.search(
-                        self.masked[vs:ve]) and _LABEL_MARK_AFTER.match(
+                if cls != "passive" and not item.after and \
+                        self.masked[ve - 2:ve] in _PARTICIPLE_ENDINGS and \
+                        _PAST_PARTICIPLE_END.search(self.masked[vs:ve]) and _LABEL_MARK_AFTER.match(
                         self.masked[ve:ve + 12]) \
                         and self.agent_after(item.end) is not None:
                     cls = "passive"                # "often labeled a 'witch hunt' by X"
