@@ -734,6 +734,9 @@ class _Article:
         if not self._polls:
             return None
         sent = self.sent_at(verb[0])
+        if m.find("poll", sent.start, sent.end) < 0 and m.find("survey", sent.start,
+                                                                sent.end) < 0:
+            return None                 # the poll pattern below can find nothing
         clause = m[sent.start:verb[0]]
         cut = max(clause.rfind(","), clause.rfind(":"), clause.rfind(";"))
         if not _SHARE.search(clause[cut + 1:]):
