@@ -528,6 +528,7 @@ class _Article:
             taken[s:e] = b"\1" * (e - s)
         place_end = -1
         owner = _verb_index()[1]
+        sent_at = self.sent_at
         for match in name_matches(m):
             s, e = match.span()
             if taken.find(1, s, e) >= 0 or m[s:e].casefold() in _PRONOUNS:
@@ -540,7 +541,7 @@ class _Article:
                 words = words[1:]
             if not words:
                 continue
-            sent = self.sent_at(s)
+            sent = sent_at(s)
             at_start = s == sent.start or m[sent.start:s].strip(" '\"“‘(") == ""
             # a lone capitalised word opening a sentence is a name only when news shape says
             # so: "Thompson, 61, was blunt." / "Thompson said ..."
@@ -1654,8 +1655,7 @@ class _Article:
         'According to X, CLAUSE.'"""
         m = self.masked
         after = m[ve:sent.end]
-        before = m[sent.start:vs]
-        if lemma == "according to" and not before.strip():
+        if lemma == "according to" and not m[sent.start:vs].strip():
             c2 = m.find(",", ve, sent.end)
             if c2 < 0:
                 return None
