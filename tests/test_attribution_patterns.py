@@ -15,8 +15,10 @@ from analysis.attribution.extract import (
     _PLACE_BEFORE,
     _PLACE_BEFORE_REVERSED,
     _SHORT_TAIL,
+    _SIGN_TEXT,
     _WORD_BEFORE,
     _may_name_group,
+    _sign_text_before,
     _token_at,
     _word_before,
 )
@@ -216,3 +218,27 @@ def test_finite_verbs_match_where_the_plain_pattern_does(text: str) -> None:
     assert bool(_FINITE.search(text)) == bool(FINITE_PLAIN.search(text))
     for word in text.split():
         assert bool(_FINITE.fullmatch(word)) == bool(FINITE_PLAIN.fullmatch(word)), word
+
+
+SIGN_LEAD_INS = ["protesters held signs that read: ", "a banner reading ", "a BANNER READING, ",
+                 "a hat bearing the words ", "held up a sign saying:\n ", "T-shirts stating ",
+                 "a sign - which read ", "a placard which boldly read ", "a flag of ",
+                 "signs emblazoned with ", "a sign with the words ", "a sign with the word,",
+                 "a sign that read: 'no' and another read ", "to sign reading ", "he said ",
+                 "a sign that rea\u017fs ", "a \u0130S\u0130GN read ", "a sign sa\u0131d ",
+                 "a sign that reads:,", "a sign that reads :  ", "a sign read", "signs readers ",
+                 "a sign reading\u00a0", "caps of\t", "a badge bore ", "stickers proclaimed ",
+                 "a sign read \u212a ", "a sign that \u017faid ",
+                 "a sign proclaiming ", ""]
+
+
+@pytest.mark.parametrize("text", SIGN_LEAD_INS + CASES + [t + " read: " for t in CASES]
+                         + [t[-120:] for t in CASES])
+def test_sign_text_test_reads_like_the_pattern(text: str) -> None:
+    assert _sign_text_before(text) == bool(_SIGN_TEXT.search(text))
+
+
+def test_sign_text_test_finds_sign_text() -> None:
+    found = [_sign_text_before(t) for t in ("protesters held signs that read: ",
+                                            "a hat bearing the words ", "he said ")]
+    assert found == [True, True, False]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -49,7 +50,7 @@ from analysis.attribution.verbs import (
     prefix_tree,
     verb_form_spans,
 )
-from analysis.sentences import article_sentences, paragraph_spans
+from analysis.sentences import _shared_sentences, paragraph_spans
 
 QUOTE_COLUMNS = [
     "article_id", "outlet", "quote", "kind", "start", "end", "speaker_mention",
@@ -216,6 +217,16 @@ def _word_before(text: str) -> tuple[str, str | None] | None:
 _NOUN_DETERMINERS = frozenset((_DETERMINERS - {"that"}) | {"of"})
 _STRIP_NOT_BE = frozenset(_STRIP_TAIL - _BE)
 _DETERMINERS_QUANTIFIERS = frozenset(_DETERMINERS | _QUANTIFIERS)
+# Unions and differences of the word sets that methods test against, built once.
+_BEFORE_TITLE_STOP = frozenset(_DETERMINERS | _FUNCTION_WORDS
+                               | {"one", "two", "three", "several", "many"})
+_NOT_GROUP_HEAD = frozenset(_ORG_WORDS | _TITLES | _PRONOUNS.keys())
+_FUNCTION_NOT_DETERMINER = frozenset(_FUNCTION_WORDS - _DETERMINERS)
+_FUNCTION_OR_WH = frozenset(_FUNCTION_WORDS | {"why", "how", "what", "where"})
+_NOT_TAIL_NOUN = frozenset(_STRIP_TAIL | _DETERMINERS | _QUANTIFIERS)
+_NOT_SURNAME = frozenset(_NAME_STOP | _ORG_WORDS | _TITLES)
+_FUNCTION_NOT_OF = frozenset(_FUNCTION_WORDS - {"of"})
+_LABEL_DETERMINERS = frozenset(_DETERMINERS - {"that", "no"})
 # Patterns the extractor's methods use on every sentence or verb, compiled once.
 _FOR_AFTER = re.compile(r"\s+for\b")
 _TO_AFTER = re.compile(r"\s+to\b")
@@ -240,6 +251,8 @@ _ADVERBIAL_AFTER = re.compile(r"\s+(?:on|in|at|during|after|before|last|this|yes
     r"today|tonight|earlier|later|late|to|via|by|[A-Z])")
 _FIRST_WORD = re.compile(r"\s*([\w'’-]+)")
 _PAST_PARTICIPLE_END = re.compile(r"[a-z](?:ed|en|wn)$")
+#: The endings :data:`_PAST_PARTICIPLE_END` looks for, tested first as a cheap pre-check.
+_PARTICIPLE_ENDINGS = ("ed", "en", "wn")
 _LABEL_MARK_AFTER = re.compile(r"\s*(?:as\s+)?(?:an?\s+|the\s+)?['\"“‘]")
 _SHORT_COMMA_GAP = re.compile(r"(?:\s+[\w'’.-]+){0,3}\s*,\s*")
 _LAST_WORD = re.compile(r"(\w+)\s*$")
@@ -279,14 +292,27 @@ def _may_name_group(text: str) -> bool:
     >>> _may_name_group("Traders on Harbour Road"), _may_name_group("the spokesman")
     (True, False)
     """
-    return not _GROUP_PREPOSITIONS.isdisjoint(text.casefold().split()) or any(
-        ch in text for ch in CASE_ODD)
+    return not _GROUP_PREPOSITIONS.isdisjoint(text.casefold().split()) or (
+        not text.isascii() and any(ch in text for ch in CASE_ODD))
 
 
 #: Words in -ly that are not adverbs ("told a rally", "his family").
 _LY_NOUNS = {"rally", "family", "ally", "supply", "assembly", "reply", "italy", "july",
              "belly", "bully", "anomaly", "monopoly", "fly", "lily", "sally", "kelly", "holly",
              "emily", "molly", "billy", "willy", "wholly", "ugly", "only"}
+
+
+@lru_cache(maxsize=1)
+def _tail_openers() -> frozenset[str]:
+    """The lower-case words that may open the speaker after a tail's verb (", said the
+    senator."), built once: determiners, quantifiers, subject pronouns, "police", the
+    speaker nouns and the organisation words.
+
+    >>> {"the", "he", "police", "spokesman"} <= _tail_openers(), "denied" in _tail_openers()
+    (True, False)
+    """
+    return frozenset(_DETERMINERS | _QUANTIFIERS | {"he", "she", "they", "it", "police"}
+                     | set(_speaker_nouns()) | _ORG_WORDS)
 
 
 def _adverb(word: str) -> bool:
@@ -336,6 +362,29 @@ _SIGN_TEXT = re.compile(
     r"(?:\s*[-–—]?\s*(?:that|which))?(?:\s+\w+ly)?\s+(?:read|reads|reading|said|says|saying|"
     r"stating|stated|declaring|declared|proclaiming|proclaimed|bearing|bore|emblazoned\s+with|"
     r"with\s+the\s+words?|of)(?:\s+the\s+words?)?\s*[:,]?\s*$", re.I)
+#: The words :data:`_SIGN_TEXT` can end with, before its closing spaces, colon or comma.
+_SIGN_ENDS = ("read", "reads", "reading", "said", "says", "saying", "stating", "stated",
+              "declaring", "declared", "proclaiming", "proclaimed", "bearing", "bore", "with",
+              "of", "word", "words")
+
+
+def _sign_text_before(lead_in: str) -> bool:
+    """Whether :data:`_SIGN_TEXT` finds sign text introduced at the end of ``lead_in``; the
+    pattern is run only when the last word is one it can end with (or the text holds a
+    letter that case-insensitive matching treats oddly).
+
+    >>> _sign_text_before("protesters held signs that read: "), _sign_text_before("He said ")
+    (True, False)
+    """
+    tail = lead_in.rstrip()
+    if tail[-1:] in (":", ","):
+        tail = tail[:-1].rstrip()
+    if not tail[-11:].lower().endswith(_SIGN_ENDS) and (
+            lead_in.isascii() or not any(ch in lead_in for ch in CASE_ODD)):
+        return False
+    return _SIGN_TEXT.search(lead_in) is not None
+
+
 #: Between two quotations on one sign: "'Hamas are terrorists' and 'release the hostages'".
 _SIGN_AND = re.compile(r"\s*(?:,\s*)?(?:and|or|,)?\s*(?:another\s+(?:read|said)\s*[:,]?\s*)?")
 
@@ -401,9 +450,13 @@ class _Article:
         self.text = text
         self.actors = actors
         self.paragraphs = paragraph_spans(text)
-        sents = article_sentences(text, line_kinds)
-        self.sents = [piece for s in sents for piece in _pieces(
-            text, _Sent(s["start"], s["end"], s["kind"], s["paragraph_id"]))]
+        self.sents = []
+        for s in _shared_sentences(text, line_kinds):   # read, not changed: no copy
+            sent = _Sent(s["start"], s["end"], s["kind"], s["paragraph_id"])
+            if sent.end - sent.start <= MAX_SENTENCE:
+                self.sents.append(sent)
+            else:
+                self.sents.extend(_pieces(text, sent))
         self.sent_starts = [s.start for s in self.sents]
         pkinds = {s.paragraph: s.kind for s in self.sents}
         self.pkinds = [pkinds.get(i, "body") for i in range(len(self.paragraphs))]
@@ -436,7 +489,7 @@ class _Article:
     def _find_refs(self) -> list[_Ref]:
         m = self.masked
         refs: list[_Ref] = []
-        taken = [False] * (len(m) + 1)
+        taken = bytearray(len(m) + 1)      # 1 where a mention was found already
         if self.actors is not None and len(self.actors):
             types, cls_of = _actor_classes(self.actors)
             aliases = dict(zip(self.actors["actor"], self.actors["aliases"], strict=True))
@@ -444,7 +497,7 @@ class _Article:
                 if other_given_name(m, s, e, aliases.get(actor, [])):
                     continue                    # "Ivanka Trump" is not the table's "Trump"
                 refs.append(_Ref(s, e, cls_of[actor], actor, types.get(actor, "unknown")))
-                taken[s:e] = [True] * (e - s)
+                taken[s:e] = b"\1" * (e - s)
         nouns = _speaker_nouns()
         for s, e in ref_word_spans(m, self.lower):
             low = m[s:e].casefold()
@@ -469,15 +522,16 @@ class _Article:
                     name = f"another {canonical}" if variant else canonical
                     refs.append(_Ref(s, e, "person", name, stype, variant))
         for s, e in org_phrase_spans(m):
-            if any(taken[s:e]):
+            if taken.find(1, s, e) >= 0:
                 continue
             refs.append(_Ref(s, e, "org", m[s:e].casefold(), "organisation"))
-            taken[s:e] = [True] * (e - s)
+            taken[s:e] = b"\1" * (e - s)
         place_end = -1
         owner = _verb_index()[1]
+        sent_at = self.sent_at
         for match in name_matches(m):
             s, e = match.span()
-            if any(taken[s:e]) or m[s:e].casefold() in _PRONOUNS:
+            if taken.find(1, s, e) >= 0 or m[s:e].casefold() in _PRONOUNS:
                 continue
             form = match.group(0)
             words = form.split()
@@ -487,7 +541,7 @@ class _Article:
                 words = words[1:]
             if not words:
                 continue
-            sent = self.sent_at(s)
+            sent = sent_at(s)
             at_start = s == sent.start or m[sent.start:s].strip(" '\"“‘(") == ""
             # a lone capitalised word opening a sentence is a name only when news shape says
             # so: "Thompson, 61, was blunt." / "Thompson said ..."
@@ -530,8 +584,8 @@ class _Article:
                     self.names.full.append((s, name, set()))
             if not name:
                 continue
-            paren = _ACRONYM_AFTER.match(m[e:e + 12])
-            if paren and cls == "org":
+            paren = _ACRONYM_AFTER.match(m[e:e + 12]) if cls == "org" else None
+            if paren:
                 self.names.acronyms[paren.group(1)] = name
             refs.append(_Ref(s, s + len(form), cls, name,
                              "unknown" if cls == "person" else "organisation"))
@@ -590,8 +644,7 @@ class _Article:
             window = self.masked[max(sent.start, ref.start - 40):ref.start]
             pre_words: list[str] = []
             for w in reversed(re.findall(r"[A-Za-z\-]+", window)[-2:]):
-                if w.casefold() in _DETERMINERS | _FUNCTION_WORDS | {"one", "two", "three",
-                                                                    "several", "many"}:
+                if w.casefold() in _BEFORE_TITLE_STOP:
                     break
                 pre_words.insert(0, w)
             end = max(phrase_end if phrase_end is not None else ref.end, ref.end)
@@ -682,6 +735,9 @@ class _Article:
         if not self._polls:
             return None
         sent = self.sent_at(verb[0])
+        if m.find("poll", sent.start, sent.end) < 0 and m.find("survey", sent.start,
+                                                                sent.end) < 0:
+            return None                 # the poll pattern below can find nothing
         clause = m[sent.start:verb[0]]
         cut = max(clause.rfind(","), clause.rfind(":"), clause.rfind(";"))
         if not _SHARE.search(clause[cut + 1:]):
@@ -939,7 +995,7 @@ class _Article:
                 len(self.masked[np_start:np_end].split()) <= 7:
             # "Traders on Harbour Road say": the group speaks, not the place named after it
             head = group.group(1)
-            if head.split()[-1].casefold() not in _ORG_WORDS | _TITLES | _PRONOUNS.keys():
+            if head.split()[-1].casefold() not in _NOT_GROUP_HEAD:
                 s0 = np_start + group.start(1)
                 return head.casefold(), "group", "plural", (s0, s0 + len(head))
         if not refs:
@@ -949,16 +1005,16 @@ class _Article:
             words = phrase.split()
             if "_" in phrase or any(ch in '"“”' for ch in phrase):
                 return "", "unknown", "", None
-            if words and words[0].casefold() in _FUNCTION_WORDS - _DETERMINERS:
+            if words and words[0].casefold() in _FUNCTION_NOT_DETERMINER:
                 # "That is why critics say": the plain noun right before the verb speaks;
                 # "and", "which some": no speaker named
                 k = max(i for i, w in enumerate(words)
-                        if w.casefold() in _FUNCTION_WORDS | {"why", "how", "what", "where"})
+                        if w.casefold() in _FUNCTION_OR_WH)
                 tail = words[k + 1:]
                 if not 1 <= len(tail) <= 2 or not all(w.isalpha() and w.islower()
                                                       for w in tail) or not (
                         tail[-1] in _speaker_nouns() or _PLURAL_END.search(tail[-1])) or \
-                        tail[-1] in _STRIP_TAIL | _DETERMINERS | _QUANTIFIERS:
+                        tail[-1] in _NOT_TAIL_NOUN:
                     return "", "unknown", "", None
                 desc = " ".join(tail)
                 start = self.masked.rfind(desc, np_start, np_end)
@@ -979,7 +1035,7 @@ class _Article:
                     _GROUP_NOUN.search(words[0]) and words[0] not in self.names.surnames:
                 return words[0], "group", "plural", span     # "by Democrats": a group
             if len(words) == 1 and _CAPITAL_WORD.fullmatch(words[0]) and \
-                    words[0].casefold() not in _NAME_STOP | _ORG_WORDS | _TITLES:
+                    words[0].casefold() not in _NOT_SURNAME:
                 # "insists Burton": a surname after the verb
                 self.names.full.append((np_start, words[0], set()))
                 return words[0], "unknown", "person", span
@@ -1056,7 +1112,9 @@ class _Article:
             verbs = [v for v in self.verbs_in(sent.start, q.open_pos)
                      if not self.in_quote(v[0])]
             close = q.close_pos if q.close_pos is not None else end
-            n_words = len(_WORD.findall(" ".join(self.text[s:e] for s, e in q.parts)))
+            # a word never spans the line break that joins two parts
+            n_words = len(_WORD.findall(self.text, start, end)) if len(q.parts) == 1 else \
+                len(_WORD.findall(" ".join(self.text[s:e] for s, e in q.parts)))
             item.n_words = n_words
             if verbs:
                 item.verb = (verbs[-1][0], verbs[-1][1])
@@ -1154,7 +1212,7 @@ class _Article:
                     item.attribution = "previous speaker"
             prechar = self.masked[sent.start:q.open_pos].rstrip()[-1:]
             lead_in = self.masked[max(sent.start, q.open_pos - 120):q.open_pos]
-            if not item.after and (_SIGN_TEXT.search(lead_in) or items and items[-1].sign
+            if not item.after and (_sign_text_before(lead_in) or items and items[-1].sign
                                    and items[-1].close_pos is not None
                                    and items[-1].close_pos >= sent.start
                                    and _SIGN_AND.fullmatch(
@@ -1259,7 +1317,7 @@ class _Article:
             between = self.masked[ref.end:nxt.start]
             if nxt.cls == "person" and re.fullmatch(r"(?:\s+[a-z][\w-]*){1,5}\s+", between) \
                     and not _FINITE.search(between) and not any(
-                        w in _FUNCTION_WORDS - {"of"} or w in _verb_index()[1]
+                        w in _FUNCTION_NOT_OF or w in _verb_index()[1]
                         for w in between.split()):
                 return nxt
             break
@@ -1433,7 +1491,7 @@ class _Article:
             seg = m[seg_start:vs]
             words = seg.split()
             if not 1 <= len(words) <= 8 or _FINITE.search(seg) or \
-                    words[0].casefold() in _FUNCTION_WORDS - _DETERMINERS:
+                    words[0].casefold() in _FUNCTION_NOT_DETERMINER:
                 return None
             spk, st, cls, mention = self.np_speaker(seg_start, vs, vs)
         if not spk or cls not in ("person", "org", "plural", "source", "spokes", "unknown"):
@@ -1519,7 +1577,7 @@ class _Article:
         before, noun after) is a scare quote unless the speech verb governs it directly."""
         before = _LAST_WORD.search(self.masked[max(0, open_pos - 20):open_pos])
         after = _FIRST_LOWER_WORD.match(self.masked[close + 1:close + 25])
-        if not before or before.group(1).casefold() not in _DETERMINERS - {"that", "no"}:
+        if not before or before.group(1).casefold() not in _LABEL_DETERMINERS:
             return False
         if not after or after.group(1) in _FUNCTION_WORDS:
             return False
@@ -1529,10 +1587,20 @@ class _Article:
 
     def indirect_items(self, taken: list[tuple[int, int]]) -> list[_Item]:
         items = []
+        m = self.masked
+        self.verbs_in(0, 0)                      # the article's verbs, found once
+        all_verbs, verb_starts = self._all_verbs or [], self._verb_starts
         for sent in self.sents:
-            text = self.masked[sent.start:sent.end]
-            verbs = [v for v in self.verbs_in(sent.start, sent.end)
-                     if v[2] in _INDIRECT_VERBS and not self.in_quote(v[0])]
+            # what verbs_in(sent.start, sent.end) gives, skipping a sentence without a verb
+            lo = bisect.bisect_left(verb_starts, sent.start)
+            hi = bisect.bisect_left(verb_starts, sent.end)
+            if lo == hi:
+                continue
+            verbs = [v for v in all_verbs[lo:hi] if v[1] <= sent.end
+                     and v[2] in _INDIRECT_VERBS and m[v[0]] != "_"]
+            if not verbs:
+                continue
+            text = m[sent.start:sent.end]
             for vs, ve, lemma, _cls in verbs:
                 item = self._indirect(sent, text, vs, ve, lemma, verbs)
                 if item is None:
@@ -1587,8 +1655,7 @@ class _Article:
         'According to X, CLAUSE.'"""
         m = self.masked
         after = m[ve:sent.end]
-        before = m[sent.start:vs]
-        if lemma == "according to" and not before.strip():
+        if lemma == "according to" and not m[sent.start:vs].strip():
             c2 = m.find(",", ve, sent.end)
             if c2 < 0:
                 return None
@@ -1608,9 +1675,7 @@ class _Article:
             first = _FIRST_WORD.match(after)
             if not between and first and not (
                     first.group(1)[0].isupper()
-                    or first.group(1).casefold() in _DETERMINERS | _QUANTIFIERS | {
-                        "he", "she", "they", "it", "police"} | set(_speaker_nouns())
-                    | _ORG_WORDS):
+                    or first.group(1).casefold() in _tail_openers()):
                 return None              # ", denied wrongdoing.": no speaker after the verb
             cs, ce = sent.start, comma
             np = (comma + 1, vs) if m[comma + 1:vs].strip() else (ve, sent.end)
@@ -1645,7 +1710,9 @@ class _Article:
         return s, e
 
     # ---------------------------------------------------------------- run
-    def run(self) -> list[dict]:
+    def run(self) -> list[tuple]:
+        """One tuple per quotation: the values of :data:`QUOTE_COLUMNS` after
+        ``article_id`` and ``outlet``."""
         items = self.quote_items()
         # reported speech may contain a scare quote, but not a quotation of its own
         taken = [(i.start, i.end) for i in items if i.kind != "scare"]
@@ -1699,8 +1766,9 @@ class _Article:
                             spk, st, cls, mention = self.subject(vs, ve, limit)
                     else:
                         spk, st, cls, mention = self.subject(vs, ve, limit)
-                if cls != "passive" and not item.after and _PAST_PARTICIPLE_END.search(
-                        self.masked[vs:ve]) and _LABEL_MARK_AFTER.match(
+                if cls != "passive" and not item.after and \
+                        self.masked[ve - 2:ve] in _PARTICIPLE_ENDINGS and \
+                        _PAST_PARTICIPLE_END.search(self.masked[vs:ve]) and _LABEL_MARK_AFTER.match(
                         self.masked[ve:ve + 12]) \
                         and self.agent_after(item.end) is not None:
                     cls = "passive"                # "often labeled a 'witch hunt' by X"
@@ -1784,24 +1852,24 @@ class _Article:
                 self.history.append((item.start, spk, st, cls, pkind))
             if item.kind in ("direct", "mixed") and (spk or item.verb is not None):
                 last_speaker = (spk, st, cls, pkind)
-            quote = "\n".join(self.text[s:e] for s, e in item.parts)
-            rows.append({
-                "quote": quote, "kind": item.kind, "start": item.start, "end": item.end,
-                "speaker_mention": self.text[mention[0]:mention[1]] if mention else "",
-                "speaker_start": mention[0] if mention else pd.NA,
-                "speaker_end": mention[1] if mention else pd.NA,
-                "speaker": spk if item.kind != "scare" else "",
-                "speaker_type": (st or "unknown") if item.kind != "scare" and spk else
-                ("" if item.kind == "scare" else "unknown"),
-                "verb": verb_lemma, "verb_text": verb_text, "verb_class": verb_class,
-                "paragraph_id": item.paragraph, "parts": list(item.parts),
-                # a word never spans the line break that joins two parts
-                "n_words": item.n_words if item.n_words >= 0 else len(_WORD.findall(quote)),
-                "attribution": item.attribution,
-                "clause_start": item.clause[0] if item.clause else pd.NA,
-                "clause_end": item.clause[1] if item.clause else pd.NA,
-                "_sentence_kind": sent.kind,
-            })
+            parts = item.parts
+            quote = self.text[parts[0][0]:parts[0][1]] if len(parts) == 1 else \
+                "\n".join(self.text[s:e] for s, e in parts)
+            # the columns of QUOTE_COLUMNS after article_id and outlet, in that order
+            rows.append((
+                quote, item.kind, item.start, item.end,
+                self.text[mention[0]:mention[1]] if mention else "",       # speaker_mention
+                mention[0] if mention else pd.NA, mention[1] if mention else pd.NA,
+                spk if item.kind != "scare" else "",                          # speaker
+                (st or "unknown") if item.kind != "scare" and spk else
+                ("" if item.kind == "scare" else "unknown"),                  # speaker_type
+                verb_lemma, verb_text, verb_class, item.paragraph, list(item.parts),
+                # n_words: a word never spans the line break that joins two parts
+                item.n_words if item.n_words >= 0 else len(_WORD.findall(quote)),
+                item.attribution,
+                item.clause[0] if item.clause else pd.NA,                     # clause_start
+                item.clause[1] if item.clause else pd.NA,                     # clause_end
+            ))
         return rows
 
 
@@ -1860,9 +1928,8 @@ def extract_quotes(corpus: pd.DataFrame, actors: str | Path | pd.DataFrame | Non
         if not isinstance(text, str) or not text.strip():
             continue
         art = _Article(text, kinds if isinstance(kinds, str) else None, table)
-        for row in art.run():
-            row.pop("_sentence_kind", None)
-            rows.append({"article_id": str(aid), "outlet": outlet, **row})
+        head = (str(aid), outlet)
+        rows.extend(head + row for row in art.run())
     if not rows:
         return _empty_quotes()
     frame = pd.DataFrame(rows, columns=QUOTE_COLUMNS)

@@ -127,7 +127,7 @@ def ref_word_spans(text: str, lower: str | None = None) -> list[tuple[int, int]]
     >>> ref_word_spans("She met THE Spokesman; they left.")
     [(0, 3), (12, 21), (23, 27)]
     """
-    if any(ch in text for ch in CASE_ODD):
+    if not text.isascii() and any(ch in text for ch in CASE_ODD):
         return [m.span() for m in _ref_word_pattern().finditer(text)]
     if lower is None:
         lower = text.lower()

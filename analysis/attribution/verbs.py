@@ -112,7 +112,7 @@ def verb_form_spans(text: str, lower: str | None = None) -> list[tuple[int, int]
     >>> verb_form_spans(text)
     [(3, 7), (16, 20), (33, 43)]
     """
-    if any(ch in text for ch in CASE_ODD):
+    if not text.isascii() and any(ch in text for ch in CASE_ODD):
         return [m.span() for m in _verb_index()[0].finditer(text)]
     if lower is None:
         lower = text.lower()
