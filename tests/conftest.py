@@ -76,3 +76,21 @@ def sentences(corpus):
     from analysis import split_sentences
 
     return split_sentences(corpus)
+
+
+def planted_frame_corpus(n: int, frame: str, present: str, absent: str, outlet_of):  # type: ignore[no-untyped-def]
+    """A small corpus for frame-model tests: article ``i`` opens with ``present`` (coded as
+    showing ``frame`` and no other) when ``i`` is even, else with ``absent`` (coded as every
+    other frame); ``outlet_of(i)`` names its outlet. Returns (corpus, gold)."""
+    import pandas as pd
+
+    from analysis.framing._common import FRAMES
+
+    texts, gold = [], []
+    for i in range(n):
+        shown = i % 2 == 0
+        texts.append((present if shown else absent) + f" Item {i}.")
+        gold.append({f: (shown if f == frame else not shown) for f in FRAMES})
+    corpus = pd.DataFrame({"article_id": [str(i) for i in range(n)],
+                           "outlet": [outlet_of(i) for i in range(n)], "text": texts})
+    return corpus, pd.DataFrame(gold)

@@ -12,6 +12,8 @@ from analysis.evaluation import frame_designs as D
 from analysis.framing import frame_model as M
 from analysis.framing._common import FRAMES
 
+from .conftest import planted_frame_corpus
+
 NEW = ("government_acts", "failure", "intention", "urgency")
 
 
@@ -120,15 +122,9 @@ def test_choose_takes_the_best_mean_and_on_a_tie_the_first_design():
 def test_nested_procedure_with_the_shipped_lists_is_the_evaluation_itself():
     from analysis.evaluation import narrative_frames as nf
 
-    texts, gold = [], []
-    for i in range(18):
-        resp = i % 2 == 0
-        texts.append(("The council must act and the mayor will fix the problem. " if resp else
-                      "Families spoke of their feelings at home. ") + f"Item {i}.")
-        gold.append({f: (resp if f == "responsibility" else not resp) for f in FRAMES})
-    c = pd.DataFrame({"article_id": [str(i) for i in range(18)],
-                      "outlet": [f"o{(i // 2) % 6}" for i in range(18)], "text": texts})
-    g = pd.DataFrame(gold)
+    c, g = planted_frame_corpus(
+        18, "responsibility", "The council must act and the mayor will fix the problem.",
+        "Families spoke of their feelings at home.", lambda i: f"o{(i // 2) % 6}")
     folds = nf.outlet_folds(c["outlet"], 2)
     inner = D._inner_scores(c, g, folds, ("shipped", "with candidates"))
     # one inner figure per fold, design and frame, read from training outlets only

@@ -14,6 +14,8 @@ from analysis.framing import frame_model as M
 from analysis.framing import loaded as L
 from analysis.framing._common import FRAMES
 
+from .conftest import planted_frame_corpus
+
 
 def test_article_score_is_the_logistic_of_the_shipped_weights():
     text = "The tax will cost families more, the mayor said."
@@ -113,15 +115,10 @@ def test_bad_model_file_names_the_problem(tmp_path):
 
 
 def test_fit_learns_a_planted_cue():
-    texts, gold = [], []
-    for i in range(12):
-        econ = i % 2 == 0
-        texts.append(("Prices, wages and the budget were argued over. " if econ else
-                      "Families and children spoke of their feelings at home. ") + f"Item {i}.")
-        gold.append({f: (econ if f == "economic" else not econ) for f in FRAMES})
-    c = pd.DataFrame({"article_id": [str(i) for i in range(12)],
-                      "outlet": [f"o{i % 3}" for i in range(12)], "text": texts})
-    model = M.fit_frame_model(c, pd.DataFrame(gold))
+    c, gold = planted_frame_corpus(
+        12, "economic", "Prices, wages and the budget were argued over.",
+        "Families and children spoke of their feelings at home.", lambda i: f"o{i % 3}")
+    model = M.fit_frame_model(c, gold)
     # the regularisation was chosen by cross-validation over the three outlets
     assert model.settings["word_C"] in M.WORD_C_GRID
     assert model.settings["cue_C"] in M.CUE_C_GRID
