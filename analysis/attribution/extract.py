@@ -45,8 +45,8 @@ from analysis.attribution.speakers import (
 from analysis.attribution.verbs import (
     _INDIRECT_VERBS,
     _LONE_VERBS,
-    CASE_ODD,
     _verb_index,
+    has_case_odd,
     prefix_tree,
     verb_form_spans,
 )
@@ -292,8 +292,7 @@ def _may_name_group(text: str) -> bool:
     >>> _may_name_group("Traders on Harbour Road"), _may_name_group("the spokesman")
     (True, False)
     """
-    return not _GROUP_PREPOSITIONS.isdisjoint(text.casefold().split()) or (
-        not text.isascii() and any(ch in text for ch in CASE_ODD))
+    return not _GROUP_PREPOSITIONS.isdisjoint(text.casefold().split()) or has_case_odd(text)
 
 
 #: Words in -ly that are not adverbs ("told a rally", "his family").
@@ -379,8 +378,7 @@ def _sign_text_before(lead_in: str) -> bool:
     tail = lead_in.rstrip()
     if tail[-1:] in (":", ","):
         tail = tail[:-1].rstrip()
-    if not tail[-11:].lower().endswith(_SIGN_ENDS) and (
-            lead_in.isascii() or not any(ch in lead_in for ch in CASE_ODD)):
+    if not tail[-11:].lower().endswith(_SIGN_ENDS) and not has_case_odd(lead_in):
         return False
     return _SIGN_TEXT.search(lead_in) is not None
 

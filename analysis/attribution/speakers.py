@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from analysis.attribution.verbs import CASE_ODD, _data_path, prefix_tree
+from analysis.attribution.verbs import _data_path, has_case_odd, prefix_tree
 
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this",
                 "that", "these", "those", "any", "no", "further", "some", "every", "each"}
@@ -127,7 +127,7 @@ def ref_word_spans(text: str, lower: str | None = None) -> list[tuple[int, int]]
     >>> ref_word_spans("She met THE Spokesman; they left.")
     [(0, 3), (12, 21), (23, 27)]
     """
-    if not text.isascii() and any(ch in text for ch in CASE_ODD):
+    if has_case_odd(text):
         return [m.span() for m in _ref_word_pattern().finditer(text)]
     if lower is None:
         lower = text.lower()

@@ -69,6 +69,15 @@ def _verb_index() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
 CASE_ODD = "\u0130\u0131\u017f\u212a"
 
 
+def has_case_odd(text: str) -> bool:
+    """Whether ``text`` holds one of the :data:`CASE_ODD` letters (ASCII text never does).
+
+    >>> has_case_odd("He INSISTED"), has_case_odd("Doe \u0130NSISTED")
+    (False, True)
+    """
+    return not text.isascii() and any(ch in text for ch in CASE_ODD)
+
+
 def prefix_tree(words: list[str], space: str = r"\s+") -> str:
     """A regular expression matching any of ``words`` (lower case, single spaces), built as
     a prefix tree: shared beginnings are tested once, and a longer word is tried before a
@@ -112,7 +121,7 @@ def verb_form_spans(text: str, lower: str | None = None) -> list[tuple[int, int]
     >>> verb_form_spans(text)
     [(3, 7), (16, 20), (33, 43)]
     """
-    if not text.isascii() and any(ch in text for ch in CASE_ODD):
+    if has_case_odd(text):
         return [m.span() for m in _verb_index()[0].finditer(text)]
     if lower is None:
         lower = text.lower()
