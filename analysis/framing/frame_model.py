@@ -390,27 +390,10 @@ def _counts(sentences: list[str]) -> tuple[np.ndarray, int]:
     return np.array(counts, dtype=float), word_count(text)
 
 
-def _shape(n_words: int, n_sentences: int) -> list[float]:
-    return [math.log1p(n_words), math.log1p(n_words / max(n_sentences, 1))]
-
-
-def article_measures(sentences: list[str]) -> np.ndarray:
-    """An article's measures (see :func:`measure_names`) from its body sentences.
-
-    Cue and pattern counts are per 100 words; ``log_words`` is log(1 + words) and
-    ``log_sentence_length`` log(1 + words per sentence).
-
-    >>> m = dict(zip(measure_names(), article_measures(["My family paid.", "We sued."])))
-    >>> float(m["cue:family"]), float(m["cue:courts"]), round(float(m["shape:log_words"]), 3)
-    (20.0, 20.0, 1.792)
-    """
-    counts, n_words = _counts(sentences)
-    return np.concatenate([100 * counts / max(n_words, 1), _shape(n_words, len(sentences))])
-
-
 def model_measures(sentences: list[str]) -> np.ndarray:
-    """An article's measures as the model reads them: each cue and pattern as
-    log(1 + its matches in the article), the shape measures as in :func:`article_measures`.
+    """An article's measures (see :func:`measure_names`) from its body sentences, as the
+    model reads them: each cue and pattern as log(1 + its matches in the article);
+    ``log_words`` is log(1 + words) and ``log_sentence_length`` log(1 + words per sentence).
 
     A coder asks whether a story does something at all ("does it mention costs?"), so the
     first match of a cue counts most and the tenth little; the article's length is a
@@ -420,11 +403,12 @@ def model_measures(sentences: list[str]) -> np.ndarray:
     >>> m = dict(zip(measure_names(), model_measures(["My family paid.", "Families sued."])))
     >>> round(float(m["cue:family"]), 4) == round(math.log(3), 4)
     True
-    >>> float(m["cue:courts"]) == math.log(2)
-    True
+    >>> float(m["cue:courts"]) == math.log(2), round(float(m["shape:log_words"]), 3)
+    (True, 1.792)
     """
     counts, n_words = _counts(sentences)
-    return np.concatenate([np.log1p(counts), _shape(n_words, len(sentences))])
+    shape = [math.log1p(n_words), math.log1p(n_words / max(len(sentences), 1))]
+    return np.concatenate([np.log1p(counts), shape])
 
 
 def _auc(y: np.ndarray, s: np.ndarray) -> float:
