@@ -91,6 +91,8 @@ class Page:
     title: str
     summary: str
     error: str | None = None
+    #: The question the page answers (its notebook's "**Question:**" line), '' if none.
+    question: str = ""
 
 
 def find_notebooks(folder: str | Path = NOTEBOOKS) -> list[Path]:
@@ -279,8 +281,15 @@ def run_notebook(source: Path, executed: Path, parameters: dict[str, str],
             return f"{exc.ename}: {exc.evalue}"
         except RuntimeError as exc:
             # Kernels started at the same moment can race for a free port; the loser dies
-            # before it replies. Start it again, a little later.
+            # before it replies. Start it again, a little later. A kernel given here (one
+            # started ahead) that died is shut down, and papermill starts one of its own
+            # (the caller sees that the given one is no longer alive: run_notebooks).
             if "Kernel died" in str(exc) and attempt + 1 < KERNEL_START_ATTEMPTS:
+                if km is not None:
+                    from jupyter_core.utils import run_sync
+
+                    km = _stop_kernel(km, run_sync)
+                    extra = {}
                 time.sleep(1 + attempt)
                 continue
             return f"{type(exc).__name__}: {exc}"
@@ -392,12 +401,20 @@ def run_notebooks(sources: Iterable[Path], out: Path, parameters: dict[str, str]
             errors[source] = run_notebook(_with_reset_cell(source, Path(tmp)), executed,
                                           parameters, km=km, cwd=source.parent)
             _drop_reset_cell(executed, source)
-            if errors[source] is not None:
+            if errors[source] is not None or not _alive(km, run_sync):
                 km = _stop_kernel(km, run_sync)
             if done is not None:
                 done(source, errors[source])
         _stop_kernel(km, run_sync)
     return errors
+
+
+def _alive(km: object, run_sync: object) -> bool:
+    """Whether the kernel of ``km`` is running (False if it died or was shut down)."""
+    try:
+        return bool(run_sync(km.is_alive)())  # type: ignore[attr-defined,operator]
+    except Exception:  # noqa: BLE001 - a manager that cannot tell is not trusted again
+        return False
 
 
 def _stop_kernel(km: object, run_sync: object) -> None:
@@ -465,8 +482,20 @@ def hide_paths(text: str, corpus: str | Path | None = None) -> str:
 
 def _failed_page(executed: Path, source: Path, corpus: str | None = None
                  ) -> nbformat.NotebookNode:
-    """The executed notebook of a failed run (or its source), with local paths hidden."""
-    nb = nbformat.read(executed if executed.exists() else source, as_version=4)
+    """The executed notebook of a failed run, with local paths hidden; when the run left
+    none, the source notebook with its stored outputs removed (they are another corpus's
+    results: the committed notebooks hold the seeds') and a note that nothing ran."""
+    if executed.exists():
+        nb = nbformat.read(executed, as_version=4)
+    else:
+        nb = nbformat.read(source, as_version=4)
+        for cell in nb.cells:
+            if cell.cell_type == "code":
+                cell.outputs, cell.execution_count = [], None
+        nb.cells.insert(0, nbformat.v4.new_markdown_cell(
+            "**This page did not run on this corpus**: its notebook stopped before any "
+            "result was written (the reason is on the briefing's first page). It shows "
+            "the notebook's text only, no result."))
     for cell in nb.cells:
         for output in cell.get("outputs", []):
             if "traceback" in output:
@@ -541,9 +570,9 @@ def write_index(pages: Sequence[Page], out: Path, corpus: str, description: str)
             status = f'<p class="failed">Did not finish: {esc(page.error)}</p>'
         else:
             status = f"<p>{esc(page.summary) if page.summary else 'No summary found.'}</p>"
-        question = ""
+        question = page.question
         executed = out / "notebooks" / page.notebook
-        if executed.is_file():
+        if not question and executed.is_file():
             try:
                 question = page_question(nbformat.read(executed, as_version=4))
             except (OSError, ValueError):
@@ -629,7 +658,8 @@ def render_page(source: Path, out: Path, error: str | None,
     title = notebook_title(nb, source.stem)
     html_file = source.stem + ".html"
     (out / html_file).write_text(render_html(nb, title), encoding="utf-8")
-    return Page(source.name, html_file, title, notebook_summary(nb), error)
+    return Page(source.name, html_file, title, notebook_summary(nb), error,
+                page_question(nb))
 
 
 #: Shared by the processes of :func:`build_briefing`: the index of the next notebook to run,

@@ -92,3 +92,41 @@ def test_a_run_that_stops_before_writing_leaves_no_old_notebook_behind(tmp_path)
     error = briefing.run_notebook(tmp_path / "missing.ipynb", executed, {})
     assert error is not None and "missing.ipynb" in error
     assert not executed.exists()
+
+
+def test_a_kernel_that_died_while_starting_ahead_is_replaced(tmp_path, monkeypatch):
+    """Kernels started at the same moment can race for a port, and the loser dies. A kernel
+    started ahead that died must not fail its first notebook (the run starts a kernel of its
+    own), nor be used again for the next one."""
+    import os
+    import signal
+    import threading
+    import time
+
+    src = tmp_path / "src"
+    src.mkdir()
+    out = tmp_path / "out"
+    out.mkdir()
+    first = _notebook(src, "00_a.ipynb", "import os\nprint(os.getpid())")
+    second = _notebook(src, "01_b.ipynb", "import os\nprint(os.getpid())")
+    started = briefing._kernel_ahead
+    dead: list[int] = []
+
+    def dying(cwd: Path, corpus: str) -> object:
+        km = started(cwd, corpus)
+        pid = km.provisioner.process.pid
+        os.kill(pid, signal.SIGKILL)
+        km.provisioner.process.wait()
+        dead.append(pid)
+        return km
+
+    monkeypatch.setattr(briefing, "_kernel_ahead", dying)
+    ready = threading.Event()
+    ready.set()
+    begun = time.monotonic()
+    errors = briefing.run_notebooks([first, second], out, {"CORPUS": ""}, ahead=(src, ready))
+    assert errors == {first: None, second: None}
+    pids = [int(nbformat.read(out / p.name, as_version=4).cells[-1].outputs[0]["text"])
+            for p in (first, second)]
+    assert dead and dead[0] not in pids
+    assert time.monotonic() - begun < briefing.KERNEL_START_TIMEOUT

@@ -1096,3 +1096,30 @@ def _style_blocks(html: str) -> list[str]:
     import re
 
     return re.findall(r"<style\b[^>]*>(.*?)</style>", html, flags=re.DOTALL | re.IGNORECASE)
+
+
+def test_a_page_whose_run_wrote_nothing_shows_none_of_the_stored_outputs(tmp_path):
+    """A notebook that stopped before papermill wrote it (its kernel did not start) is
+    rendered from its source: the outputs stored there are another corpus's results (the
+    committed notebooks hold the seeds') and must not appear as this corpus's."""
+    import nbformat
+
+    from analysis.briefing import render_page, write_index
+
+    v4 = nbformat.v4
+    nb = v4.new_notebook(cells=[
+        v4.new_markdown_cell("# 09 · Fail\n\n**Question:** who is quoted?"),
+        v4.new_code_cell("show()", outputs=[v4.new_output(
+            "display_data", data={"text/markdown": "## In short\nStored Outlet quotes most."})],
+            execution_count=4)])
+    source = tmp_path / "09_fail.ipynb"
+    nbformat.write(nb, source)
+    out = tmp_path / "out"
+    (out / "notebooks").mkdir(parents=True)
+    page = render_page(source, out, "RuntimeError: Kernel died before replying to kernel_info")
+    html = (out / page.html_file).read_text(encoding="utf-8")
+    assert "Stored Outlet" not in html and "Stored Outlet" not in page.summary
+    assert "did not run on this corpus" in html
+    assert page.question == "who is quoted?"
+    index = write_index([page], out, "c", "1 article").read_text(encoding="utf-8")
+    assert "Answers: who is quoted?" in index and "Did not finish: RuntimeError" in index
