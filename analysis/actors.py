@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 import warnings
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -207,6 +208,8 @@ def find_mentions(text: str, actors: pd.DataFrame) -> list[tuple[int, int, str]]
         actor = owner.get(alias)
         if actor is None or not _case_fits(form, alias, actors):
             continue
+        if another_persons_name(text, start, end, _PATTERNS[id(actors)][3][actor]):
+            continue
         candidates.append((start, end, actor))
     chosen: list[tuple[int, int, str]] = []
     taken: list[tuple[int, int]] = []
@@ -218,7 +221,7 @@ def find_mentions(text: str, actors: pd.DataFrame) -> list[tuple[int, int, str]]
 
 
 _PATTERNS: dict[int, tuple[pd.DataFrame, tuple[re.Pattern[str], dict[str, str]],
-                          dict[str, str]]] = {}
+                          dict[str, str], dict[str, frozenset[str]]]] = {}
 
 
 def _cached_pattern(actors: pd.DataFrame) -> tuple[re.Pattern[str], dict[str, str]]:
@@ -227,9 +230,103 @@ def _cached_pattern(actors: pd.DataFrame) -> tuple[re.Pattern[str], dict[str, st
     if cached is None or cached[0] is not actors:
         originals = {a.casefold().replace("’", "'"): a
                      for aliases in actors["aliases"] for a in aliases}
-        cached = (actors, mention_pattern(actors), originals)
+        own_words = {actor: frozenset(w.casefold().strip(".,") for form in [actor, *aliases]
+                                      for w in form.split())
+                     for actor, aliases in zip(actors["actor"], actors["aliases"], strict=True)}
+        cached = (actors, mention_pattern(actors), originals, own_words)
         _PATTERNS[key] = cached
     return cached[1]
+
+
+#: Words that follow a name and make it another person's ("Donald Trump Jr.").
+_NAME_SUFFIXES = re.compile(r",?[ \t]+(?:Jr|Sr|Jnr|Snr)\b\.?")
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \t]+$")
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """First names (case-folded) from ``analysis/data/given_names.csv``: the U.S. Census
+    Bureau's 1990 lists of male and female first names (public domain), less the words that
+    are also titles, months, places or labels of a side (:func:`another_persons_name`).
+
+    >>> {"bill", "ivana"} <= given_names(), "president" in given_names()
+    (True, False)
+    """
+    from importlib import resources
+
+    data = resources.files("analysis") / "data"
+    with (data / "given_names.csv").open(encoding="utf-8") as handle:
+        names = {line.strip() for line in list(handle)[1:] if line.strip()}
+    return frozenset(names - _not_first_names())
+
+
+@lru_cache(maxsize=1)
+def _not_first_names() -> frozenset[str]:
+    """Titles, months, places and labels of a side that are never read as a first name
+    (``analysis/data/given_names_not_names.csv``)."""
+    from importlib import resources
+
+    path = resources.files("analysis") / "data" / "given_names_not_names.csv"
+    with path.open(encoding="utf-8") as handle:
+        return frozenset(line.split(",", 1)[0].strip() for line in list(handle)[1:])
+
+
+def another_persons_name(text: str, start: int, end: int, own: frozenset[str]) -> bool:
+    """Whether the alias at ``text[start:end]`` is part of another person's name: a one-word
+    alias (a surname) right after a first name (:func:`_first_name`) that is not one of the
+    actor's own words
+    ("Bill Clinton" is not a mention of an actor "Hillary Clinton" with alias "Clinton";
+    "Hillary Clinton", "Mrs Clinton" and "President Clinton" are), or any alias followed by
+    "Jr." or "Sr." that the actor's own names do not hold.
+
+    A capitalised word opening a sentence counts as a first name too, unless it is a
+    function word ("Will Clinton win?"). Months and places that are also first names
+    ("June", "Georgia") are not read as first names. ``own`` holds the actor's own name
+    words, case-folded.
+
+    >>> text = "Bill Clinton and Hillary Clinton met Donald Trump Jr."
+    >>> [another_persons_name(text, s, e, frozenset({"hillary", "clinton", "donald", "trump"}))
+    ...  for s, e in [(5, 12), (25, 32), (37, 49)]]
+    [True, False, True]
+    """
+    suffix = _NAME_SUFFIXES.match(text, end)
+    if suffix and not own & {suffix.group(0).strip(" \t,.").casefold()}:
+        return True
+    if " " in text[start:end].strip():
+        return False
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before is None:
+        return False
+    word = before.group(1).casefold()
+    if word in own or not _first_name(word):
+        return False
+    head = text[max(0, before.start(1) - 40):before.start(1)]
+    opens = not head.strip() or head.rstrip()[-1:] in ".!?\"“”'‘’:\n"
+    return not opens or word not in _function_words()
+
+
+def _first_name(word: str) -> bool:
+    """A case-folded word that, capitalised right before a surname, is a first name: one
+    of :func:`given_names`, or a word no English dictionary holds ("Ivanka", "Melania";
+    Brill's tagger lexicon, shipped with TextBlob) that is not an abbreviated title
+    ("Mr", "Cllr")."""
+    if word in given_names():
+        return True
+    if word in _not_first_names():
+        return False
+    from analysis.framing.loaded import lexicon_tags
+    from analysis.sentences import abbreviations
+
+    return word not in lexicon_tags() and f"{word}." not in abbreviations()
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    from importlib import resources
+
+    data = resources.files("analysis") / "data"
+    with (data / "framing_stopwords.csv").open(encoding="utf-8") as handle:
+        return frozenset(line.split(",", 1)[0].strip().casefold() for line in list(handle)[1:])
 
 
 def _case_fits(form: str, alias: str, actors: pd.DataFrame) -> bool:

@@ -307,6 +307,35 @@ def test_a_verb_a_conjunction_or_an_outlet_before_a_name_is_no_label():
     assert labels.loc[labels["kind"] == "descriptor", "label"].tolist() == ["Councillor"]
 
 
+def test_a_relative_who_shares_the_surname_is_not_a_mention_of_the_actor():
+    """An actor listed by surname ("Doe") is not mentioned by another Doe: a first name
+    from the census lists ("Bill"), or a word no dictionary holds ("Ivanka"), before the
+    surname names someone else, as does "Jr." after the name. The actor's own first name,
+    a title, a party and a month before the surname do not."""
+    from analysis.actors import find_mentions, load_actors
+
+    actors = load_actors(pd.DataFrame({"actor": ["Jane Doe"], "aliases": ["Doe;Ms Doe"],
+                                       "type": ["person"]}))
+    text = ("Bill Doe spoke. Then Ivanka Doe and Jane Doe arrived; Senator Doe, "
+            "Republican Doe and Ms Doe followed. In June Doe left. John Doe Jr. stayed, "
+            "and Doe Jr. too. Will Doe return?")
+    found = [f"{text[:s].split()[-1]} {text[s:e]}" for s, e, _ in find_mentions(text, actors)]
+    assert found == ["and Jane Doe", "Senator Doe", "Republican Doe", "and Ms Doe",
+                     "June Doe", "Will Doe"]
+
+
+def test_prepositions_adverbs_and_clauses_beside_a_name_are_no_label():
+    text = ("Beyond Jane Doe, few spoke. Meanwhile Jane Doe left. Smith leads Jane Doe now. "
+            "Jane Doe, among local voters, led. Jane Doe, the answer is no, said. "
+            "Former mayor Jane Doe, the group's founder, agreed.")
+    corpus = pd.DataFrame({"article_id": ["1"], "outlet": ["Daily News"], "text": [text],
+                           "word_count": [len(text.split())]})
+    actors = pd.DataFrame({"actor": ["Jane Doe"], "aliases": ["Jane Doe"], "type": ["person"]})
+    labels = actor_labels(corpus, actors)
+    assert sorted(labels.loc[labels["kind"] == "descriptor", "label"]) == [
+        "Former mayor", "the group's founder"]
+
+
 def test_a_manifest_story_column_reaches_the_comparison(tmp_path):
     # The library story as two events (the vote, the march), three outlets, via load_corpus.
     corpus_dir, actors = write_library_corpus(tmp_path / "corpus", with_story=True)

@@ -352,6 +352,15 @@ def _descriptor_before(text: str, start: int, floor: int, stop: frozenset[str],
         if len(words) == _MAX_WORDS:
             boundary = "cut"
             break
+    # A word that cannot describe (a preposition, adverb or finite verb: "among", "leads")
+    # ends the phrase like a function word; written with a capital at the start of a
+    # sentence ("Beyond Trump, ...", "Meanwhile Clinton said") it is dropped too.
+    while any(w.islower() and _not_describing(w) for w in words):
+        cut = max(i for i, w in enumerate(words) if w.islower() and _not_describing(w))
+        boundary, words = words[cut].lower(), words[cut + 1:]
+    starts = boundary == "" or boundary in (".", "!", "?", "\"", "“", "”", ":")
+    if starts and words and _not_describing(words[0]):
+        words = words[1:]
     opens = boundary == "" or boundary in _APPOSITIVE_DETERMINERS or (
         not re.match(r"\w", boundary) and boundary not in ("'", "’", "cut")) or (
         boundary == "mention" and len(words) == 1 and words[0].islower())
@@ -381,7 +390,29 @@ def _descriptor_after(text: str, end: int, stop: frozenset[str],
         return ""
     if words[0][0].isupper() and first not in _APPOSITIVE_DETERMINERS:
         return ""  # another name in a list ("Jane Doe, John Roe and …")
+    if _not_describing(first) or any(w.islower() and _finite_verb(w) for w in words):
+        return ""  # a phrase ("among black voters") or a clause ("the answer is no")
     return phrase
+
+
+#: Brill tags of words that cannot describe a person: prepositions, adverbs, conjunctions,
+#: pronouns, modals and finite verbs.
+_NOT_DESCRIBING_TAGS = frozenset({"IN", "RB", "RBR", "RBS", "CC", "MD", "PRP", "PRP$", "WDT",
+                                  "WP", "WRB", "TO", "EX", "UH", "VB", "VBZ", "VBD", "VBP"})
+
+
+def _not_describing(word: str) -> bool:
+    """A word whose usual part of speech (Brill's lexicon, shipped with TextBlob) cannot
+    describe a person: "among", "meanwhile", "leads" (not "former", "campaigner")."""
+    from analysis.framing.loaded import lexicon_tags
+
+    return lexicon_tags().get(word.casefold()) in _NOT_DESCRIBING_TAGS
+
+
+def _finite_verb(word: str) -> bool:
+    from analysis.framing.loaded import lexicon_tags
+
+    return lexicon_tags().get(word.casefold()) in {"VBZ", "VBD", "VBP", "MD"}
 
 
 def actor_labels(corpus: pd.DataFrame, actors: object,
