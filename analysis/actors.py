@@ -273,7 +273,7 @@ def _not_first_names() -> frozenset[str]:
 
 def another_persons_name(text: str, start: int, end: int, own: frozenset[str]) -> bool:
     """Whether the alias at ``text[start:end]`` is part of another person's name: a one-word
-    alias (a surname) right after a first name (:func:`_first_name`) that is not one of the
+    alias (a surname) right after a first name (:func:`is_first_name`) that is not one of the
     actor's own words
     ("Bill Clinton" is not a mention of an actor "Hillary Clinton" with alias "Clinton";
     "Hillary Clinton", "Mrs Clinton" and "President Clinton" are), or any alias followed by
@@ -298,18 +298,23 @@ def another_persons_name(text: str, start: int, end: int, own: frozenset[str]) -
     if before is None:
         return False
     word = before.group(1).casefold()
-    if word in own or not _first_name(word):
+    if word in own or not is_first_name(word):
         return False
     head = text[max(0, before.start(1) - 40):before.start(1)]
     opens = not head.strip() or head.rstrip()[-1:] in ".!?\"“”'‘’:\n"
     return not opens or word not in _function_words()
 
 
-def _first_name(word: str) -> bool:
+def is_first_name(word: str) -> bool:
     """A case-folded word that, capitalised right before a surname, is a first name: one
     of :func:`given_names`, or a word no English dictionary holds ("Ivanka", "Melania";
     Brill's tagger lexicon, shipped with TextBlob) that is not an abbreviated title
-    ("Mr", "Cllr")."""
+    ("Mr", "Cllr").
+
+    >>> [is_first_name(w) for w in ("bill", "barack", "capitol", "senator", "june")]
+    [True, True, False, False, False]
+    """
+    word = word.casefold()
     if word in given_names():
         return True
     if word in _not_first_names():

@@ -324,6 +324,21 @@ def test_a_relative_who_shares_the_surname_is_not_a_mention_of_the_actor():
                      "June Doe", "Will Doe"]
 
 
+def test_a_speaker_named_by_surname_in_one_outlet_counts_with_the_full_name_in_another():
+    from analysis.attribution import extract_quotes, sources_table
+
+    corpus = _corpus([
+        ("a1", "Daily", '"We will build it," said Mayor Jane Okafor. "Soon," Okafor added.'),
+        ("b1", "Courier", '"It is too late," said Okafor. "And too dear," said Bill Doe.'),
+        ("b2", "Courier", '"Wait," said Doe. "No," said Capitol Hill.')])
+    table = sources_table(extract_quotes(corpus))
+    speakers = dict(zip(zip(table["outlet"], table["speaker"]), table["quotations"],
+                        strict=True))
+    # "Okafor" alone (Courier) is the Jane Okafor of the Daily, "Doe" the Bill Doe.
+    assert speakers == {("Daily", "Jane Okafor"): 2, ("Courier", "Jane Okafor"): 1,
+                        ("Courier", "Bill Doe"): 2, ("Courier", "Capitol Hill"): 1}
+
+
 def test_prepositions_adverbs_and_clauses_beside_a_name_are_no_label():
     text = ("Beyond Jane Doe, few spoke. Meanwhile Jane Doe left. Smith leads Jane Doe now. "
             "Jane Doe, among local voters, led. Jane Doe, the answer is no, said. "

@@ -9,13 +9,41 @@ import pandas as pd
 
 # --------------------------------------------------------------------------- who speaks
 
+def full_names(speakers: pd.Series) -> pd.Series:
+    """``speakers`` with each one-word name replaced by the one person's name of the same
+    table (a first name, :func:`analysis.actors.is_first_name`, then more) that ends with
+    it ("Obama" → "Barack Obama", not "Hill" → "Capitol Hill"), so that a speaker named in full in
+    one article and by surname in another counts once. A surname that ends two longer names
+    ("Clinton": "Bill Clinton", "Hillary Clinton") is left as it is.
+
+    >>> full_names(pd.Series(["Obama", "Barack Obama", "Clinton", "Bill Clinton",
+    ...                       "Hillary Clinton", "Hill", "Capitol Hill"])).tolist()[:3]
+    ['Barack Obama', 'Barack Obama', 'Clinton']
+    >>> full_names(pd.Series(["Hill", "Capitol Hill"])).tolist()
+    ['Hill', 'Capitol Hill']
+    """
+    from analysis.actors import is_first_name
+
+    names = {str(n) for n in speakers.dropna().unique()}
+    longer: dict[str, set[str]] = {}
+    for name in names:
+        words = name.split()
+        if len(words) > 1 and words[-1][:1].isupper() and is_first_name(words[0]):
+            longer.setdefault(words[-1], set()).add(name)
+    swap = {n: next(iter(longer[n])) for n in names
+            if " " not in n and n[:1].isupper() and len(longer.get(n, ())) == 1}
+    return speakers.replace(swap) if swap else speakers
+
+
 def sources_table(quotes: pd.DataFrame, by: str = "speaker",
                   kinds: Iterable[str] = ("direct", "mixed", "indirect")) -> pd.DataFrame:
     """Who speaks in each outlet: per outlet and ``by`` (``speaker`` or ``speaker_type``),
     ``quotations`` (of ``kinds``), ``direct``/``mixed``/``indirect`` counts,
     ``words_quoted`` (words inside quote marks: direct and mixed), ``share_of_voice``
     (that speaker's share of the outlet's quoted words) and ``share_of_quotations``.
-    Unattributed quotations show as "(unattributed)"; scare quotes are not speech.
+    Unattributed quotations show as "(unattributed)"; scare quotes are not speech. A speaker
+    named by surname alone counts with the one speaker named in full with that surname
+    (:func:`full_names`).
 
     >>> q = pd.DataFrame({"outlet": ["A", "A", "A"], "speaker": ["X", "Y", "X"],
     ...     "speaker_type": ["police", "campaign group", "police"],
@@ -33,7 +61,7 @@ def sources_table(quotes: pd.DataFrame, by: str = "speaker",
     q = quotes[quotes["kind"].isin(set(kinds))].copy()
     if q.empty:
         return pd.DataFrame(columns=columns)
-    q["speaker"] = q["speaker"].replace("", "(unattributed)").fillna("(unattributed)")
+    q["speaker"] = full_names(q["speaker"].replace("", "(unattributed)").fillna("(unattributed)"))
     q["speaker_type"] = q["speaker_type"].replace("", "unknown").fillna("unknown")
     q["words"] = q["n_words"].where(q["kind"].isin(["direct", "mixed"]), 0)
     keys = ["outlet", by]
