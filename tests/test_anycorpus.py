@@ -332,8 +332,7 @@ def test_a_speaker_named_by_surname_in_one_outlet_counts_with_the_full_name_in_a
         ("b1", "Courier", '"It is too late," said Okafor. "And too dear," said Bill Doe.'),
         ("b2", "Courier", '"Wait," said Doe. "No," said Capitol Hill.')])
     table = sources_table(extract_quotes(corpus))
-    speakers = dict(zip(zip(table["outlet"], table["speaker"]), table["quotations"],
-                        strict=True))
+    speakers = {(o, s): n for o, s, n in table[["outlet", "speaker", "quotations"]].values}
     # "Okafor" alone (Courier) is the Jane Okafor of the Daily, "Doe" the Bill Doe.
     assert speakers == {("Daily", "Jane Okafor"): 2, ("Courier", "Jane Okafor"): 1,
                         ("Courier", "Bill Doe"): 2, ("Courier", "Capitol Hill"): 1}
