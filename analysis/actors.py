@@ -319,7 +319,7 @@ def is_first_name(word: str) -> bool:
         return True
     if word in _not_first_names():
         return False
-    from analysis.framing.loaded import lexicon_tags
+    from analysis.english import lexicon_tags
     from analysis.sentences import abbreviations
 
     return word not in lexicon_tags() and f"{word}." not in abbreviations()

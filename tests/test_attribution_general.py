@@ -516,3 +516,12 @@ def test_a_verb_spelt_with_a_turkish_i_is_not_read_as_a_speech_verb(verb):
     q = _one(f'Mary Doe {verb}: "No, we will not go back." She left.')
     assert q["quote"].tolist() == ["No, we will not go back."]
     assert q.loc[0, "verb"] != "insist"
+
+
+def test_a_title_case_headline_verb_is_not_part_of_a_speakers_name():
+    # A scraped article often opens with its headline in title case; "Obama Sees" there
+    # must not become the full name a later "Mr. Obama" resolves to.
+    q = _one('Obama Sees "Personal Insult" in a Low Turnout\n'
+             '"Our progress is on the ballot," Mr. Obama said on Saturday.')
+    speech = q[q["kind"] != "scare"]
+    assert speech["speaker"].tolist() == ["Obama"]

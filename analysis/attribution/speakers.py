@@ -349,6 +349,15 @@ MAX_ORG_WORDS = 8
 
 
 @lru_cache(maxsize=65536)
+def _headline_verb(word: str) -> bool:
+    """A capitalised word whose usual part of speech (Brill's lexicon) is a verb in the
+    present or past tense ("Sees", "Says", "Slammed"): in a capitalised run, a headline's
+    verb, not part of a name."""
+    from analysis.english import lexicon_tags
+
+    return word[:1].isupper() and lexicon_tags().get(word.casefold()) in {"VBZ", "VBD"}
+
+
 def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
     """What a capitalised run says by its form alone: ("full", name, titles) for a person's
     full name, ("single", surname, titles), ("org", name, ∅), ("acronym", form, ∅) (an
@@ -360,9 +369,14 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
     (('single', 'Falter'), ('org', 'Home Office'))
     >>> _name_shape("Council Says The Harbour Wall Will Be Rebuilt By The Spring")[0]
     'none'
+    >>> _name_shape("Obama Sees Personal Insult")
+    ('single', 'Obama', frozenset())
     """
     words = [w for w in form.split() if not re.fullmatch(r"[A-Z]\.|[JS]r\.", w)]
     none = ("none", "", frozenset())
+    # A title-case headline's verb ends the name: "Obama Sees Personal Insult" -> Obama.
+    verb = next((i for i, w in enumerate(words[1:], 1) if _headline_verb(w)), None)
+    words = words[:verb]
     if not words:
         return none
     low = [w.casefold().strip(".").replace("’s", "").replace("'s", "") for w in words]

@@ -404,13 +404,13 @@ _NOT_DESCRIBING_TAGS = frozenset({"IN", "RB", "RBR", "RBS", "CC", "MD", "PRP", "
 def _not_describing(word: str) -> bool:
     """A word whose usual part of speech (Brill's lexicon, shipped with TextBlob) cannot
     describe a person: "among", "meanwhile", "leads" (not "former", "campaigner")."""
-    from analysis.framing.loaded import lexicon_tags
+    from analysis.english import lexicon_tags
 
     return lexicon_tags().get(word.casefold()) in _NOT_DESCRIBING_TAGS
 
 
 def _finite_verb(word: str) -> bool:
-    from analysis.framing.loaded import lexicon_tags
+    from analysis.english import lexicon_tags
 
     return lexicon_tags().get(word.casefold()) in {"VBZ", "VBD", "VBP", "MD"}
 

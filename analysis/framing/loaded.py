@@ -29,6 +29,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from analysis.english import lexicon_tags, textblob_file
 from analysis.framing._common import (
     TermMatcher,
     body_columns,
@@ -267,19 +268,6 @@ _TIME_WORDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday
 _TIME_PHRASES = ("last week", "last month", "last year", "this week", "this month")
 
 
-def _textblob_file(name: str) -> str:
-    """Path of a data file shipped inside the ``textblob`` package (``en/NAME``), found
-    without importing the package."""
-    import importlib.util
-    from pathlib import Path
-
-    spec = importlib.util.find_spec("textblob")
-    if spec is None or not spec.submodule_search_locations:
-        raise ImportError("the loaded-language score needs the textblob package "
-                          "(pip install textblob)")
-    return str(Path(next(iter(spec.submodule_search_locations))) / "en" / name)
-
-
 @lru_cache(maxsize=1)
 def pattern_subjectivity() -> dict[str, float]:
     """Pattern's adjective lexicon: word → mean subjectivity over its senses (0 … 1).
@@ -293,28 +281,10 @@ def pattern_subjectivity() -> dict[str, float]:
     from xml.etree import ElementTree
 
     senses: dict[str, list[float]] = {}
-    for node in ElementTree.parse(_textblob_file("en-sentiment.xml")).getroot().iter("word"):
+    for node in ElementTree.parse(textblob_file("en-sentiment.xml")).getroot().iter("word"):
         senses.setdefault(node.get("form", "").casefold(), []).append(
             float(node.get("subjectivity") or 0))
     return {w: sum(v) / len(v) for w, v in senses.items() if w}
-
-
-@lru_cache(maxsize=1)
-def lexicon_tags() -> dict[str, str]:
-    """Lower-case words of Brill's lexicon (shipped with TextBlob as ``en-lexicon.txt``) and
-    their first (most frequent) tag.
-
-    >>> tags = lexicon_tags()
-    >>> tags["unfair"], tags["table"]
-    ('JJ', 'NN')
-    """
-    out: dict[str, str] = {}
-    with open(_textblob_file("en-lexicon.txt"), encoding="utf-8") as handle:
-        for line in handle:
-            parts = line.split()
-            if len(parts) >= 2 and not line.startswith(";") and parts[0].islower():
-                out.setdefault(parts[0], parts[1])
-    return out
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,39 @@
+"""English words as a library the workbook uses ships them: Brill's part-of-speech lexicon
+inside the TextBlob package (read as a file, without importing TextBlob), which tells a
+word that can describe a person from a preposition or a verb, and a dictionary word from
+a name."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+
+def textblob_file(name: str) -> str:
+    """Path of a data file shipped inside the ``textblob`` package (``en/NAME``), found
+    without importing the package."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("textblob")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("the workbook needs the textblob package "
+                          "(pip install textblob)")
+    return str(Path(next(iter(spec.submodule_search_locations))) / "en" / name)
+
+
+@lru_cache(maxsize=1)
+def lexicon_tags() -> dict[str, str]:
+    """Lower-case words of Brill's lexicon (shipped with TextBlob as ``en-lexicon.txt``) and
+    their first (most frequent) tag.
+
+    >>> tags = lexicon_tags()
+    >>> tags["unfair"], tags["table"]
+    ('JJ', 'NN')
+    """
+    out: dict[str, str] = {}
+    with open(textblob_file("en-lexicon.txt"), encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) >= 2 and not line.startswith(";") and parts[0].islower():
+                out.setdefault(parts[0], parts[1])
+    return out
