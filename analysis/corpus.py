@@ -1113,6 +1113,8 @@ def _outlets_and_languages(records: list[dict], problems: list[dict]) -> None:
     English."""
     for record in records:
         record["outlet"] = normalise_outlet(record.get("outlet"))
+    _merge_outlet_spellings(records, problems)
+    for record in records:
         for key in ("article_id", "headline"):
             if isinstance(record.get(key), str) and _BIDI.search(record[key]):
                 record[key] = _BIDI.sub("", record[key])
@@ -1128,6 +1130,42 @@ def _outlets_and_languages(records: list[dict], problems: list[dict]) -> None:
                                      _row_of(record["source_file"]), record["article_id"],
                                      f"not in English (detected language: {language})",
                                      "loaded; left out of the English-only measures"))
+
+
+def outlet_key(name: str) -> str:
+    """What two spellings of one outlet share: its letters (accents included) and digits,
+    case-folded ("BBC" and "bbc", "RedState" and "Red State", "Daily-Mail" and "Daily Mail").
+
+    >>> outlet_key("Red State"), outlet_key("redstate"), outlet_key("Daily-Mail")
+    ('redstate', 'redstate', 'dailymail')
+    """
+    return "".join(ch for ch in name.casefold()
+                   if ch.isalnum() or unicodedata.category(ch).startswith("M"))
+
+
+def _merge_outlet_spellings(records: list[dict], problems: list[dict]) -> None:
+    """Count an outlet written two ways ("BBC" in one manifest row, "bbc" in another) once,
+    under its most used spelling (the first met on a tie), and report every article whose
+    spelling was changed."""
+    from collections import Counter
+
+    spellings: dict[str, Counter] = {}
+    for record in records:
+        if record["outlet"] != "unknown":
+            spellings.setdefault(outlet_key(record["outlet"]), Counter())[record["outlet"]] += 1
+    chosen = {key: forms.most_common(1)[0][0] for key, forms in spellings.items()
+              if len(forms) > 1}
+    for record in records:
+        key = outlet_key(record["outlet"])
+        if key in chosen and record["outlet"] != chosen[key]:
+            kept = chosen[key]
+            problems.append(_problem(
+                record["source_file"].partition("#")[0], _row_of(record["source_file"]),
+                record["article_id"],
+                f"outlet written '{record['outlet']}', elsewhere '{kept}' "
+                f"({spellings[key][kept]} article(s))",
+                f"counted as '{kept}', one outlet"))
+            record["outlet"] = kept
 
 
 def _row_of(source_file: str) -> int | None:

@@ -611,6 +611,11 @@ def _compare(per: pd.DataFrame, measure: str, name: str, scale: str, low_word: s
             f"({gap} {scale}) is within its uncertainty.")
 
 
+#: Above this many outlets with quotations found in no other outlet, the findings say so in
+#: one sentence rather than one per outlet.
+MAX_LISTED_OUTLETS = 3
+
+
 def findings(corpus: pd.DataFrame, tables: dict[str, pd.DataFrame],
              overview: pd.DataFrame | None = None, markdown: bool = False) -> list[Finding]:
     """Findings generated from the numbers of the corpus in hand, each with the n behind it
@@ -668,7 +673,18 @@ def findings(corpus: pd.DataFrame, tables: dict[str, pd.DataFrame],
         add("No outlet quotes anyone in quotation marks.", "quotations")
 
     checked = o[o["checked_quotes"] > 0]
-    if len(o) > 1 and len(checked):
+    lonely = checked[checked["unique_quotes"] > 0].sort_index()
+    if len(o) > 1 and len(lonely) > MAX_LISTED_OUTLETS:
+        # Many outlets: one sentence, not one per outlet (the table gives each outlet's).
+        share = lonely["unique_quotes"] / lonely["checked_quotes"]
+        few, most = share.idxmin(), share.idxmax()
+        add(f"{int(lonely['unique_quotes'].sum())} of the "
+            f"{plural(int(checked['checked_quotes'].sum()), 'quotation')} of four or more "
+            f"words appear in no other outlet, in {len(lonely)} of the {len(checked)} outlets "
+            f"that quote (from {_pct(share[few])} of {N(few)}'s to {_pct(share[most])} of "
+            f"{N(most)}'s): check those a point rests on against a second source.",
+            "quotation matching")
+    elif len(o) > 1 and len(checked):
         for outlet, r in checked.sort_index().iterrows():
             if r["unique_quotes"] > 0:
                 verb = "appears" if r["unique_quotes"] == 1 else "appear"

@@ -329,3 +329,30 @@ def test_inputs_skipped_while_loading_are_named_in_a_note(tmp_path):
     notes = io.StringIO()
     briefing.check_inputs(corpus, ROOT / "seeds" / "actors.csv", notes=notes)
     assert notes.getvalue().startswith("note: 1 input(s) skipped: broken.txt")
+
+
+def test_quotations_found_nowhere_else_are_one_finding_when_many_outlets_have_them():
+    outlets = ["A", "B", "C", "D", "E"]
+    corpus = pd.DataFrame({"article_id": outlets, "outlet": outlets, "text": ["x"] * 5,
+                           "word_count": [1] * 5})
+    overview = pd.DataFrame({"outlet": outlets, "quotations": [10] * 5,
+                             "checked_quotes": [10, 8, 5, 4, 2],
+                             "unique_quotes": [10, 2, 5, 1, 0],
+                             "top_source_type_share_lo": [float("nan")] * 5,
+                             "reuse_share": [float("nan")] * 5, "reuse_with": [""] * 5})
+    empty = pd.DataFrame()
+    tables = {"voice": empty, "readability": empty, "frame_sentences": None,
+              "quotes": pd.DataFrame(columns=["article_id", "outlet", "kind", "n_words"]),
+              "speakers": empty, "speaker_types": empty, "matches": empty, "reuse": empty}
+    found = [f.text for f in glance.findings(corpus, tables, overview=overview)
+             if f.measure == "quotation matching"]
+    # 18 of the 29 checked quotations, in the 4 outlets (of 5) that have any; shares by
+    # outlet 100%, 25%, 100%, 25%: the lowest (alphabetically first) is B, the highest A.
+    assert found == ["18 of the 29 quotations of four or more words appear in no other "
+                     "outlet, in 4 of the 5 outlets that quote (from 25% of B's to 100% of "
+                     "A's): check those a point rests on against a second source."]
+    few = overview[overview["outlet"].isin(["A", "B", "C"])]
+    listed = [f.text for f in glance.findings(corpus[corpus.outlet.isin(["A", "B", "C"])],
+                                              tables, overview=few)
+              if f.measure == "quotation matching"]
+    assert len(listed) == 3 and listed[1].startswith("2 of B's 8 quotations")

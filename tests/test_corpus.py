@@ -215,3 +215,17 @@ def test_oversized_article_is_reported(tmp_path):
         corpus = load_corpus(tmp_path, max_article_bytes=1000)
     assert list(corpus.article_id) == ["small"]
     assert "per-article limit" in load_report(corpus).problem.iloc[0]
+
+
+def test_an_outlet_written_two_ways_is_one_outlet_and_each_change_is_reported(tmp_path):
+    path = tmp_path / "c.csv"
+    pd.DataFrame({"article_id": ["1", "2", "3", "4", "5"],
+                  "outlet": ["BBC", "bbc", "BBC", "Red State", "redstate"],
+                  "text": ["Some words here."] * 5}).to_csv(path, index=False)
+    corpus = load_corpus(path)
+    # the most used spelling wins; on a tie, the first met
+    assert corpus["outlet"].tolist() == ["BBC", "BBC", "BBC", "Red State", "Red State"]
+    report = load_report(corpus)
+    assert report[["row", "article_id"]].values.tolist() == [[3, "2"], [6, "5"]]
+    assert report["problem"].tolist()[0] == "outlet written 'bbc', elsewhere 'BBC' (2 article(s))"
+    assert report["action"].tolist()[1] == "counted as 'Red State', one outlet"
