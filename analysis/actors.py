@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.english import lexicon_tags
 from analysis.errors import CorpusError
 
 #: Actor types the workbook knows; another type is kept as written and reported (a typo
@@ -319,7 +320,6 @@ def is_first_name(word: str) -> bool:
         return True
     if word in _not_first_names():
         return False
-    from analysis.english import lexicon_tags
     from analysis.sentences import abbreviations
 
     return word not in lexicon_tags() and f"{word}." not in abbreviations()

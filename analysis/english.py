@@ -37,3 +37,14 @@ def lexicon_tags() -> dict[str, str]:
             if len(parts) >= 2 and not line.startswith(";") and parts[0].islower():
                 out.setdefault(parts[0], parts[1])
     return out
+
+
+def is_finite_verb(word: str) -> bool:
+    """Whether a word's usual part of speech (its first tag in Brill's lexicon) is a verb in
+    the present or past tense ("says", "Slams", "went"): in a run of capitalised words, a
+    headline's verb rather than part of a name or a title.
+
+    >>> [is_finite_verb(w) for w in ("Says", "went", "Senator", "former")]
+    [True, True, False, False]
+    """
+    return lexicon_tags().get(word.casefold()) in {"VBZ", "VBD"}

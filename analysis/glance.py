@@ -496,11 +496,27 @@ def outlet_overview(corpus: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd
     return pd.DataFrame(rows, columns=OVERVIEW_COLUMNS)
 
 
+#: A describing word counts as an outlet's own word for an actor when the outlet uses it at
+#: least twice, or in at least this share of its mentions of the actor ("Home Secretary",
+#: 1 of 2 mentions; not a word met once in 38 mentions).
+MIN_LABEL_SHARE = 1 / 3
+
+
 def _top_labels(labels: pd.DataFrame, actors: int = 3) -> str:
-    """The outlet's own most used word for each of the actors it names most."""
+    """The outlet's own most used word for each of the actors it names most (a word used
+    once counts only where the outlet names the actor rarely: :data:`MIN_LABEL_SHARE`).
+
+    >>> t = pd.DataFrame({"actor": ["A", "A", "B"], "kind": ["descriptor"] * 3,
+    ...     "label": ["Mayor", "tall", "rare"], "narration": [2, 1, 1],
+    ...     "mentions": [9, 9, 30]})
+    >>> _top_labels(t)
+    'A: ‘Mayor’ (2 of 9 mentions)'
+    """
     if len(labels) == 0 or "narration" not in labels.columns:
         return ""
     own = labels[(labels["narration"] > 0) & (labels["kind"] == "descriptor")]
+    own = own[(own["narration"] >= 2)
+              | (own["narration"] >= MIN_LABEL_SHARE * own["mentions"].clip(lower=1))]
     if len(own) == 0:
         return ""
     mentions = labels.groupby("actor")["mentions"].first()

@@ -350,6 +350,16 @@ def test_prepositions_adverbs_and_clauses_beside_a_name_are_no_label():
         "Former mayor", "the group's founder"]
 
 
+def test_an_honorific_or_a_headline_verb_before_a_name_is_no_label():
+    text = ("Mr Doe spoke. Council Slams Mayor Doe Over Cuts\nLater, Mayor Doe agreed.")
+    corpus = pd.DataFrame({"article_id": ["1"], "outlet": ["Daily News"], "text": [text],
+                           "word_count": [len(text.split())]})
+    actors = pd.DataFrame({"actor": ["Jane Doe"], "aliases": ["Doe"], "type": ["person"]})
+    labels = actor_labels(corpus, actors)
+    described = labels[labels["kind"] == "descriptor"]
+    assert dict(zip(described["label"], described["count"], strict=True)) == {"Mayor": 2}
+
+
 def test_a_manifest_story_column_reaches_the_comparison(tmp_path):
     # The library story as two events (the vote, the march), three outlets, via load_corpus.
     corpus_dir, actors = write_library_corpus(tmp_path / "corpus", with_story=True)

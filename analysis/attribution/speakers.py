@@ -11,6 +11,7 @@ from functools import lru_cache
 import pandas as pd
 
 from analysis.attribution.verbs import _data_path, has_case_odd, prefix_tree
+from analysis.english import is_finite_verb
 
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this",
                 "that", "these", "those", "any", "no", "further", "some", "every", "each"}
@@ -350,12 +351,9 @@ MAX_ORG_WORDS = 8
 
 @lru_cache(maxsize=65536)
 def _headline_verb(word: str) -> bool:
-    """A capitalised word whose usual part of speech (Brill's lexicon) is a verb in the
-    present or past tense ("Sees", "Says", "Slammed"): in a capitalised run, a headline's
-    verb, not part of a name."""
-    from analysis.english import lexicon_tags
-
-    return word[:1].isupper() and lexicon_tags().get(word.casefold()) in {"VBZ", "VBD"}
+    """A capitalised present or past verb ("Sees", "Says", "Slammed"): in a capitalised
+    run, a headline's verb, not part of a name."""
+    return word[:1].isupper() and is_finite_verb(word)
 
 
 def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:

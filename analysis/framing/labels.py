@@ -23,6 +23,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from analysis.english import is_finite_verb, lexicon_tags
 from analysis.framing._common import (
     TermMatcher,
     body_sentences,
@@ -352,11 +353,16 @@ def _descriptor_before(text: str, start: int, floor: int, stop: frozenset[str],
         if len(words) == _MAX_WORDS:
             boundary = "cut"
             break
-    # A word that cannot describe (a preposition, adverb or finite verb: "among", "leads")
-    # ends the phrase like a function word; written with a capital at the start of a
-    # sentence ("Beyond Trump, ...", "Meanwhile Clinton said") it is dropped too.
-    while any(w.islower() and _not_describing(w) for w in words):
-        cut = max(i for i, w in enumerate(words) if w.islower() and _not_describing(w))
+    # A word that cannot describe (a preposition, adverb or finite verb: "among", "leads";
+    # a headline's capitalised verb, "Slams"; a plain honorific, "Mr") ends the phrase like
+    # a function word; a capitalised one at the start of a sentence ("Beyond Trump, ...",
+    # "Meanwhile Clinton said") is dropped too.
+    def ends(word: str) -> bool:
+        return (_not_describing(word) if word.islower() else is_finite_verb(word)) or \
+            word.casefold() in _HONORIFICS
+
+    while any(ends(w) for w in words):
+        cut = max(i for i, w in enumerate(words) if ends(w))
         boundary, words = words[cut].lower(), words[cut + 1:]
     starts = boundary == "" or boundary in (".", "!", "?", "\"", "“", "”", ":")
     if starts and words and _not_describing(words[0]):
@@ -395,6 +401,8 @@ def _descriptor_after(text: str, end: int, stop: frozenset[str],
     return phrase
 
 
+#: Honorifics that say nothing of the person beyond the form of address ("Mr Trump").
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "mr.", "mrs.", "ms."})
 #: Brill tags of words that cannot describe a person: prepositions, adverbs, conjunctions,
 #: pronouns, modals and finite verbs.
 _NOT_DESCRIBING_TAGS = frozenset({"IN", "RB", "RBR", "RBS", "CC", "MD", "PRP", "PRP$", "WDT",
@@ -404,14 +412,10 @@ _NOT_DESCRIBING_TAGS = frozenset({"IN", "RB", "RBR", "RBS", "CC", "MD", "PRP", "
 def _not_describing(word: str) -> bool:
     """A word whose usual part of speech (Brill's lexicon, shipped with TextBlob) cannot
     describe a person: "among", "meanwhile", "leads" (not "former", "campaigner")."""
-    from analysis.english import lexicon_tags
-
     return lexicon_tags().get(word.casefold()) in _NOT_DESCRIBING_TAGS
 
 
 def _finite_verb(word: str) -> bool:
-    from analysis.english import lexicon_tags
-
     return lexicon_tags().get(word.casefold()) in {"VBZ", "VBD", "VBP", "MD"}
 
 
