@@ -525,3 +525,11 @@ def test_a_title_case_headline_verb_is_not_part_of_a_speakers_name():
              '"Our progress is on the ballot," Mr. Obama said on Saturday.')
     speech = q[q["kind"] != "scare"]
     assert speech["speaker"].tolist() == ["Obama"]
+
+
+def test_a_first_person_speech_verb_names_no_source():
+    # "I would say" outside quote marks (the writer, or a quotation whose marks went astray)
+    # is reported speech with no source named, never a speaker called "i" or "we".
+    q = _one("The council met. We would argue that the plan is flawed and costly. "
+             "Jane Doe said that the plan was flawed and costly.")
+    assert q["speaker"].tolist() == ["", "Jane Doe"]

@@ -155,6 +155,9 @@ _LONE_FORM = r"(?:said|says|told|tells|added|adds|wrote|writes|asked|asks|tweete
 _SPACES = re.compile(r"\s+")
 #: A line that signs the quotation above it: a dash, then the name.
 _SIGNATURE = re.compile(r"\s*[-–—]\s*")
+#: Pronouns of the first and second person: as the subject of a speech verb they name no
+#: source ("I would say", "you could argue").
+_FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
 #: A speech verb right after a pronoun ("he said", "she told").
 _SPEECH_AFTER = re.compile(r"\s+(?:also\s+|later\s+|then\s+)?(?:said|says|told|tells|added|"
                            r"adds|wrote|writes|called|calls|replied|argued|insisted|claimed)\b")
@@ -1001,7 +1004,10 @@ class _Article:
             if not phrase:
                 return self.coordinated(sent, vs)
             words = phrase.split()
-            if "_" in phrase or any(ch in '"“”' for ch in phrase):
+            if "_" in phrase or any(ch in '"“”' for ch in phrase) or \
+                    phrase.casefold() in _FIRST_SECOND_PERSON:
+                # "I would say ...", "we say": the writer, or words of a quotation whose
+                # marks went astray, not a source the article names
                 return "", "unknown", "", None
             if words and words[0].casefold() in _FUNCTION_NOT_DETERMINER:
                 # "That is why critics say": the plain noun right before the verb speaks;
