@@ -438,8 +438,9 @@ def changed_quotation(matches: pd.DataFrame) -> dict | None:
     """The quotation that changed most between two outlets, or None when none changed.
 
     Among clusters of matched quotations (``attribution.match_quotes``) found in more than
-    one article, compares every pair of versions from different articles on the words both
-    cover, and returns the pair with most changes (ties: the lowest cluster number):
+    one article, compares every pair of versions from different outlets on the words both
+    cover, and returns the pair with most changes (ties: the lowest cluster number); only
+    when no quotation changed between outlets, a pair from two articles of one outlet:
     ``{"cluster", "first", "second", "changes", "shared"}``, each version a dict of
     article_id, outlet, speaker, quote; ``shared`` the two stretches compared.
 
@@ -451,7 +452,7 @@ def changed_quotation(matches: pd.DataFrame) -> dict | None:
     """
     if matches is None or matches.empty:
         return None
-    best = None
+    best: dict[bool, dict] = {}
     shared = matches[matches["n_articles"] > 1]
     for cluster, group in shared.groupby("cluster", sort=True):
         rows = group.sort_values(["article_id"]).to_dict("records")
@@ -461,12 +462,14 @@ def changed_quotation(matches: pd.DataFrame) -> dict | None:
                     continue
                 a, b = overlap_part(str(first["quote"]), str(second["quote"]))
                 changes = describe_changes(a, b)
-                if changes and (best is None or len(changes) > len(best["changes"])):
+                across = first.get("outlet") != second.get("outlet")
+                if changes and (across not in best
+                                or len(changes) > len(best[across]["changes"])):
                     keep = ("article_id", "outlet", "speaker", "quote")
-                    best = {"cluster": cluster, "changes": changes, "shared": (a, b),
-                            "first": {k: first.get(k) for k in keep},
-                            "second": {k: second.get(k) for k in keep}}
-    return best
+                    best[across] = {"cluster": cluster, "changes": changes, "shared": (a, b),
+                                    "first": {k: first.get(k) for k in keep},
+                                    "second": {k: second.get(k) for k in keep}}
+    return best.get(True, best.get(False))
 
 
 def hand_check_sample(quotes: pd.DataFrame, n: int = 6, max_words: int = 25) -> pd.DataFrame:
@@ -956,9 +959,10 @@ def who_speaks_examples(corpus: pd.DataFrame, change: dict | None) -> list[str]:
     if change is None:
         return [first, "no quotation changed between two articles, so exercise 3 asks "
                        "students to look for one"]
-    return [first, "exercise 3 follows a quotation from "
-                   f"{outlet_label(change['first']['outlet'])} to "
-                   f"{outlet_label(change['second']['outlet'])} "
+    a, b = change["first"]["outlet"], change["second"]["outlet"]
+    where = (f"from {outlet_label(a)} to {outlet_label(b)}" if a != b else
+             f"between two articles of {outlet_label(a)} (no quotation changed between outlets)")
+    return [first, f"exercise 3 follows a quotation {where} "
                    f"({_plural(len(change['changes']), 'change')})"]
 
 

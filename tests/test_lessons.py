@@ -215,6 +215,20 @@ def test_changed_quotation_is_the_one_with_most_changes():
     assert lessons.changed_quotation(matches.iloc[:0]) is None
 
 
+def test_changed_quotation_prefers_a_change_between_outlets_to_one_within_an_outlet():
+    matches = pd.DataFrame({
+        "cluster": [1, 1, 2, 2], "article_id": ["a", "b", "c", "d"],
+        "outlet": ["X", "X", "X", "Y"], "speaker": ["S"] * 4, "n_articles": [2] * 4,
+        "quote": ["you should know that it is late", "you must know it is very late",
+                  "we press on today", "we press on now"]})
+    change = lessons.changed_quotation(matches)
+    assert (change["first"]["outlet"], change["second"]["outlet"]) == ("X", "Y")
+    assert change["changes"] == ["‘today’ became ‘now’"]
+    # with no change between outlets, one within an outlet is still shown
+    within = lessons.changed_quotation(matches.iloc[:2])
+    assert (within["first"]["article_id"], within["second"]["article_id"]) == ("a", "b")
+
+
 def test_a_quotation_quoted_at_different_lengths_is_compared_on_the_shared_words():
     a, b = lessons.overlap_part("He said: they must know that it hurts. Then he left.",
                                 "should know that it hurts")
