@@ -551,19 +551,32 @@ def _resolve(path: Path) -> Path:
 #: Column names a user may have meant as ``outlet``.
 OUTLET_NEAR_NAMES = ("outlet_name", "outlet name", "source", "publication", "site",
                      "publisher", "newspaper", "media", "outlets")
+#: Column names a user may have meant as ``published`` and ``headline``.
+PUBLISHED_NEAR_NAMES = ("date", "dates", "published_at", "published at", "publication_date",
+                        "publication date", "pub_date", "publish_date", "publishdate",
+                        "datetime", "date_published", "published_date")
+HEADLINE_NEAR_NAMES = ("title", "titles", "headline_text", "heading", "head")
+#: What an unread look-alike column costs, by the column it looks like.
+_NEAR_COLUMNS = {
+    "outlet": (OUTLET_NEAR_NAMES, "every outlet loaded as 'unknown'"),
+    "published": (PUBLISHED_NEAR_NAMES, "no publication date read"),
+    "headline": (HEADLINE_NEAR_NAMES, "no headline read"),
+}
 
 
 def _near_outlet(path: Path, fields: Iterable[str], problems: list[dict]) -> None:
-    """Report a column that looks meant as ``outlet`` when there is no ``outlet`` column."""
+    """Report a column that looks meant as ``outlet``, ``published`` or ``headline`` when
+    there is no column of that name (the column is not guessed: the user renames it)."""
     names = [f for f in fields if f is not None]
-    if "outlet" in names:
-        return
-    near = [f for f in names if f.strip().lower() in OUTLET_NEAR_NAMES]
-    if near:
-        problems.append(_problem(
-            str(path), 1, None,
-            f"no 'outlet' column, but a column {near[0]!r} that looks like one",
-            f"every outlet loaded as 'unknown': rename the column {near[0]!r} to 'outlet'"))
+    for column, (near_names, cost) in _NEAR_COLUMNS.items():
+        if column in names:
+            continue
+        near = [f for f in names if f.strip().lower() in near_names]
+        if near:
+            problems.append(_problem(
+                str(path), 1, None,
+                f"no '{column}' column, but a column {near[0]!r} that looks like one",
+                f"{cost}: rename the column {near[0]!r} to '{column}'"))
 
 
 def _read_manifest(path: Path, problems: list[dict],

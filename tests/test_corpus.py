@@ -229,3 +229,18 @@ def test_an_outlet_written_two_ways_is_one_outlet_and_each_change_is_reported(tm
     assert report[["row", "article_id"]].values.tolist() == [[3, "2"], [6, "5"]]
     assert report["problem"].tolist()[0] == "outlet written 'bbc', elsewhere 'BBC' (2 article(s))"
     assert report["action"].tolist()[1] == "counted as 'Red State', one outlet"
+
+
+def test_a_column_that_looks_like_published_or_headline_is_named_not_guessed(tmp_path):
+    path = tmp_path / "c.csv"
+    pd.DataFrame({"article_id": ["1"], "source": ["BBC"], "date": ["2024-04-20"],
+                  "title": ["A headline"], "text": ["Some words here."]}).to_csv(path,
+                                                                                index=False)
+    corpus = load_corpus(path)
+    assert corpus.loc[0, "outlet"] == "unknown" and corpus.loc[0, "published"] is None
+    report = load_report(corpus)
+    assert report["action"].tolist() == [
+        "every outlet loaded as 'unknown': rename the column 'source' to 'outlet'",
+        "no publication date read: rename the column 'date' to 'published'",
+        "no headline read: rename the column 'title' to 'headline'"]
+    assert report["row"].tolist() == [1, 1, 1]
