@@ -41,7 +41,7 @@ _BIDI = str.maketrans(dict.fromkeys(
     [*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C]))
 #: In Markdown, ``:`` and ``@`` are written as entities so that a bare address
 #: (``https://…``, ``www.…``, ``a@b.org``) is not turned into a link by the renderer.
-_AUTOLINK = str.maketrans({":": "&#58;", "@": "&#64;"})
+_AUTOLINK = str.maketrans({":": "&#58;", "@": "&#64;", "$": "&#36;"})
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]()#+\-.!|~])")
 _LINE_BREAKS = re.compile(r"\s*[\r\n\f\v\u2028\u2029\x85]+\s*")
 
@@ -114,7 +114,9 @@ def markdown_text(value: object) -> str:
     Tags and attributes (``<img onerror>``, ``<style>``, ``<meta http-equiv=refresh>``)
     are escaped; Markdown punctuation is backslashed, so no link, image or emphasis is
     made (``[x](javascript:…)``); ``:`` and ``@`` are entities, so a bare address is not
-    made a link; direction controls (U+202E) are dropped. ``html.escape`` alone is not
+    made a link, and so is ``$``, so that two sums of money ("$7.06 … $5") are not read as
+    the ends of a formula (shown raw, backslashes and all); direction controls (U+202E) are
+    dropped. ``html.escape`` alone is not
     enough: it leaves links, bare addresses and emphasis.
 
     >>> markdown_text("It's")
@@ -123,6 +125,8 @@ def markdown_text(value: object) -> str:
     '\\\\[click\\\\]\\\\(javascript&#58;alert\\\\(1\\\\)\\\\) &lt;b&gt;\\\\*bold\\\\*&lt;/b&gt;'
     >>> markdown_text("see https://example.org")
     'see https&#58;//example\\\\.org'
+    >>> markdown_text("$7.06, not $5")
+    '&#36;7\\\\.06, not &#36;5'
     >>> markdown_text("a\\n=\\nb")  # a line break would let "=" make a heading
     'a = b'
     """

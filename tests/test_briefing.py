@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import html
 import re
 import subprocess
 import sys
@@ -356,3 +357,19 @@ def test_quotations_found_nowhere_else_are_one_finding_when_many_outlets_have_th
                                               tables, overview=few)
               if f.measure == "quotation matching"]
     assert len(listed) == 3 and listed[1].startswith("2 of B's 8 quotations")
+
+
+def test_sums_of_money_in_article_text_render_as_written():
+    # Two "$" in one value once opened and closed a formula: the text between them was shown
+    # raw, with Markdown's backslashes ("$7\.06 … taxes\.").
+    import nbformat
+
+    from analysis.html_safety import markdown_text
+
+    text = "Drivers pay $7.06 a gallon, half of it in taxes. A $0.25 rise set Paris alight."
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x", outputs=[
+        nbformat.v4.new_output("display_data", data={"text/markdown": markdown_text(text),
+                                                     "text/plain": "x"})])])
+    page = briefing.render_html(nb, "t")
+    shown = html.unescape(re.sub(r"<[^>]+>", "", page))
+    assert text in shown
