@@ -159,11 +159,24 @@ def _blocks(nb: nbformat.NotebookNode) -> list[str]:
 
 
 def _plain(markdown: str) -> str:
-    """Markdown to one line of plain text (emphasis, links, headings and tags removed)."""
-    text = re.sub(r"<[^>]+>", " ", markdown)
+    """Markdown to one line of plain text (emphasis, links, headings and tags removed; a
+    backslashed character, "usa\\-today", is that character).
+
+    >>> _plain("**usa\\\\-today** is *lower* \\\\(n = 3\\\\)")
+    'usa-today is lower (n = 3)'
+    """
+    escaped: list[str] = []
+
+    def keep(match: re.Match[str]) -> str:
+        escaped.append(match.group(1))
+        return f"\ue000{len(escaped) - 1}\ue001"
+
+    text = re.sub(r"\\([!-/:-@\[-`{-~])", keep, markdown)
+    text = re.sub(r"<[^>]+>", " ", text)
     text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"^\s{0,3}(#+|[-*>]|\d+\.)\s+", "", text, flags=re.MULTILINE)
     text = re.sub(r"[*`]+|(?<!\w)_+|_+(?!\w)", "", text)
+    text = re.sub("\ue000(\\d+)\ue001", lambda m: escaped[int(m.group(1))], text)
     return html.unescape(re.sub(r"\s+", " ", text)).strip()
 
 

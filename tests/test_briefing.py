@@ -373,3 +373,15 @@ def test_sums_of_money_in_article_text_render_as_written():
     page = briefing.render_html(nb, "t")
     shown = html.unescape(re.sub(r"<[^>]+>", "", page))
     assert text in shown
+
+
+def test_the_index_summary_shows_an_escaped_outlet_name_as_written():
+    # The "In short" Markdown backslashes punctuation in names from the data ("usa\-today");
+    # the one-line summary on the index is plain text and must not show the backslash.
+    from analysis.html_safety import markdown_text
+
+    name = "usa-today (print)"
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("## In short"),
+        nbformat.v4.new_markdown_cell(f"**{markdown_text(name)}** quotes most. Others less.")])
+    assert briefing.notebook_summary(nb) == "usa-today (print) quotes most."
