@@ -533,3 +533,13 @@ def test_a_first_person_speech_verb_names_no_source():
     q = _one("The council met. We would argue that the plan is flawed and costly. "
              "Jane Doe said that the plan was flawed and costly.")
     assert q["speaker"].tolist() == ["", "Jane Doe"]
+
+
+def test_a_possessive_is_never_a_speaker():
+    # a possessive ('Doe's office said') is the owner's side speaking: the speaker is Doe,
+    # never a name with "'s" on it
+    for text in ['Jane Doe\'s ministers have criticised the fines. "Last month, the fines '
+                 'fell by half, which is a disgrace."',
+                 "Mr. Doe's bet is that his rules will last. He says that his successor "
+                 "should promote past victories."]:
+        assert _one(text)["speaker"].tolist() in (["Jane Doe"], ["Doe"]), text

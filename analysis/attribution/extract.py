@@ -1852,6 +1852,10 @@ class _Article:
                 if guess is not None:
                     spk, st, cls, mention = guess
                     item.attribution = "nearest speaker"
+            if spk.endswith(("'s", "’s")):
+                # "Jane Doe's office said", "Doe's campaign said": the speaker is on Doe's
+                # side; the name is Doe's, without the possessive
+                spk = spk[:-2]
             if item.kind != "scare" and spk:
                 self.history.append((item.start, spk, st, cls, pkind))
             if item.kind in ("direct", "mixed") and (spk or item.verb is not None):
