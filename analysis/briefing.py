@@ -123,8 +123,33 @@ def check_inputs(corpus: str | Path, actors: str | Path, notes: TextIO | None = 
         print(f"note: {warning.message}", file=notes or sys.stderr)
     load_actors(actors)
     n_outlets = frame["outlet"].nunique()
-    return (f"{len(frame)} article{'s' if len(frame) != 1 else ''} from {n_outlets} "
-            f"outlet{'s' if n_outlets != 1 else ''}")
+    description = (f"{len(frame)} article{'s' if len(frame) != 1 else ''} from {n_outlets} "
+                   f"outlet{'s' if n_outlets != 1 else ''}")
+    if _seed_actors_on_another_corpus(corpus, actors):
+        print(f"note: {SEED_ACTORS_NOTE}", file=notes or sys.stderr)
+        description += f"; {SEED_ACTORS_NOTE}"
+    return description
+
+
+#: Said when the seed story's actor table is used on another corpus (ACTORS not given).
+SEED_ACTORS_NOTE = ("the actor table is the seed story's example (seeds/actors.csv), not one "
+                    "for this corpus: give ACTORS=your_actors.csv to follow your story's people")
+
+
+def _seed_actors_on_another_corpus(corpus: str | Path, actors: str | Path) -> bool:
+    """Whether ``actors`` is the seed story's table and ``corpus`` is not the seeds.
+
+    >>> _seed_actors_on_another_corpus("my_news", ROOT / "seeds" / "actors.csv")
+    True
+    >>> _seed_actors_on_another_corpus(ROOT / "seeds", ROOT / "seeds" / "actors.csv")
+    False
+    """
+    seeds = (ROOT / "seeds").resolve()
+    try:
+        same_table = Path(actors).resolve() == seeds / "actors.csv"
+        return same_table and Path(corpus).resolve() != seeds
+    except (OSError, RuntimeError, ValueError):
+        return False
 
 
 def notebook_title(nb: nbformat.NotebookNode, fallback: str) -> str:

@@ -385,3 +385,18 @@ def test_the_index_summary_shows_an_escaped_outlet_name_as_written():
         nbformat.v4.new_markdown_cell("## In short"),
         nbformat.v4.new_markdown_cell(f"**{markdown_text(name)}** quotes most. Others less.")])
     assert briefing.notebook_summary(nb) == "usa-today (print) quotes most."
+
+
+def test_the_seed_actor_table_on_another_corpus_is_named_as_such(tmp_path):
+    import io
+
+    (tmp_path / "a.txt").write_text("The council voted to close the library on Monday.\n",
+                                    encoding="utf-8")
+    notes = io.StringIO()
+    seeds_actors = Path(briefing.ROOT) / "seeds" / "actors.csv"
+    description = briefing.check_inputs(tmp_path, seeds_actors, notes=notes)
+    assert description == f"1 article from 1 outlet; {briefing.SEED_ACTORS_NOTE}"
+    assert briefing.SEED_ACTORS_NOTE in notes.getvalue()
+    own = tmp_path / "actors.csv"
+    own.write_text("actor,aliases,type\nCouncil,the council,government\n", encoding="utf-8")
+    assert briefing.check_inputs(tmp_path, own, notes=io.StringIO()) == "1 article from 1 outlet"
