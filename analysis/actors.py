@@ -197,11 +197,14 @@ def find_mentions(text: str, actors: pd.DataFrame) -> list[tuple[int, int, str]]
     >>> table = load_actors("seeds/actors.csv")
     >>> find_mentions("The commissioner met Mr Falter.", table)
     [(0, 16, 'Sir Mark Rowley'), (21, 30, 'Gideon Falter')]
-    >>> find_mentions("the Met Police Federation", table)
+    >>> find_mentions("the Met Police Federation", table)  # another body: the officers'
+    []
+    >>> find_mentions("the Met Police said", table)
     [(4, 14, 'Metropolitan Police')]
     """
     pattern, owner = _cached_pattern(actors)
     candidates = []
+    blocked: list[tuple[int, int]] = []
     for match in pattern.finditer(text):
         start, end = match.span(1)
         form = text[start:end]
@@ -210,8 +213,12 @@ def find_mentions(text: str, actors: pd.DataFrame) -> list[tuple[int, int, str]]
         if actor is None or not _case_fits(form, alias, actors):
             continue
         if another_persons_name(text, start, end, _PATTERNS[id(actors)][3][actor]):
+            blocked.append((start, end))  # nor does a shorter alias inside it count
             continue
         candidates.append((start, end, actor))
+    if blocked:
+        candidates = [(s, e, a) for s, e, a in candidates
+                      if not any(s < b_end and b_start < e for b_start, b_end in blocked)]
     chosen: list[tuple[int, int, str]] = []
     taken: list[tuple[int, int]] = []
     for start, end, actor in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
@@ -241,6 +248,8 @@ def _cached_pattern(actors: pd.DataFrame) -> tuple[re.Pattern[str], dict[str, st
 
 #: Words that follow a name and make it another person's ("Donald Trump Jr.").
 _NAME_SUFFIXES = re.compile(r",?[ \t]+(?:Jr|Sr|Jnr|Snr)\b\.?")
+#: The capitalised word right after a name ("Met Police Federation").
+_WORD_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
 _WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \t]+$")
 
 
@@ -262,6 +271,18 @@ def given_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _other_body_words() -> frozenset[str]:
+    """Words that, capitalised after a name, make the name another body's or place's
+    ("Met Police Federation", "Clinton Foundation", "Trump Tower":
+    ``analysis/data/other_body_words.csv``)."""
+    from importlib import resources
+
+    path = resources.files("analysis") / "data" / "other_body_words.csv"
+    with path.open(encoding="utf-8") as handle:
+        return frozenset(line.split(",", 1)[0].strip() for line in list(handle)[1:])
+
+
+@lru_cache(maxsize=1)
 def _not_first_names() -> frozenset[str]:
     """Titles, months, places and labels of a side that are never read as a first name
     (``analysis/data/given_names_not_names.csv``)."""
@@ -278,13 +299,18 @@ def another_persons_name(text: str, start: int, end: int, own: frozenset[str]) -
     actor's own words
     ("Bill Clinton" is not a mention of an actor "Hillary Clinton" with alias "Clinton";
     "Hillary Clinton", "Mrs Clinton" and "President Clinton" are), or any alias followed by
-    "Jr." or "Sr." that the actor's own names do not hold.
+    "Jr." or "Sr.", or by a capitalised word that names another body or a place ("Met Police
+    Federation", "Clinton Foundation", "Trump Tower"), that the actor's own names do not
+    hold.
 
     A capitalised word opening a sentence counts as a first name too, unless it is a
     function word ("Will Clinton win?"). Months and places that are also first names
     ("June", "Georgia") are not read as first names. ``own`` holds the actor's own name
     words, case-folded.
 
+    >>> own = frozenset({"met", "police"})
+    >>> another_persons_name("the Met Police Federation", 4, 14, own)
+    True
     >>> text = "Bill Clinton and Hillary Clinton met Donald Trump Jr."
     >>> [another_persons_name(text, s, e, frozenset({"hillary", "clinton", "donald", "trump"}))
     ...  for s, e in [(5, 12), (25, 32), (37, 49)]]
@@ -292,6 +318,10 @@ def another_persons_name(text: str, start: int, end: int, own: frozenset[str]) -
     """
     suffix = _NAME_SUFFIXES.match(text, end)
     if suffix and not own & {suffix.group(0).strip(" \t,.").casefold()}:
+        return True
+    body = _WORD_AFTER.match(text, end)
+    if body and body.group(1).casefold() in _other_body_words() and \
+            body.group(1).casefold() not in own:
         return True
     if " " in text[start:end].strip():
         return False

@@ -322,6 +322,9 @@ def test_a_relative_who_shares_the_surname_is_not_a_mention_of_the_actor():
     found = [f"{text[:s].split()[-1]} {text[s:e]}" for s, e, _ in find_mentions(text, actors)]
     assert found == ["and Jane Doe", "Senator Doe", "Republican Doe", "and Ms Doe",
                      "June Doe", "Will Doe"]
+    # a capitalised word naming another body or a place after the name: not the actor
+    other = "The Doe Foundation paid. Ms Doe Tower opened. Ms Doe spoke."
+    assert [other[s:e] for s, e, _ in find_mentions(other, actors)] == ["Ms Doe"]
 
 
 def test_a_speaker_named_by_surname_in_one_outlet_counts_with_the_full_name_in_another():
