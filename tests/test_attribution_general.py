@@ -543,3 +543,17 @@ def test_a_possessive_is_never_a_speaker():
                  "Mr. Doe's bet is that his rules will last. He says that his successor "
                  "should promote past victories."]:
         assert _one(text)["speaker"].tolist() in (["Jane Doe"], ["Doe"]), text
+
+
+def test_a_statement_whose_owner_leads_back_to_itself_does_not_loop():
+    # A long capitalised title before "released a statement saying" once sent the search for
+    # the statement's owner back to the same statement, without end (RecursionError), and
+    # one such article stopped the whole corpus's quotation table.
+    text = ("In response to Doe's comments in Maine, Philippine Presidential Communications "
+            "Office Secretary Martin Andanar released a statement saying that Doe had "
+            '"professed his love for the Philippines" during the launch event for Doe Tower '
+            'Manila, calling it a "special place."')
+    actors = pd.DataFrame({"actor": ["Jane Doe"], "aliases": ["Doe"], "type": ["politician"]})
+    q = extract_quotes(pd.DataFrame({"article_id": ["t"], "outlet": ["x"], "text": [text]}),
+                       actors=actors)
+    assert q["quote"].tolist() == ["professed his love for the Philippines", "special place."]

@@ -466,6 +466,7 @@ class _Article:
         self.masked = _mask(marked, [p for q in self.quotes for p in q.parts])
         self.lower = self.masked.lower()
         self.names = _Names()
+        self._documents_open: set[tuple[int, int]] = set()
         self.refs = self._find_refs()
         self.ref_ends = [r.end for r in self.refs]
         self.history: list[tuple[int, str, str, str, str]] = []  # pos, speaker, type, cls, kind
@@ -663,7 +664,20 @@ class _Article:
     def resolve_document(self, ref: _Ref) -> tuple[str, str, str]:
         """Who speaks through a statement, letter or email: its owner ("the campaign's
         statement"), its sender ("a letter from the American Legion"), the subject that put
-        it out ("Doe issued a statement saying"), else the nearest organisation."""
+        it out ("Doe issued a statement saying"), else the nearest organisation. A document
+        met again while its own owner is being looked for (the subject of "released a
+        statement saying" resolved through the same statement) has none: the nearest
+        organisation."""
+        key = (ref.start, ref.end)
+        if key in self._documents_open:
+            return self.resolve_org(ref.start)
+        self._documents_open.add(key)
+        try:
+            return self._resolve_document(ref)
+        finally:
+            self._documents_open.discard(key)
+
+    def _resolve_document(self, ref: _Ref) -> tuple[str, str, str]:
         m = self.masked
         sent = self.sent_at(ref.start)
         owner = re.search(r"['’]s?\s+(?:[a-z-]+\s+){0,2}$", m[max(sent.start, ref.start - 40):
@@ -1935,9 +1949,14 @@ def extract_quotes(corpus: pd.DataFrame, actors: str | Path | pd.DataFrame | Non
                                         line_kinds, strict=True):
         if not isinstance(text, str) or not text.strip():
             continue
-        art = _Article(text, kinds if isinstance(kinds, str) else None, table)
         head = (str(aid), outlet)
-        rows.extend(head + row for row in art.run())
+        try:
+            art = _Article(text, kinds if isinstance(kinds, str) else None, table)
+            rows.extend(head + row for row in art.run())
+        except Exception as exc:
+            # a failure names the article it happened in
+            exc.add_note(f"while extracting the quotations of article_id {aid!r}")
+            raise
     if not rows:
         return _empty_quotes()
     frame = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
