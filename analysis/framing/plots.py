@@ -77,16 +77,35 @@ def plot_distinctive_terms(distinctive: pd.DataFrame, n: int = 8,
     return fig
 
 
+#: The similarity map shows at most this many articles, and writes each cell's value only
+#: up to MAX_LABELLED_CELLS articles.
+MAX_MATRIX_ARTICLES = 30
+MAX_LABELLED_CELLS = 12
+
+
 def plot_similarity_matrix(matrix: pd.DataFrame, ax: plt.Axes | None = None) -> plt.Axes:
     """Heat map of :func:`analysis.framing.similarity_matrix` (share of shared shingles, %).
 
     >>> m = pd.DataFrame([[1.0, 0.1], [0.1, 1.0]], index=["a", "b"], columns=["a", "b"])
     >>> plot_similarity_matrix(m).get_title()
     'Shared word sequences between articles'
+    >>> big = pd.DataFrame(np.eye(40), index=range(40), columns=range(40))
+    >>> plot_similarity_matrix(big).get_title()
+    'Shared word sequences between articles (the 30 of 40 that share most)'
     """
     import matplotlib.pyplot as plt
     if ax is None:
         _, ax = plt.subplots(figsize=(6.5, 5.5))
+    title = "Shared word sequences between articles"
+    if len(matrix) > MAX_MATRIX_ARTICLES:
+        # Hundreds of articles make an unreadable map (and a text label per cell took minutes
+        # and gigabytes): the articles that share most with another, the rest left out.
+        off = matrix.to_numpy(dtype=float).copy()
+        np.fill_diagonal(off, 0)
+        keep = np.argsort(-off.max(axis=1), kind="stable")[:MAX_MATRIX_ARTICLES]
+        keep = np.sort(keep)
+        title += f" (the {MAX_MATRIX_ARTICLES} of {len(matrix)} that share most)"
+        matrix = matrix.iloc[keep, keep]
     values = 100 * matrix.to_numpy(dtype=float)
     shown = values.copy()
     np.fill_diagonal(shown, np.nan)
@@ -95,11 +114,12 @@ def plot_similarity_matrix(matrix: pd.DataFrame, ax: plt.Axes | None = None) -> 
     labels = [_wrap(label, 16) for label in matrix.index]
     ax.set_xticks(range(len(labels)), labels, rotation=45, ha="right", fontsize=8)
     ax.set_yticks(range(len(labels)), labels, fontsize=8)
-    for i in range(len(labels)):
-        for j in range(len(labels)):
-            if i != j:
-                ax.text(j, i, f"{values[i, j]:.1f}", ha="center", va="center", fontsize=8)
-    ax.set_title("Shared word sequences between articles")
+    if len(labels) <= MAX_LABELLED_CELLS:
+        for i in range(len(labels)):
+            for j in range(len(labels)):
+                if i != j:
+                    ax.text(j, i, f"{values[i, j]:.1f}", ha="center", va="center", fontsize=8)
+    ax.set_title(title)
     ax.set_xlabel("article")
     ax.set_ylabel("article")
     ax.figure.colorbar(image, ax=ax, label="shared 8-word sequences (% of the pair's)")
