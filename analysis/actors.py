@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 import warnings
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -253,6 +253,18 @@ _WORD_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
 _WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \t]+$")
 
 
+@cache
+def _data_words(name: str) -> frozenset[str]:
+    """The first column of ``analysis/data/NAME``, case-folded (one word list per file)."""
+    import csv
+    from importlib import resources
+
+    path = resources.files("analysis") / "data" / name
+    with path.open(encoding="utf-8", newline="") as handle:
+        return frozenset(row[0].strip().casefold() for row in list(csv.reader(handle))[1:]
+                         if row and row[0].strip())
+
+
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
     """First names (case-folded) from ``analysis/data/given_names.csv``: the U.S. Census
@@ -262,35 +274,20 @@ def given_names() -> frozenset[str]:
     >>> {"bill", "ivana"} <= given_names(), "president" in given_names()
     (True, False)
     """
-    from importlib import resources
-
-    data = resources.files("analysis") / "data"
-    with (data / "given_names.csv").open(encoding="utf-8") as handle:
-        names = {line.strip() for line in list(handle)[1:] if line.strip()}
-    return frozenset(names - _not_first_names())
+    return _data_words("given_names.csv") - _not_first_names()
 
 
-@lru_cache(maxsize=1)
 def _other_body_words() -> frozenset[str]:
     """Words that, capitalised after a name, make the name another body's or place's
     ("Met Police Federation", "Clinton Foundation", "Trump Tower":
     ``analysis/data/other_body_words.csv``)."""
-    from importlib import resources
-
-    path = resources.files("analysis") / "data" / "other_body_words.csv"
-    with path.open(encoding="utf-8") as handle:
-        return frozenset(line.split(",", 1)[0].strip() for line in list(handle)[1:])
+    return _data_words("other_body_words.csv")
 
 
-@lru_cache(maxsize=1)
 def _not_first_names() -> frozenset[str]:
     """Titles, months, places and labels of a side that are never read as a first name
     (``analysis/data/given_names_not_names.csv``)."""
-    from importlib import resources
-
-    path = resources.files("analysis") / "data" / "given_names_not_names.csv"
-    with path.open(encoding="utf-8") as handle:
-        return frozenset(line.split(",", 1)[0].strip() for line in list(handle)[1:])
+    return _data_words("given_names_not_names.csv")
 
 
 def another_persons_name(text: str, start: int, end: int, own: frozenset[str]) -> bool:
@@ -355,13 +352,9 @@ def is_first_name(word: str) -> bool:
     return word not in lexicon_tags() and f"{word}." not in abbreviations()
 
 
-@lru_cache(maxsize=1)
 def _function_words() -> frozenset[str]:
-    from importlib import resources
-
-    data = resources.files("analysis") / "data"
-    with (data / "framing_stopwords.csv").open(encoding="utf-8") as handle:
-        return frozenset(line.split(",", 1)[0].strip().casefold() for line in list(handle)[1:])
+    """Function words (``analysis/data/framing_stopwords.csv``)."""
+    return _data_words("framing_stopwords.csv")
 
 
 def _case_fits(form: str, alias: str, actors: pd.DataFrame) -> bool:

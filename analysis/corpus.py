@@ -1162,14 +1162,14 @@ def _merge_outlet_spellings(records: list[dict], problems: list[dict]) -> None:
     spelling was changed."""
     from collections import Counter
 
+    keys = [outlet_key(record["outlet"]) for record in records]
     spellings: dict[str, Counter] = {}
-    for record in records:
+    for key, record in zip(keys, records, strict=True):
         if record["outlet"] != "unknown":
-            spellings.setdefault(outlet_key(record["outlet"]), Counter())[record["outlet"]] += 1
+            spellings.setdefault(key, Counter())[record["outlet"]] += 1
     chosen = {key: forms.most_common(1)[0][0] for key, forms in spellings.items()
               if len(forms) > 1}
-    for record in records:
-        key = outlet_key(record["outlet"])
+    for key, record in zip(keys, records, strict=True):
         if key in chosen and record["outlet"] != chosen[key]:
             kept = chosen[key]
             problems.append(_problem(
