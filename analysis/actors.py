@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.english import lexicon_tags
+from analysis.english import function_words, lexicon_tags
 from analysis.errors import CorpusError
 
 #: Actor types the workbook knows; another type is kept as written and reported (a typo
@@ -330,7 +330,7 @@ def another_persons_name(text: str, start: int, end: int, own: frozenset[str]) -
         return False
     head = text[max(0, before.start(1) - 40):before.start(1)]
     opens = not head.strip() or head.rstrip()[-1:] in ".!?\"“”'‘’:\n"
-    return not opens or word not in _function_words()
+    return not opens or word not in function_words()
 
 
 def is_first_name(word: str) -> bool:
@@ -350,11 +350,6 @@ def is_first_name(word: str) -> bool:
     from analysis.sentences import abbreviations
 
     return word not in lexicon_tags() and f"{word}." not in abbreviations()
-
-
-def _function_words() -> frozenset[str]:
-    """Function words (``analysis/data/framing_stopwords.csv``)."""
-    return _data_words("framing_stopwords.csv")
 
 
 def _case_fits(form: str, alias: str, actors: pd.DataFrame) -> bool:

@@ -48,3 +48,21 @@ def is_finite_verb(word: str) -> bool:
     [True, True, False, False]
     """
     return lexicon_tags().get(word.casefold()) in {"VBZ", "VBD"}
+
+
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """English function words ("the", "of", "would" …), case-folded: the workbook's list
+    ``analysis/data/framing_stopwords.csv``, read once for every module that leaves them out
+    (distinctive words, labels, the actor table, the overview's word overlap).
+
+    >>> "the" in function_words(), "police" in function_words()
+    (True, False)
+    """
+    import csv
+    from importlib import resources
+
+    path = resources.files("analysis") / "data" / "framing_stopwords.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        return frozenset(row["word"].strip().casefold() for row in csv.DictReader(handle)
+                         if (row.get("word") or "").strip())

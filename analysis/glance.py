@@ -26,11 +26,12 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+
+from analysis.english import function_words
 
 #: The fewest articles an outlet needs before the workbook puts an interval on its figure
 #: or compares it with another outlet (a bootstrap over two articles has three outcomes).
@@ -159,19 +160,8 @@ class StoryDesign:
     sentence: str
 
 
-@lru_cache(maxsize=1)
-def _stopwords() -> frozenset[str]:
-    """Function words (``analysis/data/framing_stopwords.csv``)."""
-    import csv
-    from importlib import resources
-
-    path = resources.files("analysis") / "data" / "framing_stopwords.csv"
-    with path.open(encoding="utf-8") as handle:
-        return frozenset(r["word"].strip().lower() for r in csv.DictReader(handle))
-
-
 def _content_words(text: str) -> set[str]:
-    stop = _stopwords()
+    stop = function_words()
     return {w for w in re.findall(r"[a-z][a-z'-]{3,}", text.lower()) if w not in stop}
 
 

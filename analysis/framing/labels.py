@@ -23,7 +23,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from analysis.english import is_finite_verb, lexicon_tags
+from analysis.english import function_words, is_finite_verb, lexicon_tags
 from analysis.framing._common import (
     TermMatcher,
     body_sentences,
@@ -300,12 +300,10 @@ def _word_lists() -> tuple[frozenset[str], frozenset[str]]:
     from importlib import resources
 
     data = resources.files("analysis") / "data"
-    with (data / "framing_stopwords.csv").open(encoding="utf-8") as handle:
-        stop = {r["word"].strip().lower() for r in csv.DictReader(handle)}
     with (data / "speech_verbs.csv").open(encoding="utf-8") as handle:
         verbs = {f.strip().lower() for r in csv.DictReader(handle)
                  for f in r["forms"].split(";") if f.strip()}
-    return frozenset(stop), frozenset(verbs)
+    return function_words(), frozenset(verbs)
 
 
 _WORD = re.compile(r"\w(?:[\w’'-]*\w)?|[^\w\s]")

@@ -14,7 +14,8 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 
-from analysis.framing._common import WORD, body_sentences, data_rows
+from analysis.english import function_words
+from analysis.framing._common import WORD, body_sentences
 
 DISTINCTIVE_COLUMNS = ["group", "term", "count", "count_rest", "per_1000", "per_1000_rest",
                        "log_odds", "z"]
@@ -26,7 +27,7 @@ def stopwords() -> frozenset[str]:
     >>> "the" in stopwords() and "police" not in stopwords()
     True
     """
-    return frozenset(r["word"].casefold() for r in data_rows("framing_stopwords.csv"))
+    return function_words()
 
 
 def _normalise(word: str) -> str:
