@@ -3,8 +3,11 @@
 Cleaning works line by line on the raw text. A line is kept (whitespace normalised), or
 removed with a reason: page or aggregator furniture (patterns in ``data/boilerplate.csv``),
 a repeat of an earlier line of the same article (aggregators print captions twice), or a
-scraped metadata prefix such as ``date 2024-04-21`` at the start of the article. Kept lines
-are labelled ``headline``, ``caption`` or ``body`` so analyses of an outlet's prose can
+scraped metadata prefix such as ``date 2024-04-21`` at the start of the article. A line in
+which one paragraph runs into the next without a space, as some scrapers and data sets
+join them ("…the forest.'We need…", "…happen?"Wheeler said…"), is split there
+(:func:`split_run_together`; :func:`load_corpus` reports each article where it happened).
+Kept lines are labelled ``headline``, ``caption`` or ``body`` so analyses of an outlet's prose can
 leave display text out. Whitespace-only lines are layout and are neither kept nor reported.
 """
 
@@ -13,6 +16,7 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -31,6 +35,10 @@ _CREDIT = re.compile(
 _CAPTION_CUES = re.compile(r"\((?:pictured|above|below|left|right|centre|center)\)", re.I)
 _DATE_PREFIX = re.compile(r"^\s*(?:date|published|posted)[:\s]\s*(\d{4}-\d{2}-\d{2})\s+", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff]")
+# A sentence end run into the next paragraph: two lower-case letters, . ! or ?, an optional
+# quotation mark, then a capitalised word ("forest.'We", "happen?"Wheeler", "himself.Frankly").
+_RUN_TOGETHER = re.compile(r"[.!?](?<=[a-z][a-z][.!?])([\"'“”‘’]?)(?=[A-Z][a-z])")
+_OPENING, _CLOSING = "“‘", "”’"
 # Lone UTF-16 surrogates (from JSON escapes such as "\ud800") cannot be encoded as UTF-8.
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
@@ -45,6 +53,9 @@ class CleanArticle:
     published: str | None = None
     #: 1-based line number in the raw text of each paragraph of ``text``.
     line_nos: list[int] = field(default_factory=list)
+    #: raw line numbers where paragraphs ran together and were split (see
+    #: :func:`split_run_together`), once per split
+    run_together: list[int] = field(default_factory=list)
 
 
 @lru_cache(maxsize=1)
@@ -83,6 +94,48 @@ def normalise_line(line: str) -> str:
         line = unicodedata.normalize("NFC", line)
     line = _CONTROL.sub("", line)
     return " ".join(line.split())
+
+
+def split_run_together(line: str) -> list[str]:
+    """A line cut where one paragraph runs into the next without a space: after ``.``,
+    ``!`` or ``?`` that ends a word of two or more lower-case letters (not an abbreviation
+    such as "Gov.") and comes right before a capitalised word.
+
+    A quotation mark between the two belongs to the paragraph it closes or to the one it
+    opens: curly marks say which; a straight one closes when the text before it on the line
+    holds an odd number of them (an apostrophe inside a word is not counted).
+
+    >>> split_run_together("They need the forest.'We need it,' he said.")
+    ['They need the forest.', "'We need it,' he said."]
+    >>> split_run_together('He asked "will it happen?"Wheeler said no.')
+    ['He asked "will it happen?"', 'Wheeler said no.']
+    >>> split_run_together("Ask Gov.Brown. See www.bbc.co.uk today.")
+    ['Ask Gov.Brown. See www.bbc.co.uk today.']
+    """
+    if not _RUN_TOGETHER.search(line):
+        return [line]
+    from analysis.sentences import abbreviations
+
+    pieces, start = [], 0
+    for match in _RUN_TOGETHER.finditer(line):
+        word = re.search(r"[A-Za-z]+$", line[start:match.start()])
+        if word and f"{word.group().casefold()}." in abbreviations():
+            continue
+        mark = match.group(1)
+        if mark in _OPENING:
+            cut = match.start(1)
+        elif mark in _CLOSING or not mark:
+            cut = match.end()
+        else:
+            before = line[:match.start(1)]
+            if mark == "'":
+                before = re.sub(r"(?<=[A-Za-z])'(?=[A-Za-z])", "", before)
+            cut = match.end() if before.count(mark) % 2 else match.start(1)
+        if line[start:cut].strip():
+            pieces.append(line[start:cut])
+            start = cut
+    pieces.append(line[start:])
+    return pieces
 
 
 def is_closed(line: str) -> bool:
@@ -210,12 +263,8 @@ def clean_article(raw_text: str, headline: str | None = None) -> CleanArticle:
     first_line: dict[str, int] = {}
     published = None
     seen_content = False
-    for line_no, raw_line in enumerate(raw_text.splitlines(), start=1):
-        if not raw_line or raw_line.isspace():  # normalises to ""
-            continue
-        line = normalise_line(raw_line)
-        if not line:
-            continue
+    run_together: list[int] = []
+    for line_no, line in _lines(raw_text, run_together):
         if not seen_content:
             seen_content = True
             match = _DATE_PREFIX.match(line)
@@ -236,7 +285,23 @@ def clean_article(raw_text: str, headline: str | None = None) -> CleanArticle:
         kinds.append(_line_kind(line, line.count(" ") + 1, len(kept), headline)[0])
         kept.append(line)
         line_nos.append(line_no)
-    return CleanArticle("\n".join(kept), "".join(kinds), removed, published, line_nos)
+    return CleanArticle("\n".join(kept), "".join(kinds), removed, published, line_nos,
+                        run_together)
+
+
+def _lines(raw_text: str, run_together: list[int]) -> Iterator[tuple[int, str]]:
+    """Each non-empty normalised line with its 1-based number, a line whose paragraphs ran
+    together given piece by piece (its number added to ``run_together`` once per cut)."""
+    for line_no, raw_line in enumerate(raw_text.splitlines(), start=1):
+        if not raw_line or raw_line.isspace():  # normalises to ""
+            continue
+        line = normalise_line(raw_line)
+        if not line:
+            continue
+        pieces = split_run_together(line)
+        run_together.extend([line_no] * (len(pieces) - 1))
+        for piece in pieces:
+            yield line_no, piece.strip()
 
 
 def _removed(line_no: int, text: str, reason: str) -> dict:

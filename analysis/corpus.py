@@ -305,6 +305,14 @@ def load_corpus(
         note = record.pop("_note", None)
         if note is not None:
             problems.append(_problem(record["source_file"], None, record["article_id"], *note))
+        run_together = record.pop("_run_together", None)
+        if run_together:
+            problems.append(_problem(
+                record["source_file"].partition("#")[0], _row_of(record["source_file"]),
+                record["article_id"],
+                f"{len(run_together)} paragraph(s) run into the next without a space "
+                f"(raw line(s) {', '.join(map(str, sorted(set(run_together))))})",
+                "split into paragraphs where a sentence end meets a capitalised word"))
     _outlets_and_languages(records, problems)
     for record in records:
         if not record["text"].strip():
@@ -1100,6 +1108,10 @@ def _reclean(record: dict) -> None:
     cleaned = clean_article(record["raw_text"], record.get("headline"))
     record["text"] = cleaned.text
     record["line_kinds"] = cleaned.kinds
+    if cleaned.run_together:
+        record["_run_together"] = cleaned.run_together
+    else:
+        record.pop("_run_together", None)
     if cleaned.published and not record.get("published"):
         record["published"] = cleaned.published
     if not record.get("headline") and cleaned.kinds.startswith("h"):

@@ -102,3 +102,32 @@ def test_prose_starting_with_next_is_not_navigation():
     assert clean_article(prose).text == prose
     assert clean_article("NEXT: Council votes on library").removed[0]["reason"].startswith(
         "aggregator navigation")
+
+
+def test_paragraphs_run_together_are_split_where_a_sentence_meets_a_capital():
+    # Some data sets join an article's paragraphs with no space between them.
+    raw = ("They need the forest.'We need it for our children,' she said."
+           "Will the rain come?Nobody knows.\n"
+           'He asked: "will it happen?"Officials said no. Ask Gov.Brown or see bbc.co.uk.')
+    cleaned = clean_article(raw)
+    assert cleaned.text.split("\n") == [
+        "They need the forest.",
+        "'We need it for our children,' she said.",
+        "Will the rain come?",
+        "Nobody knows.",
+        'He asked: "will it happen?"',
+        "Officials said no. Ask Gov.Brown or see bbc.co.uk.",
+    ]
+    assert cleaned.line_nos == [1, 1, 1, 1, 2, 2]
+    assert cleaned.run_together == [1, 1, 1, 2]
+    # nothing is lost: each raw line is its pieces put back together
+    pieces = dict.fromkeys(cleaned.line_nos, "")
+    for line_no, paragraph in zip(cleaned.line_nos, cleaned.text.split("\n"), strict=True):
+        pieces[line_no] += paragraph
+    assert list(pieces.values()) == raw.split("\n")
+
+
+def test_a_line_without_run_together_paragraphs_is_left_as_it_is():
+    line = "U.S. officials met on Monday. The i.e.Test stays, and so does Yahoo.com's page."
+    cleaned = clean_article(line)
+    assert cleaned.text == line and cleaned.run_together == []

@@ -244,3 +244,19 @@ def test_a_column_that_looks_like_published_or_headline_is_named_not_guessed(tmp
         "no publication date read: rename the column 'date' to 'published'",
         "no headline read: rename the column 'title' to 'headline'"]
     assert report["row"].tolist() == [1, 1, 1]
+
+
+def test_paragraphs_run_together_are_reported_with_their_row(tmp_path):
+    path = tmp_path / "c.csv"
+    pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"],
+                  "text": ["Plain text here. Nothing glued.",
+                           "The plan failed.Critics said so.'It is over,' one said."]}
+                 ).to_csv(path, index=False)
+    corpus = load_corpus(path)
+    assert corpus.loc[1, "text"].split("\n") == [
+        "The plan failed.", "Critics said so.", "'It is over,' one said."]
+    report = load_report(corpus)
+    assert report[["row", "article_id"]].values.tolist() == [[3, "b"]]
+    assert report["problem"].iloc[0] == (
+        "2 paragraph(s) run into the next without a space (raw line(s) 1)")
+    assert not any(c.startswith("_") for c in corpus.columns)
