@@ -111,9 +111,12 @@ def read_articles(path: str | Path) -> pd.DataFrame:
 def load_set(data_dir: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The corpus (as ``load_corpus`` reads it, as a user would) and the gold frames.
 
-    Gold columns: article_id, outlet and one bool column per frame.
+    Gold columns: article_id, outlet and one bool column per frame. An article
+    ``load_corpus`` skips raises :class:`~analysis.errors.CorpusError` (every coded article
+    must be scored); its caveats (paragraphs run together, split) are kept as a user's are.
     """
-    from analysis import load_corpus
+    from analysis import load_corpus, load_report
+    from analysis.errors import CorpusError
 
     articles = read_articles(Path(data_dir) / DATA_SET / FILE)
     with tempfile.TemporaryDirectory() as tmp:
@@ -122,7 +125,13 @@ def load_set(data_dir: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
             for row in articles.itertuples(index=False):
                 out.write(json.dumps({"article_id": row.article_id, "outlet": row.outlet,
                                       "published": row.published, "text": row.text}) + "\n")
-        corpus = load_corpus(path, errors="raise")
+        corpus = load_corpus(path)
+        skipped = load_report(corpus).query("action.str.startswith('skipped')")
+        if len(skipped):
+            first = skipped.iloc[0]
+            raise CorpusError(f"article {first['article_id']}: {first['problem']} "
+                              f"({len(skipped)} article(s) skipped)",
+                              source=str(Path(data_dir) / DATA_SET / FILE))
     gold = articles[["article_id", "outlet", *FRAMES]]
     gold = gold.set_index("article_id").loc[corpus["article_id"].astype(str)].reset_index()
     return corpus, gold
