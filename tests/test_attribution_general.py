@@ -557,3 +557,40 @@ def test_a_statement_whose_owner_leads_back_to_itself_does_not_loop():
     q = extract_quotes(pd.DataFrame({"article_id": ["t"], "outlet": ["x"], "text": [text]}),
                        actors=actors)
     assert q["quote"].tolist() == ["professed his love for the Philippines", "special place."]
+
+
+def test_a_name_with_accented_letters_is_read_whole():
+    # The name rules read capitalised ASCII words; "António" had been cut to "Ant" and
+    # "José Manuel Barroso" to "Manuel Barroso".
+    q = _one('According to UN Secretary General António Guterres, "the point of no return '
+             'is near."\n"We must act," said José Manuel Barroso.\n'
+             'Ségolène Royal said: "Yes." "No," said Łukasz Nowak.')
+    assert q["speaker"].tolist() == ["António Guterres", "José Manuel Barroso",
+                                     "Ségolène Royal", "Łukasz Nowak"]
+    assert q["speaker_mention"].tolist() == ["UN Secretary General António Guterres",
+                                             "José Manuel Barroso", "Ségolène Royal",
+                                             "Łukasz Nowak"]
+    assert q["quote"].tolist() == ["the point of no return is near.", "We must act", "Yes.",
+                                   "No"]
+    # the offsets still index the real text
+    text = ('According to UN Secretary General António Guterres, "the point of no return '
+            'is near."')
+    row = _one(text).iloc[0]
+    assert text[row["speaker_start"]:row["speaker_end"]] == row["speaker_mention"]
+
+
+def test_an_accented_actor_alias_is_matched():
+    actors = pd.DataFrame({"actor": ["António Guterres"],
+                           "aliases": ["António Guterres;Guterres"], "type": ["politician"]})
+    q = extract_quotes(pd.DataFrame({"article_id": ["t"], "outlet": ["x"], "text": [
+        'Guterres said: "Act now." "We can," António Guterres added.']}), actors=actors)
+    assert q["speaker"].tolist() == ["António Guterres", "António Guterres"]
+
+
+def test_a_given_name_keeps_three_words_and_a_suffix_keeps_father_and_son_apart():
+    q = _one('"We must act," said Sarah Huckabee Sanders. "Now," said Democrat Nancy Pelosi.')
+    assert q["speaker"].tolist() == ["Sarah Huckabee Sanders", "Nancy Pelosi"]
+    q = _one('"Yes," said Donald Trump Jr. "No," said Donald Trump. "Maybe," Trump added. '
+             '"Soon," said Vice President Joseph R. Biden Jr. "Later," Mr. Biden said.')
+    assert q["speaker"].tolist() == ["Donald Trump Jr", "Donald Trump", "Donald Trump",
+                                     "Joseph Biden Jr", "Joseph Biden Jr"]

@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.actors import find_mentions, load_actors
+from analysis.attribution.letters import fold_letters, needs_folding, restore_words, word_map
 from analysis.attribution.marks import (
     _WORD,
     MARKS,
@@ -1895,6 +1896,52 @@ class _Article:
         return rows
 
 
+_FOLDED_ACTORS: dict[int, tuple[pd.DataFrame, pd.DataFrame]] = {}
+
+
+def _folded_actors(table: pd.DataFrame | None) -> pd.DataFrame | None:
+    """The actor table with its aliases folded like the text (:func:`fold_letters`), its
+    canonical names as written; one copy per table."""
+    if table is None:
+        return None
+    held = _FOLDED_ACTORS.get(id(table))
+    if held is None or held[0] is not table:
+        folded = table.copy()
+        folded["aliases"] = [[fold_letters(a) for a in aliases] for aliases in table["aliases"]]
+        _FOLDED_ACTORS.clear()
+        held = _FOLDED_ACTORS[id(table)] = (table, folded)
+    return held[1]
+
+
+# positions in a row of _Article.run: quote, start, end, speaker_mention, speaker_start,
+# speaker_end, speaker, verb_text, parts
+_Q, _S, _E, _M, _MS, _ME, _SP, _VT, _PARTS = 0, 2, 3, 4, 5, 6, 7, 10, 13
+
+
+def _unfolded(row: tuple, text: str, shadow: str, words: dict[str, str],
+              table: pd.DataFrame | None) -> tuple:
+    """A row found in the folded text, with its quotation, mention, speaker and verb as the
+    real text writes them (read back at their offsets where they are plain slices)."""
+    out = list(row)
+    parts = row[_PARTS] if isinstance(row[_PARTS], list) and row[_PARTS] else \
+        [(row[_S], row[_E])]
+    if row[_Q] == "\n".join(shadow[s:e] for s, e in parts):
+        out[_Q] = "\n".join(text[s:e] for s, e in parts)
+    else:
+        out[_Q] = restore_words(row[_Q], words)
+    ms, me = row[_MS], row[_ME]
+    if isinstance(ms, int) and isinstance(me, int) and shadow[ms:me] == row[_M]:
+        out[_M] = text[ms:me]
+    elif isinstance(row[_M], str):
+        out[_M] = restore_words(row[_M], words)
+    canonical = set(table["actor"]) if table is not None else set()
+    if isinstance(row[_SP], str) and row[_SP] not in canonical:
+        out[_SP] = restore_words(row[_SP], words)
+    if isinstance(row[_VT], str):
+        out[_VT] = restore_words(row[_VT], words)
+    return tuple(out)
+
+
 def _empty_quotes() -> pd.DataFrame:
     frame = pd.DataFrame({c: pd.Series(dtype=object) for c in QUOTE_COLUMNS})
     return frame.astype({"start": "int64", "end": "int64", "speaker_start": "Int64",
@@ -1951,6 +1998,14 @@ def extract_quotes(corpus: pd.DataFrame, actors: str | Path | pd.DataFrame | Non
             continue
         head = (str(aid), outlet)
         try:
+            if needs_folding(text):  # accented names: the rules read a folded copy
+                shadow = fold_letters(text)
+                art = _Article(shadow, kinds if isinstance(kinds, str) else None,
+                               _folded_actors(table))
+                words = word_map(text)
+                rows.extend(head + _unfolded(row, text, shadow, words, table)
+                            for row in art.run())
+                continue
             art = _Article(text, kinds if isinstance(kinds, str) else None, table)
             rows.extend(head + row for row in art.run())
         except Exception as exc:

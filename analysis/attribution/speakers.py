@@ -263,6 +263,8 @@ class _Names:
             parts = self.full[i][1].split()
             if not parts:
                 continue
+            if len(parts) > 2 and _NAME_SUFFIX.fullmatch(parts[-1]):
+                parts = parts[:-1]            # "Joseph Biden Jr": the surname is Biden
             self._first[parts[0]] = i
             self._latest[parts[-1]] = i
             if len(parts) >= 2:
@@ -356,6 +358,20 @@ def _headline_verb(word: str) -> bool:
     return word[:1].isupper() and is_finite_verb(word)
 
 
+_NAME_SUFFIX = re.compile(r"[JS]r\.?|I{2,3}|IV")
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                       "sunday"})
+
+
+def _given_name(word: str) -> bool:
+    """Whether a capitalised word is a first name of the census lists
+    (:func:`analysis.actors.given_names`; accents folded: "José" is "Jose")."""
+    from analysis.actors import given_names
+    from analysis.attribution.letters import fold_letters
+
+    return fold_letters(word).casefold() in given_names()
+
+
 def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
     """What a capitalised run says by its form alone: ("full", name, titles) for a person's
     full name, ("single", surname, titles), ("org", name, ∅), ("acronym", form, ∅) (an
@@ -369,8 +385,19 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
     'none'
     >>> _name_shape("Obama Sees Personal Insult")
     ('single', 'Obama', frozenset())
+    >>> _name_shape("Democrat Nancy Pelosi")[1], _name_shape("Sarah Huckabee Sanders")[1]
+    ('Nancy Pelosi', 'Sarah Huckabee Sanders')
+    >>> _name_shape("Vice President Joseph R. Biden Jr")[1], _name_shape("Ann Lee Tuesday")[1]
+    ('Joseph Biden Jr', 'Ann Lee')
     """
-    words = [w for w in form.split() if not re.fullmatch(r"[A-Z]\.|[JS]r\.", w)]
+    # initials are no part of the name kept, nor is a weekday after it ("Peter Courtney
+    # Tuesday"); a suffix ("Jr", "Sr.", "III") is kept after the name, not counted in it
+    words = [w for w in form.split() if not re.fullmatch(r"[A-Z]\.", w)]
+    while len(words) > 1 and words[-1].casefold().rstrip(",.") in _WEEKDAYS:
+        words.pop()
+    suffix = ""
+    if len(words) > 2 and _NAME_SUFFIX.fullmatch(words[-1]):
+        suffix = " " + words.pop()
     none = ("none", "", frozenset())
     # A title-case headline's verb ends the name: "Obama Sees Personal Insult" -> Obama.
     verb = next((i for i, w in enumerate(words[1:], 1) if _headline_verb(w)), None)
@@ -409,8 +436,10 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
             or len(core) > 1 and _GROUP_ADJECTIVE.search(core[0])):
         return none                        # Jewish Londoners, British Muslims: groups
     plain = [w for w in core if w.casefold() not in _PARTICLES]
-    if len(plain) > 2:
+    if len(plain) > 2 and not (len(plain) == 3 and _given_name(plain[0])):
+        # "Democrat Nancy Pelosi" -> Nancy Pelosi; a given name keeps three words
+        # ("Sarah Huckabee Sanders", "José Manuel Barroso")
         core = core[core.index(plain[-2]):]
     if len(core) == 1:
         return ("single", core[0], titles)
-    return ("full", " ".join(core), titles)
+    return ("full", " ".join(core) + suffix, titles)
