@@ -34,6 +34,7 @@ PIECES = [
     "date 2024-04-21 ", "published: 2024-13-45 ", "(Jane Doe/PA)", "(pictured)",
     "Police chiefs agree", "The Met apologised.", "'I'm sure,' she said.", "We've ",
     "é", "e\u0301", "ß", "İ", "ﬁ", "🙂", "👍🏽", "中文。", "مرحبا", "עברית", "\u202e",
+    "forest.'We", 'happen?"Wheeler', "himself.Frankly", "Gov.Brown",
     "<script>alert(1)</script>", "{{ x }}", "&amp;", "\x00", "\x01", "\x7f", "\x9b",
 ]
 newsy = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=12)), max_size=40).map(
@@ -47,12 +48,15 @@ def _content_lines(raw: str) -> list[tuple[int, str]]:
 
 
 def assert_conserved_exactly(raw: str, text: str, line_nos: list[int],
-                             removed: list[dict]) -> None:
+                             removed: list[dict], run_together: list[int] = ()) -> None:
     """Every non-blank raw line is accounted for, in order: it is a paragraph of ``text``,
-    or a removed line, or a removed prefix followed by the rest (kept or removed)."""
+    or a removed line, or a removed prefix followed by the rest (kept or removed). A line
+    whose paragraphs ran together (``run_together``) is the pieces it was cut into: each
+    is in the line, and together they hold all its characters."""
     paragraphs = text.split("\n") if text else []
     assert len(paragraphs) == len(line_nos)
-    assert line_nos == sorted(set(line_nos))
+    assert line_nos == sorted(line_nos)
+    assert len(line_nos) - len(set(line_nos)) <= len(run_together)
     pieces: dict[int, list[str]] = {}
     for row in removed:
         pieces.setdefault(row["line_no"], []).append(row["text"])
@@ -61,6 +65,11 @@ def assert_conserved_exactly(raw: str, text: str, line_nos: list[int],
     content = _content_lines(raw)
     assert set(pieces) == {n for n, _ in content}, "a line number that is not a content line"
     for line_no, line in content:
+        if line_no in run_together:
+            assert all(piece in line for piece in pieces[line_no])
+            assert sum(len(piece.replace(" ", "")) for piece in pieces[line_no]) == \
+                len(line.replace(" ", "")), f"line {line_no} lost or altered: {line!r}"
+            continue
         assert " ".join(pieces[line_no]) == line, f"line {line_no} lost or altered: {line!r}"
 
 
@@ -68,7 +77,8 @@ def assert_conserved_exactly(raw: str, text: str, line_nos: list[int],
 @given(any_text)
 def test_cleaning_conserves_every_line_of_generated_text(raw):
     cleaned = clean_article(raw)
-    assert_conserved_exactly(raw, cleaned.text, cleaned.line_nos, cleaned.removed)
+    assert_conserved_exactly(raw, cleaned.text, cleaned.line_nos, cleaned.removed,
+                             cleaned.run_together)
     assert len(cleaned.kinds) == len(cleaned.line_nos)
     assert set(cleaned.kinds) <= set(KIND_CODES)
     assert "\n\n" not in cleaned.text and cleaned.text == cleaned.text.strip()
@@ -134,7 +144,8 @@ def test_load_corpus_never_crashes_on_a_text_file(text):
         assert row.raw_text == body and row.encoding in {"utf-8", "utf-8-sig"}
         cleaned = clean_article(row.raw_text)
         assert row.text == cleaned.text
-        assert_conserved_exactly(row.raw_text, row.text, cleaned.line_nos, cleaned.removed)
+        assert_conserved_exactly(row.raw_text, row.text, cleaned.line_nos, cleaned.removed,
+                                 cleaned.run_together)
         assert_sentences_exact(row.text, split_sentences(corpus))
 
 
@@ -172,7 +183,8 @@ def _check_table(path: Path, rows: list[tuple[str, str]]) -> None:
             assert article_id in reported and article_id not in loaded
     for row in corpus.itertuples():
         cleaned = clean_article(row.raw_text)
-        assert_conserved_exactly(row.raw_text, row.text, cleaned.line_nos, cleaned.removed)
+        assert_conserved_exactly(row.raw_text, row.text, cleaned.line_nos, cleaned.removed,
+                                 cleaned.run_together)
 
 
 @QUICK
@@ -249,6 +261,7 @@ def test_extract_quotes_offsets_give_back_their_text(raw):
 # briefing helpers write contains no tag or attribute that came from them.
 
 ATTACK_PIECES = [
+    "forest.'We", 'happen?"Wheeler', "himself.Frankly", "Gov.Brown",
     "<script>alert(1)</script>", '<img src=x onerror="alert(1)">', "<style>*{color:red}</style>",
     '<meta http-equiv="refresh" content="0;url=https://evil.example/">',
     '<a href="javascript:alert(1)">', "javascript:alert(1)", "[x](javascript:alert(1))",
