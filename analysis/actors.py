@@ -250,7 +250,8 @@ def _cached_pattern(actors: pd.DataFrame) -> tuple[re.Pattern[str], dict[str, st
 _NAME_SUFFIXES = re.compile(r",?[ \t]+(?:Jr|Sr|Jnr|Snr)\b\.?")
 #: The capitalised word right after a name ("Met Police Federation").
 _WORD_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
-_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \t]+$")
+#: a word of letters (any alphabet: "José", "Łukasz") right before an alias
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([^\W\d_]{2,})[ \t]+$")
 
 
 @cache
@@ -312,6 +313,8 @@ def another_persons_name(text: str, start: int, end: int, own: frozenset[str]) -
     >>> [another_persons_name(text, s, e, frozenset({"hillary", "clinton", "donald", "trump"}))
     ...  for s, e in [(5, 12), (25, 32), (37, 49)]]
     [True, False, True]
+    >>> another_persons_name("Élodie Clinton spoke", 7, 14, frozenset({"hillary", "clinton"}))
+    True
     """
     suffix = _NAME_SUFFIXES.match(text, end)
     if suffix and not own & {suffix.group(0).strip(" \t,.").casefold()}:
@@ -323,7 +326,7 @@ def another_persons_name(text: str, start: int, end: int, own: frozenset[str]) -
     if " " in text[start:end].strip():
         return False
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
-    if before is None:
+    if before is None or not (before.group(1)[0].isupper() and before.group(1)[1:].islower()):
         return False
     word = before.group(1).casefold()
     if word in own or not is_first_name(word):
