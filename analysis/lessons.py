@@ -68,6 +68,9 @@ TEMPLATE_SECTIONS = (
 EXERCISE_PARTS = ("Your prediction", "The measurement", "Model answer")
 #: Sections whose cells must be tagged ``teacher`` (absent from the student handout).
 TEACHER_SECTIONS = ("Teacher notes",)
+#: A class reads at most this many articles in a lesson's reading time; a larger corpus
+#: gives a reading set (:func:`reading_set`) and its measurements still use every article.
+MAX_READING = 6
 #: Speaker types counted as official voices (matched as words in the type's name).
 OFFICIAL_WORDS = re.compile(
     r"\b(police|government|politician|official|minister|ministry|military|army|council|"
@@ -600,6 +603,107 @@ def articles_table(corpus: pd.DataFrame) -> pd.DataFrame:
                                                 "(none)")
     return table.rename(columns={"article_id": "article", "word_count": "words"}) \
         .reset_index(drop=True)
+
+
+def reading_set(corpus: pd.DataFrame, weight: pd.Series | None = None,
+                keep: Sequence[str] = (), n: int = MAX_READING) -> pd.DataFrame:
+    """The articles a class reads: all of a corpus of ``n`` or fewer; otherwise those in
+    ``keep`` (an exercise's examples) and then one article from each outlet in turn, the
+    outlets with most articles first, each time the article of the highest ``weight``
+    (indexed by article_id: its quotations, its mentions of an actor …; ties: the shorter,
+    then the first id), until there are ``n``. In corpus order.
+
+    >>> c = pd.DataFrame({"article_id": list("abcde"), "outlet": list("XXXYZ"),
+    ...                   "word_count": [100, 90, 80, 70, 60]})
+    >>> reading_set(c, pd.Series({"b": 3, "c": 1}), n=3)["article_id"].tolist()
+    ['b', 'd', 'e']
+    >>> reading_set(c, keep=["a"], n=2)["article_id"].tolist()
+    ['a', 'd']
+    """
+    if len(corpus) <= n:
+        return corpus
+    ids = corpus["article_id"].astype(str)
+    weights = (weight if weight is not None else pd.Series(dtype=float)).reindex(ids)
+    order = pd.DataFrame({"id": ids.to_numpy(), "outlet": corpus["outlet"].to_numpy(),
+                          "weight": weights.fillna(0).to_numpy(),
+                          "words": corpus["word_count"].to_numpy()})
+    order = order.sort_values(["weight", "words", "id"], ascending=[False, True, True])
+    chosen = [i for i in dict.fromkeys(str(k) for k in keep) if i in set(ids)][:n]
+    queues = {outlet: [i for i in group["id"] if i not in chosen]
+              for outlet, group in order.groupby("outlet", sort=False)}
+    sizes = order["outlet"].value_counts()
+    taken = {outlet: 0 for outlet in queues}
+    for outlet in order.loc[order["id"].isin(chosen), "outlet"]:
+        taken[outlet] += 1
+    while len(chosen) < n:
+        # the outlet read least so far (ties: the one with most articles, then by name)
+        left = [o for o, q in queues.items() if q]
+        outlet = min(left, key=lambda o: (taken[o], -sizes[o], str(o)))
+        chosen.append(queues[outlet].pop(0))
+        taken[outlet] += 1
+    return corpus[ids.isin(chosen).to_numpy()]
+
+
+def reading_note(corpus: pd.DataFrame, reading: pd.DataFrame, chosen_by: str) -> str:
+    """One sentence saying which articles the class reads, when they are not all of them.
+
+    >>> c = pd.DataFrame({"article_id": list("abc"), "outlet": list("XYZ")})
+    >>> note = reading_note(c, c.iloc[:2], "the one quoting most")
+    >>> note.split(": ")[0]
+    'The class reads 2 of the 3 articles (from 2 outlets; in each outlet the one quoting most)'
+    >>> note.split(". ")[1]
+    'Every measurement in this lesson uses all 3.'
+    >>> reading_note(c, c, "x")
+    ''
+    """
+    if len(reading) >= len(corpus):
+        return ""
+    return (f"The class reads {len(reading)} of the {len(corpus)} articles (from "
+            f"{reading['outlet'].nunique()} outlets; in each outlet {chosen_by}): the ones "
+            f"below. Every measurement in this lesson uses all {len(corpus)}.")
+
+
+def quotation_counts(quotes: pd.DataFrame) -> pd.Series:
+    """Direct and mixed quotations per article_id (the weight of :func:`reading_set` in the
+    lesson on sources).
+
+    >>> q = pd.DataFrame({"article_id": ["a", "a", "b"], "kind": ["direct", "scare", "mixed"]})
+    >>> quotation_counts(q).to_dict()
+    {'a': 1, 'b': 1}
+    """
+    speech = quotes[quotes["kind"].isin(["direct", "mixed"])]
+    return speech.groupby(speech["article_id"].astype(str)).size()
+
+
+def mention_counts(corpus: pd.DataFrame, actors: pd.DataFrame, actor: str | None) -> pd.Series:
+    """Mentions of one actor per article_id (the weight of :func:`reading_set` in the
+    lesson on naming); empty without an actor.
+
+    >>> from analysis.actors import load_actors
+    >>> t = load_actors(pd.DataFrame({"actor": ["Ann Lowe"], "aliases": ["Ann Lowe;Ms Lowe"],
+    ...                               "type": ["politician"]}))
+    >>> c = pd.DataFrame({"article_id": ["1", "2"], "text": ["Ann Lowe spoke. Ms Lowe left.",
+    ...                                                      "Nobody."]})
+    >>> mention_counts(c, t, "Ann Lowe").to_dict()
+    {'1': 2, '2': 0}
+    """
+    from analysis.actors import find_mentions
+
+    if not actor:
+        return pd.Series(dtype="int64")
+    return pd.Series({str(aid): sum(a == actor for _, _, a in find_mentions(str(text), actors))
+                      for aid, text in zip(corpus["article_id"], corpus["text"], strict=True)})
+
+
+def change_articles(change: dict | None) -> list[str]:
+    """The two articles of a changed quotation (:func:`changed_quotation`), or none.
+
+    >>> change_articles({"first": {"article_id": "a"}, "second": {"article_id": "b"}})
+    ['a', 'b']
+    """
+    if not change:
+        return []
+    return [str(change["first"]["article_id"]), str(change["second"]["article_id"])]
 
 
 def quotation_versions(change: dict | None) -> tuple[str, str]:

@@ -460,3 +460,21 @@ def test_handouts_print_at_a4_in_chromium(built):
                     "Your prediction")
                 assert n_pages >= 2 * exercises + 1, (name, n_pages, exercises)
         browser.close()
+
+
+def test_a_large_corpus_gives_a_class_reading_set_one_outlet_at_a_time():
+    # 12 articles: outlet A has 6, B 4, C 2; the weights (quotations) pick within an outlet
+    corpus = pd.DataFrame({"article_id": [f"a{i}" for i in range(6)] + [f"b{i}" for i in
+                                                                        range(4)] + ["c0", "c1"],
+                           "outlet": ["A"] * 6 + ["B"] * 4 + ["C"] * 2,
+                           "word_count": [500] * 12})
+    weight = pd.Series({"a3": 5, "a1": 2, "b2": 4, "c1": 1})
+    reading = lessons.reading_set(corpus, weight, keep=["b0"], n=5)
+    # b0 kept; then A (most articles, none read yet) a3, C c1; then A again a1 (A and B have
+    # one each, A is larger); then B's next best b2
+    assert reading["article_id"].tolist() == ["a1", "a3", "b0", "b2", "c1"]
+    note = lessons.reading_note(corpus, reading, "the one quoting most")
+    assert note.startswith("The class reads 5 of the 12 articles (from 3 outlets;")
+    # a small corpus is read whole, with no note
+    assert lessons.reading_set(corpus.iloc[:4]).equals(corpus.iloc[:4])
+    assert lessons.reading_note(corpus.iloc[:4], corpus.iloc[:4], "x") == ""
