@@ -663,6 +663,41 @@ def reading_note(corpus: pd.DataFrame, reading: pd.DataFrame, chosen_by: str) ->
             f"below. Every measurement in this lesson uses all {len(corpus)}.")
 
 
+def save_reading(reading: pd.DataFrame, output_dir: str | Path, lesson: str) -> Path | None:
+    """Write a lesson's reading set (its article ids) to ``OUTPUT_DIR/reading_LESSON.csv``,
+    so that the printed articles (:func:`write_articles_page`) are the ones the class reads;
+    nothing when the folder does not exist.
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> save_reading(pd.DataFrame({"article_id": ["7", "9"]}), d, "06_x").read_text()
+    'article_id\\n7\\n9\\n'
+    """
+    folder = Path(output_dir)
+    if not folder.is_dir():
+        return None
+    path = folder / f"reading_{lesson}.csv"
+    reading[["article_id"]].astype(str).to_csv(path, index=False)
+    return path
+
+
+def read_readings(output_dir: str | Path) -> list[str]:
+    """The article ids every lesson's reading set holds (:func:`save_reading`), in the order
+    first met; empty when no lesson saved one.
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _ = save_reading(pd.DataFrame({"article_id": ["7", "9"]}), d, "06_x")
+    >>> _ = save_reading(pd.DataFrame({"article_id": ["9", "3"]}), d, "07_y")
+    >>> read_readings(d)
+    ['7', '9', '3']
+    """
+    ids: dict[str, None] = {}
+    for path in sorted(Path(output_dir).glob("reading_*.csv")):
+        ids.update(dict.fromkeys(pd.read_csv(path, dtype=str)["article_id"].tolist()))
+    return list(ids)
+
+
 def quotation_counts(quotes: pd.DataFrame) -> pd.Series:
     """Direct and mixed quotations per article_id (the weight of :func:`reading_set` in the
     lesson on sources).
@@ -1246,9 +1281,11 @@ teacher's copy has the model answers, the quiz answers and the teacher notes.</p
     return path
 
 
-def write_articles_page(corpus: pd.DataFrame, out: Path) -> Path:
-    """``articles.html``: every article's cleaned text, one per printed page, for the class
-    to read on paper (all text escaped; same offline policy as the handouts).
+def write_articles_page(corpus: pd.DataFrame, out: Path,
+                        reading: Sequence[str] = ()) -> Path:
+    """``articles.html``: the cleaned text of the articles the class reads (``reading``, the
+    lessons' reading sets; every article when empty), one per printed page, to read on
+    paper (all text escaped; same offline policy as the handouts).
 
     >>> import tempfile
     >>> d = Path(tempfile.mkdtemp())
@@ -1261,6 +1298,9 @@ def write_articles_page(corpus: pd.DataFrame, out: Path) -> Path:
     from analysis.briefing import CSP
 
     esc = html.escape
+    total = len(corpus)
+    if reading:
+        corpus = corpus[corpus["article_id"].astype(str).isin(set(reading))]
     parts = []
     for row in corpus.itertuples(index=False):
         headline = row.headline if isinstance(row.headline, str) and row.headline else ""
@@ -1274,6 +1314,8 @@ def write_articles_page(corpus: pd.DataFrame, out: Path) -> Path:
             + (f'<p class="headline">{esc(headline)}</p>' if headline else
                '<p class="meta">(no headline in the text)</p>')
             + f'<p class="meta">{esc(published)}</p>{body}</article>')
+    which = (f" of the corpus's {total}, those the lessons give the class to read"
+             if len(corpus) < total else "")
     document = f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -1294,9 +1336,9 @@ h1, h2 {{ font-family: system-ui, sans-serif; }}
 <body>
 <nav><a href="index.html">&larr; Lessons</a></nav>
 <h1>The articles</h1>
-<p class="meta">{len(corpus)} article{"s" if len(corpus) != 1 else ""}, as the workbook
-reads them: page furniture (menus, share buttons, "read more" links) removed, each article
-on a new printed page.</p>
+<p class="meta">{len(corpus)} article{"s" if len(corpus) != 1 else ""}{which}, as the
+workbook reads them: page furniture (menus, share buttons, "read more" links) removed, each
+article on a new printed page.</p>
 {chr(10).join(parts)}
 </body>
 </html>
@@ -1342,7 +1384,7 @@ def build_lessons(corpus: str | Path, actors: str | Path, out: str | Path,
         done.append((source.stem, title, error))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # check_inputs has already shown the loader's notes
-        write_articles_page(load_corpus(corpus), out)
+        write_articles_page(load_corpus(corpus), out, read_readings(out / "data"))
     write_lesson_index(done, out, corpus.name or str(corpus), description)
     return done
 

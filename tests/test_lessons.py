@@ -478,3 +478,18 @@ def test_a_large_corpus_gives_a_class_reading_set_one_outlet_at_a_time():
     # a small corpus is read whole, with no note
     assert lessons.reading_set(corpus.iloc[:4]).equals(corpus.iloc[:4])
     assert lessons.reading_note(corpus.iloc[:4], corpus.iloc[:4], "x") == ""
+
+
+def test_the_printed_articles_are_the_reading_sets_when_lessons_saved_them(tmp_path):
+    corpus = pd.DataFrame({"article_id": ["1", "2", "3"], "outlet": ["X", "Y", "Z"],
+                           "headline": ["One", "Two", "Three"], "published": [None] * 3,
+                           "text": ["First text.", "Second text.", "Third text."]})
+    lessons.save_reading(corpus.iloc[[0, 2]], tmp_path, "06_a")
+    lessons.save_reading(corpus.iloc[[2]], tmp_path, "07_b")
+    page = lessons.write_articles_page(corpus, tmp_path,
+                                       lessons.read_readings(tmp_path)).read_text()
+    assert page.count("<article>") == 2
+    assert "First text." in page and "Third text." in page and "Second text." not in page
+    assert "2 articles of the corpus's 3, those the lessons give the class to read" in page
+    # without reading sets, every article is printed
+    assert lessons.write_articles_page(corpus, tmp_path).read_text().count("<article>") == 3
