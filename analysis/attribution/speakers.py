@@ -356,6 +356,7 @@ def _headline_verb(word: str) -> bool:
     return word[:1].isupper() and is_finite_verb(word)
 
 
+@lru_cache(maxsize=65536)
 def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
     """What a capitalised run says by its form alone: ("full", name, titles) for a person's
     full name, ("single", surname, titles), ("org", name, ∅), ("acronym", form, ∅) (an
@@ -369,6 +370,10 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
     'none'
     >>> _name_shape("Obama Sees Personal Insult")
     ('single', 'Obama', frozenset())
+
+    A pure function of ``form`` (the word lists are constants), so each form met is worked
+    out once (a corpus names the same people again and again): the answer is a tuple of
+    strings and a frozenset, which no caller can change.
     """
     words = [w for w in form.split() if not re.fullmatch(r"[A-Z]\.|[JS]r\.", w)]
     none = ("none", "", frozenset())
