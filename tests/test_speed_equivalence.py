@@ -499,3 +499,52 @@ def test_linsear_write_words_as_textstat_takes_them(tokens):
     text = " ".join(tokens)
     ours = scores_from_counts(text_counts(text))
     assert ours["linsear_write_formula"] == textstat.linsear_write_formula(text)
+
+
+# --------------------------------------------------------------------------- sentence sentiment
+
+_SENTIMENT_TEXTS = ["The police did a great job.", "A lovely day.", "Critics slammed the plan!!",
+                    "It was not bad at all, but not good either.", "...", "", "  ", "?!",
+                    "\U0001f600", "Great \U0001f600 news", "NOT GOOD", "3.5", None,
+                    float("nan"), 7.0, "A lovely day."]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(range(len(_SENTIMENT_TEXTS))), max_size=12))
+def test_sentence_sentiment_rows_are_score_text_and_label(picks):
+    import math
+
+    from analysis.sentiment.scores import label_compound, score_text, sentence_sentiment
+
+    texts = [_SENTIMENT_TEXTS[i] for i in picks]
+    table = sentence_sentiment(pd.DataFrame({"text": pd.Series(texts, dtype=object)}))
+    assert list(table.columns) == ["text", "neg", "neu", "pos", "compound", "label", "reason"]
+    for col in ("neg", "neu", "pos", "compound"):
+        assert table[col].dtype == "float64"
+    for row, text in zip(table.itertuples(index=False), texts, strict=True):
+        expected = score_text(text)
+        for col in ("neg", "neu", "pos", "compound"):
+            got, want = getattr(row, col), expected[col]
+            assert (math.isnan(got) and math.isnan(want)) or got == want
+        label = label_compound(expected["compound"])
+        # no label (None) reads back as the string column's missing value
+        assert (label is None and pd.isna(row.label)) or row.label == label
+        assert row.reason == expected["reason"]
+
+
+# --------------------------------------------------------------------------- attribution
+
+_NAME_WORDS = ["Jane", "Doe", "Mr", "Sen.", "J.", "Police", "Chief", "Home", "Office", "of",
+               "the", "BBC", "Says", "Jewish", "Londoners", "van", "Will", "Smith's"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_NAME_WORDS), min_size=1, max_size=6))
+def test_name_shape_cached_is_the_plain_function(words):
+    from analysis.attribution.speakers import _name_shape
+
+    form = " ".join(words)
+    first, again = _name_shape(form), _name_shape(form)
+    assert first == again == _name_shape.__wrapped__(form)
+    # what the cache hands out cannot be changed by a caller
+    assert isinstance(first, tuple) and isinstance(first[2], frozenset)

@@ -372,6 +372,7 @@ def _given_name(word: str) -> bool:
     return fold_letters(word).casefold() in given_names()
 
 
+@lru_cache(maxsize=65536)
 def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
     """What a capitalised run says by its form alone: ("full", name, titles) for a person's
     full name, ("single", surname, titles), ("org", name, ∅), ("acronym", form, ∅) (an
@@ -389,6 +390,10 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
     ('Nancy Pelosi', 'Sarah Huckabee Sanders')
     >>> _name_shape("Vice President Joseph R. Biden Jr")[1], _name_shape("Ann Lee Tuesday")[1]
     ('Joseph Biden Jr', 'Ann Lee')
+
+    A pure function of ``form`` (the word lists are constants), so each form met is worked
+    out once (a corpus names the same people again and again): the answer is a tuple of
+    strings and a frozenset, which no caller can change.
     """
     # initials are no part of the name kept, nor is a weekday after it ("Peter Courtney
     # Tuesday"); a suffix ("Jr", "Sr.", "III") is kept after the name, not counted in it
