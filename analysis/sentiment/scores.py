@@ -292,11 +292,7 @@ def label_compound(compound: float) -> str | None:
     """
     if compound is None or pd.isna(compound):
         return None
-    if compound >= CUT:
-        return "positive"
-    if compound <= -CUT:
-        return "negative"
-    return "neutral"
+    return _label(compound)
 
 
 def sentence_sentiment(sentences: pd.DataFrame) -> pd.DataFrame:
@@ -347,7 +343,7 @@ def _score_row(text: object) -> tuple[float, float, float, float, str | None, st
 
 
 def _label(compound: float) -> str | None:
-    """:func:`label_compound` of a float (NaN: ``None``) without pandas' NaN test."""
+    """:func:`label_compound` of a number (NaN: ``None``) without pandas' NaN test."""
     if compound != compound:
         return None
     if compound >= CUT:
