@@ -628,7 +628,8 @@ def reading_set(corpus: pd.DataFrame, weight: pd.Series | None = None,
                           "weight": weights.fillna(0).to_numpy(),
                           "words": corpus["word_count"].to_numpy()})
     order = order.sort_values(["weight", "words", "id"], ascending=[False, True, True])
-    chosen = [i for i in dict.fromkeys(str(k) for k in keep) if i in set(ids)][:n]
+    known = set(ids)
+    chosen = [i for i in dict.fromkeys(str(k) for k in keep) if i in known][:n]
     queues = {outlet: [i for i in group["id"] if i not in chosen]
               for outlet, group in order.groupby("outlet", sort=False)}
     sizes = order["outlet"].value_counts()

@@ -1919,9 +1919,10 @@ _Q, _S, _E, _M, _MS, _ME, _SP, _VT, _PARTS = 0, 2, 3, 4, 5, 6, 7, 10, 13
 
 
 def _unfolded(row: tuple, text: str, shadow: str, words: dict[str, str],
-              table: pd.DataFrame | None) -> tuple:
+              canonical: frozenset[str]) -> tuple:
     """A row found in the folded text, with its quotation, mention, speaker and verb as the
-    real text writes them (read back at their offsets where they are plain slices)."""
+    real text writes them (read back at their offsets where they are plain slices); a
+    speaker among ``canonical`` (the actor table's names, as written) is kept as it is."""
     out = list(row)
     parts = row[_PARTS] if isinstance(row[_PARTS], list) and row[_PARTS] else \
         [(row[_S], row[_E])]
@@ -1934,7 +1935,6 @@ def _unfolded(row: tuple, text: str, shadow: str, words: dict[str, str],
         out[_M] = text[ms:me]
     elif isinstance(row[_M], str):
         out[_M] = restore_words(row[_M], words)
-    canonical = set(table["actor"]) if table is not None else set()
     if isinstance(row[_SP], str) and row[_SP] not in canonical:
         out[_SP] = restore_words(row[_SP], words)
     if isinstance(row[_VT], str):
@@ -1990,6 +1990,7 @@ def extract_quotes(corpus: pd.DataFrame, actors: str | Path | pd.DataFrame | Non
         table = load_actors(actors) if not isinstance(actors, pd.DataFrame) or \
             not isinstance(actors["aliases"].iloc[0] if len(actors) else [], list) else actors
     rows = []
+    canonical = frozenset(table["actor"]) if table is not None else frozenset()
     outlets = corpus["outlet"] if "outlet" in corpus else ["unknown"] * len(corpus)
     line_kinds = corpus["line_kinds"] if "line_kinds" in corpus else [None] * len(corpus)
     for aid, outlet, text, kinds in zip(corpus["article_id"], outlets, corpus["text"],
@@ -2003,7 +2004,7 @@ def extract_quotes(corpus: pd.DataFrame, actors: str | Path | pd.DataFrame | Non
                 art = _Article(shadow, kinds if isinstance(kinds, str) else None,
                                _folded_actors(table))
                 words = word_map(text)
-                rows.extend(head + _unfolded(row, text, shadow, words, table)
+                rows.extend(head + _unfolded(row, text, shadow, words, canonical)
                             for row in art.run())
                 continue
             art = _Article(text, kinds if isinstance(kinds, str) else None, table)
