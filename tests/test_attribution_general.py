@@ -594,3 +594,29 @@ def test_a_given_name_keeps_three_words_and_a_suffix_keeps_father_and_son_apart(
              '"Soon," said Vice President Joseph R. Biden Jr. "Later," Mr. Biden said.')
     assert q["speaker"].tolist() == ["Donald Trump Jr", "Donald Trump", "Donald Trump",
                                      "Joseph Biden Jr", "Joseph Biden Jr"]
+
+
+def test_a_time_is_no_speaker():
+    # "Last April" had been read as a person's full name and taken as the speaker
+    q = _one('Pope Francis spoke in Rome. Last April he warned of "environmental collapse" '
+             'in a letter.')
+    assert q["speaker"].tolist() == ["Francis"]
+
+
+def test_a_headline_cut_short_is_no_name():
+    from analysis.attribution.speakers import _name_shape
+
+    # a run ending in a function word or a verb is a headline, not an organisation
+    assert _name_shape("Most Signatories Are")[0] == "none"
+    assert _name_shape("LEONARDO DICAPRIO PRAISES GRETA THUNBERG AS")[0] == "none"
+    # a headline's verb ends an organisation's name as it ends a person's
+    assert _name_shape("Home Office Says")[:2] == ("org", "Home Office")
+    assert _name_shape("Labour Party Slams Plan")[:2] == ("org", "Labour Party")
+    # names that end in a modal or a month, and times, told apart
+    # "May" had made each of these an organisation
+    assert _name_shape("UK Prime Minister Theresa May")[:2] == ("full", "Theresa May")
+    assert _name_shape("Mrs May")[:2] == ("single", "May")
+    assert _name_shape("April Ryan")[:2] == ("full", "April Ryan")
+    assert _name_shape("Last April")[0] == "none"
+    assert _name_shape("Next Tuesday")[0] == "none"
+    assert _name_shape("Bank of England")[:2] == ("org", "Bank of England")

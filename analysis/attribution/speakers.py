@@ -361,6 +361,12 @@ def _headline_verb(word: str) -> bool:
 _NAME_SUFFIX = re.compile(r"[JS]r\.?|I{2,3}|IV")
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                        "sunday"})
+#: A capitalised run opening with one of these words and naming a day, month or season
+#: ("Last April", "Next Tuesday", "Early Spring") is a time, not a name.
+_TIME_OPENERS = frozenset({"last", "next", "early", "late", "mid", "this", "that"})
+_TIME_NAMES = _WEEKDAYS | frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "spring", "summer", "autumn", "fall", "winter"})
 
 
 def _given_name(word: str) -> bool:
@@ -398,6 +404,9 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
     # initials are no part of the name kept, nor is a weekday after it ("Peter Courtney
     # Tuesday"); a suffix ("Jr", "Sr.", "III") is kept after the name, not counted in it
     words = [w for w in form.split() if not re.fullmatch(r"[A-Z]\.", w)]
+    if len(words) > 1 and words[0].casefold() in _TIME_OPENERS and any(
+            w.casefold().rstrip(",.") in _TIME_NAMES for w in words[1:]):
+        return ("none", "", frozenset())   # "Last April", "Next Tuesday": a time
     while len(words) > 1 and words[-1].casefold().rstrip(",.") in _WEEKDAYS:
         words.pop()
     suffix = ""
@@ -406,6 +415,10 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
     none = ("none", "", frozenset())
     # A title-case headline's verb ends the name: "Obama Sees Personal Insult" -> Obama.
     verb = next((i for i, w in enumerate(words[1:], 1) if _headline_verb(w)), None)
+    if verb is not None and all(w.isupper() for w in words):
+        return ("none", "", frozenset())   # a headline in capitals: "GREEN GROUPS SLAM PLAN"
+    if verb is not None:
+        form = " ".join(words[:verb])      # the name the headline's verb follows
     words = words[:verb]
     if not words:
         return none
@@ -417,7 +430,11 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
                      and low[k - 1] not in _TITLES
                      and (low[k - 1] not in _FUNCTION_WORDS
                           # "Will Doyle", "May Smith": a given name before a surname
-                          or low[k - 1] in ("will", "may") and k == 1 and len(words) == 2)
+                          or low[k - 1] in ("will", "may") and k == 1 and len(words) == 2
+                          # "Theresa May", "Mrs May": a surname after a given name or a
+                          # title
+                          or low[k - 1] in ("will", "may") and k == len(words) and k >= 2
+                          and (_given_name(words[k - 2]) or low[k - 2] in _TITLES))
                      and low[k - 1] not in {"against", "for", "the", "of"}
                      and not words[k - 1].isupper()
                      or low[k - 1] in _PARTICLES):
@@ -435,6 +452,10 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
             return ("acronym", words[0], frozenset())
         if len(words) == 1 or len(words) > MAX_ORG_WORDS:
             return none                    # a title-case headline is no organisation
+        if low[-1] in _FUNCTION_WORDS - {"may", "will"} or is_finite_verb(low[-1]):
+            # no name ends in "are", "as" or a verb ("Theresa May" and "Will" are names):
+            # a headline cut short ("Most Signatories Are")
+            return none
         return ("org", form[4:] if form.startswith("The ") else form, frozenset())
     if not titles and _GROUP_NOUN.search(core[-1]) and (
             len(core) == 1 and not core[-1].endswith("ers")

@@ -204,6 +204,38 @@ def stale_rows(fresh: pd.DataFrame, committed: pd.DataFrame) -> pd.DataFrame:
     return merged[merged["_merge"] != "both"]
 
 
+#: The columns that say which evaluation a row belongs to: a run of some sets (``--only``)
+#: replaces the committed rows of the evaluations it ran and keeps the others.
+_EVALUATION_KEYS = ["data_set", "split", "measure"]
+
+
+def merged_results(fresh: pd.DataFrame, committed: pd.DataFrame) -> pd.DataFrame:
+    """The committed table with the evaluations ``fresh`` ran replaced by its rows.
+
+    Rows are matched by :data:`_EVALUATION_KEYS`; a replaced evaluation keeps its place,
+    one that is new comes last.
+
+    >>> def row(data_set, measure, value):
+    ...     return {"measured": "2026-01-01", "data_set": data_set, "split": "dev",
+    ...             "measure": measure, "metric": "F1", "system": "s", "role": "workbook",
+    ...             "value": value, "n": 1, "note": ""}
+    >>> committed = pd.DataFrame([row("a", "m", 0.1), row("b", "m", 0.2)])
+    >>> merged_results(pd.DataFrame([row("a", "m", 0.5), row("c", "m", 0.9)]),
+    ...                committed)[["data_set", "value"]].values.tolist()
+    [['a', 0.5], ['b', 0.2], ['c', 0.9]]
+    """
+    def keys(table: pd.DataFrame) -> list[tuple]:
+        return list(table[_EVALUATION_KEYS].itertuples(index=False, name=None))
+
+    ran = set(keys(fresh))
+    kept = committed[[k not in ran for k in keys(committed)]]
+    order = {k: i for i, k in enumerate(dict.fromkeys(keys(committed) + keys(fresh)))}
+    out = pd.concat([kept, fresh], ignore_index=True)
+    rank = [order[k] for k in keys(out)]
+    return (out.assign(_rank=rank).sort_values("_rank", kind="stable")
+            .drop(columns="_rank").reset_index(drop=True))
+
+
 def main(argv: list[str] | None = None) -> int:
     """The command line: evaluate, print the workbook beside each baseline, write or check.
 
@@ -248,7 +280,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:
         committed = load_results(Path(args.out) / "results.csv")
         if args.only:
-            committed = committed[committed["data_set"].isin(table["data_set"].unique())]
+            ran = set(table[_EVALUATION_KEYS].itertuples(index=False, name=None))
+            committed = committed[[k in ran for k in committed[_EVALUATION_KEYS]
+                                   .itertuples(index=False, name=None)]]
         diff = stale_rows(table, committed)
         if len(diff):
             print("The committed results differ from a fresh run (run `make evaluate` and "
@@ -259,6 +293,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
+    if args.only and (out / "results.csv").exists():
+        # a run of some sets updates their rows and keeps every other set's figures
+        table = merged_results(table, load_results(out / "results.csv"))
     table.to_csv(out / "results.csv", index=False)
     today = dt.date.today().isoformat()
     (out / "results.md").write_text(results_markdown(table, today), encoding="utf-8")
