@@ -357,6 +357,49 @@ def load_report(corpus: pd.DataFrame) -> pd.DataFrame:
     return frame.astype({"row": "Int64"})
 
 
+#: A report longer than this is shown grouped by kind (:func:`load_report_summary`), then
+#: its first rows.
+REPORT_ROWS_SHOWN = 10
+#: What differs between two reports of the same kind of problem: numbers, and words in
+#: quotation marks or brackets.
+_REPORT_DETAIL = re.compile(r"\([^()]{4,}\)|'[^']*'|\"[^\"]*\"|\d+(?:[.,]\d+)*")
+_NUMBER_LIST = re.compile(r"\bN(?:(?:, | and |, and )N\b)+")
+
+
+def load_report_summary(report: pd.DataFrame, examples: int = 3) -> pd.DataFrame:
+    """:func:`load_report` grouped by kind of problem, for a corpus with many such rows:
+    ``problem`` (numbers shown as N, quoted or bracketed details as …), ``action``,
+    ``inputs`` (how many rows of the report) and ``examples`` (the first few files, with
+    their row). Most common first; every row of the report is counted in one group.
+
+    >>> report = pd.DataFrame({"source_file": ["a.txt", "b.txt", "c.txt"], "row": [None] * 3,
+    ...     "article_id": ["a", "b", "c"], "action": ["split", "split", "skipped"],
+    ...     "problem": ["2 paragraph(s) run together (raw line(s) 1, 4)",
+    ...                 "1 paragraph(s) run together (raw line(s) 9)", "empty text"]})
+    >>> load_report_summary(report).values.tolist()
+    [['N paragraph(s) run together (raw line(s) N)', 'split', 2, 'a.txt, b.txt'], \
+['empty text', 'skipped', 1, 'c.txt']]
+    """
+    columns = ["problem", "action", "inputs", "examples"]
+    if report.empty:
+        return pd.DataFrame(columns=columns)
+
+    def kind(text: str) -> str:
+        text = _REPORT_DETAIL.sub(lambda m: "N" if m.group(0)[0].isdigit() else "…", text)
+        return _NUMBER_LIST.sub("N", text)            # "lines 3, 7 and 9" -> "lines N"
+
+    where = [f"{f} row {r}" if pd.notna(r) and r != "" else str(f)
+             for f, r in zip(report["source_file"], report["row"])]
+    frame = pd.DataFrame({"problem": report["problem"].astype(str).map(kind),
+                          "action": report["action"].astype(str), "where": where})
+    grouped = (frame.groupby(["problem", "action"], sort=False)["where"]
+               .agg(inputs="size", examples=lambda w: ", ".join(list(w)[:examples])
+                    + (f" and {len(w) - examples} more" if len(w) > examples else ""))
+               .reset_index())
+    return (grouped.sort_values("inputs", ascending=False, kind="stable")
+            .reset_index(drop=True)[columns])
+
+
 def relative_source(source: str, base: str | Path) -> str:
     """A path as shown in load reports: relative to the corpus folder (or to the folder of
     a corpus file), so a report or briefing never shows the user's own folders.

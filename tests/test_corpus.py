@@ -260,3 +260,24 @@ def test_paragraphs_run_together_are_reported_with_their_row(tmp_path):
     assert report["problem"].iloc[0] == (
         "2 paragraph(s) run into the next without a space (raw line(s) 1)")
     assert not any(c.startswith("_") for c in corpus.columns)
+
+
+def test_load_report_summary_groups_every_row_by_kind(tmp_path):
+    from analysis.corpus import load_report_summary
+
+    # twelve articles whose paragraphs run together (one or two joins each) and one empty
+    for i in range(12):
+        joins = "It rained.The council met." if i % 2 else "It rained.The council met.Then it ended."
+        (tmp_path / f"a{i:02d}.txt").write_text(f"Story {i} starts here. {joins}\n",
+                                                encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    with pytest.warns(UserWarning):
+        corpus = load_corpus(tmp_path)
+    report = load_report(corpus)
+    summary = load_report_summary(report)
+    assert summary["inputs"].sum() == len(report) == 13
+    # the two counts of joins are one kind of problem; the empty file is another
+    assert summary["inputs"].tolist() == [12, 1]
+    assert summary.loc[0, "problem"].startswith("N paragraph(s) run into the next")
+    assert summary.loc[0, "examples"] == "a00.txt, a01.txt, a02.txt and 9 more"
+    assert summary.loc[1, "examples"] == "empty.txt"
