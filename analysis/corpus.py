@@ -389,7 +389,7 @@ def load_report_summary(report: pd.DataFrame, examples: int = 3) -> pd.DataFrame
         return _NUMBER_LIST.sub("N", text)            # "lines 3, 7 and 9" -> "lines N"
 
     where = [f"{f} row {r}" if pd.notna(r) and r != "" else str(f)
-             for f, r in zip(report["source_file"], report["row"])]
+             for f, r in zip(report["source_file"], report["row"], strict=True)]
     frame = pd.DataFrame({"problem": report["problem"].astype(str).map(kind),
                           "action": report["action"].astype(str), "where": where})
     grouped = (frame.groupby(["problem", "action"], sort=False)["where"]
