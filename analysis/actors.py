@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.english import function_words, lexicon_tags
+from analysis.english import NAME_SUFFIXES, function_words, lexicon_tags
 from analysis.errors import CorpusError
 
 #: Actor types the workbook knows; another type is kept as written and reported (a typo
@@ -247,7 +247,7 @@ def _cached_pattern(actors: pd.DataFrame) -> tuple[re.Pattern[str], dict[str, st
 
 
 #: Words that follow a name and make it another person's ("Donald Trump Jr.").
-_NAME_SUFFIXES = re.compile(r",?[ \t]+(?:Jr|Sr|Jnr|Snr)\b\.?")
+_NAME_SUFFIXES = re.compile(r",?[ \t]+(?:" + "|".join(NAME_SUFFIXES) + r")\b\.?")
 #: The capitalised word right after a name ("Met Police Federation").
 _WORD_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
 #: a word of letters (any alphabet: "José", "Łukasz") right before an alias

@@ -325,6 +325,9 @@ def test_a_relative_who_shares_the_surname_is_not_a_mention_of_the_actor():
     # a capitalised word naming another body or a place after the name: not the actor
     other = "The Doe Foundation paid. Ms Doe Tower opened. Ms Doe spoke."
     assert [other[s:e] for s, e, _ in find_mentions(other, actors)] == ["Ms Doe"]
+    # a numbered heir and "Jnr" name another person too (one word list with the speakers')
+    heirs = "Jane Doe II spoke. Doe III left. Jane Doe Jnr stayed. Jane Doe came."
+    assert [heirs[s:e] for s, e, _ in find_mentions(heirs, actors)] == ["Jane Doe"]
 
 
 def test_a_speaker_named_by_surname_in_one_outlet_counts_with_the_full_name_in_another():

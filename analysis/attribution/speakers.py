@@ -11,7 +11,7 @@ from functools import lru_cache
 import pandas as pd
 
 from analysis.attribution.verbs import _data_path, has_case_odd, prefix_tree
-from analysis.english import is_finite_verb
+from analysis.english import NAME_SUFFIXES, is_finite_verb
 
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this",
                 "that", "these", "those", "any", "no", "further", "some", "every", "each"}
@@ -358,7 +358,7 @@ def _headline_verb(word: str) -> bool:
     return word[:1].isupper() and is_finite_verb(word)
 
 
-_NAME_SUFFIX = re.compile(r"[JS]r\.?|I{2,3}|IV")
+_NAME_SUFFIX = re.compile(r"(?:" + "|".join(NAME_SUFFIXES) + r")\.?")
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                        "sunday"})
 #: A capitalised run opening with one of these words and naming a day, month or season
