@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-
 #: Words written after a person's name that make it another person's name ("Donald Trump
 #: Jr", "Joseph Biden Jr.", "Henry Ford II"); a full stop may follow the first four.
 NAME_SUFFIXES = ("Jr", "Sr", "Jnr", "Snr", "II", "III", "IV")

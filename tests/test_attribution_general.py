@@ -620,3 +620,15 @@ def test_a_headline_cut_short_is_no_name():
     assert _name_shape("Last April")[0] == "none"
     assert _name_shape("Next Tuesday")[0] == "none"
     assert _name_shape("Bank of England")[:2] == ("org", "Bank of England")
+
+
+def test_a_person_of_a_place_or_an_outlet_is_a_person():
+    # "X of Y" after a title or a census first name had made the whole run an organisation
+    q = _one('"Stop it," said Democratic Representative Raúl Grijalva of Arizona. '
+             '"Never," said Chris Hayes of MSNBC. "Later," Grijalva added.')
+    assert q["speaker"].tolist() == ["Raúl Grijalva", "Chris Hayes", "Raúl Grijalva"]
+    from analysis.attribution.speakers import _name_shape
+
+    # an organisation's own "of" stays whole
+    for org in ("Bank of America", "University of Texas", "Jane Doe of Acme Corp"):
+        assert _name_shape(org)[:2] == ("org", org)

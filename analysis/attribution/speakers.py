@@ -409,6 +409,16 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
         return ("none", "", frozenset())   # "Last April", "Next Tuesday": a time
     while len(words) > 1 and words[-1].casefold().rstrip(",.") in _WEEKDAYS:
         words.pop()
+    if "of" in words[2:]:
+        # "Rep. Raúl Grijalva of Arizona", "Jane Doe of Ohio": a person from a place, when
+        # what comes before "of" is a person's name by its form (a title, or a census
+        # first name) and what follows names no organisation ("Bank of America" stays)
+        cut = words.index("of", 2)
+        head = _name_shape(" ".join(words[:cut]))
+        place = [w.casefold() for w in words[cut + 1:]]
+        if head[0] in ("full", "single") and (head[2] or _given_name(head[1].split()[0])) \
+                and place and not any(w in _ORG_WORDS for w in place):
+            return head
     suffix = ""
     if len(words) > 2 and _NAME_SUFFIX.fullmatch(words[-1]):
         suffix = " " + words.pop()
