@@ -352,6 +352,18 @@ def test_sources_table_by_speaker(quotes):
         table.loc[table.speaker == "(unattributed)", "words_quoted"].sum() < 20
 
 
+def test_sources_table_counts_the_guessed_speakers():
+    # a quotation no rule attributes goes to the nearest name: the table says how many
+    corpus = pd.DataFrame({"article_id": ["t"], "outlet": ["x"], "text": [
+        'Jane Doe spoke at the rally. "We will win," she said.\n'
+        'Later, the "final push for the seat" began.']})
+    quotes = extract_quotes(corpus)
+    assert quotes["attribution"].tolist() == ["after", "nearest speaker"]
+    row = sources_table(quotes).set_index("speaker").loc["Jane Doe"]
+    assert (row["quotations"], row["guessed"]) == (2, 1)
+    assert sources_table(quotes.drop(columns="attribution"))["guessed"].isna().all()
+
+
 def test_sources_table_by_type_and_bad_argument(quotes):
     table = sources_table(quotes, by="speaker_type")
     assert {"police", "campaign group"} <= set(table.speaker_type)

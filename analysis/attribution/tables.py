@@ -35,15 +35,21 @@ def full_names(speakers: pd.Series) -> pd.Series:
     return speakers.replace(swap) if swap else speakers
 
 
+#: The ``attribution`` of a quotation whose speaker is the nearest name, not a rule's reading.
+GUESSED = "nearest speaker"
+
+
 def sources_table(quotes: pd.DataFrame, by: str = "speaker",
                   kinds: Iterable[str] = ("direct", "mixed", "indirect")) -> pd.DataFrame:
     """Who speaks in each outlet: per outlet and ``by`` (``speaker`` or ``speaker_type``),
     ``quotations`` (of ``kinds``), ``direct``/``mixed``/``indirect`` counts,
     ``words_quoted`` (words inside quote marks: direct and mixed), ``share_of_voice``
-    (that speaker's share of the outlet's quoted words) and ``share_of_quotations``.
-    Unattributed quotations show as "(unattributed)"; scare quotes are not speech. A speaker
-    named by surname alone counts with the one speaker named in full with that surname
-    (:func:`full_names`).
+    (that speaker's share of the outlet's quoted words), ``share_of_quotations`` and
+    ``guessed`` (how many of those quotations no rule attributed and the nearest name was
+    taken: ``attribution`` "nearest speaker"; ``<NA>`` when ``quotes`` has no
+    ``attribution`` column). Unattributed quotations show as "(unattributed)"; scare quotes
+    are not speech. A speaker named by surname alone counts with the one speaker named in
+    full with that surname (:func:`full_names`).
 
     >>> q = pd.DataFrame({"outlet": ["A", "A", "A"], "speaker": ["X", "Y", "X"],
     ...     "speaker_type": ["police", "campaign group", "police"],
@@ -55,7 +61,7 @@ def sources_table(quotes: pd.DataFrame, by: str = "speaker",
     if by not in ("speaker", "speaker_type"):
         raise ValueError("by must be 'speaker' or 'speaker_type'")
     columns = ["outlet", by, "quotations", "direct", "mixed", "indirect", "words_quoted",
-               "share_of_voice", "share_of_quotations"]
+               "share_of_voice", "share_of_quotations", "guessed"]
     if by == "speaker":
         columns.insert(2, "speaker_type")
     q = quotes[quotes["kind"].isin(set(kinds))].copy()
@@ -64,13 +70,17 @@ def sources_table(quotes: pd.DataFrame, by: str = "speaker",
     q["speaker"] = full_names(q["speaker"].replace("", "(unattributed)").fillna("(unattributed)"))
     q["speaker_type"] = q["speaker_type"].replace("", "unknown").fillna("unknown")
     q["words"] = q["n_words"].where(q["kind"].isin(["direct", "mixed"]), 0)
+    known = "attribution" in q.columns
+    q["guess"] = (q["attribution"] == GUESSED) if known else False
     keys = ["outlet", by]
     table = q.groupby(keys, sort=True).agg(
         quotations=("kind", "size"),
         direct=("kind", lambda k: int((k == "direct").sum())),
         mixed=("kind", lambda k: int((k == "mixed").sum())),
         indirect=("kind", lambda k: int((k == "indirect").sum())),
-        words_quoted=("words", "sum")).reset_index()
+        words_quoted=("words", "sum"), guessed=("guess", "sum")).reset_index()
+    table["guessed"] = (table["guessed"].astype("int64") if known
+                        else pd.Series(pd.NA, index=table.index)).astype("Int64")
     if by == "speaker":
         types = q.groupby(keys)["speaker_type"].agg(lambda t: t.mode().iloc[0]).reset_index()
         table = table.merge(types, on=keys)
