@@ -403,10 +403,11 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
     """
     # initials are no part of the name kept, nor is a weekday after it ("Peter Courtney
     # Tuesday"); a suffix ("Jr", "Sr.", "III") is kept after the name, not counted in it
+    none = ("none", "", frozenset())
     words = [w for w in form.split() if not re.fullmatch(r"[A-Z]\.", w)]
     if len(words) > 1 and words[0].casefold() in _TIME_OPENERS and any(
             w.casefold().rstrip(",.") in _TIME_NAMES for w in words[1:]):
-        return ("none", "", frozenset())   # "Last April", "Next Tuesday": a time
+        return none                        # "Last April", "Next Tuesday": a time
     while len(words) > 1 and words[-1].casefold().rstrip(",.") in _WEEKDAYS:
         words.pop()
     if "of" in words[2:]:
@@ -422,11 +423,10 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
     suffix = ""
     if len(words) > 2 and _NAME_SUFFIX.fullmatch(words[-1]):
         suffix = " " + words.pop()
-    none = ("none", "", frozenset())
     # A title-case headline's verb ends the name: "Obama Sees Personal Insult" -> Obama.
     verb = next((i for i, w in enumerate(words[1:], 1) if _headline_verb(w)), None)
     if verb is not None and all(w.isupper() for w in words):
-        return ("none", "", frozenset())   # a headline in capitals: "GREEN GROUPS SLAM PLAN"
+        return none                        # a headline in capitals: "GREEN GROUPS SLAM PLAN"
     if verb is not None:
         form = " ".join(words[:verb])      # the name the headline's verb follows
     words = words[:verb]
@@ -440,11 +440,12 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
                      and low[k - 1] not in _TITLES
                      and (low[k - 1] not in _FUNCTION_WORDS
                           # "Will Doyle", "May Smith": a given name before a surname
-                          or low[k - 1] in ("will", "may") and k == 1 and len(words) == 2
-                          # "Theresa May", "Mrs May": a surname after a given name or a
-                          # title
-                          or low[k - 1] in ("will", "may") and k == len(words) and k >= 2
-                          and (_given_name(words[k - 2]) or low[k - 2] in _TITLES))
+                          # ("Theresa May", "Mrs May": a surname after a given name or a
+                          # title)
+                          or low[k - 1] in ("will", "may")
+                          and (k == 1 and len(words) == 2
+                               or k == len(words) >= 2
+                               and (_given_name(words[k - 2]) or low[k - 2] in _TITLES)))
                      and low[k - 1] not in {"against", "for", "the", "of"}
                      and not words[k - 1].isupper()
                      or low[k - 1] in _PARTICLES):

@@ -209,6 +209,11 @@ def stale_rows(fresh: pd.DataFrame, committed: pd.DataFrame) -> pd.DataFrame:
 _EVALUATION_KEYS = ["data_set", "split", "measure"]
 
 
+def _evaluation_keys(table: pd.DataFrame) -> list[tuple]:
+    """Each row's :data:`_EVALUATION_KEYS`, as tuples."""
+    return list(table[_EVALUATION_KEYS].itertuples(index=False, name=None))
+
+
 def merged_results(fresh: pd.DataFrame, committed: pd.DataFrame) -> pd.DataFrame:
     """The committed table with the evaluations ``fresh`` ran replaced by its rows.
 
@@ -224,14 +229,12 @@ def merged_results(fresh: pd.DataFrame, committed: pd.DataFrame) -> pd.DataFrame
     ...                committed)[["data_set", "value"]].values.tolist()
     [['a', 0.5], ['b', 0.2], ['c', 0.9]]
     """
-    def keys(table: pd.DataFrame) -> list[tuple]:
-        return list(table[_EVALUATION_KEYS].itertuples(index=False, name=None))
-
-    ran = set(keys(fresh))
-    kept = committed[[k not in ran for k in keys(committed)]]
-    order = {k: i for i, k in enumerate(dict.fromkeys(keys(committed) + keys(fresh)))}
+    ran = set(_evaluation_keys(fresh))
+    kept = committed[[k not in ran for k in _evaluation_keys(committed)]]
+    order = {k: i for i, k in enumerate(dict.fromkeys(_evaluation_keys(committed)
+                                                      + _evaluation_keys(fresh)))}
     out = pd.concat([kept, fresh], ignore_index=True)
-    rank = [order[k] for k in keys(out)]
+    rank = [order[k] for k in _evaluation_keys(out)]
     return (out.assign(_rank=rank).sort_values("_rank", kind="stable")
             .drop(columns="_rank").reset_index(drop=True))
 
@@ -280,9 +283,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:
         committed = load_results(Path(args.out) / "results.csv")
         if args.only:
-            ran = set(table[_EVALUATION_KEYS].itertuples(index=False, name=None))
-            committed = committed[[k in ran for k in committed[_EVALUATION_KEYS]
-                                   .itertuples(index=False, name=None)]]
+            ran = set(_evaluation_keys(table))
+            committed = committed[[k in ran for k in _evaluation_keys(committed)]]
         diff = stale_rows(table, committed)
         if len(diff):
             print("The committed results differ from a fresh run (run `make evaluate` and "
