@@ -9,10 +9,19 @@ import math
 import types
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.evaluation import RESULT_COLUMNS, RESULTS_CSV, clear, load_results, metrics, report
+from analysis.evaluation import (
+    INTERVAL_COLUMNS,
+    RESULT_COLUMNS,
+    RESULTS_CSV,
+    clear,
+    load_results,
+    metrics,
+    report,
+)
 from analysis.evaluation import run as runner
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -159,9 +168,14 @@ def test_readme_table_and_update(tmp_path):
         _rows(("c", "grade", "workbook", 0.4, 7), ("c", "wps", "baseline", 0.45, 7),
               measure="readability", metric="Spearman rho")])
     lines = report.readme_table(rows).splitlines()
-    assert lines[2] == "| frames | x (dev) | macro ROC-AUC | 0.70 | 0.66 (kw) | 40 | validated |"
-    assert lines[3] == ("| readability | c (dev) | Spearman rho | 0.40 | 0.45 (wps) | 7 | "
+    assert lines[2] == ("| frames | x (dev) | macro ROC-AUC | 0.70 | 0.66 (kw) | +0.04 | 40 | "
+                        "validated |")
+    assert lines[3] == ("| readability | c (dev) | Spearman rho | 0.40 | 0.45 (wps) | -0.05 | 7 | "
                         "experimental |")
+    # with an interval of the difference, the table shows it beside the difference
+    spread = rows.assign(difference_low=[None, 0.012, 0.1, None, None],
+                         difference_high=[None, 0.071, 0.3, None, None])
+    assert "| +0.04 (+0.01 to +0.07) | 40 | validated |" in report.readme_table(spread)
     readme = tmp_path / "README.md"
     readme.write_text(f"top\n{report.README_START}\nstale\n{report.README_END}\nbottom\n")
     assert report.update_readme(readme, rows) is True
@@ -239,7 +253,7 @@ def test_main_writes_then_checks(fake_data, tmp_path, monkeypatch, capsys):
     assert written["value"].tolist() == [0.61234, 0.5]
     md = (out / "results.md").read_text()
     assert "Written by `make evaluate` on " in md
-    assert ("| fakeset (dev) | frames | macro ROC-AUC | 0.612 | keywords | 0.500 | +0.112 | 3 |"
+    assert ("| fakeset (dev) | frames | macro ROC-AUC | 0.612 | keywords | 0.500 | +0.112 |  | 3 |"
             in md)
     printed = capsys.readouterr().out
     assert "keywords" in printed and "0.612" in printed
@@ -334,7 +348,8 @@ def test_words_per_sentence_baseline():
 def test_clear_evaluate_on_invented_passages(tmp_path):
     _clear_csv(tmp_path / "clear")
     table = clear.evaluate(tmp_path)
-    assert set(table.columns) >= set(RESULT_COLUMNS) - {"measured"}
+    assert set(table.columns) >= set(RESULT_COLUMNS) - {"measured", *INTERVAL_COLUMNS}
+    assert all(len(d) == metrics.RESAMPLES for d in table["draws"])
     assert (table["n"] == 4).all() and (table["measure"] == "readability").all()
     roles = table.groupby("role").size().to_dict()
     assert roles == {"workbook": 1, "baseline": 3, "alternative": len(clear.ALTERNATIVES)}
@@ -405,3 +420,55 @@ def test_readability_notebook_survives_articles_without_body(tmp_path, monkeypat
     assert report.trust_sentence("readability") in shown
     for seed_only in ("Rowley", "kippah", "seed"):
         assert seed_only not in shown
+
+
+# --- intervals: bootstrap draws, paired differences, and what counts as beating ----------
+
+def test_a_lead_within_the_noise_is_not_a_win():
+    rows = _rows(("x", "ours", "workbook", 0.70, 40), ("x", "kw", "baseline", 0.66, 40))
+    assert report.status("frames", rows) == "validated"  # no interval: the values decide
+    noisy = rows.assign(difference_low=[float("nan"), -0.02],
+                        difference_high=[float("nan"), 0.10])
+    assert report.status("frames", noisy) == "experimental"
+    sentence = report.trust_sentence("frames", noisy)
+    assert "difference +0.04, 95% interval -0.02 to +0.10" in sentence
+    assert "within the noise" in sentence
+    clear_win = noisy.assign(difference_low=[float("nan"), 0.01])
+    assert report.status("frames", clear_win) == "validated"
+    # a frame counts as usable only under the same rule
+    from analysis.framing.frame_model import usable_frames
+    per_frame = pd.concat([noisy.assign(metric="ROC-AUC (conflict)"),
+                           clear_win.assign(metric="ROC-AUC (economic)")])
+    assert usable_frames(per_frame) == ["economic"]
+
+
+def test_with_intervals_pairs_the_workbook_with_each_baseline_draw_by_draw():
+    from analysis.evaluation.run import with_intervals
+
+    # Two systems scored on the same 200 items: the workbook is right on every item the
+    # baseline gets right, plus 20 more. The difference is positive on every draw, although
+    # the two figures' own intervals overlap.
+    gold = np.ones(200, dtype=bool)
+    base_right = np.arange(200) < 100
+    own_right = np.arange(200) < 120
+    rows = pd.DataFrame([
+        {"data_set": "x", "split": "dev", "measure": "m", "metric": "accuracy",
+         "role": role, "value": right.mean(),
+         "draws": metrics.bootstrap(lambda ix, r=right: (r[ix] == gold[ix]).mean(), 200)}
+        for role, right in (("workbook", own_right), ("baseline", base_right))])
+    out = with_intervals(rows)
+    assert out.loc[0, "low"] < 0.6 < out.loc[0, "high"]
+    assert out.loc[1, "high"] > out.loc[0, "low"]  # the figures' intervals overlap
+    assert 0 < out.loc[1, "difference_low"] < 0.1 < out.loc[1, "difference_high"]
+    assert np.isnan(out.loc[0, "difference_low"])
+
+
+def test_resamples_keep_units_whole_and_repeat():
+    units = ["a"] * 3 + ["b"] * 2 + ["c"]
+    draws = metrics.resamples(units, n=100)
+    again = metrics.resamples(units, n=100, seed=metrics.RESAMPLE_SEED)
+    assert all(np.array_equal(a, b) for a, b in zip(draws, again, strict=True))
+    for ix in draws:
+        counts = np.bincount(ix, minlength=6)
+        assert counts[0] == counts[1] == counts[2] and counts[3] == counts[4]
+    assert any(len(set(ix.tolist())) < 6 for ix in draws)  # units do get left out

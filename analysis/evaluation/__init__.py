@@ -27,9 +27,14 @@ RESULTS_MD = HERE / "results.md"
 #: The columns of ``results.csv``: one row per (data set, measure, metric, system).
 #: ``role`` is "workbook" for the workbook's own (headline) method, "baseline" for a naive
 #: one, and "alternative" for another setting of the workbook shown for comparison only;
-#: ``n`` is the number of items the figure rests on (articles, sentences, quotations …).
+#: ``n`` is the number of items the figure rests on (articles, sentences, quotations …);
+#: ``low`` and ``high`` bound the 95% bootstrap interval of ``value``, and on a baseline's
+#: (or an alternative's) row ``difference_low`` and ``difference_high`` bound the workbook's
+#: figure minus this one, on the same draws (empty where a figure has no interval).
 RESULT_COLUMNS = ("measured", "data_set", "split", "measure", "metric", "system", "role",
-                  "value", "n", "note")
+                  "value", "low", "high", "difference_low", "difference_high", "n", "note")
+#: The interval columns, filled by the runner from each row's bootstrap draws.
+INTERVAL_COLUMNS = ("low", "high", "difference_low", "difference_high")
 
 
 def load_results(path: str | Path | None = None) -> pd.DataFrame:
@@ -43,8 +48,12 @@ def load_results(path: str | Path | None = None) -> pd.DataFrame:
     path = Path(path) if path else RESULTS_CSV
     if not path.exists():
         return pd.DataFrame(columns=list(RESULT_COLUMNS))
-    return pd.read_csv(path, dtype={"note": str}, keep_default_na=False,
-                       converters={"value": float, "n": int})
+    table = pd.read_csv(path, dtype={"note": str}, keep_default_na=False,
+                        converters={"value": float, "n": int})
+    for column in INTERVAL_COLUMNS:
+        table[column] = (pd.to_numeric(table[column], errors="coerce") if column in table
+                         else float("nan"))
+    return table
 
 
-__all__ = ["RESULT_COLUMNS", "RESULTS_CSV", "RESULTS_MD", "load_results"]
+__all__ = ["INTERVAL_COLUMNS", "RESULT_COLUMNS", "RESULTS_CSV", "RESULTS_MD", "load_results"]

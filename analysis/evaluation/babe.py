@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis.evaluation.metrics import macro_f1, roc_auc, word_recall
+from analysis.evaluation.metrics import bootstrap, macro_f1, roc_auc, word_recall
 
 DATA_SET = "babe"
 SOURCE = ("Spinde, Plank, Krieger, Ruas, Gipp & Aizawa (2021), Neural Media Bias Detection "
@@ -194,12 +194,16 @@ def _rows(system: str, role: str, gold: pd.DataFrame, score: np.ndarray,
     y = gold["biased"].to_numpy(dtype=bool)
     base = {"data_set": DATA_SET, "split": SPLIT, "measure": MEASURE, "system": system,
             "role": role}
+    score = np.asarray(score, dtype=float)
     rows = [{**base, "metric": "sentence ROC-AUC", "value": roc_auc(y, score), "n": len(y),
-             "note": note}]
+             "draws": bootstrap(lambda ix: roc_auc(y[ix], score[ix]), len(y)), "note": note}]
     if flag is not None:
+        flag = np.asarray(flag, dtype=bool)
         rows.append({**base, "metric": "macro-F1", "value": macro_f1(y.tolist(),
                                                                      flag.tolist(),
                                                                      labels=[True, False]),
+                     "draws": bootstrap(lambda ix: macro_f1(y[ix], flag[ix],
+                                                            labels=[True, False]), len(y)),
                      "n": len(y), "note": note + "; " + flag_summary(y, flag)})
     if flagged_words is not None:
         biased = gold["biased"].to_numpy(dtype=bool)
@@ -207,8 +211,14 @@ def _rows(system: str, role: str, gold: pd.DataFrame, score: np.ndarray,
         n_words = sum(len({x.lower() for x in w}) for w in gold_words)
         shown = sum(len({x.lower() for x in f}) for f, b in zip(flagged_words, biased,
                                                                   strict=True) if b)
+        wanted = [{x.lower() for x in w} for w in gold_words]
+        total = np.array([len(w) for w in wanted], dtype=float)
+        hit = np.array([len(w & {x.lower() for x in f})
+                        for w, f in zip(wanted, flagged_words, strict=True)], dtype=float)
         rows.append({**base, "metric": "word recall",
                      "value": word_recall(gold_words, flagged_words), "n": n_words,
+                     "draws": bootstrap(lambda ix: hit[ix].sum() / total[ix].sum()
+                                        if total[ix].sum() else float("nan"), len(y)),
                      "note": note + "; the annotators' words in biased sentences; "
                      f"{shown / max(int(biased.sum()), 1):.1f} words named per biased "
                      "sentence"})

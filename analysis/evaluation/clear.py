@@ -31,7 +31,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis.evaluation.metrics import spearman
+from analysis.evaluation.metrics import bootstrap, spearman
 
 DATA_SET = "clear"
 SOURCE = ("CLEAR, the CommonLit Ease of Readability corpus (Crossley, Heintz, Choi, Batchelor, "
@@ -160,10 +160,14 @@ def score_rows(gold: pd.Series, systems: dict[str, tuple[str, pd.Series, int]],
         note += (f"; {n_left_out} passage(s) the workbook could not score (no body sentence "
                  "after cleaning) left out of every row")
     rows = []
+    truth = gold.to_numpy(float)
     for system, (role, scores, sign) in systems.items():
+        signed = sign * scores.to_numpy(float)
         rows.append({"data_set": DATA_SET, "split": SPLIT, "measure": MEASURE,
                      "metric": METRIC, "system": system, "role": role,
-                     "value": spearman(gold.to_numpy(float), sign * scores.to_numpy(float)),
+                     "value": spearman(truth, signed),
+                     "draws": bootstrap(lambda ix, s=signed: spearman(truth[ix], s[ix]),
+                                        len(truth)),
                      "n": len(gold), "note": note})
     return pd.DataFrame(rows)
 

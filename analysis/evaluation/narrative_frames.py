@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis.evaluation.metrics import roc_auc
+from analysis.evaluation.metrics import bootstrap, roc_auc
 from analysis.framing._common import FRAMES
 
 DATA_SET = "narrative-frames"
@@ -220,16 +220,25 @@ def cross_validated(corpus: pd.DataFrame, gold: pd.DataFrame, scorer: Scorer,
 
 def auc_rows(system: str, role: str, gold: pd.DataFrame, scores: pd.DataFrame,
              note: str) -> list[dict]:
-    """Per-frame ROC-AUC rows and their macro mean, for one system."""
-    rows, values = [], []
+    """Per-frame ROC-AUC rows and their macro mean, for one system.
+
+    Each row carries its bootstrap ``draws`` over whole outlets (the figure is about new
+    outlets, and one outlet's articles are not independent of each other).
+    """
+    rows, values, draws = [], [], []
+    outlets = gold["outlet"].tolist()
     for frame in FRAMES:
         y = gold[frame].to_numpy(dtype=bool)
-        value = roc_auc(y, scores[frame].to_numpy(dtype=float))
+        s = scores[frame].to_numpy(dtype=float)
+        value = roc_auc(y, s)
         values.append(value)
-        rows.append({"metric": f"ROC-AUC ({frame})", "value": value,
-                     "n": len(y), "note": f"{note}; {int(y.sum())} of {len(y)} coded yes"})
+        draws.append(bootstrap(lambda ix, y=y, s=s: roc_auc(y[ix], s[ix]), outlets))
+        rows.append({"metric": f"ROC-AUC ({frame})", "value": value, "draws": draws[-1],
+                     "n": len(y), "note": f"{note}; {int(y.sum())} of {len(y)} coded yes; "
+                                          "interval: outlets resampled"})
     rows.append({"metric": "macro ROC-AUC", "value": float(np.mean(values)), "n": len(gold),
-                 "note": note})
+                 "draws": np.nanmean(np.vstack(draws), axis=0),
+                 "note": note + "; interval: outlets resampled"})
     for row in rows:
         row.update({"data_set": DATA_SET, "split": SPLIT, "measure": MEASURE,
                     "system": system, "role": role})

@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 DATA_SET = "newsmtsc"
@@ -130,7 +131,7 @@ def evaluate(data_dir: Path, *, progress: bool = False) -> pd.DataFrame:
     >>> rows["system"].tolist()[1:3], int(rows["n"].iloc[0])
     (['VADER on the whole sentence', 'always neutral'], 1)
     """
-    from analysis.evaluation.metrics import macro_f1
+    from analysis.evaluation.metrics import bootstrap, macro_f1
 
     folder = Path(data_dir) / DATA_SET
     rows = []
@@ -147,10 +148,14 @@ def evaluate(data_dir: Path, *, progress: bool = False) -> pd.DataFrame:
             ("clause rules alone (method='clause')", "alternative", table["clause"].tolist(),
              "the rules without the learned model"),
         ]
+        truth = np.array(gold, dtype=object)
         for system, role, predicted, note in systems:
+            said = np.array(predicted, dtype=object)
             rows.append({"data_set": DATA_SET, "split": split, "measure": MEASURE,
                          "metric": METRIC, "system": system, "role": role,
                          "value": macro_f1(gold, predicted, labels=LABELS), "n": n,
+                         "draws": bootstrap(lambda ix, g=truth, p=said: macro_f1(
+                             g[ix], p[ix], labels=LABELS), n),
                          "note": note})
         if progress:
             print(f"newsmtsc {split}: {rows[-4]['value']:.3f} (n = {n})")

@@ -26,9 +26,10 @@ import random
 import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
-from analysis.evaluation.metrics import precision_recall_f1
+from analysis.evaluation.metrics import precision_recall_f1, precision_recall_f1_draws
 
 DATA_SET = "narrative-frames"
 SOURCE = ("Frermann, Li, Khanehzar & Haffari (2023), Conflicts, Villains, Resolutions: "
@@ -120,7 +121,9 @@ def score(sample: list[tuple[str, int, str]], labels: pd.DataFrame,
         if r.agent == "none":
             gold.add((r.article_id, int(r.sentence), int(r.start)))
     found: dict[str, set[tuple[str, int, int]]] = {"workbook": set(), "baseline": set()}
+    keys = []
     for aid, k, sentence in sample:
+        keys.append((aid, k))
         if by_key.get((aid, k)) != digest(sentence):
             raise ValueError(f"article {aid}, sentence {k}: not the labelled sentence "
                              "(the data or the sentence splitter changed)")
@@ -133,8 +136,12 @@ def score(sample: list[tuple[str, int, str]], labels: pd.DataFrame,
     out = {}
     for system, hits in found.items():
         matched = len(hits & gold)
+        per_sentence = np.array([[sum(h[:2] == key for h in hits & gold),
+                                  sum(h[:2] == key for h in hits),
+                                  sum(g[:2] == key for g in gold)] for key in keys])
         out[system] = {**precision_recall_f1(matched, len(hits), len(gold)),
-                       "n_predicted": len(hits), "n_gold": len(gold)}
+                       "n_predicted": len(hits), "n_gold": len(gold),
+                       "draws": precision_recall_f1_draws(per_sentence)}
     return out
 
 
@@ -155,10 +162,14 @@ def evaluate(data_dir: Path, *, progress: bool = False) -> pd.DataFrame:
         f = figures[key]
         base = {"data_set": DATA_SET, "split": SPLIT, "measure": MEASURE, "system": system,
                 "role": role}
+        draws = f["draws"]
         rows.append({**base, "metric": "precision", "value": f["precision"],
-                     "n": f["n_predicted"], "note": note + "; n = agentless passives found"})
+                     "draws": draws["precision"], "n": f["n_predicted"],
+                     "note": note + "; n = agentless passives found"})
         rows.append({**base, "metric": "recall", "value": f["recall"], "n": f["n_gold"],
+                     "draws": draws["recall"],
                      "note": note + "; n = agentless passives in the labels"})
         rows.append({**base, "metric": "F1", "value": f["f1"], "n": f["n_gold"],
+                     "draws": draws["f1"],
                      "note": note + "; n = agentless passives in the labels"})
     return pd.DataFrame(rows)

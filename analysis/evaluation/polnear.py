@@ -72,9 +72,15 @@ import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
-from analysis.evaluation.metrics import match_spans, precision_recall_f1
+from analysis.evaluation.metrics import (
+    bootstrap,
+    match_spans,
+    precision_recall_f1,
+    precision_recall_f1_draws,
+)
 
 DATA_SET = "polnear"
 SOURCE = ("Newell, Margolin & Ruths (2018), An attribution relations corpus for political "
@@ -400,28 +406,34 @@ def _antecedents(gold: pd.DataFrame, texts: dict[str, str]) -> list[str]:
 
 def _score(texts: dict[str, str], gold: pd.DataFrame, predicted: dict[str, list[dict]],
            antecedents: list[str] | None = None) -> dict[str, float]:
-    """P/R/F1 of predicted spans against gold per article; speaker accuracy when asked."""
-    n_match = n_pred = n_gold = 0
-    sp_right = sp_n = 0
+    """P/R/F1 of predicted spans against gold per article; speaker accuracy when asked.
+
+    ``draws`` holds each figure's bootstrap draws, whole articles resampled.
+    """
+    counts = []
     for aid, text in texts.items():
         g = gold[gold["article_id"] == aid]
         preds = predicted.get(aid, [])
         matches = match_spans(text, list(g["content"]), [p["parts"] for p in preds])
-        n_match += len(matches)
-        n_pred += len(preds)
-        n_gold += len(g)
-        if antecedents is None:
-            continue
-        for gi, pi, _ in matches:
+        sp_right = sp_n = 0
+        for gi, pi, _ in matches if antecedents is not None else ():
             row = g.iloc[gi]
             if not row["source"]:
                 continue
             sp_n += 1
             sp_right += speaker_correct(preds[pi]["speaker"], preds[pi]["mention"], row,
                                         antecedents[g.index[gi]])
-    out = precision_recall_f1(n_match, n_pred, n_gold)
+        counts.append((len(matches), len(preds), len(g), sp_right, sp_n))
+    per = np.array(counts, dtype=float).reshape(-1, 5)
+    n_match, n_pred, n_gold, sp_right, sp_n = (int(v) for v in per.sum(axis=0))
+    out: dict = precision_recall_f1(n_match, n_pred, n_gold)
     out.update(n_gold=n_gold, n_pred=n_pred, n_match=n_match,
                speaker_accuracy=sp_right / sp_n if sp_n else float("nan"), n_speaker=sp_n)
+    draws = precision_recall_f1_draws(per[:, :3])
+    draws["speaker_accuracy"] = bootstrap(
+        lambda ix: per[ix, 3].sum() / per[ix, 4].sum() if per[ix, 4].sum() else float("nan"),
+        len(per))
+    out["draws"] = draws
     return out
 
 
@@ -550,10 +562,13 @@ def matching_rows(quotations: list[str], note: str) -> list[dict]:
         said = [decide(a, b) for a, b, _ in pairs]
         hits = sum(s and same for s, (_, _, same) in zip(said, pairs, strict=True))
         scores = precision_recall_f1(hits, sum(said), n_pos)
+        draws = precision_recall_f1_draws(
+            [(s and same, s, same) for s, (_, _, same) in zip(said, pairs, strict=True)])
         for metric in ("precision", "recall", "f1"):
             rows.append(dict(measure="quotation matching",
                              metric="F1" if metric == "f1" else metric, system=system,
                              role=role, value=scores[metric], n=len(pairs),
+                             draws=draws[metric],
                              note=f"{n_pos} altered copies, {len(pairs) - n_pos} different "
                                   f"quotations; {note}"))
     return rows
@@ -589,13 +604,13 @@ def evaluate(data_dir: Path, *, progress: bool = False, split: str = "dev") -> p
         if speaker:
             rows.append(dict(measure="speakers", metric="speaker accuracy", system=system,
                              role=role, value=scores["speaker_accuracy"],
-                             n=scores["n_speaker"],
+                             draws=scores["draws"]["speaker_accuracy"], n=scores["n_speaker"],
                              note="matched quotations with a gold Source; " + note))
             return
         for metric in ("precision", "recall", "f1"):
             rows.append(dict(measure=measure, metric="F1" if metric == "f1" else metric,
                              system=system, role=role, value=scores[metric],
-                             n=scores["n_gold"],
+                             draws=scores["draws"][metric], n=scores["n_gold"],
                              note=f"{scores['n_pred']} predicted, {scores['n_match']} "
                                   f"matched; " + note))
 

@@ -3,7 +3,10 @@
 A data-set module takes part when it defines ``DATA_SET`` (its folder name under the
 data directory), ``SOURCE`` (where the set is published) and ``evaluate(data_dir,
 progress=False) -> DataFrame`` returning rows with the columns of
-:data:`analysis.evaluation.RESULT_COLUMNS` (``measured`` is filled in here).
+:data:`analysis.evaluation.RESULT_COLUMNS` (``measured`` and the interval columns are
+filled in here). A row may carry ``draws``, the figure on each bootstrap resample of
+:func:`analysis.evaluation.metrics.resamples`; :func:`with_intervals` turns them into the
+interval columns.
 
 ``python -m analysis.evaluation [--data DIR] [--only NAME …] [--check]``; ``--check``
 re-computes and compares with the committed file instead of writing it (exit 1 when the
@@ -21,9 +24,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from types import ModuleType
 
+import numpy as np
 import pandas as pd
 
-from analysis.evaluation import RESULT_COLUMNS, RESULTS_CSV, load_results
+from analysis.evaluation import INTERVAL_COLUMNS, RESULT_COLUMNS, RESULTS_CSV, load_results
+from analysis.evaluation.metrics import interval
 
 #: Where the development data lives when ``--data`` is not given (next to the checkout).
 DEFAULT_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "dev-data"
@@ -84,11 +89,12 @@ def run(data_dir: str | Path, only: Iterable[str] = (), progress: bool = True,
                            f"(published at {getattr(module, 'SOURCE', 'see its module')})")
         else:
             rows = module.evaluate(data_dir, progress=progress)
-            absent = [c for c in RESULT_COLUMNS if c != "measured" and c not in rows.columns]
+            absent = [c for c in RESULT_COLUMNS if c != "measured" and c not in rows.columns
+                      and c not in INTERVAL_COLUMNS]
             if absent:
                 raise ValueError(f"{module.__name__}.evaluate returned no column(s) "
                                  f"{', '.join(absent)}")
-            rows = rows.assign(measured=today)
+            rows = with_intervals(rows).assign(measured=today)
             frames.append(rows.reindex(columns=list(RESULT_COLUMNS)))
         if bar is not None:
             bar.update(1)
@@ -99,12 +105,50 @@ def run(data_dir: str | Path, only: Iterable[str] = (), progress: bool = True,
     return table, missing
 
 
+def with_intervals(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows with their 95% intervals, from the bootstrap ``draws`` each row may carry.
+
+    ``low``/``high`` bound a row's own figure; on every row other than the workbook's, of
+    the same data set, split, measure and metric, ``difference_low``/``difference_high``
+    bound the workbook's figure minus this row's, draw by draw (a paired bootstrap: both were
+    scored on the same resampled items). A row without draws gets empty intervals; the
+    ``draws`` column is dropped.
+
+    >>> rows = pd.DataFrame({"data_set": ["x"] * 2, "split": ["dev"] * 2,
+    ...     "measure": ["m"] * 2, "metric": ["F1"] * 2, "role": ["workbook", "baseline"],
+    ...     "value": [0.7, 0.5], "draws": [np.array([0.6, 0.7, 0.8]),
+    ...                                    np.array([0.4, 0.6, 0.6])]})
+    >>> out = with_intervals(rows)  # differences 0.2, 0.1, 0.2 draw by draw
+    >>> out.loc[1, ["difference_low", "difference_high"]].round(3).tolist()
+    [0.105, 0.2]
+    >>> "draws" in out.columns
+    False
+    """
+    out = rows.copy()
+    for column in INTERVAL_COLUMNS:
+        out[column] = float("nan")
+    if "draws" not in out.columns:
+        return out
+    keys = ["data_set", "split", "measure", "metric"]
+    for _, group in out.groupby(keys, sort=False):
+        own = [d for d, role in zip(group["draws"], group["role"], strict=True)
+               if role == "workbook" and d is not None]
+        for index, draws in group["draws"].items():
+            if not isinstance(draws, np.ndarray):
+                continue
+            out.loc[index, ["low", "high"]] = interval(draws)
+            if out.loc[index, "role"] != "workbook" and own and len(own[0]) == len(draws):
+                out.loc[index, ["difference_low", "difference_high"]] = interval(own[0] - draws)
+    return out.drop(columns="draws")
+
+
 def side_by_side(table: pd.DataFrame) -> pd.DataFrame:
     """One row per baseline: the workbook's figure beside it, for reading at a glance.
 
     Columns: data set, measure, metric, workbook (its value), baseline (system), baseline
-    value, difference (workbook − baseline; positive = the workbook is better), n. A group
-    with no baseline gets one row with an empty baseline. Alternatives are left out.
+    value, difference (workbook − baseline; positive = the workbook is better), its 95%
+    interval (difference low, difference high; NaN where not measured), n. A group with no
+    baseline gets one row with an empty baseline. Alternatives are left out.
 
     >>> rows = pd.DataFrame({"data_set": ["x"] * 2, "split": ["dev"] * 2,
     ...     "measure": ["frames"] * 2, "metric": ["macro ROC-AUC"] * 2,
@@ -125,14 +169,17 @@ def side_by_side(table: pd.DataFrame) -> pd.DataFrame:
                   "workbook": round(float(mine["value"]), 3)}
         if base.empty:
             out.append({**common, "baseline": "", "baseline value": float("nan"),
-                        "difference": float("nan"), "n": int(mine["n"])})
-        for b in base.itertuples(index=False):
-            out.append({**common, "baseline": b.system,
-                        "baseline value": round(float(b.value), 3),
-                        "difference": round(float(mine["value"]) - float(b.value), 3),
+                        "difference": float("nan"), "difference low": float("nan"),
+                        "difference high": float("nan"), "n": int(mine["n"])})
+        for _, b in base.iterrows():
+            out.append({**common, "baseline": b["system"],
+                        "baseline value": round(float(b["value"]), 3),
+                        "difference": round(float(mine["value"]) - float(b["value"]), 3),
+                        "difference low": round(float(b.get("difference_low", np.nan)), 3),
+                        "difference high": round(float(b.get("difference_high", np.nan)), 3),
                         "n": int(mine["n"])})
     columns = ["data set", "measure", "metric", "workbook", "baseline", "baseline value",
-               "difference", "n"]
+               "difference", "difference low", "difference high", "n"]
     return pd.DataFrame(out, columns=columns)
 
 
@@ -143,13 +190,17 @@ def to_markdown(table: pd.DataFrame) -> str:
     ...     "metric": ["macro ROC-AUC"], "system": ["ours"], "role": ["workbook"],
     ...     "value": [0.7], "n": [10]})
     >>> to_markdown(rows).splitlines()[2]
-    '| x (dev) | frames | macro ROC-AUC | ours | workbook | 0.700 | 10 |'
+    '| x (dev) | frames | macro ROC-AUC | ours | workbook | 0.700 |  | 10 |'
     """
-    lines = ["| data set | measure | metric | system | role | value | n |",
-             "|---|---|---|---|---|---|---|"]
-    for row in table.itertuples(index=False):
-        lines.append(f"| {row.data_set} ({row.split}) | {row.measure} | {row.metric} | "
-                     f"{row.system} | {row.role} | {row.value:.3f} | {row.n} |")
+    from analysis.evaluation.report import interval_text
+
+    lines = ["| data set | measure | metric | system | role | value | 95% interval | n |",
+             "|---|---|---|---|---|---|---|---|"]
+    for _, row in table.iterrows():
+        spread = interval_text(row.get("low", np.nan), row.get("high", np.nan))
+        lines.append(f"| {row['data_set']} ({row['split']}) | {row['measure']} | "
+                     f"{row['metric']} | {row['system']} | {row['role']} | "
+                     f"{row['value']:.3f} | {spread} | {row['n']} |")
     return "\n".join(lines) + "\n"
 
 
@@ -160,18 +211,26 @@ def results_markdown(table: pd.DataFrame, date: str) -> str:
     ...     "system", "role", "value", "n"]), "2026-01-01").splitlines()[2][:40]
     'Written by `make evaluate` on 2026-01-01'
     """
-    from analysis.evaluation.report import status
+    from analysis.evaluation.report import interval_text, status
 
     summary = side_by_side(table)
     lines = ["# Accuracy on public labelled news (development figures)", "",
              f"Written by `make evaluate` on {date}. Development figures: these sets were seen "
-             "while building.", "", "## The workbook beside each naive baseline", "",
+             "while building. An interval is the central 95% of the figure over "
+             "bootstrap re-draws of the items (the note says when whole articles or outlets "
+             "were drawn); the interval of a difference comes from scoring both systems on "
+             "the same draws. A measure is validated when, on its headline metric, the whole "
+             "interval of its difference to every baseline lies above zero.", "",
+             "## The workbook beside each naive baseline", "",
              "| data set | measure | metric | workbook | baseline | baseline value | "
-             "difference | n | status |", "|---|---|---|---|---|---|---|---|---|"]
-    for row in summary.itertuples(index=False):
-        lines.append(f"| {row[0]} | {row.measure} | {row.metric} | {row.workbook:.3f} | "
-                     f"{row.baseline} | {row[5]:.3f} | {row.difference:+.3f} | {row.n} | "
-                     f"{status(row.measure, table)} |")
+             "difference | 95% interval | n | status |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
+    for _, row in summary.iterrows():
+        spread = interval_text(row["difference low"], row["difference high"], signed=True)
+        lines.append(f"| {row['data set']} | {row['measure']} | {row['metric']} | "
+                     f"{row['workbook']:.3f} | {row['baseline']} | {row['baseline value']:.3f} "
+                     f"| {row['difference']:+.3f} | {spread} | {row['n']} | "
+                     f"{status(row['measure'], table)} |")
     lines += ["", "## Every figure", "", to_markdown(table)]
     return "\n".join(lines)
 
@@ -179,7 +238,9 @@ def results_markdown(table: pd.DataFrame, date: str) -> str:
 def _comparable(table: pd.DataFrame) -> pd.DataFrame:
     keys = ["data_set", "split", "measure", "metric", "system", "role"]
     out = table.drop(columns=["measured"]).copy()
-    out["value"] = out["value"].astype(float).round(DECIMALS)
+    for column in ("value", *INTERVAL_COLUMNS):
+        values = out[column] if column in out else pd.Series(np.nan, index=out.index)
+        out[column] = pd.to_numeric(values, errors="coerce").astype(float).round(DECIMALS)
     out["n"] = out["n"].astype(int)
     out["note"] = out["note"].fillna("").astype(str)
     return out.sort_values(keys).reset_index(drop=True)

@@ -827,8 +827,10 @@ def usable_frames(results: pd.DataFrame | None = None) -> list[str]:
     """The frames whose external figure beats every baseline, in the committed results.
 
     A frame counts when the workbook's "ROC-AUC (<frame>)" beats each baseline's on every
-    data set where it was measured; a frame not measured, or below a baseline, is
-    experimental and must not carry a headline finding.
+    data set where it was measured (:func:`analysis.evaluation.report.beats`: where the
+    results hold an interval of the difference, all of it above zero); a frame not
+    measured, below a baseline or ahead only within the noise is experimental and must not
+    carry a headline finding.
 
     >>> rows = pd.DataFrame({"measure": "frames", "metric": "ROC-AUC (conflict)",
     ...     "data_set": "x", "split": "dev", "system": ["w", "b"],
@@ -836,20 +838,8 @@ def usable_frames(results: pd.DataFrame | None = None) -> list[str]:
     >>> usable_frames(rows)
     ['conflict']
     """
-    from analysis.evaluation.report import figures
+    from analysis.evaluation.report import beats_every_baseline, figures
 
     rows = figures("frames", results)
-    out = []
-    for f in FRAMES:
-        sub = rows[rows["metric"] == f"ROC-AUC ({f})"]
-        if sub.empty:
-            continue
-        ok = True
-        for _, group in sub.groupby(["data_set", "split"]):
-            own = group.loc[group["role"] == "workbook", "value"]
-            base = group.loc[group["role"] == "baseline", "value"]
-            if own.empty or base.empty or own.max() <= base.max():
-                ok = False
-        if ok:
-            out.append(f)
-    return out
+    return [f for f in FRAMES
+            if beats_every_baseline(rows[rows["metric"] == f"ROC-AUC ({f})"])]
