@@ -253,8 +253,8 @@ def test_main_writes_then_checks(fake_data, tmp_path, monkeypatch, capsys):
     assert written["value"].tolist() == [0.61234, 0.5]
     md = (out / "results.md").read_text()
     assert "Written by `make evaluate` on " in md
-    assert ("| fakeset (dev) | frames | macro ROC-AUC | 0.612 | keywords | 0.500 | +0.112 |  | 3 |"
-            in md)
+    assert ("| fakeset (dev) | frames | macro ROC-AUC | 0.612 | keywords | 0.500 | +0.112 |  | 3 "
+            "| ahead | validated |" in md)
     printed = capsys.readouterr().out
     assert "keywords" in printed and "0.612" in printed
     # Same figures, another date: the check passes.

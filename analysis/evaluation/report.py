@@ -63,6 +63,23 @@ def beats(own: pd.Series, baseline: pd.Series) -> bool:
     return float(own["value"]) > float(baseline["value"])
 
 
+def comparison(difference: float, low: float = float("nan"), high: float = float("nan")
+               ) -> str:
+    """One comparison in words: "ahead", "behind" or "within the noise" (its 95% interval of
+    the workbook's difference reaches zero), by the rule of :func:`beats`.
+
+    >>> comparison(0.06, -0.01, 0.12), comparison(0.06), comparison(-0.02, -0.03, -0.01)
+    ('within the noise', 'ahead', 'behind')
+    """
+    if pd.isna(difference):
+        return ""
+    if pd.isna(low) or pd.isna(high):
+        return "ahead" if difference > 0 else "behind"
+    if low > 0:
+        return "ahead"
+    return "behind" if high < 0 else "within the noise"
+
+
 def beats_every_baseline(rows: pd.DataFrame) -> bool | None:
     """Whether the workbook beats every baseline on each data set of ``rows`` (one metric).
 

@@ -211,7 +211,7 @@ def results_markdown(table: pd.DataFrame, date: str) -> str:
     ...     "system", "role", "value", "n"]), "2026-01-01").splitlines()[2][:40]
     'Written by `make evaluate` on 2026-01-01'
     """
-    from analysis.evaluation.report import interval_text, status
+    from analysis.evaluation.report import comparison, interval_text, status
 
     summary = side_by_side(table)
     lines = ["# Accuracy on public labelled news (development figures)", "",
@@ -219,17 +219,20 @@ def results_markdown(table: pd.DataFrame, date: str) -> str:
              "while building. An interval is the central 95% of the figure over "
              "bootstrap re-draws of the items (the note says when whole articles or outlets "
              "were drawn); the interval of a difference comes from scoring both systems on "
-             "the same draws. A measure is validated when, on its headline metric, the whole "
-             "interval of its difference to every baseline lies above zero.", "",
+             "the same draws. A comparison is within the noise when that interval reaches "
+             "zero. A measure is validated when, on its headline metric, the whole interval "
+             "of its difference to every baseline lies above zero (its status below holds "
+             "for all of its rows; only the headline metric's rows decide it).", "",
              "## The workbook beside each naive baseline", "",
              "| data set | measure | metric | workbook | baseline | baseline value | "
-             "difference | 95% interval | n | status |",
-             "|---|---|---|---|---|---|---|---|---|---|"]
+             "difference | 95% interval | n | this comparison | status of the measure |",
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
     for _, row in summary.iterrows():
         spread = interval_text(row["difference low"], row["difference high"], signed=True)
+        verdict = comparison(row["difference"], row["difference low"], row["difference high"])
         lines.append(f"| {row['data set']} | {row['measure']} | {row['metric']} | "
                      f"{row['workbook']:.3f} | {row['baseline']} | {row['baseline value']:.3f} "
-                     f"| {row['difference']:+.3f} | {spread} | {row['n']} | "
+                     f"| {row['difference']:+.3f} | {spread} | {row['n']} | {verdict} | "
                      f"{status(row['measure'], table)} |")
     lines += ["", "## Every figure", "", to_markdown(table)]
     return "\n".join(lines)
