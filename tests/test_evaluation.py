@@ -472,3 +472,16 @@ def test_resamples_keep_units_whole_and_repeat():
         counts = np.bincount(ix, minlength=6)
         assert counts[0] == counts[1] == counts[2] and counts[3] == counts[4]
     assert any(len(set(ix.tolist())) < 6 for ix in draws)  # units do get left out
+
+
+def test_with_intervals_when_the_workbook_row_has_no_draws():
+    from analysis.evaluation.run import with_intervals
+
+    rows = pd.DataFrame([
+        {"data_set": "x", "split": "dev", "measure": "m", "metric": "F1", "role": "workbook",
+         "value": 0.7},
+        {"data_set": "x", "split": "dev", "measure": "m", "metric": "F1", "role": "baseline",
+         "value": 0.5, "draws": np.array([0.4, 0.5, 0.6])}])
+    out = with_intervals(rows)
+    assert out.loc[1, ["low", "high"]].round(3).tolist() == [0.405, 0.595]
+    assert out.loc[[0, 1], ["difference_low", "difference_high"]].isna().all().all()

@@ -208,11 +208,11 @@ def _rows(system: str, role: str, gold: pd.DataFrame, score: np.ndarray,
     if flagged_words is not None:
         biased = gold["biased"].to_numpy(dtype=bool)
         gold_words = [w if b else [] for w, b in zip(gold["words"], biased, strict=True)]
-        n_words = sum(len({x.lower() for x in w}) for w in gold_words)
-        shown = sum(len({x.lower() for x in f}) for f, b in zip(flagged_words, biased,
-                                                                  strict=True) if b)
         wanted = [{x.lower() for x in w} for w in gold_words]
         total = np.array([len(w) for w in wanted], dtype=float)
+        n_words = int(total.sum())
+        shown = sum(len({x.lower() for x in f}) for f, b in zip(flagged_words, biased,
+                                                                  strict=True) if b)
         hit = np.array([len(w & {x.lower() for x in f})
                         for w, f in zip(wanted, flagged_words, strict=True)], dtype=float)
         rows.append({**base, "metric": "word recall",

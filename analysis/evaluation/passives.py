@@ -27,6 +27,7 @@ import csv
 import hashlib
 import random
 import re
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -136,15 +137,17 @@ def score(sample: list[tuple[str, int, str]], labels: pd.DataFrame,
         for start, has_agent in baseline_passives(sentence):
             if not has_agent:
                 found["baseline"].add((aid, k, start))
+    def per_sentence(items: set[tuple[str, int, int]]) -> Counter:
+        return Counter(item[:2] for item in items)
+
     out = {}
     for system, hits in found.items():
         matched = len(hits & gold)
-        per_sentence = np.array([[sum(h[:2] == key for h in hits & gold),
-                                  sum(h[:2] == key for h in hits),
-                                  sum(g[:2] == key for g in gold)] for key in keys])
+        tallies = [per_sentence(hits & gold), per_sentence(hits), per_sentence(gold)]
+        counts = np.array([[tally[key] for tally in tallies] for key in keys])
         out[system] = {**precision_recall_f1(matched, len(hits), len(gold)),
                        "n_predicted": len(hits), "n_gold": len(gold),
-                       "draws": precision_recall_f1_draws(per_sentence)}
+                       "draws": precision_recall_f1_draws(counts)}
     return out
 
 

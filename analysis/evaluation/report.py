@@ -46,27 +46,31 @@ def figures(measure: str, results: pd.DataFrame | None = None) -> pd.DataFrame:
 
 
 def beats(own: pd.Series, baseline: pd.Series) -> bool:
-    """Whether the workbook's row ``own`` beats the ``baseline`` row of the same figure.
+    """Whether the workbook's row ``own`` beats the ``baseline`` row of the same figure: the
+    comparison is "ahead" (:func:`comparison`).
 
-    With an interval of the difference (``difference_low`` on the baseline's row), its lower
-    end must be above zero; without one, the workbook's value must be higher.
+    With an interval of the difference (``difference_low``/``difference_high`` on the
+    baseline's row), its lower end must be above zero; without one, the workbook's value
+    must be higher.
 
     >>> row = pd.Series({"value": 0.70})
     >>> beats(row, pd.Series({"value": 0.66, "difference_low": float("nan")}))
     True
-    >>> beats(row, pd.Series({"value": 0.66, "difference_low": -0.02}))
+    >>> beats(row, pd.Series({"value": 0.66, "difference_low": -0.02,
+    ...                       "difference_high": 0.1}))
     False
     """
-    low = baseline.get("difference_low", float("nan"))
-    if low is not None and not pd.isna(low):
-        return float(low) > 0
-    return float(own["value"]) > float(baseline["value"])
+    nan = float("nan")
+    return comparison(float(own["value"]) - float(baseline["value"]),
+                      baseline.get("difference_low", nan),
+                      baseline.get("difference_high", nan)) == "ahead"
 
 
 def comparison(difference: float, low: float = float("nan"), high: float = float("nan")
                ) -> str:
     """One comparison in words: "ahead", "behind" or "within the noise" (its 95% interval of
-    the workbook's difference reaches zero), by the rule of :func:`beats`.
+    the workbook's difference reaches zero); without an interval the difference's sign
+    decides. This is the rule :func:`beats` and the status apply.
 
     >>> comparison(0.06, -0.01, 0.12), comparison(0.06), comparison(-0.02, -0.03, -0.01)
     ('within the noise', 'ahead', 'behind')

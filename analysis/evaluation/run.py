@@ -132,7 +132,7 @@ def with_intervals(rows: pd.DataFrame) -> pd.DataFrame:
     keys = ["data_set", "split", "measure", "metric"]
     for _, group in out.groupby(keys, sort=False):
         own = [d for d, role in zip(group["draws"], group["role"], strict=True)
-               if role == "workbook" and d is not None]
+               if role == "workbook" and isinstance(d, np.ndarray)]
         for index, draws in group["draws"].items():
             if not isinstance(draws, np.ndarray):
                 continue
