@@ -168,6 +168,28 @@ def test_read_sentences_skips_and_counts_unlabelled(tmp_path):
     assert rows.loc[0, "words"] == ["shameful", "bizarre"]
 
 
+def test_read_sentences_takes_the_article_from_the_link(tmp_path):
+    path = write_babe(tmp_path)
+    text = path.read_text(encoding="utf-8").splitlines()
+    text[2] = text[2].replace(";http://x;", ";http://y;")
+    text[3] = text[3].replace(";http://x;", ";;")
+    path.write_text("\n".join(text) + "\n", encoding="utf-8")
+    rows, _ = babe.read_sentences(path)
+    assert rows["article"].tolist() == ["http://x", "http://y", "line 4", "http://x"]
+
+
+def test_babe_intervals_draw_whole_articles(tmp_path):
+    # every sentence comes from one article, so every draw is the whole set and every
+    # figure's draws equal the figure itself (drawing sentences, some draws would hold
+    # one class only and give another value or none)
+    write_babe(tmp_path)
+    rows = babe.evaluate(tmp_path)
+    for row in rows.itertuples():
+        assert len(row.draws) == 1000
+        assert row.draws == pytest.approx([row.value] * 1000), (row.system, row.metric)
+        assert "interval: articles resampled" in row.note
+
+
 def test_read_sentences_names_line_of_a_bad_word_list(tmp_path):
     bad = [*BABE_ROWS[:2], ("Some text.", "Biased", "[unclosed")]
     with pytest.raises(ValueError, match="line 4: biased_words"):

@@ -91,3 +91,20 @@ def test_the_workbook_is_scored_through_mention_tone(tmp_path):
     # Plain cases the method must get: blame aimed at the target, praise aimed at it.
     assert table["workbook"].iloc[0] == "negative"
     assert table["workbook"].iloc[2] == "positive"
+
+
+def test_intervals_draw_whole_sentences(tmp_path):
+    # one sentence holds every target, so every draw is the whole set: each row's draws
+    # equal its figure (drawing targets, draws would vary)
+    folder = tmp_path / "newsmtsc"
+    record = {"sentence_normalized": "Critics slammed Ann Lee, praised Cy Day and met Bob Ray.",
+              "targets": [{"from": 16, "to": 23, "polarity": 2.0},
+                          {"from": 33, "to": 39, "polarity": 6.0},
+                          {"from": 48, "to": 55, "polarity": 4.0}]}
+    for split in newsmtsc.SPLITS:
+        _write(folder, split, [record])
+    rows = newsmtsc.evaluate(tmp_path)
+    assert (rows["n"] == 3).all()
+    for row in rows.itertuples():
+        assert row.draws == pytest.approx([row.value] * len(row.draws)), row.system
+        assert "interval: sentences resampled" in row.note

@@ -45,8 +45,11 @@ BIAS_LEXICON_ENV = "BIAS_LEXICON"
 
 
 def read_sentences(path: str | Path) -> tuple[pd.DataFrame, int]:
-    """The labelled sentences (sentence_id, outlet, text, biased, words) and how many were skipped.
+    """The labelled sentences (sentence_id, outlet, article, text, biased, words) and how
+    many were skipped.
 
+    ``article`` is the sentence's ``news_link`` (sentences of one article hang together, so
+    the intervals draw whole articles); a sentence without one is an article of its own.
     Rows whose ``label_bias`` is neither "Biased" nor "Non-biased" (e.g. "No agreement")
     are skipped and counted. A missing column, or a ``biased_words`` cell that is not a
     list, raises ``ValueError`` naming the file and line.
@@ -83,8 +86,9 @@ def read_sentences(path: str | Path) -> tuple[pd.DataFrame, int]:
             text = (row["text"] or "").strip()
             if not text:
                 raise ValueError(f"{path}, line {line_no}: empty text")
+            link = (row.get("news_link") or "").strip()
             rows.append({"sentence_id": str(len(rows)), "outlet": row["outlet"].strip(),
-                         "text": text, "biased": label, "words": [str(w) for w in words]})
+                         "article": link or f"line {line_no}", "text": text, "biased": label, "words": [str(w) for w in words]})
     return pd.DataFrame(rows), skipped
 
 
@@ -192,19 +196,22 @@ def _rows(system: str, role: str, gold: pd.DataFrame, score: np.ndarray,
           flag: np.ndarray | None, flagged_words: list[list[str]] | None, note: str,
           ) -> list[dict]:
     y = gold["biased"].to_numpy(dtype=bool)
+    units = gold["article"].tolist()  # whole articles are drawn
     base = {"data_set": DATA_SET, "split": SPLIT, "measure": MEASURE, "system": system,
             "role": role}
     score = np.asarray(score, dtype=float)
     rows = [{**base, "metric": "sentence ROC-AUC", "value": roc_auc(y, score), "n": len(y),
-             "draws": bootstrap(lambda ix: roc_auc(y[ix], score[ix]), len(y)), "note": note}]
+             "draws": bootstrap(lambda ix: roc_auc(y[ix], score[ix]), units),
+             "note": note + "; interval: articles resampled"}]
     if flag is not None:
         flag = np.asarray(flag, dtype=bool)
         rows.append({**base, "metric": "macro-F1", "value": macro_f1(y.tolist(),
                                                                      flag.tolist(),
                                                                      labels=[True, False]),
                      "draws": bootstrap(lambda ix: macro_f1(y[ix], flag[ix],
-                                                            labels=[True, False]), len(y)),
-                     "n": len(y), "note": note + "; " + flag_summary(y, flag)})
+                                                            labels=[True, False]), units),
+                     "n": len(y), "note": note + "; " + flag_summary(y, flag)
+                     + "; interval: articles resampled"})
     if flagged_words is not None:
         biased = gold["biased"].to_numpy(dtype=bool)
         gold_words = [w if b else [] for w, b in zip(gold["words"], biased, strict=True)]
@@ -218,10 +225,10 @@ def _rows(system: str, role: str, gold: pd.DataFrame, score: np.ndarray,
         rows.append({**base, "metric": "word recall",
                      "value": word_recall(gold_words, flagged_words), "n": n_words,
                      "draws": bootstrap(lambda ix: hit[ix].sum() / total[ix].sum()
-                                        if total[ix].sum() else float("nan"), len(y)),
+                                        if total[ix].sum() else float("nan"), units),
                      "note": note + "; the annotators' words in biased sentences; "
                      f"{shown / max(int(biased.sum()), 1):.1f} words named per biased "
-                     "sentence"})
+                     "sentence; interval: articles resampled"})
     return rows
 
 

@@ -149,14 +149,16 @@ def evaluate(data_dir: Path, *, progress: bool = False) -> pd.DataFrame:
              "the rules without the learned model"),
         ]
         truth = np.array(gold, dtype=object)
+        units = table["sentence_id"].tolist()  # a sentence's targets are drawn together
         for system, role, predicted, note in systems:
             said = np.array(predicted, dtype=object)
             rows.append({"data_set": DATA_SET, "split": split, "measure": MEASURE,
                          "metric": METRIC, "system": system, "role": role,
                          "value": macro_f1(gold, predicted, labels=LABELS), "n": n,
                          "draws": bootstrap(lambda ix, g=truth, p=said: macro_f1(
-                             g[ix], p[ix], labels=LABELS), n),
-                         "note": note})
+                             g[ix], p[ix], labels=LABELS), units),
+                         "note": "; ".join(x for x in (note, "interval: sentences resampled")
+                                           if x)})
         if progress:
             print(f"newsmtsc {split}: {rows[-4]['value']:.3f} (n = {n})")
     return pd.DataFrame(rows)

@@ -217,8 +217,8 @@ def results_markdown(table: pd.DataFrame, date: str) -> str:
     lines = ["# Accuracy on public labelled news (development figures)", "",
              f"Written by `make evaluate` on {date}. Development figures: these sets were seen "
              "while building. An interval is the central 95% of the figure over "
-             "bootstrap re-draws of the items (the note says when whole articles or outlets "
-             "were drawn); the interval of a difference comes from scoring both systems on "
+             "bootstrap re-draws of the items (the note says when whole articles, outlets or "
+             "sentences were drawn); the interval of a difference comes from scoring both systems on "
              "the same draws. A comparison is within the noise when that interval reaches "
              "zero. A measure is validated when, on its headline metric, the whole interval "
              "of its difference to every baseline lies above zero (its status below holds "
