@@ -88,7 +88,8 @@ def read_sentences(path: str | Path) -> tuple[pd.DataFrame, int]:
                 raise ValueError(f"{path}, line {line_no}: empty text")
             link = (row.get("news_link") or "").strip()
             rows.append({"sentence_id": str(len(rows)), "outlet": row["outlet"].strip(),
-                         "article": link or f"line {line_no}", "text": text, "biased": label, "words": [str(w) for w in words]})
+                         "article": link or f"line {line_no}", "text": text,
+                         "biased": label, "words": [str(w) for w in words]})
     return pd.DataFrame(rows), skipped
 
 
