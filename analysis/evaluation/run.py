@@ -219,8 +219,8 @@ def results_markdown(table: pd.DataFrame, date: str) -> str:
              "while building. An interval is the central 95% of the figure over "
              "bootstrap re-draws of the items (the note says when whole articles, outlets "
              "or sentences were drawn); the interval of a difference comes from scoring "
-             "both systems on the same draws. A comparison is within the noise when that interval reaches "
-             "zero. A measure is validated when, on its headline metric, the whole interval "
+             "both systems on the same draws. A comparison is within the noise when that "
+             "interval reaches zero. A measure is validated when, on its headline metric, the whole interval "
              "of its difference to every baseline lies above zero (its status below holds "
              "for all of its rows; only the headline metric's rows decide it).", "",
              "## The workbook beside each naive baseline", "",
