@@ -220,9 +220,10 @@ def results_markdown(table: pd.DataFrame, date: str) -> str:
              "bootstrap re-draws of the items (the note says when whole articles, outlets "
              "or sentences were drawn); the interval of a difference comes from scoring "
              "both systems on the same draws. A comparison is within the noise when that "
-             "interval reaches zero. A measure is validated when, on its headline metric, the whole interval "
-             "of its difference to every baseline lies above zero (its status below holds "
-             "for all of its rows; only the headline metric's rows decide it).", "",
+             "interval reaches zero. A measure is validated when, on its headline metric, "
+             "the whole interval of its difference to every baseline lies above zero (its "
+             "status below holds for all of its rows; only the headline metric's rows "
+             "decide it).", "",
              "## The workbook beside each naive baseline", "",
              "| data set | measure | metric | workbook | baseline | baseline value | "
              "difference | 95% interval | n | this comparison | status of the measure |",
