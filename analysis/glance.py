@@ -64,7 +64,8 @@ MEASURES: dict[str, tuple[str, str, str]] = {
 }
 OVERVIEW_COLUMNS = [
     "outlet", "articles", "words", "stories",
-    *itertools.chain.from_iterable((m, f"{m}_lo", f"{m}_hi", f"{m}_n") for m in MEASURES),
+    *itertools.chain.from_iterable((m, f"{m}_lo", f"{m}_hi", f"{m}_n", f"{m}_articles")
+                                   for m in MEASURES),
     "uk_age", "quoted_words", "quotations", "top_sources", "top_source_type",
     "dominant_frame", "labels", "unique_quotes", "checked_quotes", "reuse_share",
     "reuse_with",
@@ -380,11 +381,23 @@ _NO_SHARE = (float("nan"), float("nan"), float("nan"))
 
 
 def _put_share(row: dict, name: str, label: str, share: tuple[float, float, float],
-               n: int) -> None:
-    """Set ``name`` (what leads), and ``name_share`` with its interval and n, in ``row``."""
+               n: int, articles: int) -> None:
+    """Set ``name`` (what leads), and ``name_share`` with its interval, n and the articles
+    holding those items, in ``row``."""
     row[name] = label
     row[f"{name}_share"], row[f"{name}_share_lo"], row[f"{name}_share_hi"] = share
     row[f"{name}_share_n"] = n
+    row[f"{name}_share_articles"] = articles
+
+
+def articles_with(den: object) -> int:
+    """How many articles a pooled ratio rests on: those with a denominator above zero (an
+    article without quotations says nothing of how its outlet introduces them).
+
+    >>> articles_with([3, 0, float("nan"), 1])
+    2
+    """
+    return len(_clean(np.zeros(len(np.atleast_1d(den))), den)[1])
 
 
 def outlet_overview(corpus: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -422,6 +435,7 @@ def outlet_overview(corpus: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd
         for m in ("narration_tone", "quoted_tone", "grade", "evaluative_verbs"):
             est, lo, hi = ratio_interval(arts[f"{m}_num"], arts[f"{m}_den"])
             row[m], row[f"{m}_lo"], row[f"{m}_hi"] = est, lo, hi
+            row[f"{m}_articles"] = articles_with(arts[f"{m}_den"])
             row[f"{m}_n"] = int(arts[f"{m}_items"].sum()) if not (
                 within and m in ("narration_tone", "quoted_tone", "grade")) \
                 else int(arts[f"{m}_den"].sum())
@@ -444,7 +458,8 @@ def outlet_overview(corpus: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd
             top = sorted(named.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
             num = [float(d.get(top, 0.0)) for d in arts["_type_words"]]
             share = ratio_interval(num, arts["quoted_words_total"])
-        _put_share(row, "top_source_type", top, share, row["quotations"])
+        _put_share(row, "top_source_type", top, share, row["quotations"],
+                   articles_with(arts["quoted_words_total"]))
 
         speakers = _rows_of(tables["speakers"], outlet)
         row["top_sources"] = ""
@@ -464,7 +479,7 @@ def outlet_overview(corpus: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd
             best = sorted(sums.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
             share = ratio_interval(arts[best], arts["frame_n"])
         _put_share(row, "dominant_frame", best.removeprefix("frame_").replace("_", " "), share,
-                   int(arts["frame_n"].sum()))
+                   int(arts["frame_n"].sum()), articles_with(arts["frame_n"]))
 
         row["labels"] = _top_labels(_rows_of(tables.get("labels", pd.DataFrame()), outlet))
 
@@ -565,12 +580,17 @@ def figure_text(row: pd.Series | dict, measure: str) -> str:
     '-0.20 (95% interval -0.30 to -0.10; 3 articles, 40 sentences)'
     >>> figure_text({**row, "articles": 1, "narration_tone_lo": float("nan")}, "narration_tone")
     '-0.20 (1 article, 40 sentences: too few to say how it compares)'
+    >>> figure_text({**row, "narration_tone_articles": 2}, "narration_tone")  # one had none
+    '-0.20 (95% interval -0.30 to -0.10; 2 articles, 40 sentences)'
     """
     value = row[measure]
     unit = MEASURES[measure][1]
     fmt = ".0%" if measure.endswith(("share", "verbs")) else \
         (".1f" if measure == "grade" else "+.2f")
-    n, articles = _count(row.get(f"{measure}_n", 0)), _count(row.get("articles", 0))
+    n = _count(row.get(f"{measure}_n", 0))
+    # the articles the figure rests on (those holding its items), else all the outlet's
+    held = row.get(f"{measure}_articles")
+    articles = _count(row.get("articles", 0) if held is None or held != held else held)
     if value != value or n == 0:
         return "none"
     weight = plural(articles, "article") if unit == "articles" else \
@@ -607,14 +627,20 @@ def _compare(per: pd.DataFrame, measure: str, name: str, scale: str, low_word: s
     a, b = per[per["outlet"] == hi_o], per[per["outlet"] == lo_o]
     diff, lo, hi = difference_interval(a[f"{measure}_num"], a[f"{measure}_den"],
                                        b[f"{measure}_num"], b[f"{measure}_den"])
-    gap = (f"{N(hi_o)} {format(v[hi_o], fmt)} ({plural(counts[hi_o], 'article')}), "
-           f"{N(lo_o)} {format(v[lo_o], fmt)} ({plural(counts[lo_o], 'article')})")
+    def weight(outlet: str) -> str:  # the articles and items behind an outlet's figure
+        held = plural(int(counts[outlet]), "article")
+        if measure == "grade":
+            return held
+        return f"{held}, {plural(int(items.get(outlet, 0)), MEASURES[measure][1].rstrip('s'))}"
+
+    gap = (f"{N(hi_o)} {format(v[hi_o], fmt)} ({weight(hi_o)}), "
+           f"{N(lo_o)} {format(v[lo_o], fmt)} ({weight(lo_o)})") + (f" {scale}" if scale else "")
     if lo == lo and (lo > 0 or hi < 0):
-        return (f"{N(lo_o)} is {low_word} and {N(hi_o)} {high_word} on {name} ({gap} {scale}; "
+        return (f"{N(lo_o)} is {low_word} and {N(hi_o)} {high_word} on {name} ({gap}; "
                 f"the difference, {format(diff, fmt.replace('+', ''))}, has a {CONFIDENCE:.0%} "
                 f"interval of {format(lo, fmt)} to {format(hi, fmt)}).")
     return (f"On {name} the outlets cannot be told apart on this corpus: the widest gap "
-            f"({gap} {scale}) is within its uncertainty.")
+            f"({gap}) is within its uncertainty.")
 
 
 #: Above this many outlets with quotations found in no other outlet, the findings say so in

@@ -356,6 +356,23 @@ def test_prepositions_adverbs_and_clauses_beside_a_name_are_no_label():
         "Former mayor", "the group's founder"]
 
 
+def test_a_figure_a_plural_or_the_rest_of_the_sentence_after_a_name_is_no_label():
+    # sentences written for this test, one pattern each; only the last two are appositives
+    text = ("Voters favoured Jane Doe, 53 percent to 39 percent. "
+            "I thank Jane Doe, the activists, and the staff. "
+            "Her deputy, Councillor Jane Doe, plans to resign soon. "
+            "Bill Roe backed Jane Doe, who’s ready to serve, on Monday. "
+            "Critics Mock Jane Doe, The Council Did Nothing. "
+            "On Sunday, Jane Doe, the party's leader, spoke. "
+            "They met Jane Doe, a former teacher.")
+    corpus = pd.DataFrame({"article_id": ["1"], "outlet": ["Daily News"], "text": [text],
+                           "word_count": [len(text.split())]})
+    actors = pd.DataFrame({"actor": ["Jane Doe"], "aliases": ["Jane Doe"], "type": ["person"]})
+    labels = actor_labels(corpus, actors)
+    after = labels[labels["kind"] == "descriptor"]["label"]
+    assert sorted(after) == ["Councillor", "a former teacher", "the party's leader"]
+
+
 def test_an_honorific_or_a_headline_verb_before_a_name_is_no_label():
     text = ("Mr Doe spoke. Council Slams Mayor Doe Over Cuts\nLater, Mayor Doe agreed.")
     corpus = pd.DataFrame({"article_id": ["1"], "outlet": ["Daily News"], "text": [text],

@@ -400,3 +400,26 @@ def test_the_seed_actor_table_on_another_corpus_is_named_as_such(tmp_path):
     own = tmp_path / "actors.csv"
     own.write_text("actor,aliases,type\nCouncil,the council,government\n", encoding="utf-8")
     assert briefing.check_inputs(tmp_path, own, notes=io.StringIO()) == "1 article from 1 outlet"
+
+
+def test_a_figure_counts_the_articles_that_hold_its_items(tmp_path):
+    # Outlet A: three articles quote someone, one quotes nobody (written for this test). The
+    # judging-verb share rests on the three; the outlet has four articles.
+    quoting = ['"We will fight the closure," Jane Doe said on {d}. "It is wrong," she added.',
+               '"The plan is sound," Bill Roe claimed on {d}. "Trust us," he said.',
+               '"Nobody asked us," Jane Doe said on {d}, and the council met.']
+    texts = [q.format(d=d) for q, d in zip(quoting, ("Monday", "Tuesday", "Friday"),
+                                          strict=True)]
+    texts.append("The library closes in May. The council voted on Monday evening.")
+    corpus = pd.DataFrame({"article_id": [f"a{i}" for i in range(4)], "outlet": ["A"] * 4,
+                           "text": texts})
+    corpus["word_count"] = corpus["text"].str.split().str.len()
+    actors = tmp_path / "actors.csv"
+    actors.write_text("actor,aliases,type\nJane Doe,Doe,person\nBill Roe,Roe,person\n",
+                      encoding="utf-8")
+    row = glance.outlet_overview(corpus, glance.briefing_tables(corpus, actors)).iloc[0]
+    assert int(row["articles"]) == 4
+    assert int(row["evaluative_verbs_articles"]) == 3
+    assert int(row["top_source_type_share_articles"]) == 3
+    assert int(row["narration_tone_articles"]) == 4
+    assert "3 articles" in glance.figure_text(row, "evaluative_verbs")

@@ -379,24 +379,90 @@ def _descriptor_before(text: str, start: int, floor: int, stop: frozenset[str],
 
 
 def _descriptor_after(text: str, end: int, stop: frozenset[str],
-                      verbs: frozenset[str]) -> str:
+                      verbs: frozenset[str], start: int | None = None) -> str:
     """An appositive after a name: "Jane Doe, the council's engineer, said" → "the
-    council's engineer"."""
+    council's engineer".
+
+    An appositive is a noun phrase that describes the one name, so none is read where what
+    follows the comma is something else:
+
+    * a figure: a phrase led by a number ("Clinton, 53 percent to 39 percent");
+    * the rest of the sentence: the name (from ``start``, past any title words before it)
+      itself follows a comma, so it closes an appositive or a list item, and the phrase
+      runs to the end of the sentence ("Her running mate, Gov. Jim Roe, plans to speak.";
+      "On Sunday, Jim Roe, the nominee, said" keeps "the nominee");
+    * a plural: a phrase whose head noun is plural does not describe one person ("Obama,
+      the liberals, and ..."), unless the name itself may be plural (ends in "s");
+    * a clause: a relative pronoun first ("who’s prepared to ..."), or a finite verb
+      inside, lower case or, in a headline's capitals, upper case ("Trump, The
+      Establishment Did Something ...").
+
+    >>> stop, verbs = _word_lists()
+    >>> _descriptor_after("Jane Doe, the council's engineer, said so.", 8, stop, verbs)
+    "the council's engineer"
+    >>> t = "Her running mate, Gov. Jim Roe, plans to speak."
+    >>> _descriptor_after(t, 30, stop, verbs, start=23)
+    ''
+    >>> _descriptor_after("Voters favored Roe, 53 percent to 39.", 18, stop, verbs)
+    ''
+    >>> t = "On Sunday, Jim Roe, the nominee, said so."
+    >>> _descriptor_after(t, 18, stop, verbs, start=11)
+    'the nominee'
+    """
     tail = text[end:end + 120]
     match = re.match(r",[ \t]+([^,.;:!?()\"“”\n]{3,80}?)[ \t]*[,.;]", tail)
     if not match:
         return ""
+    if start is not None and tail[match.end() - 1] in ".;" and _follows_comma(text, start):
+        return ""  # the sentence goes on after a name that closes an appositive
     phrase = match.group(1).strip()
     words = phrase.split()
-    first = words[0].lower()
+    first = words[0].lower().replace("’", "'").split("'")[0]  # "who’s" → "who"
     if len(words) > 8 or first in verbs or _verb_like(first) or (first in stop
                                             and first not in _APPOSITIVE_DETERMINERS):
         return ""
+    if words[0][0].isdigit():
+        return ""  # a figure: a score, a count, a share
     if words[0][0].isupper() and first not in _APPOSITIVE_DETERMINERS:
         return ""  # another name in a list ("Jane Doe, John Roe and …")
     if _not_describing(first) or any(w.islower() and _finite_verb(w) for w in words):
         return ""  # a phrase ("among black voters") or a clause ("the answer is no")
+    capitals = sum(w[:1].isupper() for w in words)
+    if capitals * 2 > len(words) and any(_finite_verb(w) for w in words[1:]):
+        return ""  # a headline's clause in capitals ("The Establishment Did Something")
+    name_plural = text[:end].rstrip().lower().endswith("s")
+    if not name_plural and _plural_head(words):
+        return ""  # many, not the one named ("the liberals", "lessons from …")
     return phrase
+
+
+def _follows_comma(text: str, start: int) -> bool:
+    """Whether a comma comes right before a name, past its capitalised title words
+    ("…, Indiana Gov. Mike Pence").
+
+    >>> _follows_comma("Her mate, Gov. Jim Roe", 15), _follows_comma("She met Jim Roe", 8)
+    (True, False)
+    """
+    head = text[max(0, start - 60):start]
+    return re.search(r",[ \t]+(?:[A-Z][\w.'’-]*[ \t]+){0,4}$", head) is not None
+
+
+def _plural_head(words: list[str]) -> bool:
+    """Whether a noun phrase's head is plural: its last word before a preposition, tagged
+    NNS in Brill's lexicon ("the liberals", "lessons from a brother's pain").
+
+    >>> _plural_head("the liberals".split()), _plural_head("the party's leaders".split())
+    (True, True)
+    >>> _plural_head("a former secretary of state".split())
+    False
+    """
+    tags = lexicon_tags()
+    head = ""
+    for word in words:
+        if tags.get(word.casefold()) in ("IN", "TO") and head:
+            break
+        head = word
+    return tags.get(head.casefold().strip("’'")) == "NNS"
 
 
 #: Honorifics that say nothing of the person beyond the form of address ("Mr Trump").
@@ -460,7 +526,7 @@ def actor_labels(corpus: pd.DataFrame, actors: object,
                     "context": context(text, start, end)}
             rows.append({**base, "kind": "name form", "label": text[start:end]})
             before = _descriptor_before(text, start, floor, stop, verbs)
-            after = _descriptor_after(text, end, stop, verbs)
+            after = _descriptor_after(text, end, stop, verbs, start)
             floor = end
             for label in (before, after):
                 if label and not any(f" {label.casefold()} " in o for o in outlets):
