@@ -60,7 +60,7 @@ MEASURES: dict[str, tuple[str, str, str]] = {
     "evaluative_verbs": ("share of quotations introduced by a judging verb", "quotations",
                          "quotations"),
     "dominant_frame_share": ("share of sentences carrying its leading frame", "sentences",
-                             "frames"),
+                             "frame cues"),
 }
 OVERVIEW_COLUMNS = [
     "outlet", "articles", "words", "stories",
@@ -603,9 +603,11 @@ def figure_text(row: pd.Series | dict, measure: str) -> str:
 
 
 def _compare(per: pd.DataFrame, measure: str, name: str, scale: str, low_word: str,
-             high_word: str, fmt: str, N) -> str | None:  # noqa: N803
+             high_word: str, fmt: str, N, unit: str | None = None) -> str | None:  # noqa: N803
     """The extremes of one measure, stated as a difference only when it is larger than its
-    uncertainty."""
+    uncertainty. ``unit`` names the items the measure counts (:data:`MEASURES` by default);
+    "articles" means the articles alone."""
+    unit = unit or MEASURES[measure][1]
     value = per.groupby("outlet").apply(
         lambda g: g[f"{measure}_num"].sum() / g[f"{measure}_den"].sum()
         if g[f"{measure}_den"].sum() > 0 else np.nan, include_groups=False).dropna()
@@ -613,11 +615,11 @@ def _compare(per: pd.DataFrame, measure: str, name: str, scale: str, low_word: s
     items = per.groupby("outlet")[f"{measure}_items"].sum()
     if len(value) < 2:
         return None
+    by_article = unit == "articles"
     enough = [o for o in counts.index if counts[o] >= MIN_ARTICLES
-              and (measure == "grade" or items.get(o, 0) >= MIN_ITEMS)]
+              and (by_article or items.get(o, 0) >= MIN_ITEMS)]
     if len(enough) < 2:
-        need = f"{MIN_ARTICLES} articles" + ("" if measure == "grade" else
-                                             f" and {MIN_ITEMS} {MEASURES[measure][1]}")
+        need = f"{MIN_ARTICLES} articles" + ("" if by_article else f" and {MIN_ITEMS} {unit}")
         return (f"On {name}, fewer than two outlets have the {need} a comparison needs: "
                 f"{TOO_FEW}.")
     v = value[enough]
@@ -627,11 +629,12 @@ def _compare(per: pd.DataFrame, measure: str, name: str, scale: str, low_word: s
     a, b = per[per["outlet"] == hi_o], per[per["outlet"] == lo_o]
     diff, lo, hi = difference_interval(a[f"{measure}_num"], a[f"{measure}_den"],
                                        b[f"{measure}_num"], b[f"{measure}_den"])
+
     def weight(outlet: str) -> str:  # the articles and items behind an outlet's figure
         held = plural(int(counts[outlet]), "article")
-        if measure == "grade":
+        if by_article:
             return held
-        return f"{held}, {plural(int(items.get(outlet, 0)), MEASURES[measure][1].rstrip('s'))}"
+        return f"{held}, {plural(int(items.get(outlet, 0)), unit.rstrip('s'))}"
 
     gap = (f"{N(hi_o)} {format(v[hi_o], fmt)} ({weight(hi_o)}), "
            f"{N(lo_o)} {format(v[lo_o], fmt)} ({weight(lo_o)})") + (f" {scale}" if scale else "")
@@ -641,6 +644,41 @@ def _compare(per: pd.DataFrame, measure: str, name: str, scale: str, low_word: s
                 f"interval of {format(lo, fmt)} to {format(hi, fmt)}).")
     return (f"On {name} the outlets cannot be told apart on this corpus: the widest gap "
             f"({gap}) is within its uncertainty.")
+
+
+def compare_outlets(table: pd.DataFrame, value: str, *, name: str, low_word: str,
+                    high_word: str, fmt: str, count: str | None = None,
+                    unit: str = "articles", scale: str = "",
+                    markdown: bool = False) -> str:
+    """The outlets at either end of a per-article measure, stated as a difference only when
+    the difference is larger than its uncertainty (articles resampled), else said to be
+    within it or too few to say; with the articles (and ``unit`` items) behind each figure.
+
+    ``table`` has one row per article: ``outlet``, ``value`` and, for a pooled share,
+    ``count`` (the items the value counts among, e.g. sentences; without it each article
+    weighs one and the figure is the outlets' mean). With ``markdown=True`` outlet names are
+    bold and escaped.
+
+    >>> t = pd.DataFrame({"outlet": ["A"] * 4 + ["B"] * 4,
+    ...                   "score": [0.9, 0.8, 0.9, 0.8, 0.1, 0.2, 0.1, 0.2]})
+    >>> compare_outlets(t, "score", name="the conflict frame's mean score",
+    ...                 low_word="the lower", high_word="the higher", fmt=".2f")[:60]
+    "B is the lower and A the higher on the conflict frame's mean"
+    >>> compare_outlets(t.head(5), "score", name="the score", low_word="lower",
+    ...                 high_word="higher", fmt=".2f")
+    'On the score, fewer than two outlets have the 3 articles a comparison needs: too few to say.'
+    """
+    from analysis.html_safety import markdown_text
+
+    def N(outlet: object) -> str:  # noqa: N802  (an outlet's name)
+        return f"**{markdown_text(outlet)}**" if markdown else str(outlet)
+
+    den = (table[count] if count else pd.Series(1.0, index=table.index)).astype(float)
+    per = pd.DataFrame({"outlet": table["outlet"].to_numpy(),
+                        "x_num": table[value].astype(float).to_numpy(),
+                        "x_den": den.to_numpy(), "x_items": den.to_numpy()})
+    said = _compare(per, "x", name, scale, low_word, high_word, fmt, N, unit=unit)
+    return said or f"On {name}, there is only one outlet: nothing to compare."
 
 
 #: Above this many outlets with quotations found in no other outlet, the findings say so in
@@ -998,7 +1036,7 @@ def display_table(overview: pd.DataFrame) -> pd.DataFrame:
         for _, r in o.iterrows()]
     cols[MEASURES["evaluative_verbs"][0]] = [figure_text(r, "evaluative_verbs")
                                              for _, r in o.iterrows()]
-    cols["leading frame (share of sentences)"] = [
+    cols["leading frame by cue words (share of sentences)"] = [
         f"{r['dominant_frame']}: {figure_text(r, 'dominant_frame_share')}"
         if isinstance(r["dominant_frame"], str) and r["dominant_frame"] else "none"
         for _, r in o.iterrows()]
@@ -1147,7 +1185,8 @@ def load_glance(folder: str | Path) -> dict | None:
 
 #: The evaluation measures the at-a-glance figures rest on, in the order a reader meets them.
 EVALUATED = ("sentence sentiment", "readability", "quotations", "speakers",
-             "quotation matching", "frames", "loaded language", "actor sentiment")
+             "quotation matching", "frames", "frame cues", "loaded language",
+             "actor sentiment")
 
 
 def evaluation_overview(measures: tuple[str, ...] = EVALUATED) -> pd.DataFrame:

@@ -576,16 +576,17 @@ def trust_answer(measures: Sequence[str]) -> str:
 def bullets(lines: Sequence[str], empty: str = "Nothing of the kind was found in these "
             "articles.") -> str:
     """Lines as a Markdown bulleted list, each line's text escaped (corpus values are
-    untrusted).
+    untrusted) and otherwise as written: a line may start with an outlet's name, which
+    keeps its own capitals ("nyt").
 
-    >>> bullets(["A <b>", "B"]).splitlines()
-    ['- A &lt;b&gt;', '- B']
+    >>> bullets(["A <b>", "nyt has 3 quotations"]).splitlines()
+    ['- A &lt;b&gt;', '- nyt has 3 quotations']
     >>> bullets([], empty="None found")
     'None found'
     """
     from analysis.html_safety import markdown_text
 
-    return "\n".join(f"- {markdown_text(line[:1].upper() + line[1:])}" for line in lines) \
+    return "\n".join(f"- {markdown_text(line)}" for line in lines) \
         or markdown_text(empty)
 
 

@@ -12,6 +12,7 @@ import pytest
 from analysis.evaluation import babe
 from analysis.evaluation import narrative_frames as nf
 from analysis.evaluation.metrics import roc_auc
+from analysis.framing import frame_sentences
 from analysis.framing._common import FRAMES
 
 HEADER = "ID\tsource\tmbfc\tdate\ttext\tRE\tHI\tCO\tMO\tEC\n"
@@ -125,8 +126,14 @@ def test_evaluate_rows_and_macro_is_the_mean(tmp_path):
     rows = nf.evaluate(tmp_path)
     assert set(rows["role"]) == {"workbook", "baseline"}
     assert set(rows["system"]) == {"frame model (cue counts and words, learned on other outlets)",
-                                   "five keyword lists", "TF-IDF + logistic regression"}
-    for _system, group in rows.groupby("system"):
+                                   "five keyword lists", "TF-IDF + logistic regression",
+                                   nf.CUE_SYSTEM}
+    assert set(rows["measure"]) == {"frames", "frame cues"}
+    # the cue rules are scored beside the same baselines, on the same articles
+    for measure, group in rows.groupby("measure"):
+        assert group.groupby("role")["system"].nunique().to_dict() == {"baseline": 2,
+                                                                       "workbook": 1}, measure
+    for _system, group in rows.groupby(["measure", "system"]):
         per = group[group["metric"].str.startswith("ROC-AUC (")]["value"]
         assert len(per) == 5
         macro = group.loc[group["metric"] == "macro ROC-AUC", "value"].iloc[0]
@@ -137,7 +144,13 @@ def test_evaluate_rows_and_macro_is_the_mean(tmp_path):
     kw = nf.keyword_scores(corpus)
     expected = roc_auc(gold["conflict"], kw["conflict"])
     got = rows[(rows.system == "five keyword lists") & (rows.metric == "ROC-AUC (conflict)")]
-    assert got["value"].iloc[0] == pytest.approx(expected)
+    assert got["value"].tolist() == pytest.approx([expected, expected])
+    # the cue rules' conflict AUC, from each article's share of sentences with a conflict cue
+    marked = frame_sentences(corpus)
+    share = marked.groupby("article_id")["conflict"].mean().reindex(
+        corpus["article_id"].astype(str)).fillna(0.0)
+    got = rows[(rows.system == nf.CUE_SYSTEM) & (rows.metric == "ROC-AUC (conflict)")]
+    assert got["value"].iloc[0] == pytest.approx(roc_auc(gold["conflict"], share))
 
 
 # --- BABE --------------------------------------------------------------------------------

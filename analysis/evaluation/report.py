@@ -27,6 +27,7 @@ HEADLINE: dict[str, str] = {
     "indirect speech": "F1",
     "quotation matching": "F1",
     "frames": "macro ROC-AUC",
+    "frame cues": "macro ROC-AUC",
     "loaded language": "sentence ROC-AUC",
     "agentless passives": "F1",
     "actor sentiment": "macro-F1",
