@@ -219,15 +219,18 @@ def _topics() -> list[tuple[str, re.Pattern[str]]]:
                 for row in csv.DictReader(handle)]
 
 
-def outlet_label(outlet: object) -> str:
+def outlet_label(outlet: object, start: bool = False) -> str:
     """An outlet's name for a sentence; the loader's "unknown" (no outlet found in the text)
-    reads as what it is.
+    reads as what it is, with a capital when it starts a sentence (``start``). A name is kept
+    as written, even at a sentence's start ("nyt").
 
     >>> outlet_label("Valley Gazette"), outlet_label("unknown")
     ('Valley Gazette', 'the article(s) with no known outlet')
+    >>> outlet_label("unknown", start=True), outlet_label("nyt", start=True)
+    ('The article(s) with no known outlet', 'nyt')
     """
     if not isinstance(outlet, str) or outlet.strip().lower() in ("", "unknown"):
-        return "the article(s) with no known outlet"
+        return ("The" if start else "the") + " article(s) with no known outlet"
     return outlet
 
 
@@ -326,12 +329,12 @@ def voice_answer(shares: pd.DataFrame, actors: pd.DataFrame | None = None) -> li
     for outlet, row in shares.iterrows():
         n = int(row["quoted words"])
         if n == 0 or not kinds:
-            lines.append(f"{outlet_label(outlet)}: no quoted words found.")
+            lines.append(f"{outlet_label(outlet, start=True)}: no quoted words found.")
             continue
         top = max(kinds, key=lambda k: (row[k], k))
         few = " (too few words to say much)" if n < 20 else ""
-        lines.append(f"{outlet_label(outlet)}: {top} speakers get {row[top]:.0f}% of the {n} "
-                     f"quoted words{few}.")
+        lines.append(f"{outlet_label(outlet, start=True)}: {top} speakers get "
+                     f"{row[top]:.0f}% of the {n} quoted words{few}.")
     official = [k for k in kinds if OFFICIAL_WORDS.search(k)]
     if official and len(shares) > 1:
         share = shares[official].sum(axis=1)
@@ -383,8 +386,8 @@ def verbs_answer(table: pd.DataFrame) -> list[str]:
         n, k = row[2], row[3]
         verbs = f" ({row.verbs})" if row.verbs else ""
         tail = " Too few to say." if n < FEW else ""
-        lines.append(f"{outlet_label(row.outlet)}: {k} of {n} quotations ({row[4]:.0f}%) "
-                     f"come with a verb that judges{verbs}.{tail}")
+        lines.append(f"{outlet_label(row.outlet, start=True)}: {k} of {n} quotations "
+                     f"({row[4]:.0f}%) come with a verb that judges{verbs}.{tail}")
     return lines
 
 
@@ -770,8 +773,8 @@ def quotation_versions(change: dict | None) -> tuple[str, str]:
     one, two = change.get("shared", (change["first"]["quote"], change["second"]["quote"]))
     both = (version(change["first"]) + "\n\n" + version(change["second"])
             + "\n\nThe words both print, side by side:\n\n"
-            f"- {md(outlet_label(change['first']['outlet']))}: \u201c{md(one)}\u201d\n"
-            f"- {md(outlet_label(change['second']['outlet']))}: \u201c{md(two)}\u201d")
+            f"- {md(outlet_label(change['first']['outlet'], start=True))}: \u201c{md(one)}\u201d\n"
+            f"- {md(outlet_label(change['second']['outlet'], start=True))}: \u201c{md(two)}\u201d")
     return first, both
 
 
@@ -937,12 +940,12 @@ def loaded_answer(table: pd.DataFrame) -> list[str]:
     for row in ranked.itertuples(index=False):
         rate, k, n = row[5], row[1], row[2]
         if n == 0 or (isinstance(rate, float) and math.isnan(rate)):
-            lines.append(f"{outlet_label(row[0])}: no narration found.")
+            lines.append(f"{outlet_label(row[0], start=True)}: no narration found.")
             continue
         tail = " Too few to say." if k < FEW else ""
         example = f", e.g. {row[7]}" if row[7] else ""
-        lines.append(f"{outlet_label(row[0])}: {rate:.1f} loaded words per 1,000 words of its "
-                     f"own narration ({k} in {n} words){example}.{tail}")
+        lines.append(f"{outlet_label(row[0], start=True)}: {rate:.1f} loaded words per "
+                     f"1,000 words of its own narration ({k} in {n} words){example}.{tail}")
     return lines
 
 
@@ -1020,12 +1023,12 @@ def frames_answer(shares: pd.DataFrame) -> list[str]:
     for outlet, group in shares.groupby("outlet", sort=True):
         top = group.sort_values(["share %", "frame"], ascending=[False, True]).iloc[0]
         if top["k"] == 0:
-            lines.append(f"{outlet_label(outlet)}: no frame's cue words in its {top['n']} body "
-                         "sentences.")
+            lines.append(f"{outlet_label(outlet, start=True)}: no frame's cue words in its "
+                         f"{top['n']} body sentences.")
             continue
-        lines.append(f"{outlet_label(outlet)}: {top['frame']} in {top['k']} of {top['n']} body "
-                     f"sentences ({top['share %']:.0f}%; 95% interval {top['low %']:.0f}% to "
-                     f"{top['high %']:.0f}%).")
+        lines.append(f"{outlet_label(outlet, start=True)}: {top['frame']} in {top['k']} of "
+                     f"{top['n']} body sentences ({top['share %']:.0f}%; 95% interval "
+                     f"{top['low %']:.0f}% to {top['high %']:.0f}%).")
     return lines
 
 
@@ -1041,7 +1044,7 @@ def widest_interval(shares: pd.DataFrame) -> str:
     if shares.empty:
         return "No body sentences were found."
     row = shares.sort_values(["n", "outlet"]).iloc[0]
-    return (f"{outlet_label(row['outlet'])} has only {row['n']} body sentences: a "
+    return (f"{outlet_label(row['outlet'], start=True)} has only {row['n']} body sentences: a "
             f"{row['share %']:.0f}% share could as well be anywhere from {row['low %']:.0f}% "
             f"to {row['high %']:.0f}%.")
 
