@@ -632,3 +632,26 @@ def test_a_person_of_a_place_or_an_outlet_is_a_person():
     # an organisation's own "of" stays whole
     for org in ("Bank of America", "University of Texas", "Jane Doe of Acme Corp"):
         assert _name_shape(org)[:2] == ("org", org)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # sentences written for this test: the verb's subject, not the clause before it
+    ("It was so unusual to have an agency basically say: \"Don't do a press release.\"",
+     "agency"),
+    ("This is essentially what arctic scientists have long warned: \"The ice is going.\"",
+     "arctic scientists"),
+    ("The media has always claimed that its reporters are \"unbiased\" in every case.",
+     "media"),
+    ("Several authors will argue that the \"tipping point\" is near.", "authors"),
+    ("That is why critics say he had planned to \"dismantle\" the law.", "critics"),
+    ("Comey has said the agency made a \"mistake\" in the check.", "Comey"),
+])
+def test_a_clause_before_the_verb_is_not_its_speaker(text, speaker):
+    assert _one(text)["speaker"].tolist()[:1] == [speaker]
+
+
+def test_a_word_after_a_preposition_in_a_clause_is_no_speaker():
+    # a quotation whose opening mark went astray: "us" ends it and is no speaker
+    text = ("The report came out on Monday.\" We have a monumental task in front of us,\" "
+            "says co-author Jane Roe of the university.")
+    assert "us" not in set(_one(text)["speaker"])

@@ -233,6 +233,47 @@ _FUNCTION_NOT_OF = frozenset(_FUNCTION_WORDS - {"of"})
 _LABEL_DETERMINERS = frozenset(_DETERMINERS - {"that", "no"})
 # Patterns the extractor's methods use on every sentence or verb, compiled once.
 _FOR_AFTER = re.compile(r"\s+for\b")
+#: Auxiliaries and copulas: a phrase holding one before a noun phrase is a clause, not a
+#: noun phrase ("it was so unusual to have an agency"); at its end, with only adverbs after
+#: it, one belongs to the speech verb ("Comey has said", "the media has always claimed").
+_CLAUSE_VERB = re.compile(r"\b(?:is|was|were|are|am|be|been|being|has|have|had|do|does|did|"
+                          r"will|would|can|could|may|might|must|shall|should)\b",
+                          re.IGNORECASE)
+#: Words after which a clause's subject starts ("what scientists have been warning").
+_OPENS_SUBJECT = frozenset({"what", "that", "which", "who", "whom", "as", "why", "how", "where",
+                            "when", "because", "while", "if"})
+_VERB_GROUP_ADVERBS = frozenset({"not", "never", "always", "also", "just", "still", "already",
+                                 "even", "often", "again", "once", "long", "since", "now"})
+
+
+def _after_clause(words: list[str]) -> int | None:
+    """Where the noun phrase after a phrase's last auxiliary or copula starts (an index into
+    ``words``), or None when there is none or it only belongs to the speech verb after the
+    phrase.
+
+    >>> _after_clause("is essentially what arctic scientists".split())
+    1
+    >>> _after_clause("The media has always".split()) is None
+    True
+    """
+    end = _verb_group_start(words)
+    found = [i for i in range(end) if _CLAUSE_VERB.fullmatch(words[i])]
+    return found[-1] + 1 if found else None
+
+
+def _verb_group_start(words: list[str]) -> int:
+    """Where the auxiliaries and adverbs that belong to the speech verb after a phrase
+    start ("the media | has always", "Comey | has").
+
+    >>> _verb_group_start("The media has always".split()), _verb_group_start(["critics"])
+    (2, 1)
+    """
+    end = len(words)
+    while end and (_CLAUSE_VERB.fullmatch(words[end - 1])
+                   or words[end - 1].casefold() in _VERB_GROUP_ADVERBS
+                   or words[end - 1].casefold().endswith("ly")):
+        end -= 1
+    return end
 _TO_AFTER = re.compile(r"\s+to\b")
 _PARENS = re.compile(r"\([^()]*\)")
 _PARTICIPLE_END = re.compile(r"(?:ed|en|wn)$")
@@ -1024,16 +1065,27 @@ class _Article:
                 # "I would say ...", "we say": the writer, or words of a quotation whose
                 # marks went astray, not a source the article names
                 return "", "unknown", "", None
-            if words and words[0].casefold() in _FUNCTION_NOT_DETERMINER:
-                # "That is why critics say": the plain noun right before the verb speaks;
-                # "and", "which some": no speaker named
-                k = max(i for i, w in enumerate(words)
-                        if w.casefold() in _FUNCTION_OR_WH)
-                tail = words[k + 1:]
+            clause = _after_clause(words)
+            if words and (words[0].casefold() in _FUNCTION_NOT_DETERMINER
+                          or clause is not None):
+                # "That is why critics say", "is essentially what scientists have been
+                # warning": the plain noun right before the verb speaks; "and", "which
+                # some": no speaker named
+                end = _verb_group_start(words)  # "scientists | have long"
+                k = max((i for i, w in enumerate(words[:end]) if w.casefold() in _FUNCTION_OR_WH),
+                        default=-1)
+                k = max(k, -1 if clause is None else clause - 1)
+                tail = words[k + 1:end]
+                opens = words[k].casefold() if k >= 0 else ""
                 if not 1 <= len(tail) <= 2 or not all(w.isalpha() and w.islower()
                                                       for w in tail) or not (
                         tail[-1] in _speaker_nouns() or _PLURAL_END.search(tail[-1])) or \
-                        tail[-1] in _NOT_TAIL_NOUN:
+                        tail[-1] in _NOT_TAIL_NOUN or clause is not None and not (
+                            opens in _OPENS_SUBJECT or _CLAUSE_VERB.fullmatch(opens)):
+                    # after a clause the speaker opens a clause of its own ("what
+                    # scientists", "have progressive environmentalists"); after a
+                    # preposition or "and" it is an object, as in a quotation whose opening
+                    # mark went astray ("in front of us", "chemistry and physics")
                     return "", "unknown", "", None
                 desc = " ".join(tail)
                 start = self.masked.rfind(desc, np_start, np_end)
@@ -1041,6 +1093,7 @@ class _Article:
             while words and (words[0].casefold() in _DETERMINERS_QUANTIFIERS
                              or words[0].casefold() == "of" and len(words) > 1):
                 words = words[1:]                # "one of those advisers" -> advisers
+            words = words[:_verb_group_start(words)]  # "media has always" -> media
             desc = " ".join(words)
             if not desc or len(words) > 6 or not any(
                     w[:1].isalpha() or w[:1].isdigit() and "-" in w for w in words):
@@ -1072,6 +1125,13 @@ class _Article:
             last = max((r for r in refs if r.cls != "document"), key=lambda r: r.end)
         rest = _LETTERS.findall(self.masked[last.end:np_end])
         if rest and rest[-1].casefold() in _ORG_WORDS and rest[-1].islower():
+            between = self.masked[last.end:np_end]
+            cut = _after_clause(between.split())
+            if cut is not None:
+                # a clause before the organisation word, not a name modifying it ("It was
+                # so unusual to have an agency say"): the phrase after its last verb speaks
+                offset = [m.start() for m in re.finditer(r"\S+", between)][cut]
+                return self.np_speaker(last.end + offset, np_end, vs)
             # the name only modifies the head: "the Hamas-run Gaza health ministry"
             phrase = self.masked[np_start:np_end].strip(" ,;:.!?")
             words = [w for w in phrase.split()]
