@@ -432,3 +432,17 @@ def test_actor_tone_is_a_finding_only_outside_its_uncertainty():
     assert "cannot be told apart" in mixed
     few = actor_tone_finding(table([-0.5, -0.6], [0.3, 0.35]))
     assert "too few to say" in few
+
+
+def test_words_before_a_name_that_modifies_a_noun_describe_the_noun():
+    # sentences written for this test: the name modifies "aide", "report", "movement"
+    text = ("A senior Jane Doe aide spoke. The latest Jane Doe report came out. "
+            "The Stop Jane Doe movement grew. President Jane Doe hugs a child. "
+            "Mayor Jane Doe said no.")
+    corpus = pd.DataFrame({"article_id": ["1"], "outlet": ["Daily News"], "text": [text],
+                           "word_count": [len(text.split())]})
+    actors = pd.DataFrame({"actor": ["Jane Doe"], "aliases": ["Jane Doe"], "type": ["person"]})
+    labels = actor_labels(corpus, actors)
+    described = labels[labels["kind"] == "descriptor"]
+    assert dict(zip(described["label"], described["count"], strict=True)) == {
+        "President": 1, "Mayor": 1}

@@ -378,6 +378,49 @@ def _descriptor_before(text: str, start: int, floor: int, stop: frozenset[str],
     return " ".join(words)
 
 
+#: Nouns of time that may follow a name without the name modifying them ("President Roe
+#: today", "Roe last night").
+_TIME_NOUNS = frozenset({"today", "tonight", "yesterday", "tomorrow", "now", "morning",
+                         "afternoon", "evening", "night", "week", "weekend", "month", "year"})
+
+
+def modifies_next(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` modifies the common noun right after it ("former
+    Clinton aide", "internal EPA documents", "the latest UN report"): the words before the
+    name then describe that noun, not the actor.
+
+    >>> modifies_next("a senior Roe aide said", 12), modifies_next("President Roe said", 13)
+    (True, False)
+    >>> modifies_next("President Roe today", 13)
+    False
+    """
+    match = re.match(r"[ \t]+([a-z][a-z-]*)\b", text[end:end + 40])
+    if not match or match.group(1) in _TIME_NOUNS:
+        return False
+    return lexicon_tags().get(match.group(1)) in ("NN", "NNS")
+
+
+#: Titles that modify another title rather than address a person on their own.
+_TITLE_MODIFIERS = frozenset({"former", "deputy", "chief", "assistant", "executive", "home",
+                              "foreign", "prime", "shadow", "vice", "interior", "state",
+                              "defence", "defense", "general"})
+
+
+def _form_of_address(label: str) -> bool:
+    """Whether a label ends in a capitalised title that addresses the person named after it
+    ("President", "Sen."), which stays with the name even where the name modifies a noun
+    after it ("President Roe hugs ...", which the lexicon reads as a noun).
+
+    >>> _form_of_address("US President"), _form_of_address("former"), _form_of_address("top")
+    (True, False, False)
+    """
+    from analysis.attribution.speakers import _TITLES
+
+    last = label.split()[-1]
+    word = last.casefold().rstrip(".")
+    return last[:1].isupper() and word in _TITLES and word not in _TITLE_MODIFIERS
+
+
 def _descriptor_after(text: str, end: int, stop: frozenset[str],
                       verbs: frozenset[str], start: int | None = None) -> str:
     """An appositive after a name: "Jane Doe, the council's engineer, said" → "the
@@ -526,6 +569,8 @@ def actor_labels(corpus: pd.DataFrame, actors: object,
                     "context": context(text, start, end)}
             rows.append({**base, "kind": "name form", "label": text[start:end]})
             before = _descriptor_before(text, start, floor, stop, verbs)
+            if before and modifies_next(text, end) and not _form_of_address(before):
+                before = ""  # "a senior Roe aide": the words describe the aide
             after = _descriptor_after(text, end, stop, verbs, start)
             floor = end
             for label in (before, after):
