@@ -5,9 +5,12 @@ the number of items it rests on (articles, sentences, quotations) and an interva
 bootstrap over the outlet's articles (:data:`N_BOOT` resamples, fixed seed
 :data:`BOOT_SEED`, :data:`CONFIDENCE` interval). An outlet with fewer than
 :data:`MIN_ARTICLES` articles gets no interval, and the workbook says "too few to say"
-instead of comparing it. A finding names a difference between two outlets only when the
-bootstrap interval of that difference excludes zero; otherwise it says the outlets cannot
-be told apart on this corpus. A finding rests on a measure whose external accuracy
+instead of comparing it. A finding names a difference between the highest and the lowest
+outlet only when the bootstrap interval of that difference excludes zero *and* a gap that
+wide arises by chance in under :data:`CHANCE_LEVEL` of random reassignments of the articles
+to the outlets (:func:`chance_of_gap`: picking the two extremes out of many outlets makes
+their gap look larger than it is); otherwise it says the outlets cannot be told apart on
+this corpus. A finding rests on a measure whose external accuracy
 (:func:`analysis.evaluation.report.status`) is "validated"; the others are shown labelled
 *experimental*.
 
@@ -143,6 +146,61 @@ def difference_interval(num_a: object, den_a: object, num_b: object,
     tail = (1 - CONFIDENCE) / 2 * 100
     lo, hi = np.nanpercentile(boot, [tail, 100 - tail])
     return diff, float(lo), float(hi)
+
+
+#: Random reassignments of articles to outlets behind :func:`chance_of_gap`.
+N_PERMUTATIONS = 1000
+#: A gap between the highest and lowest outlet is named only when chance gives one as wide
+#: less often than this.
+CHANCE_LEVEL = 0.05
+
+
+def chance_of_gap(num: object, den: object, outlets: object) -> float:
+    """How often a gap between the highest and the lowest outlet as wide as the observed
+    one arises when the articles are dealt out to the outlets at random (each outlet keeps
+    its number of articles): a permutation test of the range of the outlets' pooled ratios
+    sum(num) / sum(den).
+
+    Picking the two extremes out of many outlets makes their gap look larger than chance
+    alone would give two outlets picked beforehand; this share accounts for that choice.
+    Articles whose ``den`` is 0 or missing are left out.
+
+    >>> outlets = ["A"] * 5 + ["B"] * 5 + ["C"] * 5
+    >>> apart = chance_of_gap([9, 8, 9, 8, 9, 1, 2, 1, 2, 1, 5, 4, 5, 6, 5], [10] * 15, outlets)
+    >>> alike = chance_of_gap([5, 4, 6, 5, 5, 4, 6, 5, 5, 4, 6, 5, 5, 5, 4], [10] * 15, outlets)
+    >>> apart < 0.01, alike > 0.5
+    (True, True)
+    """
+    n = np.asarray(num, dtype=float)
+    d = np.asarray(den, dtype=float)
+    labels = np.asarray(outlets, dtype=object)
+    ok = ~np.isnan(n) & ~np.isnan(d) & (d > 0)
+    n, d, labels = n[ok], d[ok], labels[ok]
+    codes = pd.factorize(labels)[0]
+    k = int(codes.max()) + 1 if len(codes) else 0
+    if k < 2:
+        return float("nan")
+
+    def spread(c: np.ndarray) -> float:
+        ratio = np.bincount(c, weights=n, minlength=k) / np.bincount(c, weights=d, minlength=k)
+        return float(ratio.max() - ratio.min())
+
+    observed = spread(codes)
+    rng = np.random.default_rng(BOOT_SEED)
+    wider = sum(spread(rng.permutation(codes)) >= observed - 1e-12
+                for _ in range(N_PERMUTATIONS))
+    return (1 + wider) / (1 + N_PERMUTATIONS)
+
+
+def chance_text(chance: float, k: int) -> str:
+    """The permutation test's result in words.
+
+    >>> chance_text(0.003, 7)[:64]
+    'among the 7 outlets compared, a gap this wide arises in under 1%'
+    """
+    share = "under 1%" if chance < 0.01 else f"{chance:.0%}"
+    return (f"among the {k} outlets compared, a gap this wide arises in {share} of random "
+            "reassignments of their articles")
 
 
 # --------------------------------------------------------------------------- stories
@@ -638,10 +696,18 @@ def _compare(per: pd.DataFrame, measure: str, name: str, scale: str, low_word: s
 
     gap = (f"{N(hi_o)} {format(v[hi_o], fmt)} ({weight(hi_o)}), "
            f"{N(lo_o)} {format(v[lo_o], fmt)} ({weight(lo_o)})") + (f" {scale}" if scale else "")
-    if lo == lo and (lo > 0 or hi < 0):
+    compared = per[per["outlet"].isin(enough)]
+    chance = chance_of_gap(compared[f"{measure}_num"], compared[f"{measure}_den"],
+                           compared["outlet"])
+    by_chance = chance_text(chance, len(enough))
+    if lo == lo and (lo > 0 or hi < 0) and chance < CHANCE_LEVEL:
         return (f"{N(lo_o)} is {low_word} and {N(hi_o)} {high_word} on {name} ({gap}; "
                 f"the difference, {format(diff, fmt.replace('+', ''))}, has a {CONFIDENCE:.0%} "
-                f"interval of {format(lo, fmt)} to {format(hi, fmt)}).")
+                f"interval of {format(lo, fmt)} to {format(hi, fmt)}; {by_chance}).")
+    if lo == lo and (lo > 0 or hi < 0):
+        return (f"On {name} the outlets cannot be told apart on this corpus: the widest gap "
+                f"({gap}) is within what chance gives the extremes of {len(enough)} outlets "
+                f"({by_chance}).")
     return (f"On {name} the outlets cannot be told apart on this corpus: the widest gap "
             f"({gap}) is within its uncertainty.")
 
@@ -651,7 +717,8 @@ def compare_outlets(table: pd.DataFrame, value: str, *, name: str, low_word: str
                     unit: str = "articles", scale: str = "",
                     markdown: bool = False) -> str:
     """The outlets at either end of a per-article measure, stated as a difference only when
-    the difference is larger than its uncertainty (articles resampled), else said to be
+    the difference is larger than its uncertainty (articles resampled) and than what chance
+    gives the extremes of the outlets compared (:func:`chance_of_gap`), else said to be
     within it or too few to say; with the articles (and ``unit`` items) behind each figure.
 
     ``table`` has one row per article: ``outlet``, ``value`` and, for a pooled share,
@@ -773,17 +840,24 @@ def findings(corpus: pd.DataFrame, tables: dict[str, pd.DataFrame],
 
 def actor_tone_finding(per_article: pd.DataFrame, markdown: bool = False) -> str:
     """How the outlets treat the actor named in most sentences, stated as a difference only
-    when it is larger than its uncertainty (a bootstrap over each outlet's articles).
+    when it is larger than its uncertainty (a bootstrap over each outlet's articles) and
+    than what chance gives the extremes of the outlets compared (:func:`chance_of_gap`).
 
     ``per_article`` is :func:`analysis.sentiment.actor_sentiment`'s table (one row per
     article and actor: outlet, actor, n_sentences, mean_compound). An outlet counts when
     :data:`MIN_ARTICLES` of its articles and :data:`MIN_ITEMS` of its sentences name the
     actor; otherwise the sentence says it is too few to say.
 
-    >>> t = pd.DataFrame({"article_id": list("abcdef"), "outlet": ["A"] * 3 + ["B"] * 3,
-    ...     "actor": ["police"] * 6, "n_sentences": [4] * 6,
-    ...     "mean_compound": [-0.5, -0.6, -0.55, 0.3, 0.35, 0.4]})
+    >>> t = pd.DataFrame({"article_id": list("abcdefgh"), "outlet": ["A"] * 4 + ["B"] * 4,
+    ...     "actor": ["police"] * 8, "n_sentences": [4] * 8,
+    ...     "mean_compound": [-0.5, -0.6, -0.55, -0.5, 0.3, 0.35, 0.4, 0.3]})
     >>> actor_tone_finding(t).startswith("The actor named in most sentences is police: A is")
+    True
+
+    Three articles an outlet are too few for any gap to stand out from chance (a perfect
+    split of six articles comes up in 10% of random reassignments):
+
+    >>> "cannot be told apart" in actor_tone_finding(t.drop([3, 7]))
     True
     """
     from analysis.html_safety import markdown_text
@@ -813,10 +887,17 @@ def actor_tone_finding(per_article: pd.DataFrame, markdown: bool = False) -> str
                                        b["n_sentences"])
     n_lo, n_hi = (plural(int(enough.loc[o, "sentences"]), "sentence") for o in (lo_o, hi_o))
     gap = f"{N(lo_o)} {tone[lo_o]:+.2f} over {n_lo}, {N(hi_o)} {tone[hi_o]:+.2f} over {n_hi}"
-    if lo == lo and (lo > 0 or hi < 0):
+    compared = rows[rows["outlet"].isin(enough.index)]
+    chance = chance_of_gap(compared["total"], compared["n_sentences"], compared["outlet"])
+    by_chance = chance_text(chance, len(enough))
+    if lo == lo and (lo > 0 or hi < 0) and chance < CHANCE_LEVEL:
         return (f"{head}: {N(lo_o)} is the more negative toward them and {N(hi_o)} the more "
                 f"positive ({gap}; the difference, {diff:.2f}, has a {CONFIDENCE:.0%} interval "
-                f"of {lo:+.2f} to {hi:+.2f}).")
+                f"of {lo:+.2f} to {hi:+.2f}; {by_chance}).")
+    if lo == lo and (lo > 0 or hi < 0):
+        return (f"{head}: the outlets cannot be told apart in their tone toward them on this "
+                f"corpus (the widest gap, {gap}, is within what chance gives the extremes of "
+                f"{len(enough)} outlets: {by_chance}).")
     return (f"{head}: the outlets cannot be told apart in their tone toward them on this "
             f"corpus (the widest gap, {gap}, is within its uncertainty).")
 
@@ -854,8 +935,11 @@ def weight_note() -> str:
             f"bootstrap over the outlet's articles ({N_BOOT:,} resamples, fixed seed). A "
             f"figure resting on fewer than {MIN_ARTICLES} articles or {MIN_ITEMS} sentences "
             "or quotations gets no interval: the page says *too few to say how it compares*. "
-            "A finding names a difference between outlets only when the interval of that "
-            "difference excludes zero; otherwise it says the outlets cannot be told apart. "
+            "A finding names a difference between the highest and the lowest outlet only "
+            "when the interval of that difference excludes zero and a gap that wide arises "
+            f"in under {CHANCE_LEVEL:.0%} of {N_PERMUTATIONS:,} random reassignments of the "
+            "articles to the outlets (the two extremes of many outlets are always some way "
+            "apart); otherwise it says the outlets cannot be told apart. "
             "When the manifest has a `story` column, tone and reading grade are compared "
             "within stories (each article against the mean of its story).")
 

@@ -226,9 +226,40 @@ def test_a_difference_within_its_uncertainty_is_not_a_finding():
     noisy = _tables(_voice(ids, outlets, [-0.5, 0.3, -0.1, 0.4, -0.4, 0.0]), 6)
     text = " ".join(f.text for f in glance.findings(corpus, noisy))
     assert "cannot be told apart" in text and "more negative" not in text
+    # three articles each are too few for any gap to stand out from chance (a perfect split
+    # of six articles comes up in a tenth of random reassignments); four each are enough
     clear = _tables(_voice(ids, outlets, [-0.52, -0.5, -0.48, 0.3, 0.32, 0.31]), 6)
     text = " ".join(f.text for f in glance.findings(corpus, clear))
+    assert "cannot be told apart" in text and "more negative" not in text
+    ids8, outlets8 = [f"a{i}" for i in range(8)], ["A"] * 4 + ["B"] * 4
+    corpus8 = _corpus([(i, o, "x") for i, o in zip(ids8, outlets8, strict=True)])
+    clear8 = _tables(_voice(ids8, outlets8, [-0.52, -0.5, -0.48, -0.5, 0.3, 0.32, 0.31, 0.3]),
+                     8)
+    text = " ".join(f.text for f in glance.findings(corpus8, clear8))
     assert "A is the more negative and B the more positive" in text
+
+
+def test_the_extremes_of_many_alike_outlets_are_not_a_finding():
+    # twelve outlets whose articles all come from one distribution (fixed seeds): the two
+    # extremes' own interval usually excludes zero, since they were picked for being far
+    # apart; the finding must say so at most about as often as its 5% level allows
+    named = apart = 0
+    for seed in range(20):
+        rng = np.random.default_rng(seed)
+        outlets = [f"O{k:02d}" for k in range(12) for _ in range(4)]
+        ids = [f"a{i}" for i in range(len(outlets))]
+        tone = rng.normal(0, 0.3, len(ids))
+        corpus = _corpus([(i, o, "x") for i, o in zip(ids, outlets, strict=True)])
+        text = " ".join(f.text for f in glance.findings(
+            corpus, _tables(_voice(ids, outlets, tone.tolist()), len(ids))))
+        named += "the more negative and" in text
+        means = pd.Series(tone).groupby(outlets).mean()
+        lo, hi = means.idxmin(), means.idxmax()
+        _, low, _ = glance.difference_interval(
+            tone[np.array(outlets) == hi], np.ones(4), tone[np.array(outlets) == lo], np.ones(4))
+        apart += low > 0
+    assert apart >= 10  # the old rule would have named most of these
+    assert named <= 2
 
 
 def test_one_article_per_outlet_is_too_few_to_say():
@@ -425,8 +456,11 @@ def test_actor_tone_is_a_finding_only_outside_its_uncertainty():
                              "n_sentences": [4] * (2 * n),
                              "mean_compound": [*a_scores, *b_scores]})
 
-    clear = actor_tone_finding(table([-0.5, -0.6, -0.55], [0.3, 0.35, 0.4]))
+    clear = actor_tone_finding(table([-0.5, -0.6, -0.55, -0.5], [0.3, 0.35, 0.4, 0.3]))
     assert "A is the more negative" in clear and "B the more positive" in clear
+    # three articles each: no split of six articles is rarer than one in ten by chance
+    three = actor_tone_finding(table([-0.5, -0.6, -0.55], [0.3, 0.35, 0.4]))
+    assert "within what chance gives" in three
     # The same means, but the articles of each outlet disagree: the interval spans zero.
     mixed = actor_tone_finding(table([-0.9, 0.8, -0.5], [0.9, -0.8, 0.3]))
     assert "cannot be told apart" in mixed

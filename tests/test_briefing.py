@@ -215,13 +215,14 @@ def test_findings_on_the_seeds_compare_nothing_resting_on_one_article(corpus, se
 
 
 def test_findings_escape_outlet_names_from_the_data():
-    ids = ["1", "2", "3", "4", "5", "6"]
-    outlets = [HOSTILE_SCRIPT] * 3 + ["B"] * 3
-    corpus = pd.DataFrame({"article_id": ids, "outlet": outlets, "text": ["x"] * 6,
-                           "word_count": [1] * 6})
-    voice = pd.DataFrame({"article_id": ids, "outlet": outlets, "narration_n": [10] * 6,
-                          "narration_mean_compound": [-0.5, -0.52, -0.51, 0.4, 0.42, 0.41],
-                          "quoted_n": [0] * 6, "quoted_mean_compound": [float("nan")] * 6})
+    ids = ["1", "2", "3", "4", "5", "6", "7", "8"]
+    outlets = [HOSTILE_SCRIPT] * 4 + ["B"] * 4
+    corpus = pd.DataFrame({"article_id": ids, "outlet": outlets, "text": ["x"] * 8,
+                           "word_count": [1] * 8})
+    voice = pd.DataFrame({"article_id": ids, "outlet": outlets, "narration_n": [10] * 8,
+                          "narration_mean_compound": [-0.5, -0.52, -0.51, -0.5,
+                                                      0.4, 0.42, 0.41, 0.4],
+                          "quoted_n": [0] * 8, "quoted_mean_compound": [float("nan")] * 8})
     empty = pd.DataFrame()
     tables = {"voice": voice, "readability": empty, "frame_sentences": None,
               "quotes": pd.DataFrame(columns=["article_id", "outlet", "kind", "n_words"]),
