@@ -276,27 +276,35 @@ def content_note(corpus: pd.DataFrame) -> str:
             "written, not who is right about the events.")
 
 
+#: The kind of a speaker the machine named but the actor table does not list.
+OUTSIDE_TABLE = "not in the actor table"
+
+
 def voice_shares(quotes: pd.DataFrame, max_kinds: int = 6) -> pd.DataFrame:
     """Per outlet, the share (in %) of its quoted words given to each kind of speaker.
 
     Rows: outlets; columns: speaker types (the ``max_kinds`` with most quoted words overall,
     the rest together as "other", so the table fits a printed page), then ``quoted words``
     (the n behind the shares). Quotations whose speaker the machine could not place count
-    as "unidentified".
+    as "unidentified"; those of a speaker it named but the actor table does not list (so
+    of no known kind) as "not in the actor table".
 
     >>> q = pd.DataFrame({"article_id": ["1", "1"], "outlet": ["A", "A"],
     ...     "quote": ["one two three", "four"], "speaker": ["X", "Y"],
     ...     "speaker_type": ["police", "residents"], "kind": ["direct", "direct"]})
     >>> voice_shares(q).loc["A"].tolist()
     [75.0, 25.0, 4.0]
-    >>> voice_shares(q.assign(speaker_type=["", "unknown"])).columns.tolist()
-    ['unidentified', 'quoted words']
+    >>> voice_shares(q.assign(speaker=["", "Y"], speaker_type=["", "unknown"])).columns.tolist()
+    ['unidentified', 'not in the actor table', 'quoted words']
     """
     if quotes.empty:
         return pd.DataFrame(columns=["quoted words"])
     words = quotes["quote"].astype(str).str.split().str.len()
-    kinds = quotes["speaker_type"].fillna("").replace({"": "unidentified",
-                                                       "unknown": "unidentified"})
+    named = quotes["speaker"].fillna("").astype(str).str.strip() != "" \
+        if "speaker" in quotes else pd.Series(False, index=quotes.index)
+    kinds = quotes["speaker_type"].fillna("").replace({"": "unknown"})
+    kinds = kinds.where(kinds != "unknown", named.map({True: OUTSIDE_TABLE,
+                                                       False: "unidentified"}))
     table = (pd.DataFrame({"outlet": quotes["outlet"], "type": kinds, "words": words})
              .pivot_table(index="outlet", columns="type", values="words", aggfunc="sum",
                           fill_value=0))
@@ -323,6 +331,8 @@ def voice_answer(shares: pd.DataFrame, actors: pd.DataFrame | None = None) -> li
     ...                  index=pd.Index(["A"], name="outlet"))
     >>> voice_answer(s)[0]
     'A: police speakers get 75% of the 40 quoted words.'
+    >>> voice_answer(s.rename(columns={"police": OUTSIDE_TABLE}))[0]
+    'A: speakers not in the actor table get 75% of the 40 quoted words.'
     """
     lines = []
     kinds = [c for c in shares.columns if c != "quoted words"]
@@ -333,7 +343,8 @@ def voice_answer(shares: pd.DataFrame, actors: pd.DataFrame | None = None) -> li
             continue
         top = max(kinds, key=lambda k: (row[k], k))
         few = " (too few words to say much)" if n < 20 else ""
-        lines.append(f"{outlet_label(outlet, start=True)}: {top} speakers get "
+        who = f"speakers {top}" if top == OUTSIDE_TABLE else f"{top} speakers"
+        lines.append(f"{outlet_label(outlet, start=True)}: {who} get "
                      f"{row[top]:.0f}% of the {n} quoted words{few}.")
     official = [k for k in kinds if OFFICIAL_WORDS.search(k)]
     if official and len(shares) > 1:
