@@ -327,13 +327,18 @@ def test_actor_labels_count_what_each_outlet_calls_each_actor(tmp_path):
                                    "chair of the Friends of Riverside Library"}
 
 
+def doe_labels(text: str, alias: str = "Jane Doe") -> pd.DataFrame:
+    """actor_labels for one article of the outlet "Daily News" and one actor, Jane Doe."""
+    corpus = pd.DataFrame({"article_id": ["1"], "outlet": ["Daily News"], "text": [text],
+                           "word_count": [len(text.split())]})
+    actors = pd.DataFrame({"actor": ["Jane Doe"], "aliases": [alias], "type": ["person"]})
+    return actor_labels(corpus, actors)
+
+
 def test_a_verb_a_conjunction_or_an_outlet_before_a_name_is_no_label():
     text = ("Although Jane Doe spoke first, the mayor met Jane Doe later. "
             "A spokesman told Daily News Jane Doe had left. Councillor Jane Doe agreed.")
-    corpus = pd.DataFrame({"article_id": ["1"], "outlet": ["Daily News"], "text": [text],
-                           "word_count": [len(text.split())]})
-    actors = pd.DataFrame({"actor": ["Jane Doe"], "aliases": ["Jane Doe"], "type": ["person"]})
-    labels = actor_labels(corpus, actors)
+    labels = doe_labels(text)
     # "Although", "met" (a past form without -ed) and the outlet's own name describe no one
     assert labels.loc[labels["kind"] == "descriptor", "label"].tolist() == ["Councillor"]
 
@@ -379,10 +384,7 @@ def test_prepositions_adverbs_and_clauses_beside_a_name_are_no_label():
     text = ("Beyond Jane Doe, few spoke. Meanwhile Jane Doe left. Smith leads Jane Doe now. "
             "Jane Doe, among local voters, led. Jane Doe, the answer is no, said. "
             "Former mayor Jane Doe, the group's founder, agreed.")
-    corpus = pd.DataFrame({"article_id": ["1"], "outlet": ["Daily News"], "text": [text],
-                           "word_count": [len(text.split())]})
-    actors = pd.DataFrame({"actor": ["Jane Doe"], "aliases": ["Jane Doe"], "type": ["person"]})
-    labels = actor_labels(corpus, actors)
+    labels = doe_labels(text)
     assert sorted(labels.loc[labels["kind"] == "descriptor", "label"]) == [
         "Former mayor", "the group's founder"]
 
@@ -396,20 +398,14 @@ def test_a_figure_a_plural_or_the_rest_of_the_sentence_after_a_name_is_no_label(
             "Critics Mock Jane Doe, The Council Did Nothing. "
             "On Sunday, Jane Doe, the party's leader, spoke. "
             "They met Jane Doe, a former teacher.")
-    corpus = pd.DataFrame({"article_id": ["1"], "outlet": ["Daily News"], "text": [text],
-                           "word_count": [len(text.split())]})
-    actors = pd.DataFrame({"actor": ["Jane Doe"], "aliases": ["Jane Doe"], "type": ["person"]})
-    labels = actor_labels(corpus, actors)
+    labels = doe_labels(text)
     after = labels[labels["kind"] == "descriptor"]["label"]
     assert sorted(after) == ["Councillor", "a former teacher", "the party's leader"]
 
 
 def test_an_honorific_or_a_headline_verb_before_a_name_is_no_label():
     text = ("Mr Doe spoke. Council Slams Mayor Doe Over Cuts\nLater, Mayor Doe agreed.")
-    corpus = pd.DataFrame({"article_id": ["1"], "outlet": ["Daily News"], "text": [text],
-                           "word_count": [len(text.split())]})
-    actors = pd.DataFrame({"actor": ["Jane Doe"], "aliases": ["Doe"], "type": ["person"]})
-    labels = actor_labels(corpus, actors)
+    labels = doe_labels(text, alias="Doe")
     described = labels[labels["kind"] == "descriptor"]
     assert dict(zip(described["label"], described["count"], strict=True)) == {"Mayor": 2}
 
@@ -473,10 +469,7 @@ def test_words_before_a_name_that_modifies_a_noun_describe_the_noun():
     text = ("A senior Jane Doe aide spoke. The latest Jane Doe report came out. "
             "The Stop Jane Doe movement grew. President Jane Doe hugs a child. "
             "Mayor Jane Doe said no.")
-    corpus = pd.DataFrame({"article_id": ["1"], "outlet": ["Daily News"], "text": [text],
-                           "word_count": [len(text.split())]})
-    actors = pd.DataFrame({"actor": ["Jane Doe"], "aliases": ["Jane Doe"], "type": ["person"]})
-    labels = actor_labels(corpus, actors)
+    labels = doe_labels(text)
     described = labels[labels["kind"] == "descriptor"]
     assert dict(zip(described["label"], described["count"], strict=True)) == {
         "President": 1, "Mayor": 1}
