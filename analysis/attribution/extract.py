@@ -2009,6 +2009,26 @@ def _empty_quotes() -> pd.DataFrame:
                          "clause_start": "Int64", "clause_end": "Int64"})
 
 
+def _one_per_clause(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per reported clause: two speech verbs of one sentence can claim the same
+    clause ("X said ..., arguing that ..."); the row that names a speaker is kept, else
+    the first.
+
+    >>> f = pd.DataFrame({"article_id": ["1", "1", "1"], "start": [5, 5, 40], "end": [20, 20, 50],
+    ...                   "kind": ["indirect"] * 3, "speaker": ["", "Obama", ""]})
+    >>> _one_per_clause(f)["speaker"].tolist()
+    ['Obama', '']
+    """
+    keys = ["article_id", "start", "end", "kind"]
+    twice = frame.duplicated(keys, keep=False) & (frame["kind"] == "indirect")
+    if not twice.any():
+        return frame
+    named = (frame["speaker"].fillna("") == "").astype(int)
+    keep = frame[twice].assign(_unnamed=named[twice]).sort_values(
+        "_unnamed", kind="stable").groupby(keys, sort=False).head(1).index
+    return frame[~twice | frame.index.isin(keep)].reset_index(drop=True)
+
+
 def extract_quotes(corpus: pd.DataFrame, actors: str | Path | pd.DataFrame | None = None
                    ) -> pd.DataFrame:
     """One row per quotation: the DESIGN.md columns plus ``verb_class`` (neutral /
@@ -2075,7 +2095,7 @@ def extract_quotes(corpus: pd.DataFrame, actors: str | Path | pd.DataFrame | Non
             raise
     if not rows:
         return _empty_quotes()
-    frame = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+    frame = _one_per_clause(pd.DataFrame(rows, columns=QUOTE_COLUMNS))
     return frame.astype({"start": "int64", "end": "int64", "speaker_start": "Int64",
                          "speaker_end": "Int64", "paragraph_id": "int64", "n_words": "int64",
                          "clause_start": "Int64", "clause_end": "Int64"})
