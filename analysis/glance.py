@@ -69,7 +69,7 @@ OVERVIEW_COLUMNS = [
     "outlet", "articles", "words", "stories",
     *itertools.chain.from_iterable((m, f"{m}_lo", f"{m}_hi", f"{m}_n", f"{m}_articles")
                                    for m in MEASURES),
-    "uk_age", "quoted_words", "quotations", "top_sources", "top_source_type",
+    "uk_age", "quoted_words", "quotations", "top_sources", "top_source_type", "unlisted_share",
     "dominant_frame", "labels", "unique_quotes", "checked_quotes", "reuse_share",
     "reuse_with",
 ]
@@ -511,6 +511,9 @@ def outlet_overview(corpus: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd
                  if k not in ("unknown", "(unattributed)") and v > 0}
         row["quoted_words"] = int(sum(totals.values()))
         row["quotations"] = int(arts["quotations"].sum())
+        # quoted words of speakers of no listed kind: not in the actor table, or none found
+        row["unlisted_share"] = (1 - sum(named.values()) / row["quoted_words"]
+                                 if row["quoted_words"] else float("nan"))
         top, share = "", _NO_SHARE
         if named:
             top = sorted(named.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
@@ -1095,6 +1098,21 @@ def plot_unique_quotes(overview: pd.DataFrame, ax=None):  # type: ignore[no-unty
 
 # --------------------------------------------------------------------------- display
 
+#: From this share of an outlet's quoted words by speakers of no listed kind, the main kind
+#: of source says so.
+UNLISTED_SHOWN = 0.25
+
+
+def _unlisted_text(share: float) -> str:
+    """What the main kind of source leaves out, where that is much.
+
+    >>> _unlisted_text(0.8), _unlisted_text(0.1)
+    ('; 80% from speakers the actor table does not list or the machine did not find', '')
+    """
+    if share != share or share < UNLISTED_SHOWN:
+        return ""
+    return f"; {share:.0%} from speakers the actor table does not list or the machine did not find"
+
 
 def display_table(overview: pd.DataFrame) -> pd.DataFrame:
     """:func:`outlet_overview` as text for a reader: one row per outlet, the measures under
@@ -1115,8 +1133,9 @@ def display_table(overview: pd.DataFrame) -> pd.DataFrame:
         cols[MEASURES[m][0]] = [figure_text(r, m) for _, r in o.iterrows()]
     cols["most quoted speakers (share of quoted words)"] = [s or "none" for s in o["top_sources"]]
     cols["main kind of source (share of quoted words)"] = [
-        f"{r['top_source_type']}: {figure_text(r, 'top_source_type_share')}"
-        if isinstance(r["top_source_type"], str) and r["top_source_type"] else "none"
+        (f"{r['top_source_type']}: {figure_text(r, 'top_source_type_share')}"
+         if isinstance(r["top_source_type"], str) and r["top_source_type"] else "none")
+        + _unlisted_text(r.get("unlisted_share", float("nan")))
         for _, r in o.iterrows()]
     cols[MEASURES["evaluative_verbs"][0]] = [figure_text(r, "evaluative_verbs")
                                              for _, r in o.iterrows()]

@@ -424,3 +424,26 @@ def test_a_figure_counts_the_articles_that_hold_its_items(tmp_path):
     assert int(row["top_source_type_share_articles"]) == 3
     assert int(row["narration_tone_articles"]) == 4
     assert "3 articles" in glance.figure_text(row, "evaluative_verbs")
+
+
+def test_the_main_kind_of_source_says_what_it_leaves_out(tmp_path):
+    # Sam Poe (not in the actor table) is quoted at length, Jane Doe (listed) briefly
+    texts = ['"We will fight the closure of the library with every means we have," Sam Poe '
+             'said. "Fine," Jane Doe said.',
+             '"The plan is wrong and the council knows it is wrong," Sam Poe said on Monday.',
+             '"No," Jane Doe said. "The vote was fair and the count was open," Sam Poe said.']
+    corpus = pd.DataFrame({"article_id": ["a1", "a2", "a3"], "outlet": ["A"] * 3,
+                           "text": texts})
+    corpus["word_count"] = corpus["text"].str.split().str.len()
+    actors = tmp_path / "actors.csv"
+    actors.write_text("actor,aliases,type\nJane Doe,Doe,campaigner\n", encoding="utf-8")
+    tables = glance.briefing_tables(corpus, actors)
+    quotes = tables["quotes"]
+    words = quotes["quote"].str.split().str.len()
+    listed = words[quotes["speaker_type"] == "campaigner"].sum()
+    row = glance.outlet_overview(corpus, tables).iloc[0]
+    assert row["unlisted_share"] == pytest.approx(1 - listed / words.sum())
+    assert row["unlisted_share"] > glance.UNLISTED_SHOWN
+    shown = glance.display_table(glance.outlet_overview(corpus, tables)).iloc[0]
+    assert (f"{row['unlisted_share']:.0%} from speakers the actor table does not list"
+            in shown["main kind of source (share of quoted words)"])
