@@ -95,10 +95,15 @@ def _resample(num: np.ndarray, den: np.ndarray, rng: np.random.Generator) -> np.
         return top / bottom
 
 
+def _usable(n: np.ndarray, d: np.ndarray) -> np.ndarray:
+    """The articles a pooled ratio can use: a value and a denominator above zero."""
+    return ~np.isnan(n) & ~np.isnan(d) & (d > 0)
+
+
 def _clean(num: object, den: object) -> tuple[np.ndarray, np.ndarray]:
     n = np.asarray(num, dtype=float)
     d = np.asarray(den, dtype=float)
-    ok = ~np.isnan(n) & ~np.isnan(d) & (d > 0)
+    ok = _usable(n, d)
     return n[ok], d[ok]
 
 
@@ -173,9 +178,8 @@ def chance_of_gap(num: object, den: object, outlets: object) -> float:
     """
     n = np.asarray(num, dtype=float)
     d = np.asarray(den, dtype=float)
-    labels = np.asarray(outlets, dtype=object)
-    ok = ~np.isnan(n) & ~np.isnan(d) & (d > 0)
-    n, d, labels = n[ok], d[ok], labels[ok]
+    ok = _usable(n, d)
+    n, d, labels = n[ok], d[ok], np.asarray(outlets, dtype=object)[ok]
     codes = pd.factorize(labels)[0]
     k = int(codes.max()) + 1 if len(codes) else 0
     if k < 2:
@@ -190,6 +194,29 @@ def chance_of_gap(num: object, den: object, outlets: object) -> float:
     wider = sum(spread(rng.permutation(codes)) >= observed - 1e-12
                 for _ in range(N_PERMUTATIONS))
     return (1 + wider) / (1 + N_PERMUTATIONS)
+
+
+def extremes_gap(num: object, den: object, outlets: object, high: object, low: object
+                 ) -> tuple[str, float, float, float, float]:
+    """The gap between two outlets picked as the highest and the lowest of those given: its
+    verdict ("apart" when the :func:`difference_interval` of ``high`` minus ``low``
+    excludes zero and :func:`chance_of_gap` over all the outlets is under
+    :data:`CHANCE_LEVEL`; "chance" when only the interval excludes zero; else "noise"),
+    the difference and its interval, and the chance.
+
+    >>> o = ["A"] * 4 + ["B"] * 4
+    >>> extremes_gap([9, 8, 9, 8, 1, 2, 1, 2], [10] * 8, o, "A", "B")[0]
+    'apart'
+    """
+    n = np.asarray(num, dtype=float)
+    d = np.asarray(den, dtype=float)
+    labels = np.asarray(outlets, dtype=object)
+    a, b = labels == high, labels == low
+    diff, lo, hi = difference_interval(n[a], d[a], n[b], d[b])
+    chance = chance_of_gap(n, d, labels)
+    beyond = lo == lo and (lo > 0 or hi < 0)
+    verdict = "noise" if not beyond else "apart" if chance < CHANCE_LEVEL else "chance"
+    return verdict, diff, lo, hi, chance
 
 
 def chance_text(chance: float, k: int) -> str:
@@ -455,7 +482,8 @@ def articles_with(den: object) -> int:
     >>> articles_with([3, 0, float("nan"), 1])
     2
     """
-    return len(_clean(np.zeros(len(np.atleast_1d(den))), den)[1])
+    d = np.atleast_1d(np.asarray(den, dtype=float))
+    return int(_usable(np.zeros(len(d)), d).sum())
 
 
 def outlet_overview(corpus: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -687,9 +715,9 @@ def _compare(per: pd.DataFrame, measure: str, name: str, scale: str, low_word: s
     lo_o, hi_o = v.idxmin(), v.idxmax()
     if v[lo_o] == v[hi_o]:
         return f"On {name}, the outlets cannot be told apart on this corpus."
-    a, b = per[per["outlet"] == hi_o], per[per["outlet"] == lo_o]
-    diff, lo, hi = difference_interval(a[f"{measure}_num"], a[f"{measure}_den"],
-                                       b[f"{measure}_num"], b[f"{measure}_den"])
+    compared = per[per["outlet"].isin(enough)]
+    verdict, diff, lo, hi, chance = extremes_gap(
+        compared[f"{measure}_num"], compared[f"{measure}_den"], compared["outlet"], hi_o, lo_o)
 
     def weight(outlet: str) -> str:  # the articles and items behind an outlet's figure
         held = plural(int(counts[outlet]), "article")
@@ -699,15 +727,12 @@ def _compare(per: pd.DataFrame, measure: str, name: str, scale: str, low_word: s
 
     gap = (f"{N(hi_o)} {format(v[hi_o], fmt)} ({weight(hi_o)}), "
            f"{N(lo_o)} {format(v[lo_o], fmt)} ({weight(lo_o)})") + (f" {scale}" if scale else "")
-    compared = per[per["outlet"].isin(enough)]
-    chance = chance_of_gap(compared[f"{measure}_num"], compared[f"{measure}_den"],
-                           compared["outlet"])
     by_chance = chance_text(chance, len(enough))
-    if lo == lo and (lo > 0 or hi < 0) and chance < CHANCE_LEVEL:
+    if verdict == "apart":
         return (f"{N(lo_o)} is {low_word} and {N(hi_o)} {high_word} on {name} ({gap}; "
                 f"the difference, {format(diff, fmt.replace('+', ''))}, has a {CONFIDENCE:.0%} "
                 f"interval of {format(lo, fmt)} to {format(hi, fmt)}; {by_chance}).")
-    if lo == lo and (lo > 0 or hi < 0):
+    if verdict == "chance":
         return (f"On {name} the outlets cannot be told apart on this corpus: the widest gap "
                 f"({gap}) is within what chance gives the extremes of {len(enough)} outlets "
                 f"({by_chance}).")
@@ -885,19 +910,17 @@ def actor_tone_finding(per_article: pd.DataFrame, markdown: bool = False) -> str
                 "treat them.")
     tone = enough["total"] / enough["sentences"]
     lo_o, hi_o = tone.idxmin(), tone.idxmax()
-    a, b = rows[rows["outlet"] == hi_o], rows[rows["outlet"] == lo_o]
-    diff, lo, hi = difference_interval(a["total"], a["n_sentences"], b["total"],
-                                       b["n_sentences"])
+    compared = rows[rows["outlet"].isin(enough.index)]
+    verdict, diff, lo, hi, chance = extremes_gap(compared["total"], compared["n_sentences"],
+                                                 compared["outlet"], hi_o, lo_o)
     n_lo, n_hi = (plural(int(enough.loc[o, "sentences"]), "sentence") for o in (lo_o, hi_o))
     gap = f"{N(lo_o)} {tone[lo_o]:+.2f} over {n_lo}, {N(hi_o)} {tone[hi_o]:+.2f} over {n_hi}"
-    compared = rows[rows["outlet"].isin(enough.index)]
-    chance = chance_of_gap(compared["total"], compared["n_sentences"], compared["outlet"])
     by_chance = chance_text(chance, len(enough))
-    if lo == lo and (lo > 0 or hi < 0) and chance < CHANCE_LEVEL:
+    if verdict == "apart":
         return (f"{head}: {N(lo_o)} is the more negative toward them and {N(hi_o)} the more "
                 f"positive ({gap}; the difference, {diff:.2f}, has a {CONFIDENCE:.0%} interval "
                 f"of {lo:+.2f} to {hi:+.2f}; {by_chance}).")
-    if lo == lo and (lo > 0 or hi < 0):
+    if verdict == "chance":
         return (f"{head}: the outlets cannot be told apart in their tone toward them on this "
                 f"corpus (the widest gap, {gap}, is within what chance gives the extremes of "
                 f"{len(enough)} outlets: {by_chance}).")

@@ -244,36 +244,6 @@ _OPENS_SUBJECT = frozenset({"what", "that", "which", "who", "whom", "as", "why",
                             "when", "because", "while", "if"})
 _VERB_GROUP_ADVERBS = frozenset({"not", "never", "always", "also", "just", "still", "already",
                                  "even", "often", "again", "once", "long", "since", "now"})
-
-
-def _after_clause(words: list[str]) -> int | None:
-    """Where the noun phrase after a phrase's last auxiliary or copula starts (an index into
-    ``words``), or None when there is none or it only belongs to the speech verb after the
-    phrase.
-
-    >>> _after_clause("is essentially what arctic scientists".split())
-    1
-    >>> _after_clause("The media has always".split()) is None
-    True
-    """
-    end = _verb_group_start(words)
-    found = [i for i in range(end) if _CLAUSE_VERB.fullmatch(words[i])]
-    return found[-1] + 1 if found else None
-
-
-def _verb_group_start(words: list[str]) -> int:
-    """Where the auxiliaries and adverbs that belong to the speech verb after a phrase
-    start ("the media | has always", "Comey | has").
-
-    >>> _verb_group_start("The media has always".split()), _verb_group_start(["critics"])
-    (2, 1)
-    """
-    end = len(words)
-    while end and (_CLAUSE_VERB.fullmatch(words[end - 1])
-                   or words[end - 1].casefold() in _VERB_GROUP_ADVERBS
-                   or words[end - 1].casefold().endswith("ly")):
-        end -= 1
-    return end
 _TO_AFTER = re.compile(r"\s+to\b")
 _PARENS = re.compile(r"\([^()]*\)")
 _PARTICIPLE_END = re.compile(r"(?:ed|en|wn)$")
@@ -327,6 +297,36 @@ _GROUP = re.compile(r"\s*(?:(?:the|some|many|several|local|other)\s+)*((?:[A-Za-
 #: The prepositions :data:`_GROUP` needs after its plural noun.
 _GROUP_PREPOSITIONS = frozenset(("on", "in", "at", "from", "near", "across", "of", "along",
                                  "around"))
+
+
+def _after_clause(words: list[str]) -> int | None:
+    """Where the noun phrase after a phrase's last auxiliary or copula starts (an index into
+    ``words``), or None when there is none or it only belongs to the speech verb after the
+    phrase.
+
+    >>> _after_clause("is essentially what arctic scientists".split())
+    1
+    >>> _after_clause("The media has always".split()) is None
+    True
+    """
+    end = _verb_group_start(words)
+    found = [i for i in range(end) if _CLAUSE_VERB.fullmatch(words[i])]
+    return found[-1] + 1 if found else None
+
+
+def _verb_group_start(words: list[str]) -> int:
+    """Where the auxiliaries and adverbs that belong to the speech verb after a phrase
+    start ("the media | has always", "Comey | has").
+
+    >>> _verb_group_start("The media has always".split()), _verb_group_start(["critics"])
+    (2, 1)
+    """
+    end = len(words)
+    while end and (_CLAUSE_VERB.fullmatch(words[end - 1])
+                   or words[end - 1].casefold() in _VERB_GROUP_ADVERBS
+                   or words[end - 1].casefold().endswith("ly")):
+        end -= 1
+    return end
 
 
 def _may_name_group(text: str) -> bool:
@@ -2023,8 +2023,8 @@ def _one_per_clause(frame: pd.DataFrame) -> pd.DataFrame:
     twice = frame.duplicated(keys, keep=False) & (frame["kind"] == "indirect")
     if not twice.any():
         return frame
-    named = (frame["speaker"].fillna("") == "").astype(int)
-    keep = frame[twice].assign(_unnamed=named[twice]).sort_values(
+    unnamed = (frame["speaker"].fillna("") == "").astype(int)
+    keep = frame[twice].assign(_unnamed=unnamed[twice]).sort_values(
         "_unnamed", kind="stable").groupby(keys, sort=False).head(1).index
     return frame[~twice | frame.index.isin(keep)].reset_index(drop=True)
 

@@ -233,15 +233,10 @@ def cue_share_scores(corpus: pd.DataFrame) -> pd.DataFrame:
     >>> cue_share_scores(c)["conflict"].tolist()
     [0.5]
     """
-    from analysis.framing import frame_sentences
+    from analysis.framing import article_frames
 
-    marked = frame_sentences(corpus)
-    ids = corpus["article_id"].astype(str)
-    if len(marked) == 0:
-        return pd.DataFrame({"article_id": ids.tolist(), **{f: 0.0 for f in FRAMES}})
-    shares = marked.assign(article_id=marked["article_id"].astype(str)).groupby(
-        "article_id")[list(FRAMES)].mean()
-    return shares.reindex(ids).fillna(0.0).reset_index()
+    shares = article_frames(corpus)  # the shares the outlet tables show, per article
+    return shares[["article_id", *FRAMES]].fillna(0.0)
 
 
 def auc_rows(system: str, role: str, gold: pd.DataFrame, scores: pd.DataFrame,

@@ -473,7 +473,7 @@ def _descriptor_after(text: str, end: int, stop: frozenset[str],
     capitals = sum(w[:1].isupper() for w in words)
     if capitals * 2 > len(words) and any(_finite_verb(w) for w in words[1:]):
         return ""  # a headline's clause in capitals ("The Establishment Did Something")
-    name_plural = text[:end].rstrip().lower().endswith("s")
+    name_plural = text[end - 1:end].lower() == "s"  # the name's last letter
     if not name_plural and _plural_head(words):
         return ""  # many, not the one named ("the liberals", "lessons from …")
     return phrase
