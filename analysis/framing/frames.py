@@ -252,11 +252,32 @@ def outlet_frames(sentences: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index()
 
 
+def _excerpt(text: str, cue: str, max_chars: int) -> str:
+    """``text`` cut to ``max_chars`` around the first place ``cue`` occurs (the start when it
+    is absent or already within reach), "…" marking each cut.
+
+    >>> _excerpt("a b c d e f g h i j k l m n o p q r s t u v w x y z cue", "cue", 12)
+    '…w x y z cue'
+    >>> _excerpt("cue a b c d e f g h i j k", "cue", 12)
+    'cue a b c d…'
+    """
+    if len(text) <= max_chars:
+        return text
+    at = text.casefold().find(cue.casefold()) if cue else -1
+    if at < 0 or at + len(cue) <= max_chars - 1:
+        return text[:max_chars - 1] + "…"
+    start = at - (max_chars - len(cue)) // 3
+    if start + max_chars - 1 >= len(text):
+        return "…" + text[len(text) - (max_chars - 1):]
+    return "…" + text[start:start + max_chars - 2] + "…"
+
+
 def frame_examples(sentences: pd.DataFrame, n: int = 2, max_chars: int = 220) -> pd.DataFrame:
     """Up to ``n`` example sentences per frame and outlet, with the cues that fired.
 
     The examples are the first sentences in text order, so a reader sees the rule at work
-    on the story's opening rather than on hand-picked cases.
+    on the story's opening rather than on hand-picked cases. A sentence longer than
+    ``max_chars`` is cut around its first cue, so the cue stays in view.
 
     >>> fs = pd.DataFrame({"outlet": ["A"], "article_id": ["1"], "sentence_id": [0],
     ...     "text": ["Police were accused."], "cues": ["conflict: accused"],
@@ -272,9 +293,9 @@ def frame_examples(sentences: pd.DataFrame, n: int = 2, max_chars: int = 220) ->
         hits = sentences[sentences[f]].sort_values(["outlet", "article_id", "sentence_id"])
         for outlet, g in hits.groupby("outlet", sort=True):
             for s in g.head(n).itertuples(index=False):
-                text = s.text if len(s.text) <= max_chars else s.text[:max_chars - 1] + "…"
                 cue = next((c.split(": ", 1)[1] for c in s.cues.split("; ")
                             if c.startswith(f + ":")), "")
+                text = _excerpt(s.text, cue.split(", ")[0], max_chars)
                 rows.append({"frame": f, "outlet": outlet, "article_id": s.article_id,
                              "sentence_id": s.sentence_id, "cues": cue, "text": text})
     return pd.DataFrame(rows, columns=["frame", "outlet", "article_id", "sentence_id", "cues",
