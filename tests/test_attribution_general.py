@@ -655,3 +655,47 @@ def test_a_word_after_a_preposition_in_a_clause_is_no_speaker():
     text = ("The report came out on Monday.\" We have a monumental task in front of us,\" "
             "says co-author Jane Roe of the university.")
     assert "us" not in set(_one(text)["speaker"])
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # the attribution inside its clause: the clause is read on both sides of it
+    ("The budget, Jane Okafor said, would be balanced by June.",
+     "The budget\nwould be balanced by June", "Jane Okafor"),
+    ("The factory, according to union officials, had cut 300 jobs.",
+     "The factory\nhad cut 300 jobs", "union officials"),
+    # the speaker after the verb, then described: the description is not reported speech
+    ("The bridge will reopen in May, said Tom Reyes, who chairs the transport committee.",
+     "The bridge will reopen in May", "Tom Reyes"),
+    ("The bridge will reopen in May, according to Tom Reyes, a councillor since 2019.",
+     "The bridge will reopen in May", "Tom Reyes"),
+    # "according to" without a comma before it
+    ("Ticket sales doubled last year according to the festival's accounts.",
+     "Ticket sales doubled last year", "festival's accounts"),
+])
+def test_an_attribution_set_off_by_commas(text, quote, speaker):
+    q = _one(text)
+    assert q["kind"].tolist() == ["indirect"]
+    assert q.loc[0, "quote"] == quote
+    assert q.loc[0, "speaker"] == speaker
+
+
+@pytest.mark.parametrize("text", [
+    'When asked about the bridge, Tom Reyes said, "We will see."',
+    'Tom Reyes left early, telling reporters, "It is over."',
+    "Tom Reyes said he expects Jane Okafor, Ali Khan and others to attend.",
+])
+def test_no_reported_clause_around_an_aside(text):
+    # an opening phrase before the speaker is not what he said; a participle's object is
+    # not a speaker; a clause after the verb is read by the verb, not as an aside
+    q = _one(text)
+    assert not ((q["kind"] == "indirect") & q["quote"].str.contains("When asked|left early"
+                                                                     "|expects Jane")).any()
+
+
+@pytest.mark.parametrize("text", ["The plan would fail, said McNally.",
+                                  '"The plan will fail," said Kelly.',
+                                  "The plan would fail, said DeSantis."])
+def test_a_surname_after_the_verb_keeps_its_capitals_and_no_full_stop(text):
+    name = text.rstrip(".").split()[-1]
+    q = _one(text)
+    assert q["speaker"].tolist() == [name]

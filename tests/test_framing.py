@@ -273,7 +273,7 @@ def test_frame_agreement_with_hand_labels(frames_seeds):
     assert agree.loc["conflict", "kappa"] >= 0.6
     assert agree.loc["responsibility", "kappa"] >= 0.5
     assert agree.loc["morality", "kappa"] >= 0.5
-    assert agree.loc["human_interest", "kappa"] > 0.1
+    assert agree.loc["human_interest", "kappa"] >= 0.2
     # No seed sentence was labelled economic; kappa is then undefined, not a number.
     assert agree.loc["economic", "human_yes"] == 0
     held = F.frame_agreement(matched[matched.split == "heldout"]).set_index("frame")

@@ -250,7 +250,8 @@ _PARTICIPLE_END = re.compile(r"(?:ed|en|wn)$")
 _BY = re.compile(r"\bby\s+")
 _COMMA_SEGMENT = re.compile(r"[^,]+")
 _PLURAL_END = re.compile(r"[^s]s$")
-_CAPITAL_WORD = re.compile(r"[A-Z][a-z'’-]+")
+#: One capitalised word, a surname with an inner capital too ("Smith", "McCain", "DeSantis").
+_CAPITAL_WORD = re.compile(r"[A-Z][a-z'’-]+(?:[A-Z][a-z'’-]+)?")
 _RELATIVE = re.compile(r"\s(?:who|which|that)\s")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _MARK_AFTER = re.compile(r"\s*[:'\"“‘”’]")
@@ -265,6 +266,14 @@ _SHORT_TAIL = re.compile(r"\s+[^,.;:_]{1,60}[.!?]?\s*$")
 _ADVERBIAL_AFTER = re.compile(r"\s+(?:on|in|at|during|after|before|last|this|yesterday|"
     r"today|tonight|earlier|later|late|to|via|by|[A-Z])")
 _FIRST_WORD = re.compile(r"\s*([\w'’-]+)")
+#: Prepositions inside a speaker's description ("a spokesman for the company").
+_SPEAKER_LINKS = frozenset({"of", "for", "at", "from", "in", "on", "with", "to", "and"})
+_NAME_WORDS = _DETERMINERS_QUANTIFIERS | _SPEAKER_LINKS
+#: A comma right after an attribution's verb ("The plan, Smith said, would fail").
+_COMMA_NEXT = re.compile(r"\s*,")
+#: A sentence's closing punctuation, and the initials it may follow ("the U.S.").
+_CLOSING = re.compile(r"[.!?]+\s*$")
+_INITIALS_END = re.compile(r"(?:\b[A-Z]\.)+$")
 _PAST_PARTICIPLE_END = re.compile(r"[a-z](?:ed|en|wn)$")
 #: The endings :data:`_PAST_PARTICIPLE_END` looks for, tested first as a cheap pre-check.
 _PARTICIPLE_ENDINGS = ("ed", "en", "wn")
@@ -320,11 +329,13 @@ def _verb_group_start(words: list[str]) -> int:
 
     >>> _verb_group_start("The media has always".split()), _verb_group_start(["critics"])
     (2, 1)
+    >>> _verb_group_start("officials quietly".split()), _verb_group_start(["Kelly"])
+    (1, 1)
     """
     end = len(words)
     while end and (_CLAUSE_VERB.fullmatch(words[end - 1])
                    or words[end - 1].casefold() in _VERB_GROUP_ADVERBS
-                   or words[end - 1].casefold().endswith("ly")):
+                   or words[end - 1][:1].islower() and _adverb(words[end - 1])):
         end -= 1
     return end
 
@@ -344,6 +355,42 @@ def _may_name_group(text: str) -> bool:
 _LY_NOUNS = {"rally", "family", "ally", "supply", "assembly", "reply", "italy", "july",
              "belly", "bully", "anomaly", "monopoly", "fly", "lily", "sally", "kelly", "holly",
              "emily", "molly", "billy", "willy", "wholly", "ugly", "only"}
+
+
+def _end_of_phrase(text: str, start: int, end: int) -> int:
+    """Where a speaker phrase that closes its sentence ends: before the full stop, unless the
+    stop belongs to initials.
+
+    >>> t = "..., said Smith."
+    >>> u = "..., said the U.S."
+    >>> t[10:_end_of_phrase(t, 10, len(t))], u[10:_end_of_phrase(u, 10, len(u))]
+    ('Smith', 'the U.S.')
+    """
+    closing = _CLOSING.search(text, start, end)
+    if closing is None or _INITIALS_END.search(text, start, closing.start() + 1):
+        return end
+    return closing.start()
+
+
+def _named_after_verb(words: list[str]) -> bool:
+    """Whether the words after a verb, up to a comma, name a speaker ("said Ron DeSantis",
+    "said a spokesman for the company"): at most six, opening with a capital or a
+    determiner, every word in lower case a determiner, preposition, speaker noun or
+    organisation word ("said he expects Obama" is the verb's own clause).
+
+    >>> _named_after_verb("a spokesman for the company".split())
+    True
+    >>> _named_after_verb("he expects Obama".split()), _named_after_verb(["officials"])
+    (False, True)
+    """
+    if not 1 <= len(words) <= 6:
+        return False
+    first = words[0].casefold()
+    if not (words[0][:1].isupper() or first in _DETERMINERS_QUANTIFIERS
+            or first in _speaker_nouns() or first in _ORG_WORDS):
+        return False
+    return all(w[:1].isupper() or w.casefold() in _NAME_WORDS or w.casefold() in _speaker_nouns()
+               or w.casefold() in _ORG_WORDS or w.endswith(("'s", "’s")) for w in words)
 
 
 @lru_cache(maxsize=1)
@@ -1731,7 +1778,8 @@ class _Article:
 
     def _tail_indirect(self, sent: _Sent, vs: int, ve: int, lemma: str) -> _Item | None:
         """'CLAUSE, X said.' / 'CLAUSE, said X.' / 'CLAUSE, according to X.' /
-        'According to X, CLAUSE.'"""
+        'According to X, CLAUSE.', and the same with the attribution inside the clause or
+        the speaker described (:meth:`_aside_indirect`)."""
         m = self.masked
         after = m[ve:sent.end]
         if lemma == "according to" and not m[sent.start:vs].strip():
@@ -1739,7 +1787,9 @@ class _Article:
             if c2 < 0:
                 return None
             cs, ce, np = c2 + 1, sent.end, (ve, c2)
-        elif _TAIL_END.match(after) or lemma == "according to" or (
+        elif lemma == "according to":
+            return self._aside_indirect(sent, vs, ve, according=True)
+        elif _TAIL_END.match(after) or (
                 # a short tail holds at most 61 characters besides its outer spaces
                 len(after.strip()) <= 61 and _SHORT_TAIL.match(after)
                 and not _FINITE.search(after)):
@@ -1757,15 +1807,74 @@ class _Article:
                     or first.group(1).casefold() in _tail_openers()):
                 return None              # ", denied wrongdoing.": no speaker after the verb
             cs, ce = sent.start, comma
-            np = (comma + 1, vs) if m[comma + 1:vs].strip() else (ve, sent.end)
+            np = (comma + 1, vs) if m[comma + 1:vs].strip() else (ve, _end_of_phrase(m, ve,
+                                                                                 sent.end))
         else:
-            return None
+            return self._aside_indirect(sent, vs, ve)
         # the tail shape ("..., X said.") marks the clause itself; no finite verb needed
         if not self._clausal(m[cs:ce], need_finite=False):
             return None
         cs, ce = self._trim(cs, ce)
         return _Item(cs, ce, "indirect", [(cs, ce)], sent.paragraph, verb=(vs, ve), np=np,
                      attribution="indirect")
+
+    def _aside_indirect(self, sent: _Sent, vs: int, ve: int, according: bool = False
+                        ) -> _Item | None:
+        """An attribution set off by commas inside or after its clause.
+
+        'A, X said, B.' / 'A, said X, B.' / 'A, according to X, B.': the clause is A and B
+        when A has no finite verb of its own ("The plan, Smith said, would fail"), else A
+        alone and what follows describes the speaker ('CLAUSE, said X, who ...',
+        'CLAUSE, according to X, a professor at ...'). Also 'CLAUSE according to X' without
+        a comma, and 'CLAUSE, according to X' with X described at any length.
+        """
+        m = self.masked
+        if not according and m[ve - 3:ve] == "ing":
+            return None                 # "..., telling Reuters, ...": the subject's act
+        comma = m.rfind(",", sent.start, vs)
+        if comma < 0:
+            if not according:
+                return None
+            comma = vs                                   # "CLAUSE according to X"
+        between = m[comma + 1:vs].split() if comma < vs else []
+        if between and according:
+            return None
+        if between:
+            # "A, X said, B": a short speaker before the verb, a comma right after it
+            if len(between) > 6 or not _COMMA_NEXT.match(m, ve, sent.end) or not (
+                    between[0][:1].isupper() or between[0].casefold() in _tail_openers()) \
+                    or between[0].casefold() in ("and", "but", "or", "then", "who", "which",
+                                                 "that"):
+                return None
+            np, c2 = (comma + 1, vs), m.find(",", ve, sent.end)
+        else:
+            # "A, said X, B" / "A, according to X, B": the speaker after the verb
+            c2 = m.find(",", ve, sent.end)
+            name = m[ve:c2] if c2 >= 0 else m[ve:sent.end]
+            words = name.split()
+            if not words or not according and not _named_after_verb(words):
+                return None
+            np = (ve, c2 if c2 >= 0 else _end_of_phrase(m, ve, sent.end))
+        head = m[sent.start:comma]
+        rest = m[c2 + 1:sent.end] if c2 >= 0 else ""
+        first = _FIRST_WORD.match(rest)
+        if rest.strip() and not _FINITE.search(head) and _FINITE.search(rest) and first and \
+                first.group(1).casefold() not in ("who", "whom", "whose", "which", "that"):
+            # the clause goes on after the aside: its subject or opening before, the rest after
+            parts = [self._trim(sent.start, comma), self._trim(c2 + 1, sent.end)]
+            if not self._clausal(" ".join(m[s:e] for s, e in parts)):
+                return None
+        elif rest.strip()[:1] in ("_", *MARKS) or between and first and \
+                first.group(1).casefold() == "that":
+            return None                 # "In May, Smith said, '...'": the verb's own words
+        else:
+            # with words after the aside, the clause before it must be whole ("When asked,
+            # Smith said, ..." is no reported clause)
+            if not self._clausal(head, need_finite=bool(rest.strip())):
+                return None
+            parts = [self._trim(sent.start, comma)]
+        return _Item(parts[0][0], parts[-1][1], "indirect", parts, sent.paragraph,
+                     verb=(vs, ve), np=np, attribution="indirect")
 
     def _clausal(self, content: str, need_finite: bool = True) -> bool:
         words = content.split(maxsplit=40)        # the test reads 40 words at most
