@@ -699,3 +699,9 @@ def test_a_surname_after_the_verb_keeps_its_capitals_and_no_full_stop(text):
     name = text.rstrip(".").split()[-1]
     q = _one(text)
     assert q["speaker"].tolist() == [name]
+
+
+def test_a_linking_word_before_an_aside_is_not_the_clause_s_subject():
+    q = _one("However, Jane Okafor said, the budget would be balanced by June.")
+    assert q["quote"].tolist() == ["the budget would be balanced by June"]
+    assert q["speaker"].tolist() == ["Jane Okafor"]

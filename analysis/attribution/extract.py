@@ -269,6 +269,12 @@ _FIRST_WORD = re.compile(r"\s*([\w'’-]+)")
 #: Prepositions inside a speaker's description ("a spokesman for the company").
 _SPEAKER_LINKS = frozenset({"of", "for", "at", "from", "in", "on", "with", "to", "and"})
 _NAME_WORDS = _DETERMINERS_QUANTIFIERS | _SPEAKER_LINKS
+#: Words that link a sentence to the one before rather than open its subject ("However, she
+#: said, the plan would fail").
+_LINKING_WORDS = frozenset({"and", "but", "or", "so", "yet", "still", "however", "meanwhile",
+                            "instead", "often", "now", "then", "also", "indeed", "rather",
+                            "thus", "therefore", "moreover", "besides", "otherwise",
+                            "nonetheless", "nevertheless", "too"})
 #: A comma right after an attribution's verb ("The plan, Smith said, would fail").
 _COMMA_NEXT = re.compile(r"\s*,")
 #: A sentence's closing punctuation, and the initials it may follow ("the U.S.").
@@ -1861,7 +1867,11 @@ class _Article:
         if rest.strip() and not _FINITE.search(head) and _FINITE.search(rest) and first and \
                 first.group(1).casefold() not in ("who", "whom", "whose", "which", "that"):
             # the clause goes on after the aside: its subject or opening before, the rest after
-            parts = [self._trim(sent.start, comma), self._trim(c2 + 1, sent.end)]
+            # (a lone linking word before it, "However, she said, ...", is not its subject)
+            lead = head.split()
+            parts = [self._trim(c2 + 1, sent.end)] if len(lead) <= 2 and (
+                lead[0].casefold() in _LINKING_WORDS or _adverb(lead[0].casefold())) else \
+                [self._trim(sent.start, comma), self._trim(c2 + 1, sent.end)]
             if not self._clausal(" ".join(m[s:e] for s, e in parts)):
                 return None
         elif rest.strip()[:1] in ("_", *MARKS) or between and first and \
