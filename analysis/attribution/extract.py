@@ -51,6 +51,7 @@ from analysis.attribution.verbs import (
     prefix_tree,
     verb_form_spans,
 )
+from analysis.english import lexicon_tags
 from analysis.sentences import _shared_sentences, paragraph_spans
 
 QUOTE_COLUMNS = [
@@ -275,6 +276,16 @@ _LINKING_WORDS = frozenset({"and", "but", "or", "so", "yet", "still", "however",
                             "instead", "often", "now", "then", "also", "indeed", "rather",
                             "thus", "therefore", "moreover", "besides", "otherwise",
                             "nonetheless", "nevertheless", "too"})
+#: A negated or contracted verb ("wasn't", "he'll", "they're").
+_CONTRACTED_VERB = re.compile(r"(?i)n['’]t$|^(?:he|she|it|they|we|i|you|there|that|who)['’]"
+                         r"(?:s|ll|re|ve|d|m)$")
+#: Brill's tags of a verb in a tense, and of a past participle (like an "-ed" word, it may be
+#: either).
+_TENSE_TAGS = frozenset({"VBZ", "VBD", "VBN"})
+#: Words that open a description of the person just named ("Anna Bell, who runs ...",
+#: "Anna Bell, a doctor").
+_DESCRIPTION_OPENERS = frozenset({"who", "whose", "whom", "a", "an", "the", "one"})
+_WORD_EDGES = ",;:.!?\"'“”‘’()"
 #: A comma right after an attribution's verb ("The plan, Smith said, would fail").
 _COMMA_NEXT = re.compile(r"\s*,")
 #: A sentence's closing punctuation, and the initials it may follow ("the U.S.").
@@ -361,6 +372,34 @@ def _may_name_group(text: str) -> bool:
 _LY_NOUNS = {"rally", "family", "ally", "supply", "assembly", "reply", "italy", "july",
              "belly", "bully", "anomaly", "monopoly", "fly", "lily", "sally", "kelly", "holly",
              "emily", "molly", "billy", "willy", "wholly", "ugly", "only"}
+
+
+def _finite_word(word: str) -> bool:
+    """Whether a word of a reported clause is a verb in a tense: "-ed" or an auxiliary
+    (:data:`_FINITE`), a negated or contracted one ("wasn't", "he'll"), or a word whose usual
+    part of speech is a present or past verb or, like every "-ed" word, a past participle
+    ("suspects", "went", "made").
+
+    >>> [_finite_word(w) for w in ("suspects", "made", "wasn't", "he'll", "plan", "the")]
+    [True, True, True, True, False, False]
+    """
+    w = word.strip(_WORD_EDGES)
+    return bool(_FINITE.fullmatch(w) or _CONTRACTED_VERB.search(w)) or \
+        lexicon_tags().get(w.casefold()) in _TENSE_TAGS
+
+
+def _described_name(text: str) -> bool:
+    """Whether a text after a speech verb is a speaker and a description of them ("said Dr
+    Anna Bell, who runs the clinic"), not a reported clause.
+
+    >>> _described_name(" Dr Anna Bell, who runs the clinic."), _described_name(" the plan, he")
+    (True, False)
+    """
+    name, comma, rest = text.partition(",")
+    first = _FIRST_WORD.match(rest)
+    return bool(comma and first and first.group(1).casefold() in _DESCRIPTION_OPENERS
+                and name.split()[:1] and name.split()[0][:1].isupper()
+                and _named_after_verb(name.split()))
 
 
 def _end_of_phrase(text: str, start: int, end: int) -> int:
@@ -1776,7 +1815,7 @@ class _Article:
         if stop:
             ce = offset + stop.start()
         content = m[offset:ce]
-        if not self._clausal(content):
+        if not self._clausal(content) or _described_name(content):
             return None
         cs, ce = self._trim(offset, ce)
         return _Item(cs, ce, "indirect", [(cs, ce)], sent.paragraph, verb=(vs, ve),
@@ -1892,13 +1931,12 @@ class _Article:
             return False
         first = words[0].strip("(")
         low = first.casefold()
-        noun_first = (first.isalpha() and low not in _FUNCTION_WORDS
-                      and _FINITE.fullmatch(words[1].strip(",")) is not None)
+        noun_first = first.isalpha() and low not in _FUNCTION_WORDS and _finite_word(words[1])
         if not (low in _DETERMINERS or low in {"he", "she", "it", "they", "we", "i", "there",
                                                "one", "nine", "all", "both", "when", "if"}
                 or first[:1].isupper() or first[:1].isdigit() or noun_first):
             return False
-        return not need_finite or bool(_FINITE.search(" ".join(words[1:40])))
+        return not need_finite or any(_finite_word(w) for w in words[1:40])
 
     def _trim(self, s: int, e: int) -> tuple[int, int]:
         while s < e and self.text[s] in " ,;:":
