@@ -719,3 +719,23 @@ def test_a_linking_word_before_an_aside_is_not_the_clause_s_subject():
     q = _one("However, Jane Okafor said, the budget would be balanced by June.")
     assert q["quote"].tolist() == ["the budget would be balanced by June"]
     assert q["speaker"].tolist() == ["Jane Okafor"]
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("Tom Reyes asked workers if they planned to attend the rally.",
+     "if they planned to attend the rally"),
+    ("Tom Reyes asked whether the bridge was safe.", "whether the bridge was safe"),
+])
+def test_a_reported_question(text, quote):
+    q = _one(text)
+    assert q[["kind", "quote", "speaker", "verb"]].values.tolist() == [
+        ["indirect", quote, "Tom Reyes", "ask"]]
+
+
+def test_a_request_is_not_a_reported_question():
+    # "asked X to ..." reports a request, not words; and "asked about X" does not make the
+    # next speech verb of the sentence part of a question
+    assert _one("Tom Reyes asked the council to delay the vote.").empty
+    q = _one("When asked about the bridge, Jane Okafor said she expected that drivers "
+             "will say 'no' to the toll.")
+    assert set(q["speaker"]) == {"Jane Okafor"}

@@ -286,6 +286,10 @@ _TENSE_TAGS = frozenset({"VBZ", "VBD", "VBN"})
 #: "Anna Bell, a doctor").
 _DESCRIPTION_OPENERS = frozenset({"who", "whose", "whom", "a", "an", "the", "one"})
 _WORD_EDGES = ",;:.!?\"'“”‘’()"
+#: A reported question after "asked": an optional short object (a pronoun, a noun, a name
+#: or "the ..."), then the word that opens the question.
+_ASKED = re.compile(r"(?:\s+(?:(?:the|a|an|his|her|its|their|our)\s+)?(?:[A-Z][\w'’-]*\s+){0,3}"
+                    r"[\w'’-]+)?\s+(whether|if|why|how|what|when|where|who)\s")
 #: A comma right after an attribution's verb ("The plan, Smith said, would fail").
 _COMMA_NEXT = re.compile(r"\s*,")
 #: A sentence's closing punctuation, and the initials it may follow ("the U.S.").
@@ -843,8 +847,8 @@ class _Article:
         sent = self.sent_at(vs)
         m = self.masked
         for v in self.verbs_in(sent.start, vs):
-            if self.in_quote(v[0]) or v[2] not in _INDIRECT_VERBS:
-                continue
+            if self.in_quote(v[0]) or v[2] not in _INDIRECT_VERBS or v[2] == "ask":
+                continue                 # "when asked about X, Obama said ...": not its clause
             between = m[v[1]:vs]
             if v[1] >= vs or _OUTER_BREAK.search(between) or _QUOTE_MARK.search(between):
                 return None
@@ -1796,7 +1800,14 @@ class _Article:
             return None
         offset = ve
         that = _THAT_CLAUSE.match(rest) if "that" in rest else None
-        if that and "," not in that.group(1) and not _FINITE.search(that.group(1) or ""):
+        question = _ASKED.match(rest) if lemma == "ask" else None
+        if lemma == "ask":
+            # a reported question ("asked (voters) whether ..."), not a request ("asked
+            # them to ...", "asked for ...")
+            if question is None:
+                return None
+            offset = ve + question.start(1)
+        elif that and "," not in that.group(1) and not _FINITE.search(that.group(1) or ""):
             offset = ve + that.end()
         else:
             adv = _TIME_ADVERBIAL.match(rest)
@@ -1814,7 +1825,7 @@ class _Article:
             "and" in clause or "but" in clause else None
         if stop:
             ce = offset + stop.start()
-        content = m[offset:ce]
+        content = m[offset:ce] if question is None else m[ve + question.end(1):ce]
         if not self._clausal(content) or _described_name(content):
             return None
         cs, ce = self._trim(offset, ce)

@@ -16,7 +16,7 @@ _INDIRECT_VERBS = {
     "confirm", "deny", "suggest", "maintain", "explain", "note", "announce", "reveal",
     "state", "acknowledge", "emphasise", "reiterate", "allege", "write", "report",
     "according to", "declare", "complain", "reply", "respond", "assert", "contend",
-    "point out", "testify", "counter", "recount", "retort",
+    "point out", "testify", "counter", "recount", "retort", "ask",
 }
 
 
