@@ -54,7 +54,10 @@ would (general news practice, British and American):
    identifies ("The words came from X", "Those were the words of X") takes that name.
 4. **Kinds.** ``direct`` (a quoted utterance), ``mixed`` (quoted words inside reported
    speech), ``scare`` (a short quoted label of 1-4 words with no speech verb attached to a
-   speaker) and ``indirect`` (reported speech, "X said (that) ..." without quote marks).
+   speaker) and ``indirect`` (reported speech without quote marks: "X said (that) ...",
+   "..., X said", "..., according to X", an attribution set off by commas inside its
+   clause, "The plan, X said, would fail", whose ``parts`` are then the clause's two
+   halves, and a reported question, "X asked whether ...").
 
 The package, one module per job: :mod:`~analysis.attribution.marks` (where quotations
 open and close), :mod:`~analysis.attribution.verbs` (speech verbs),
