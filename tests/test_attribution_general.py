@@ -663,6 +663,9 @@ def test_a_word_after_a_preposition_in_a_clause_is_no_speaker():
      "The budget\nwould be balanced by June", "Jane Okafor"),
     ("The factory, according to union officials, had cut 300 jobs.",
      "The factory\nhad cut 300 jobs", "union officials"),
+    # a clause that depends on the one after the aside is part of what was said
+    ("If the talks fail, Jane Okafor said, the union will strike.",
+     "If the talks fail\nthe union will strike", "Jane Okafor"),
     # the speaker after the verb, then described: the description is not reported speech
     ("The bridge will reopen in May, said Tom Reyes, who chairs the transport committee.",
      "The bridge will reopen in May", "Tom Reyes"),

@@ -282,6 +282,9 @@ _CONTRACTED_VERB = re.compile(r"(?i)n['’]t$|^(?:he|she|it|they|we|i|you|there|
 #: Brill's tags of a verb in a tense, and of a past participle (like an "-ed" word, it may be
 #: either).
 _TENSE_TAGS = frozenset({"VBZ", "VBD", "VBN"})
+#: Words that open a clause depending on the one after it ("If the talks fail, ...").
+_SUBORDINATORS = frozenset({"if", "when", "whenever", "while", "although", "though", "because",
+                            "since", "unless", "once", "until", "as", "after", "before"})
 #: Words that open a description of the person just named ("Anna Bell, who runs ...",
 #: "Anna Bell, a doctor").
 _DESCRIPTION_OPENERS = frozenset({"who", "whose", "whom", "a", "an", "the", "one"})
@@ -404,6 +407,15 @@ def _described_name(text: str) -> bool:
     return bool(comma and first and first.group(1).casefold() in _DESCRIPTION_OPENERS
                 and name.split()[:1] and name.split()[0][:1].isupper()
                 and _named_after_verb(name.split()))
+
+
+def _has_finite(text: str) -> bool:
+    """Whether a text holds a verb in a tense (:func:`_finite_word`).
+
+    >>> _has_finite("The plan"), _has_finite("the plan fails")
+    (False, True)
+    """
+    return any(_finite_word(w) for w in text.split())
 
 
 def _end_of_phrase(text: str, start: int, end: int) -> int:
@@ -1914,10 +1926,15 @@ class _Article:
         head = m[sent.start:comma]
         rest = m[c2 + 1:sent.end] if c2 >= 0 else ""
         first = _FIRST_WORD.match(rest)
-        if rest.strip() and not _FINITE.search(head) and _FINITE.search(rest) and first and \
-                first.group(1).casefold() not in ("who", "whom", "whose", "which", "that"):
-            # the clause goes on after the aside: its subject or opening before, the rest after
-            # (a lone linking word before it, "However, she said, ...", is not its subject)
+        lead_word = _FIRST_WORD.match(head)
+        if rest.strip() and _has_finite(rest) and first and \
+                first.group(1).casefold() not in ("who", "whom", "whose", "which", "that") and (
+                    not _has_finite(head) or lead_word is not None
+                    and lead_word.group(1).casefold() in _SUBORDINATORS):
+            # the clause goes on after the aside: its subject or opening (or a clause of its
+            # own that depends on it, "If the talks fail, she said, ...") before, the rest
+            # after (a lone linking word before it, "However, she said, ...", is not its
+            # subject)
             lead = head.split()
             parts = [self._trim(c2 + 1, sent.end)] if len(lead) <= 2 and (
                 lead[0].casefold() in _LINKING_WORDS or _adverb(lead[0].casefold())) else \
