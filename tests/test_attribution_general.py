@@ -742,3 +742,12 @@ def test_a_request_is_not_a_reported_question():
     q = _one("When asked about the bridge, Jane Okafor said she expected that drivers "
              "will say 'no' to the toll.")
     assert set(q["speaker"]) == {"Jane Okafor"}
+
+
+@pytest.mark.parametrize("text", [", Smith said, the plan would fail.",
+                                  "Some text. , Smith said, the plan would fail.",
+                                  ", according to Smith.", "According to Smith,"])
+def test_an_aside_with_nothing_before_it(text):
+    # scraped text can open a sentence with a comma: no clause, and no crash
+    q = _one(text)
+    assert not (q["kind"] == "indirect").any() or q["quote"].str.strip().ne("").all()

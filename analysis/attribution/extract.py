@@ -1924,6 +1924,8 @@ class _Article:
                 return None
             np = (ve, c2 if c2 >= 0 else _end_of_phrase(m, ve, sent.end))
         head = m[sent.start:comma]
+        if not head.strip():
+            return None                 # ", Smith said, ...": no clause before the aside
         rest = m[c2 + 1:sent.end] if c2 >= 0 else ""
         first = _FIRST_WORD.match(rest)
         lead_word = _FIRST_WORD.match(head)
