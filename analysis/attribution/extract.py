@@ -267,6 +267,9 @@ _SHORT_TAIL = re.compile(r"\s+[^,.;:_]{1,60}[.!?]?\s*$")
 _ADVERBIAL_AFTER = re.compile(r"\s+(?:on|in|at|during|after|before|last|this|yesterday|"
     r"today|tonight|earlier|later|late|to|via|by|[A-Z])")
 _FIRST_WORD = re.compile(r"\s*([\w'’-]+)")
+#: Words that open a clause, not a speaker, between a comma and a speech verb (", and
+#: said", ", which said").
+_NOT_SPEAKER_START = frozenset({"and", "but", "or", "then", "who", "which", "that"})
 #: Prepositions inside a speaker's description ("a spokesman for the company").
 _SPEAKER_LINKS = frozenset({"of", "for", "at", "from", "in", "on", "with", "to", "and"})
 _NAME_WORDS = _DETERMINERS_QUANTIFIERS | _SPEAKER_LINKS
@@ -404,18 +407,18 @@ def _described_name(text: str) -> bool:
     """
     name, comma, rest = text.partition(",")
     first = _FIRST_WORD.match(rest)
+    words = name.split()
     return bool(comma and first and first.group(1).casefold() in _DESCRIPTION_OPENERS
-                and name.split()[:1] and name.split()[0][:1].isupper()
-                and _named_after_verb(name.split()))
+                and words and words[0][:1].isupper() and _named_after_verb(words))
 
 
-def _has_finite(text: str) -> bool:
-    """Whether a text holds a verb in a tense (:func:`_finite_word`).
+def _has_finite(words: list[str]) -> bool:
+    """Whether some of ``words`` is a verb in a tense (:func:`_finite_word`).
 
-    >>> _has_finite("The plan"), _has_finite("the plan fails")
+    >>> _has_finite("The plan".split()), _has_finite("the plan fails".split())
     (False, True)
     """
-    return any(_finite_word(w) for w in text.split())
+    return any(_finite_word(w) for w in words)
 
 
 def _end_of_phrase(text: str, start: int, end: int) -> int:
@@ -1812,10 +1815,11 @@ class _Article:
             return None
         offset = ve
         that = _THAT_CLAUSE.match(rest) if "that" in rest else None
-        question = _ASKED.match(rest) if lemma == "ask" else None
+        question = None
         if lemma == "ask":
             # a reported question ("asked (voters) whether ..."), not a request ("asked
             # them to ...", "asked for ...")
+            question = _ASKED.match(rest)
             if question is None:
                 return None
             offset = ve + question.start(1)
@@ -1864,8 +1868,7 @@ class _Article:
             comma = m.rfind(",", sent.start, vs)
             between = m[comma + 1:vs].split() if comma >= 0 else []
             if comma < 0 or len(between) > 6 or len(after.split()) > 6 or (
-                    between and between[0].casefold() in ("and", "but", "or", "then", "who",
-                                                          "which", "that")):
+                    between and between[0].casefold() in _NOT_SPEAKER_START):
                 return None
             if between and after.strip(" .!?") and not _ADVERBIAL_AFTER.match(after):
                 return None              # "X denied wrongdoing": an object, not a tail
@@ -1911,8 +1914,7 @@ class _Article:
             # "A, X said, B": a short speaker before the verb, a comma right after it
             if len(between) > 6 or not _COMMA_NEXT.match(m, ve, sent.end) or not (
                     between[0][:1].isupper() or between[0].casefold() in _tail_openers()) \
-                    or between[0].casefold() in ("and", "but", "or", "then", "who", "which",
-                                                 "that"):
+                    or between[0].casefold() in _NOT_SPEAKER_START:
                 return None
             np, c2 = (comma + 1, vs), m.find(",", ve, sent.end)
         else:
@@ -1929,9 +1931,9 @@ class _Article:
         rest = m[c2 + 1:sent.end] if c2 >= 0 else ""
         first = _FIRST_WORD.match(rest)
         lead_word = _FIRST_WORD.match(head)
-        if rest.strip() and _has_finite(rest) and first and \
+        if rest.strip() and _has_finite(rest.split()) and first and \
                 first.group(1).casefold() not in ("who", "whom", "whose", "which", "that") and (
-                    not _has_finite(head) or lead_word is not None
+                    not _has_finite(head.split()) or lead_word is not None
                     and lead_word.group(1).casefold() in _SUBORDINATORS):
             # the clause goes on after the aside: its subject or opening (or a clause of its
             # own that depends on it, "If the talks fail, she said, ...") before, the rest
@@ -1966,7 +1968,7 @@ class _Article:
                                                "one", "nine", "all", "both", "when", "if"}
                 or first[:1].isupper() or first[:1].isdigit() or noun_first):
             return False
-        return not need_finite or any(_finite_word(w) for w in words[1:40])
+        return not need_finite or _has_finite(words[1:40])
 
     def _trim(self, s: int, e: int) -> tuple[int, int]:
         while s < e and self.text[s] in " ,;:":
