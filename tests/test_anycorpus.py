@@ -473,3 +473,12 @@ def test_words_before_a_name_that_modifies_a_noun_describe_the_noun():
     described = labels[labels["kind"] == "descriptor"]
     assert dict(zip(described["label"], described["count"], strict=True)) == {
         "President": 1, "Mayor": 1}
+
+
+def test_a_determiner_or_a_plural_noun_before_a_name_is_no_label():
+    # sentences written for this test: "Neither" and "both" pick people out, describe none;
+    # in "the hurdles Jane Doe has faced" the plural noun is what she faced
+    text = ("Neither Jane Doe nor her rival spoke. The town backed both Jane Doe and Bill Roe. "
+            "He listed the hurdles Jane Doe has faced. Treasurer Jane Doe signed.")
+    labels = doe_labels(text)
+    assert labels.loc[labels["kind"] == "descriptor", "label"].tolist() == ["Treasurer"]

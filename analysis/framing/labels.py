@@ -356,20 +356,22 @@ def _descriptor_before(text: str, start: int, floor: int, stop: frozenset[str],
     # a function word; a capitalised one at the start of a sentence ("Beyond Trump, ...",
     # "Meanwhile Clinton said") is dropped too.
     def ends(word: str) -> bool:
-        return (_not_describing(word) if word.islower() else is_finite_verb(word)) or \
-            word.casefold() in _HONORIFICS
+        return (_not_describing(word) or _determiner(word) if word.islower()
+                else is_finite_verb(word)) or word.casefold() in _HONORIFICS
 
     while any(ends(w) for w in words):
         cut = max(i for i, w in enumerate(words) if ends(w))
         boundary, words = words[cut].lower(), words[cut + 1:]
     starts = boundary == "" or boundary in (".", "!", "?", "\"", "“", "”", ":")
-    if starts and words and _not_describing(words[0]):
-        words = words[1:]
+    if starts and words and (_not_describing(words[0]) or _determiner(words[0])):
+        words = words[1:]  # "Neither Jane Doe nor ...", "Meanwhile Jane Doe ..."
     opens = boundary == "" or boundary in _APPOSITIVE_DETERMINERS or (
         not re.match(r"\w", boundary) and boundary not in ("'", "’", "cut")) or (
         boundary == "mention" and len(words) == 1 and words[0].islower())
     if any(_verb_like(w) for w in words[1:]):
         return ""  # a verb or participle inside: a clause ("the building needed repairs")
+    if words and words[-1].islower() and lexicon_tags().get(words[-1]) == "NNS":
+        return ""  # many, not the one named: "the hurdles Jane Doe has faced"
     while words and _verb_like(words[0]):
         words.pop(0)
     if not opens:
@@ -520,6 +522,12 @@ def _not_describing(word: str) -> bool:
     """A word whose usual part of speech (Brill's lexicon, shipped with TextBlob) cannot
     describe a person: "among", "meanwhile", "leads" (not "former", "campaigner")."""
     return lexicon_tags().get(word.casefold()) in _NOT_DESCRIBING_TAGS
+
+
+def _determiner(word: str) -> bool:
+    """A word that picks people out without describing them: "neither", "both", "each"
+    (Brill's DT and PDT)."""
+    return lexicon_tags().get(word.casefold()) in ("DT", "PDT")
 
 
 def _finite_verb(word: str) -> bool:
