@@ -482,3 +482,31 @@ def test_a_determiner_or_a_plural_noun_before_a_name_is_no_label():
             "He listed the hurdles Jane Doe has faced. Treasurer Jane Doe signed.")
     labels = doe_labels(text)
     assert labels.loc[labels["kind"] == "descriptor", "label"].tolist() == ["Treasurer"]
+
+
+def test_abbreviated_titles_and_long_appositives_are_read_whole():
+    # sentences written for this test: US-style titles keep their full stop, an appositive
+    # may be long, hold an initial's full stop or open with an organisation's possessive
+    text = ("Vermont Sen. Jane Doe spoke first. Later, U.S. Rep. Jane Doe left. "
+            "Incoming Gov. Jane Doe waved. Please support Jane Doe now. "
+            "\"It is late,\" says Jane Doe, professor of marine biology at the "
+            "University of the North Atlantic. Voters met Jane Doe, a lecturer at the "
+            "J.K. Adams School of Law, on Monday. Her friend Jane Doe, the Trust's chair, "
+            "agreed.")
+    labels = doe_labels(text)
+    assert sorted(labels.loc[labels["kind"] == "descriptor", "label"]) == sorted([
+        "Vermont Sen.", "U.S. Rep.", "Incoming Gov.", "friend",
+        "professor of marine biology at the University of the North Atlantic",
+        "a lecturer at the J.K. Adams School of Law", "the Trust's chair"])
+
+
+def test_a_clause_or_a_list_after_a_name_is_no_appositive_however_long():
+    # sentences written for this test: what follows the comma is the sentence's own clause,
+    # a relative clause, or more names of a list
+    text = ("Despite two apologies from Jane Doe, doubts persist regarding the handling of "
+            "the case by the council. For Jane Doe, the hearing presented a chance to set out "
+            "her plans in full. Jane Doe, whose long campaign harkened back to an older "
+            "politics of the county, won. Groups such as Jane Doe, the City Forum and the "
+            "Tenants Trust, signed.")
+    labels = doe_labels(text)
+    assert labels.loc[labels["kind"] == "descriptor", "label"].tolist() == []

@@ -30,6 +30,7 @@ HEADLINE: dict[str, str] = {
     "frame cues": "macro ROC-AUC",
     "loaded language": "sentence ROC-AUC",
     "agentless passives": "F1",
+    "actor descriptors": "F1",
     "actor sentiment": "macro-F1",
     "sentence sentiment": "macro-F1",
     "readability": "Spearman rho",

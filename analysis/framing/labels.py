@@ -295,6 +295,7 @@ _APPOSITIVE_DETERMINERS = ("the", "a", "an", "its", "his", "her", "their")
 _MAX_WORDS = 5
 
 
+@lru_cache(maxsize=1)
 def _word_lists() -> tuple[frozenset[str], frozenset[str]]:
     import csv
     from importlib import resources
@@ -306,7 +307,28 @@ def _word_lists() -> tuple[frozenset[str], frozenset[str]]:
     return function_words(), frozenset(verbs)
 
 
-_WORD = re.compile(r"\w(?:[\w’'-]*\w)?|[^\w\s]")
+_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|\w(?:[\w’'-]*\w)?|[^\w\s]")
+
+
+def _title_words(tokens: list[str]) -> list[str]:
+    """Tokens with the full stop of an abbreviated title put back on its word ("Sen", "."
+    → "Sen."; also "Gov.", "Rep.", "Reps.", "Dr."), so that it does not end the phrase.
+
+    >>> _title_words(["former", "Sen", ".", "said", "."])
+    ['former', 'Sen.', 'said', '.']
+    """
+    from analysis.attribution.speakers import _TITLES
+    from analysis.sentences import abbreviations
+
+    out: list[str] = []
+    for token in tokens:
+        if token == "." and out and out[-1][:1].isupper():
+            low = out[-1].casefold()
+            if f"{low}." in abbreviations() or low in _TITLES or low.removesuffix("s") in _TITLES:
+                out[-1] += "."
+                continue
+        out.append(token)
+    return out
 #: Word endings of verbs and adverbs, which end a describing phrase ("seen blocking").
 _NOT_NOUN = re.compile(r"(?:ed|ing|ly)$", re.IGNORECASE)
 
@@ -327,6 +349,12 @@ def _verb_like(word: str) -> bool:
     return bool(_NOT_NOUN.search(word)) or word.casefold() in _irregular_participles()
 
 
+def _verb_form(word: str) -> bool:
+    """:func:`_verb_like`, unless Brill's lexicon reads the word as an adjective first
+    ("incoming", "outgoing", "alleged"), which describes the person it stands before."""
+    return _verb_like(word) and lexicon_tags().get(word.casefold()) != "JJ"
+
+
 def _descriptor_before(text: str, start: int, floor: int, stop: frozenset[str],
                        verbs: frozenset[str]) -> str:
     """The words right before a name that describe it ("CAA boss", "campaigner"), not
@@ -337,7 +365,7 @@ def _descriptor_before(text: str, start: int, floor: int, stop: frozenset[str],
     arrest …") only its trailing run of capitalised title words is kept.
     """
     window = max(floor, start - 80, text.rfind("\n", 0, start) + 1)
-    tokens = _WORD.findall(text[window:start])
+    tokens = _title_words(_WORD.findall(text[window:start]))
     words: list[str] = []
     boundary = ("" if window == 0 or text[window - 1] == "\n" else
                 "mention" if window == floor else "cut")
@@ -364,15 +392,17 @@ def _descriptor_before(text: str, start: int, floor: int, stop: frozenset[str],
         boundary, words = words[cut].lower(), words[cut + 1:]
     starts = boundary == "" or boundary in (".", "!", "?", "\"", "“", "”", ":")
     if starts and words and (_not_describing(words[0]) or _determiner(words[0])):
-        words = words[1:]  # "Neither Jane Doe nor ...", "Meanwhile Jane Doe ..."
+        # "Neither Jane Doe nor ...", "Meanwhile Jane Doe ...": the dropped word is what
+        # now precedes the phrase ("Please support Jane Doe": "support" is no label)
+        boundary, words = words[0].lower(), words[1:]
     opens = boundary == "" or boundary in _APPOSITIVE_DETERMINERS or (
         not re.match(r"\w", boundary) and boundary not in ("'", "’", "cut")) or (
         boundary == "mention" and len(words) == 1 and words[0].islower())
-    if any(_verb_like(w) for w in words[1:]):
+    if any(_verb_form(w) for w in words[1:]):
         return ""  # a verb or participle inside: a clause ("the building needed repairs")
     if words and words[-1].islower() and lexicon_tags().get(words[-1]) == "NNS":
         return ""  # many, not the one named: "the hurdles Jane Doe has faced"
-    while words and _verb_like(words[0]):
+    while words and _verb_form(words[0]):
         words.pop(0)
     if not opens:
         while words and not words[0][:1].isupper():
@@ -423,6 +453,19 @@ def _form_of_address(label: str) -> bool:
     return last[:1].isupper() and word in _TITLES and word not in _TITLE_MODIFIERS
 
 
+#: The longest appositive read when a full stop, not a comma, closes it (longer ones only
+#: after a verb of saying: "said Jane Doe, professor of ... at ...").
+_MAX_CLOSING_WORDS = 8
+#: A phrase of capitalised names joined by "and"/"or": a list's next items.
+_NAMES_LISTED = re.compile(r"(?:the|a|an)[ \t]+(?:[A-Z][\w'’-]*[ \t]+)+(?:and|or)[ \t]")
+#: The longest appositive read after a name ("Jane Doe, the director of the ... at ...,").
+_MAX_APPOSITIVE_WORDS, _MAX_APPOSITIVE_CHARS = 20, 160
+#: ", " then the phrase up to the next comma, full stop or semicolon; the full stop of an
+#: initial ("T.H. Chan School") is part of the phrase.
+_APPOSITIVE = re.compile(r",[ \t]+((?:[^,.;:!?()\"“”\n]|(?<=\b[A-Z])\.(?=[A-Z ]))"
+                         r"{3,%d}?)[ \t]*(?:[,;]|(?<!\b[A-Z])\.)" % _MAX_APPOSITIVE_CHARS)
+
+
 def _descriptor_after(text: str, end: int, stop: frozenset[str],
                       verbs: frozenset[str], start: int | None = None) -> str:
     """An appositive after a name: "Jane Doe, the council's engineer, said" → "the
@@ -454,8 +497,8 @@ def _descriptor_after(text: str, end: int, stop: frozenset[str],
     >>> _descriptor_after(t, 18, stop, verbs, start=11)
     'the nominee'
     """
-    tail = text[end:end + 120]
-    match = re.match(r",[ \t]+([^,.;:!?()\"“”\n]{3,80}?)[ \t]*[,.;]", tail)
+    tail = text[end:end + 40 + _MAX_APPOSITIVE_CHARS]
+    match = _APPOSITIVE.match(tail)
     if not match:
         return ""
     if start is not None and tail[match.end() - 1] in ".;" and _follows_comma(text, start):
@@ -463,13 +506,24 @@ def _descriptor_after(text: str, end: int, stop: frozenset[str],
     phrase = match.group(1).strip()
     words = phrase.split()
     first = words[0].lower().replace("’", "'").split("'")[0]  # "who’s" → "who"
-    if len(words) > 8 or first in verbs or _verb_like(first) or (first in stop
+    if (tail[match.end() - 1] == "." and len(words) > _MAX_CLOSING_WORDS
+            and not _after_speech_verb(text, end if start is None else start, verbs)):
+        return ""  # a long run to the full stop is the sentence's own clause ("Despite
+        # apologies from Jane Doe, concerns persist regarding ..."), unless the name is
+        # the speaker of "said Jane Doe, professor of ... at ...".
+    if len(words) > _MAX_CLOSING_WORDS and any(w.islower() and _verb_form(w) for w in words):
+        return ""  # a long phrase with a verb form in it is a clause ("For Jane Doe, the
+        # event presented an opportunity ..."; "whose campaign harkened back to ...")
+    if _NAMES_LISTED.match(phrase):
+        return ""  # the next names of a list ("Jane Doe, the City Forum and the Trust")
+    if len(words) > _MAX_APPOSITIVE_WORDS or first in verbs or _verb_like(first) or (first in stop
                                             and first not in _APPOSITIVE_DETERMINERS):
         return ""
     if words[0][0].isdigit():
         return ""  # a figure: a score, a count, a share
-    if words[0][0].isupper() and first not in _APPOSITIVE_DETERMINERS:
-        return ""  # another name in a list ("Jane Doe, John Roe and …")
+    if words[0][0].isupper() and first not in _APPOSITIVE_DETERMINERS and not (
+            len(words) > 1 and re.search(r"['’]s$", words[0])):
+        return ""  # another name in a list ("Jane Doe, John Roe and …"; not "LCV's head")
     if _not_describing(first) or any(w.islower() and _finite_verb(w) for w in words):
         return ""  # a phrase ("among black voters") or a clause ("the answer is no")
     capitals = sum(w[:1].isupper() for w in words)
@@ -479,6 +533,20 @@ def _descriptor_after(text: str, end: int, stop: frozenset[str],
     if not name_plural and _plural_head(words):
         return ""  # many, not the one named ("the liberals", "lessons from …")
     return phrase
+
+
+def _after_speech_verb(text: str, start: int, verbs: frozenset[str]) -> bool:
+    """Whether a name (from ``start``, past any capitalised title words before it) comes
+    right after a verb of saying ("says Prof. Jane Doe").
+
+    >>> stop, verbs = _word_lists()
+    >>> _after_speech_verb("it is, says Prof. Jane Doe", 18, verbs)
+    True
+    >>> _after_speech_verb("from the Jane Doe", 9, verbs)
+    False
+    """
+    head = re.search(r"([a-z]+)[ \t]+(?:[A-Z][\w.'’-]*[ \t]+){0,4}$", text[max(0, start - 80):start])
+    return head is not None and head.group(1) in verbs
 
 
 def _follows_comma(text: str, start: int) -> bool:
@@ -515,7 +583,7 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "mr.", "mrs.", "ms."})
 #: Brill tags of words that cannot describe a person: prepositions, adverbs, conjunctions,
 #: pronouns, modals and finite verbs.
 _NOT_DESCRIBING_TAGS = frozenset({"IN", "RB", "RBR", "RBS", "CC", "MD", "PRP", "PRP$", "WDT",
-                                  "WP", "WRB", "TO", "EX", "UH", "VB", "VBZ", "VBD", "VBP"})
+                                  "WP", "WP$", "WRB", "TO", "EX", "UH", "VB", "VBZ", "VBD", "VBP"})
 
 
 def _not_describing(word: str) -> bool:
@@ -532,6 +600,25 @@ def _determiner(word: str) -> bool:
 
 def _finite_verb(word: str) -> bool:
     return lexicon_tags().get(word.casefold()) in {"VBZ", "VBD", "VBP", "MD"}
+
+
+def descriptors_at(text: str, start: int, end: int, floor: int = 0) -> tuple[str, str]:
+    """The words that describe the person named at ``text[start:end]``: those right before
+    the name ("French President") and an appositive after it (", the group's founder,"),
+    each "" when there is none. ``floor`` is where the previous mention ended: the words
+    before a name do not reach back past it.
+
+    >>> t = "Former mayor Jane Doe, the group's founder, agreed."
+    >>> descriptors_at(t, 13, 21)
+    ('Former mayor', "the group's founder")
+    >>> descriptors_at("A senior Jane Doe aide left.", 9, 17)  # the words describe the aide
+    ('', '')
+    """
+    stop, verbs = _word_lists()
+    before = _descriptor_before(text, start, floor, stop, verbs)
+    if before and modifies_next(text, end) and not _form_of_address(before):
+        before = ""  # "a senior Roe aide": the words describe the aide
+    return before, _descriptor_after(text, end, stop, verbs, start)
 
 
 def actor_labels(corpus: pd.DataFrame, actors: object,
@@ -559,7 +646,6 @@ def actor_labels(corpus: pd.DataFrame, actors: object,
     table = load_actors(actors)
     if len(corpus) == 0 or len(table) == 0:
         return pd.DataFrame(columns=ACTOR_LABEL_COLUMNS)
-    stop, verbs = _word_lists()
     quoted, _ = spans_by_voice(corpus, quotes) if quotes is not None or len(corpus) else ({}, {})
     rows = []
     # an outlet's name, or part of it, before an actor ("told MailOnline the Met ...") is
@@ -576,12 +662,9 @@ def actor_labels(corpus: pd.DataFrame, actors: object,
                     "voice": "quote" if inside else "narration",
                     "context": context(text, start, end)}
             rows.append({**base, "kind": "name form", "label": text[start:end]})
-            before = _descriptor_before(text, start, floor, stop, verbs)
-            if before and modifies_next(text, end) and not _form_of_address(before):
-                before = ""  # "a senior Roe aide": the words describe the aide
-            after = _descriptor_after(text, end, stop, verbs, start)
+            described = descriptors_at(text, start, end, floor)
             floor = end
-            for label in (before, after):
+            for label in described:
                 if label and not any(f" {label.casefold()} " in o for o in outlets):
                     rows.append({**base, "kind": "descriptor", "label": label})
     if not rows:
