@@ -1311,7 +1311,8 @@ def load_glance(folder: str | Path) -> dict | None:
 
 #: The evaluation measures the at-a-glance figures rest on, in the order a reader meets them.
 EVALUATED = ("sentence sentiment", "readability", "quotations", "speakers",
-             "quotation matching", "frames", "frame cues", "loaded language",
+             "quotation matching", "frames", "frame cues", "actor descriptors",
+             "loaded language",
              "actor sentiment")
 
 

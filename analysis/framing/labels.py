@@ -463,7 +463,7 @@ _MAX_APPOSITIVE_WORDS, _MAX_APPOSITIVE_CHARS = 20, 160
 #: ", " then the phrase up to the next comma, full stop or semicolon; the full stop of an
 #: initial ("T.H. Chan School") is part of the phrase.
 _APPOSITIVE = re.compile(r",[ \t]+((?:[^,.;:!?()\"“”\n]|(?<=\b[A-Z])\.(?=[A-Z ]))"
-                         r"{3,%d}?)[ \t]*(?:[,;]|(?<!\b[A-Z])\.)" % _MAX_APPOSITIVE_CHARS)
+                         rf"{{3,{_MAX_APPOSITIVE_CHARS}}}?)[ \t]*(?:[,;]|(?<!\b[A-Z])\.)")
 
 
 def _descriptor_after(text: str, end: int, stop: frozenset[str],
@@ -545,7 +545,8 @@ def _after_speech_verb(text: str, start: int, verbs: frozenset[str]) -> bool:
     >>> _after_speech_verb("from the Jane Doe", 9, verbs)
     False
     """
-    head = re.search(r"([a-z]+)[ \t]+(?:[A-Z][\w.'’-]*[ \t]+){0,4}$", text[max(0, start - 80):start])
+    head = re.search(r"([a-z]+)[ \t]+(?:[A-Z][\w.'’-]*[ \t]+){0,4}$",
+                     text[max(0, start - 80):start])
     return head is not None and head.group(1) in verbs
 
 
