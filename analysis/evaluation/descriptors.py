@@ -52,14 +52,17 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis.evaluation.metrics import precision_recall_f1, precision_recall_f1_draws
+from analysis.evaluation import passives
+from analysis.evaluation.metrics import (
+    precision_recall_f1,
+    precision_recall_f1_draws,
+    precision_recall_f1_rows,
+)
 from analysis.evaluation.passives import digest
 
 DATA_SET = "narrative-frames"
-SOURCE = ("Frermann, Li, Khanehzar & Haffari (2023), Conflicts, Villains, Resolutions: "
-          "Towards Models of Narrative Media Framing, ACL (MIT licence); names labelled "
-          "by hand for this workbook")
-FILE = "articles_dev.tsv"
+SOURCE = passives.SOURCE.replace("sentences labelled", "names labelled")
+FILE = passives.FILE
 SPLIT = "dev sample (names)"
 MEASURE = "actor descriptors"
 LABELS_FILE = Path(__file__).resolve().parent / "descriptor_labels.csv"
@@ -232,12 +235,6 @@ def evaluate(data_dir: Path, *, progress: bool = False) -> pd.DataFrame:
             f = figures[key]
             base = {"data_set": DATA_SET, "split": f"{SPLIT}, {part}", "measure": MEASURE,
                     "system": system, "role": role}
-            draws = f["draws"]
-            rows.append({**base, "metric": "precision", "value": f["precision"],
-                         "draws": draws["precision"], "n": f["n_predicted"],
-                         "note": note + "; n = descriptors found"})
-            for metric in ("recall", "f1"):
-                rows.append({**base, "metric": "F1" if metric == "f1" else metric,
-                             "value": f[metric], "draws": draws[metric], "n": f["n_gold"],
-                             "note": note + "; n = descriptors in the labels"})
+            rows += precision_recall_f1_rows(base, f, note, "descriptors found",
+                                             "descriptors in the labels")
     return pd.DataFrame(rows)

@@ -299,3 +299,27 @@ def precision_recall_f1_draws(counts: np.ndarray, units: int | Sequence[Hashable
         for key, value in precision_recall_f1(int(matched), int(predicted), int(gold)).items():
             out[key].append(value)
     return {key: np.asarray(values, dtype=float) for key, values in out.items()}
+
+
+def precision_recall_f1_rows(base: dict, figures: dict, note: str, found: str,
+                             labelled: str) -> list[dict]:
+    """The three result rows (precision, recall, F1) of one system, from a figures dict with
+    ``precision``, ``recall``, ``f1``, ``n_predicted``, ``n_gold`` and their ``draws``
+    (:func:`precision_recall_f1_draws`); ``base`` holds the columns shared by the three
+    rows, ``found`` and ``labelled`` name what n counts for precision and for the others.
+
+    >>> f = {**precision_recall_f1(3, 4, 6), "n_predicted": 4, "n_gold": 6,
+    ...      "draws": {"precision": [], "recall": [], "f1": []}}
+    >>> rows = precision_recall_f1_rows({"system": "x"}, f, "a sample", "hits", "labels")
+    >>> [(r["metric"], round(r["value"], 2), r["n"]) for r in rows]
+    [('precision', 0.75, 4), ('recall', 0.5, 6), ('F1', 0.6, 6)]
+    >>> rows[0]["note"], rows[2]["note"]
+    ('a sample; n = hits', 'a sample; n = labels')
+    """
+    draws = figures["draws"]
+    return [{**base, "metric": "precision", "value": figures["precision"],
+             "draws": draws["precision"], "n": figures["n_predicted"],
+             "note": f"{note}; n = {found}"},
+            *({**base, "metric": name, "value": figures[key], "draws": draws[key],
+               "n": figures["n_gold"], "note": f"{note}; n = {labelled}"}
+              for key, name in (("recall", "recall"), ("f1", "F1")))]

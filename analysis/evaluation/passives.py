@@ -33,7 +33,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis.evaluation.metrics import precision_recall_f1, precision_recall_f1_draws
+from analysis.evaluation.metrics import (
+    precision_recall_f1,
+    precision_recall_f1_draws,
+    precision_recall_f1_rows,
+)
 
 DATA_SET = "narrative-frames"
 SOURCE = ("Frermann, Li, Khanehzar & Haffari (2023), Conflicts, Villains, Resolutions: "
@@ -168,14 +172,6 @@ def evaluate(data_dir: Path, *, progress: bool = False) -> pd.DataFrame:
         f = figures[key]
         base = {"data_set": DATA_SET, "split": SPLIT, "measure": MEASURE, "system": system,
                 "role": role}
-        draws = f["draws"]
-        rows.append({**base, "metric": "precision", "value": f["precision"],
-                     "draws": draws["precision"], "n": f["n_predicted"],
-                     "note": note + "; n = agentless passives found"})
-        rows.append({**base, "metric": "recall", "value": f["recall"], "n": f["n_gold"],
-                     "draws": draws["recall"],
-                     "note": note + "; n = agentless passives in the labels"})
-        rows.append({**base, "metric": "F1", "value": f["f1"], "n": f["n_gold"],
-                     "draws": draws["f1"],
-                     "note": note + "; n = agentless passives in the labels"})
+        rows += precision_recall_f1_rows(base, f, note, "agentless passives found",
+                                         "agentless passives in the labels")
     return pd.DataFrame(rows)
