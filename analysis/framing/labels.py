@@ -329,6 +329,8 @@ def _title_words(tokens: list[str]) -> list[str]:
                 continue
         out.append(token)
     return out
+
+
 #: Word endings of verbs and adverbs, which end a describing phrase ("seen blocking").
 _NOT_NOUN = re.compile(r"(?:ed|ing|ly)$", re.IGNORECASE)
 
@@ -483,7 +485,14 @@ def _descriptor_after(text: str, end: int, stop: frozenset[str],
       the liberals, and ..."), unless the name itself may be plural (ends in "s");
     * a clause: a relative pronoun first ("who’s prepared to ..."), or a finite verb
       inside, lower case or, in a headline's capitals, upper case ("Trump, The
-      Establishment Did Something ...").
+      Establishment Did Something ..."); in a phrase of more than eight words, any verb
+      form ("For Jane Doe, the event presented ..."), and a run to the full stop unless
+      the name follows a verb of saying ("says Jane Doe, professor of ... at ...");
+    * more names: the next item of a list ("Jane Doe, John Roe and …", "Jane Doe, the City
+      Forum and the Trust"), though a possessive may open a description ("LCV's head").
+
+    An appositive runs to its closing comma or full stop (an initial's full stop, as in
+    "T.H. Chan", is inside it), at most 20 words.
 
     >>> stop, verbs = _word_lists()
     >>> _descriptor_after("Jane Doe, the council's engineer, said so.", 8, stop, verbs)
