@@ -1312,8 +1312,7 @@ def load_glance(folder: str | Path) -> dict | None:
 #: The evaluation measures the at-a-glance figures rest on, in the order a reader meets them.
 EVALUATED = ("sentence sentiment", "readability", "quotations", "speakers",
              "quotation matching", "frames", "frame cues", "actor descriptors",
-             "loaded language",
-             "actor sentiment")
+             "loaded language", "actor sentiment")
 
 
 def evaluation_overview(measures: tuple[str, ...] = EVALUATED) -> pd.DataFrame:

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis.evaluation import descriptors as ev
-from analysis.evaluation.passives import digest
+from analysis.evaluation._samples import digest
 
 
 @pytest.mark.parametrize(("sentence", "name", "expected"), [

@@ -44,25 +44,23 @@ name and the next comma or full stop (at most eight)".
 
 from __future__ import annotations
 
-import csv
-import random
 import re
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from analysis.evaluation import passives
+from analysis.evaluation import narrative_frames
+from analysis.evaluation._samples import digest, draw_sentences
 from analysis.evaluation.metrics import (
     precision_recall_f1,
     precision_recall_f1_draws,
     precision_recall_f1_rows,
 )
-from analysis.evaluation.passives import digest
 
-DATA_SET = "narrative-frames"
-SOURCE = passives.SOURCE.replace("sentences labelled", "names labelled")
-FILE = passives.FILE
+DATA_SET = narrative_frames.DATA_SET
+SOURCE = f"{narrative_frames.SOURCE}; names labelled by hand for this workbook"
+FILE = narrative_frames.FILE
 SPLIT = "dev sample (names)"
 MEASURE = "actor descriptors"
 LABELS_FILE = Path(__file__).resolve().parent / "descriptor_labels.csv"
@@ -110,17 +108,7 @@ def draw_sample(path: str | Path, seed: int = SEED, size: int = SAMPLE_SIZE,
     >>> draw_sample(p, size=1)
     [('1', 1, 'Jane Doe spoke.', 0, 8)]
     """
-    from analysis.sentences import sentence_offsets
-
-    candidates = []
-    with Path(path).open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle, delimiter="\t"):
-            text = row["text"]
-            for k, (a, b) in enumerate(sentence_offsets(text)):
-                found = target(text[a:b])
-                if found:
-                    candidates.append((str(row["ID"]), k, text[a:b], *found))
-    return random.Random(seed).sample(candidates, min(size, len(candidates)))
+    return draw_sentences(path, seed, size, target)
 
 
 def normalise(label: str) -> str:
@@ -183,8 +171,7 @@ def score(sample: list[tuple[str, int, str, int, int]], labels: pd.DataFrame,
     from analysis.framing.labels import descriptors_at
 
     by_key = {(r.article_id, int(r.sentence)): r for r in labels.itertuples()}
-    systems = {"workbook": lambda s, a, b: descriptors_at(s, a, b),
-               "baseline": baseline_descriptors}
+    systems = {"workbook": descriptors_at, "baseline": baseline_descriptors}
     counts: dict[str, list[list[int]]] = {name: [] for name in systems}
     for aid, k, sentence, start, end in sample:
         label = by_key.get((aid, k))
@@ -222,8 +209,7 @@ def evaluate(data_dir: Path, *, progress: bool = False) -> pd.DataFrame:
              "rules revised on (in-sample)": list(REVISED_ON)}
     rows = []
     for part, positions in parts.items():
-        figures = score([sample[i] for i in positions],
-                        labels[labels["sample"].isin(positions)])
+        figures = score([sample[i] for i in positions], labels)
         n_names = figures["workbook"]["n_names"]
         if progress:
             print(f"{MEASURE} ({part}): {n_names} labelled names in {len(positions)} sentences")

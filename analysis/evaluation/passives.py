@@ -23,9 +23,6 @@ follows in the sentence".
 
 from __future__ import annotations
 
-import csv
-import hashlib
-import random
 import re
 from collections import Counter
 from pathlib import Path
@@ -33,6 +30,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from analysis.evaluation._samples import digest, draw_sentences
 from analysis.evaluation.metrics import (
     precision_recall_f1,
     precision_recall_f1_draws,
@@ -56,15 +54,6 @@ _CANDIDATE = re.compile(_BE_GET + r".*\b[A-Za-z]{2,}(?:ed|en)\b", re.IGNORECASE 
 _BASELINE = re.compile(_BE_GET + r"\s+([A-Za-z]+ed)\b", re.IGNORECASE)
 
 
-def digest(sentence: str) -> str:
-    """The 12-hex-digit SHA-1 digest that keys a sentence in the labels.
-
-    >>> digest("abc")  # SHA-1 of "abc" is a9993e36 4706816a …
-    'a9993e364706'
-    """
-    return hashlib.sha1(sentence.encode("utf-8")).hexdigest()[:12]
-
-
 def draw_sample(path: str | Path, seed: int = SEED, size: int = SAMPLE_SIZE,
                 ) -> list[tuple[str, int, str]]:
     """The labelled sample: (article ID, sentence number, sentence), drawn with ``seed``.
@@ -79,16 +68,8 @@ def draw_sample(path: str | Path, seed: int = SEED, size: int = SAMPLE_SIZE,
     >>> draw_sample(p, size=1)
     [('1', 0, 'It was approved.')]
     """
-    from analysis.sentences import sentence_offsets
-
-    candidates = []
-    with Path(path).open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle, delimiter="\t"):
-            text = row["text"]
-            for k, (a, b) in enumerate(sentence_offsets(text)):
-                if _CANDIDATE.search(text[a:b]):
-                    candidates.append((str(row["ID"]), k, text[a:b]))
-    return random.Random(seed).sample(candidates, min(size, len(candidates)))
+    return draw_sentences(path, seed, size,
+                          lambda sentence: () if _CANDIDATE.search(sentence) else None)
 
 
 def baseline_passives(sentence: str) -> list[tuple[int, bool]]:

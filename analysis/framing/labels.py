@@ -510,13 +510,14 @@ def _descriptor_after(text: str, end: int, stop: frozenset[str],
     match = _APPOSITIVE.match(tail)
     if not match:
         return ""
-    if start is not None and tail[match.end() - 1] in ".;" and _follows_comma(text, start):
+    closer = tail[match.end() - 1]
+    if start is not None and closer in ".;" and _follows_comma(text, start):
         return ""  # the sentence goes on after a name that closes an appositive
     phrase = match.group(1).strip()
     words = phrase.split()
     first = words[0].lower().replace("’", "'").split("'")[0]  # "who’s" → "who"
-    if (tail[match.end() - 1] == "." and len(words) > _MAX_CLOSING_WORDS
-            and not _after_speech_verb(text, end if start is None else start, verbs)):
+    if closer == "." and len(words) > _MAX_CLOSING_WORDS and not (
+            start is not None and _after_speech_verb(text, start, verbs)):
         return ""  # a long run to the full stop is the sentence's own clause ("Despite
         # apologies from Jane Doe, concerns persist regarding ..."), unless the name is
         # the speaker of "said Jane Doe, professor of ... at ...".
