@@ -733,10 +733,10 @@ def _compare(per: pd.DataFrame, measure: str, name: str, scale: str, low_word: s
                 f"the difference, {format(diff, fmt.replace('+', ''))}, has a {CONFIDENCE:.0%} "
                 f"interval of {format(lo, fmt)} to {format(hi, fmt)}; {by_chance}).")
     if verdict == "chance":
-        return (f"On {name} the outlets cannot be told apart on this corpus: the widest gap "
+        return (f"On {name}, the outlets cannot be told apart on this corpus: the widest gap "
                 f"({gap}) is within what chance gives the extremes of {len(enough)} outlets "
                 f"({by_chance}).")
-    return (f"On {name} the outlets cannot be told apart on this corpus: the widest gap "
+    return (f"On {name}, the outlets cannot be told apart on this corpus: the widest gap "
             f"({gap}) is within its uncertainty.")
 
 
@@ -1312,7 +1312,7 @@ def load_glance(folder: str | Path) -> dict | None:
 #: The evaluation measures the at-a-glance figures rest on, in the order a reader meets them.
 EVALUATED = ("sentence sentiment", "readability", "quotations", "speakers",
              "quotation matching", "frames", "frame cues", "actor descriptors",
-             "loaded language", "actor sentiment")
+             "agentless passives", "loaded language", "actor sentiment")
 
 
 def evaluation_overview(measures: tuple[str, ...] = EVALUATED) -> pd.DataFrame:

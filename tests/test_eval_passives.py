@@ -78,3 +78,18 @@ def test_label_file_covers_the_sample_without_text():
     assert labels.groupby("sample")["sha1"].nunique().eq(1).all()
     passive_rows = labels[labels["agent"] != "no passive"]
     assert passive_rows["start"].astype(str).str.fullmatch(r"\d+").all()
+
+
+def test_score_counts_only_the_gold_of_the_sentences_scored():
+    s1 = "The plan was approved."
+    s2 = "The road was closed."
+    labels = _labels([("1", 0, s1, s1.index("approved"), "none"),
+                      ("1", 1, s2, s2.index("closed"), "none")])
+    got = ev.score([("1", 0, s1)], labels)  # the second labelled sentence is not scored
+    assert got["workbook"]["n_gold"] == 1
+    assert got["workbook"]["recall"] == 1.0
+
+
+def test_revised_on_part_is_the_start_of_the_sample():
+    assert list(ev.REVISED_ON) == list(range(len(ev.REVISED_ON)))
+    assert 0 < len(ev.REVISED_ON) < ev.SAMPLE_SIZE

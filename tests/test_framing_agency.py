@@ -71,3 +71,45 @@ def test_amounts_are_not_agents_and_set_to_is_not_passive(sentence, expected):
 ])
 def test_asides_degree_words_and_state_participles(sentence, expected):
     assert [(p["passive"], p["agent"]) for p in find_passives(sentence)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a pronoun's "'s" before "been" is a passive; "'s" alone may be "has"
+    ("That's been called a hoax.", [("'s been called", None)]),
+    ("She's raised the money and he's won.", []),
+    ("It's sponsored by a charity.", [("'s sponsored", "a charity")]),
+    # "'re" and "'m" are "are" and "am"
+    ("They're being asked to leave.", [("'re being asked", None)]),
+    ("I'm told it will close.", [("'m told", None)]),
+    # a noun's "'s" is a possessive, not "is"
+    ("Tom's dog barked.", []),
+])
+def test_contracted_be(sentence, expected):
+    assert [(p["passive"], p["agent"]) for p in find_passives(sentence, reduced=False)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a second participle shares the auxiliary, and finds its own "by" agent
+    ("The men were arrested and later charged.", ["were arrested", "later charged"]),
+    ("It was approved or rejected by the board.", ["was approved", "rejected"]),
+    # ... but not a past tense with an object, nor a state participle
+    ("He was elected and served two terms.", ["was elected"]),
+    ("She was elected and married.", ["was elected"]),
+])
+def test_coordinated_participles(sentence, expected):
+    assert [p["passive"] for p in find_passives(sentence, reduced=False)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Coal is used to make steel.", ["is used"]),
+    ("We are used to the cold.", []),
+    ("They got used to living there.", []),
+    ("He used to work there.", []),
+    ("Rules were supposed to change.", []),
+    # state participles and "get rid of" without a "by" agent
+    ("The report is based on a survey.", []),
+    ("She is opposed to the plan.", []),
+    ("We need to get rid of it.", []),
+])
+def test_used_to_and_state_participles(sentence, expected):
+    assert [p["passive"] for p in find_passives(sentence, reduced=False)] == expected

@@ -1,18 +1,26 @@
 """Agentless passives against hand labels: sentences of climate news nobody here wrote.
 
-The sample: 200 sentences drawn at random (fixed seed) from the Narrative Frames Corpus dev
+The sample: 320 sentences drawn at random (fixed seed) from the Narrative Frames Corpus dev
 half (Frermann et al. 2023, MIT licence) among those with a form of *be* or *get*
 followed later by a word ending in -ed or -en, so that most hold a candidate. Every
 passive in them was labelled by hand (the participle's position and whether a "by"
 phrase names its doer) *before* the detector was run on them: the first 60 sentences
-earlier, the other 140 (sample positions 60-199, the same draw made larger: a larger
-sample keeps the smaller one as its first 60) on 2026-12-06. The labels, in
-``passive_labels.csv`` beside this module, are keyed by article ID, sentence number and a
-digest of the sentence, and hold no text. Feeling and state participles ("was surprised",
-"is committed to") were labelled not passive, as :mod:`analysis.framing.agency` defines.
-Eight of the 200 sentences (five of the first 60, three of the 140) are also in
+earlier, sample positions 60-199 on 2026-12-06 and 200-319 on 2026-12-07 (the same draw
+made larger each time: a larger sample keeps the smaller one as its first items). The
+labels, in ``passive_labels.csv`` beside this module, are keyed by article ID, sentence
+number and a digest of the sentence, and hold no text. Feeling and state participles ("was
+surprised", "is committed to", "is based on") were labelled not passive, as
+:mod:`analysis.framing.agency` defines; reduced passives without *be* ("the drugs
+prescribed each year") are passives. Eight of the first 200 sentences are also in
 ``tests/data/agentless_passives.csv``, an earlier hand-labelled sample the rules were
-checked against; the other 192 are new to the detector.
+checked against.
+
+After sentences 200-319 were labelled, the detector's errors on the first 100
+(:data:`REVISED_ON`) were read and the rules revised (a pronoun's "'s been", "'re" and "'m"
+read as *be*; a second participle joined by "and"/"or"; "used to" + a verb after *be*;
+four state participles); the errors on the others were never read. Before the revision the
+detector's F1 was 0.829 on those 100 and 0.816 on the other 220. The figures are given apart
+for the 100 sentences the rules were revised on (in-sample) and the other 220 (held out).
 
 Metrics: precision of the detector's agentless passives (a hit is right when the labels
 hold an agentless passive at that participle), their recall and F1 (the headline: a
@@ -47,7 +55,9 @@ MEASURE = "agentless passives"
 LABELS_FILE = Path(__file__).resolve().parent / "passive_labels.csv"
 #: The random seed and size of the sample; changing either draws other sentences, which
 #: the labels do not cover.
-SEED, SAMPLE_SIZE = 14, 200
+SEED, SAMPLE_SIZE = 14, 320
+#: Sample positions whose errors were read when the rules were revised (in-sample).
+REVISED_ON = range(0, 100)
 _BE_GET = (r"\b(?:am|is|are|was|were|be|been|being|get|gets|got|gotten|getting|isn't|wasn't|"
            r"aren't|weren't)\b")
 _CANDIDATE = re.compile(_BE_GET + r".*\b[A-Za-z]{2,}(?:ed|en)\b", re.IGNORECASE | re.DOTALL)
@@ -105,9 +115,10 @@ def score(sample: list[tuple[str, int, str]], labels: pd.DataFrame,
     from analysis.framing.agency import find_passives
 
     by_key = {(r.article_id, int(r.sentence)): r.sha1 for r in labels.itertuples()}
+    in_sample = {(aid, k) for aid, k, _ in sample}
     gold: set[tuple[str, int, int]] = set()
     for r in labels.itertuples():
-        if r.agent == "none":
+        if r.agent == "none" and (r.article_id, int(r.sentence)) in in_sample:
             gold.add((r.article_id, int(r.sentence), int(r.start)))
     found: dict[str, set[tuple[str, int, int]]] = {"workbook": set(), "baseline": set()}
     keys = []
@@ -137,22 +148,28 @@ def score(sample: list[tuple[str, int, str]], labels: pd.DataFrame,
 
 
 def evaluate(data_dir: Path, *, progress: bool = False) -> pd.DataFrame:
-    """Agentless passives on the hand-labelled sample: the workbook and the naive baseline."""
+    """Agentless passives on the hand-labelled sample, apart for the sentences the rules
+    were revised on and for the held-out rest: the workbook and the naive baseline."""
     labels = read_labels()
     sample = draw_sample(Path(data_dir) / DATA_SET / FILE)
-    if progress:
-        print(f"{MEASURE}: {len(sample)} labelled sentences")
-    figures = score(sample, labels)
     systems = {"workbook": ("find_passives (word rules, no parser)", "workbook"),
                "baseline": ("be/get + word ending -ed, agentless without a later 'by'",
                             "baseline")}
-    note = (f"{len(sample)} sentences drawn with seed {SEED}, labelled by hand before the "
-            "detector was run on them")
+    parts = {"held out": [i for i in range(len(sample)) if i not in REVISED_ON],
+             "rules revised on (in-sample)": list(REVISED_ON)}
     rows = []
-    for key, (system, role) in systems.items():
-        f = figures[key]
-        base = {"data_set": DATA_SET, "split": SPLIT, "measure": MEASURE, "system": system,
-                "role": role}
-        rows += precision_recall_f1_rows(base, f, note, "agentless passives found",
-                                         "agentless passives in the labels")
+    for part, positions in parts.items():
+        if progress:
+            print(f"{MEASURE} ({part}): {len(positions)} labelled sentences")
+        figures = score([sample[i] for i in positions], labels)
+        note = (f"{len(positions)} sentences drawn with seed {SEED}, labelled by hand before "
+                "the detector was run on them")
+        if part != "held out":
+            note += "; the rules were then revised after reading the detector's errors here"
+        for key, (system, role) in systems.items():
+            base = {"data_set": DATA_SET, "split": f"{SPLIT}, {part}", "measure": MEASURE,
+                    "system": system, "role": role}
+            rows += precision_recall_f1_rows(base, figures[key], note,
+                                             "agentless passives found",
+                                             "agentless passives in the labels")
     return pd.DataFrame(rows)

@@ -5,7 +5,12 @@ The rules work on words alone (no parser):
 
 * **be/get passive**: a form of *be* or *get*, up to three adverbs or "being"/"been" in
   between, then a past participle (a regular "-ed" word or an irregular one from
-  ``analysis/data/framing_participles.csv``);
+  ``analysis/data/framing_participles.csv``). "'re" and "'m" are *be*; a pronoun's "'s"
+  ("that's", "it's") may be "has", so it counts only before "been" or when a "by" phrase
+  follows. "Used to" is a passive after *be* only when a verb follows ("is used to make
+  steel", not "is used to the cold"). A second participle joined by "and"/"or" shares the
+  auxiliary ("were arrested and later charged") unless an object follows it ("was elected
+  and served two terms");
 * **reduced passive**: a past participle right after a noun, without *be* ("the words
   exchanged during the incident", "officers deployed to the march"). Because "-ed" is
   also the simple past ("protesters marched to Whitehall"), it counts only when the noun
@@ -44,6 +49,11 @@ PASSIVE_COLUMNS = ["article_id", "outlet", "sentence_id", "auxiliary", "particip
 
 BE = {"am", "is", "are", "was", "were", "be", "been", "being", "wasn", "isn", "aren", "weren"}
 GET = {"get", "gets", "got", "gotten", "getting"}
+#: Pronouns whose "'s" is "is" or "has", never a possessive ("that's expected", "it's been
+#: called"); "'re" and "'m" are always "are" and "am".
+_S_PRONOUNS = {"it", "that", "there", "he", "she", "what", "who", "which", "this", "here",
+               "where"}
+_CONTRACTED_BE = {"'s", "’s", "'re", "’re", "'m", "’m"}
 _SKIPPABLE = {
     "not", "never", "also", "still", "already", "just", "now", "then", "being", "been", "all",
     "both", "often", "always", "even", "further", "ever", "soon", "yet", "n't", "reportedly",
@@ -100,7 +110,14 @@ _DETERMINERS = {
     "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our",
     "my", "your", "some", "many", "several", "any", "no", "each", "every", "other", "such",
 }
-_FUNCTION = (BE | GET | _DETERMINERS | _NP_OPENERS | {
+#: Words that open an object: in a coordination, a participle followed by one is an active
+#: verb ("was elected and served two terms").
+_OBJECT_START = _DETERMINERS | {
+    "him", "them", "us", "me", "you", "it", "$", "£", "€", "one", "two", "three", "four",
+    "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands",
+    "millions", "billions"}
+_AND_OR = {"and", "or"}
+_FUNCTION = (BE | GET | _CONTRACTED_BE | _DETERMINERS | _NP_OPENERS | {
     "i", "you", "he", "she", "it", "we", "they", "me", "him", "us", "them", "who", "whom",
     "which", "what", "and", "or", "but", "nor", "if", "as", "than", "then", "has", "have",
     "had", "having", "will", "would", "shall", "should", "can", "could", "may", "might",
@@ -137,8 +154,13 @@ def _adjectival() -> frozenset[str]:
 def tokens(text: str) -> list[tuple[int, int, str]]:
     """Words and punctuation marks with offsets (contractions kept apart).
 
+    "n't" is split off ("wasn" + "'t"), and so are "'re", "'m" and a pronoun's "'s"
+    ("that" + "'s"), so that the auxiliary is seen; a noun's "'s" is a possessive and stays.
+
     >>> [t for _, _, t in tokens("He wasn't seen, they said.")]
     ['He', 'wasn', "'t", 'seen', ',', 'they', 'said', '.']
+    >>> [t for _, _, t in tokens("That's expected, we're told, in Tom's town.")]
+    ['That', "'s", 'expected', ',', 'we', "'re", 'told', ',', 'in', "Tom's", 'town', '.']
     """
     out = []
     for m in _TOKEN.finditer(text):
@@ -146,10 +168,15 @@ def tokens(text: str) -> list[tuple[int, int, str]]:
         # split "wasn't" into "wasn" + "'t" so the auxiliary and "not" are seen
         low = word.casefold()
         if len(word) > 3 and (low.endswith("n't") or low.endswith("n’t")):
-            out.append((m.start(), m.end() - 2, word[:-2]))
-            out.append((m.end() - 2, m.end(), word[-2:]))
+            cut = 2
+        elif low[-3:] in {"'re", "’re"} or (low[-2:] in {"'m", "’m"} and low[:-2] == "i") or (
+                low[-2:] in {"'s", "’s"} and low[:-2] in _S_PRONOUNS):
+            cut = 3 if low[-3:] in {"'re", "’re"} else 2
         else:
             out.append((m.start(), m.end(), word))
+            continue
+        out.append((m.start(), m.end() - cut, word[:-cut]))
+        out.append((m.end() - cut, m.end(), word[-cut:]))
     return out
 
 
@@ -203,7 +230,7 @@ def find_passives(text: str, reduced: bool = True) -> list[dict]:
     i = 0
     while i < len(toks):
         word = toks[i][2].casefold()
-        if word not in BE and word not in GET:
+        if word not in BE and word not in GET and word not in _CONTRACTED_BE:
             i += 1
             continue
         j = i + 1
@@ -215,26 +242,114 @@ def find_passives(text: str, reduced: bool = True) -> list[dict]:
         if j >= len(toks):
             break
         cand = toks[j][2]
-        nxt = toks[j + 1][2] if j + 1 < len(toks) else ""
-        if not is_participle(cand, nxt) or cand[:1].isupper():  # "was Jewish", "is Ted"
+        if not _participle_after_auxiliary(toks, j) or (
+                word in {"'s", "’s"} and not _passive_after_s(toks, i, j)):
             i += 1
             continue
         agent = _agent(toks, j + 1)
         if _degree_before(toks, i, j) or (cand.casefold() in adjectival and agent is None):
             i = j + 1  # "very pleased", "I am worried": an adjective, not a passive
             continue
+        form, auxiliary = "get" if word in GET else "be", toks[i][2]
         found.append({
-            "auxiliary": toks[i][2], "participle": cand,
+            "auxiliary": auxiliary, "participle": cand,
             "passive": text[toks[i][0]:toks[j][1]], "agent": agent,
-            "start": toks[i][0], "end": toks[j][1],
-            "form": "get" if word in GET else "be",
+            "start": toks[i][0], "end": toks[j][1], "form": form,
         })
         used.update(range(i, j + 1))
         i = j + 1
+        if (m := _coordinated(toks, j, adjectival)):
+            # "are minimized and appropriately mitigated": the second shares the auxiliary
+            found.append({
+                "auxiliary": auxiliary, "participle": toks[m][2],
+                "passive": text[toks[j + 2][0]:toks[m][1]], "agent": _agent(toks, m + 1),
+                "start": toks[j + 2][0], "end": toks[m][1], "form": form,
+            })
+            used.update(range(j + 1, m + 1))
+            i = m + 1
     if reduced:
         found.extend(_reduced_passives(text, toks, used, adjectival))
         found.sort(key=lambda p: p["start"])
     return found
+
+
+def _participle_after_auxiliary(toks: list[tuple[int, int, str]], j: int) -> bool:
+    """Whether ``toks[j]``, after be/get, is a participle that can head a passive: as
+    :func:`is_participle`, but "used to" followed by a verb is a passive ("is used to make
+    steel"), while "used to the cold" or "used to living" means accustomed.
+
+    >>> _participle_after_auxiliary(tokens("it is used to make steel"), 2)
+    True
+    >>> _participle_after_auxiliary(tokens("we are used to the cold"), 2)
+    False
+    """
+    cand = toks[j][2]
+    if cand[:1].isupper():  # "was Jewish", "is Ted"
+        return False
+    nxt = toks[j + 1][2] if j + 1 < len(toks) else ""
+    if is_participle(cand, nxt):
+        return True
+    if cand.casefold() != "used" or nxt.casefold() != "to" or j + 2 >= len(toks):
+        return False
+    verb = toks[j + 2][2]
+    return (verb.isalpha() and verb.islower() and not verb.endswith("ing")
+            and verb not in _FUNCTION)
+
+
+def _passive_after_s(toks: list[tuple[int, int, str]], i: int, j: int) -> bool:
+    """Whether a pronoun's "'s" at ``toks[i]`` and the participle at ``toks[j]`` make a
+    passive. "'s" is as often "has" as "is" ("she's made mistakes", "he's won", "it's
+    happened"), so it counts only before "been" ("it's been called") or when "by" follows
+    the participle ("it's sponsored by a charity").
+
+    >>> t = tokens("she's raised the money")
+    >>> _passive_after_s(t, 1, 2), _passive_after_s(tokens("that's been called a hoax"), 1, 3)
+    (False, True)
+    """
+    if any(w.casefold() == "been" for _, _, w in toks[i + 1:j]):
+        return True
+    return j + 1 < len(toks) and toks[j + 1][2].casefold() == "by"
+
+
+def _object_follows(toks: list[tuple[int, int, str]], j: int) -> bool:
+    """Whether an object opens right after ``toks[j]`` (a determiner, a pronoun, a number
+    or a currency sign), so that the verb there is active.
+
+    >>> _object_follows(tokens("raised the money"), 0), _object_follows(tokens("raised in"), 0)
+    (True, False)
+    """
+    if j + 1 >= len(toks):
+        return False
+    nxt = toks[j + 1][2]
+    return nxt.casefold() in _OBJECT_START or nxt[:1].isdigit()
+
+
+def _coordinated(toks: list[tuple[int, int, str]], j: int, adjectival: frozenset[str],
+                 ) -> int:
+    """Where a second participle joined to the passive's participle at ``toks[j]`` by
+    "and"/"or" (up to two adverbs between) stands, or 0: "are minimized and appropriately
+    mitigated". A participle followed by an object is an active verb ("was elected and
+    served two terms"); a state participle without a "by" agent is an adjective.
+
+    >>> t = tokens("they were arrested and later charged with theft")
+    >>> t[_coordinated(t, 2, frozenset())][2]
+    'charged'
+    >>> _coordinated(tokens("he was elected and served two terms"), 2, frozenset())
+    0
+    """
+    if j + 2 >= len(toks) or toks[j + 1][2].casefold() not in _AND_OR:
+        return 0
+    m = j + 2
+    while m < len(toks) - 1 and m - j - 2 < 2 and _is_adverb(toks[m][2]) and toks[m][
+            2].casefold() not in BE | GET:
+        m += 1
+    cand = toks[m][2]
+    nxt = toks[m + 1][2] if m + 1 < len(toks) else ""
+    if (cand[:1].isupper() or cand.casefold() in GET or not is_participle(cand, nxt)
+            or _object_follows(toks, m)
+            or (cand.casefold() in adjectival and _agent(toks, m + 1) is None)):
+        return 0
+    return m
 
 
 def _degree_before(toks: list[tuple[int, int, str]], i: int, j: int) -> bool:
