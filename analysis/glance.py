@@ -332,7 +332,7 @@ def briefing_tables(corpus: pd.DataFrame, actors: str | Path | pd.DataFrame | No
     (attribution.sources_table), ``verbs`` (attribution.verb_profile summary), ``matches``
     (attribution.match_quotes), ``frames`` (framing.outlet_frames), ``frame_sentences``
     (framing.frame_sentences), ``labels`` (framing.actor_labels from the actor table),
-    ``reuse`` (framing.text_reuse).
+    ``reuse`` (framing.text_reuse), ``passives`` (framing.passives).
 
     >>> from analysis import load_corpus
     >>> sorted(briefing_tables(load_corpus("seeds"), "seeds/actors.csv"))[:3]
@@ -359,6 +359,7 @@ def briefing_tables(corpus: pd.DataFrame, actors: str | Path | pd.DataFrame | No
         "labels": (actor_labels(corpus, actors, quotes=quotes) if actors is not None
                    else pd.DataFrame()),
         "reuse": framing.text_reuse(corpus),
+        "passives": framing.passives(corpus, quotes=quotes, sentences=result.sentences),
     }
 
 
@@ -863,7 +864,33 @@ def findings(corpus: pd.DataFrame, tables: dict[str, pd.DataFrame],
         add(f"{_pct(reuse[who])} of an article from {N(who)} is found word for word in "
             f"{N(o.loc[who, 'reuse_with'])}'s coverage (the most text shared between outlets).",
             "text reuse")
+    if len(overview) > 1 and tables.get("passives") is not None:
+        add(doerless_passives_finding(tables["passives"], markdown=markdown),
+            "agentless passives")
     return out
+
+
+def doerless_passives_finding(passives: pd.DataFrame, markdown: bool = False) -> str | None:
+    """How the outlets compare on the share of passives in their own words (quotations
+    left out) that name no doer, by :func:`compare_outlets` (the articles with a passive
+    resampled, each outlet's share pooled over its passives); None without any passive.
+
+    ``passives`` is :func:`analysis.framing.passives`' table.
+
+    >>> p = pd.DataFrame({"article_id": list("abcdef"), "outlet": list("AAABBB"),
+    ...     "agentless": [True, False, True, False, False, True], "in_quote": [False] * 6})
+    >>> doerless_passives_finding(p)[:60]
+    'On the share of passives in their own words that name no doe'
+    """
+    own = passives[~passives["in_quote"].astype(bool)]
+    if own.empty:
+        return None
+    per = own.groupby(["article_id", "outlet"], as_index=False).agg(
+        agentless=("agentless", "sum"), passives=("agentless", "size"))
+    return compare_outlets(
+        per, "agentless", count="passives", unit="passives",
+        name="the share of passives in their own words that name no doer",
+        low_word="the lower", high_word="the higher", fmt=".0%", markdown=markdown)
 
 
 def actor_tone_finding(per_article: pd.DataFrame, markdown: bool = False) -> str:

@@ -447,3 +447,24 @@ def test_the_main_kind_of_source_says_what_it_leaves_out(tmp_path):
     shown = glance.display_table(glance.outlet_overview(corpus, tables)).iloc[0]
     assert (f"{row['unlisted_share']:.0%} from speakers the actor table does not list"
             in shown["main kind of source (share of quoted words)"])
+
+
+def test_the_findings_compare_the_share_of_passives_that_hide_the_doer():
+    # outlet A writes passives with no doer, outlet B names the doer of each; five articles
+    # each with three passives in narration
+    hidden = "The road was closed. The school was shut. The mayor was criticised."
+    named = ("The road was closed by the council. The school was shut by its head. "
+             "The mayor was criticised by the unions.")
+    corpus = pd.DataFrame({"article_id": [f"a{i}" for i in range(10)],
+                           "outlet": ["A"] * 5 + ["B"] * 5,
+                           "text": [hidden] * 5 + [named] * 5})
+    corpus["word_count"] = corpus["text"].str.split().str.len()
+    tables = glance.briefing_tables(corpus)
+    assert int((~tables["passives"]["in_quote"]).sum()) == 30
+    found = [f for f in glance.findings(corpus, tables) if f.measure == "agentless passives"]
+    assert len(found) == 1
+    # A: 15 of 15 hidden (100%); B: 0 of 15 (0%)
+    assert found[0].text.startswith("B is the lower and A the higher on the share of "
+                                    "passives in their own words that name no doer")
+    assert "A 100% (5 articles, 15 passives)" in found[0].text
+    assert found[0].validated == (glance._status("agentless passives") == "validated")
