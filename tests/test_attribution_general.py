@@ -751,3 +751,14 @@ def test_an_aside_with_nothing_before_it(text):
     # scraped text can open a sentence with a comma: no clause, and no crash
     q = _one(text)
     assert not (q["kind"] == "indirect").any() or q["quote"].str.strip().ne("").all()
+
+
+@pytest.mark.parametrize("body", ["Democratic National Convention", "Global Climate Summit",
+                                  "Annual Policy Conference"])
+def test_a_convention_or_summit_is_no_person_a_pronoun_can_mean(body):
+    # "He" goes back past the event to the person: an event's name is not a person's
+    q = _one(f"Doe Claims Victory\n\nOne of the central claims of President Jane Doe’s "
+             f"speech to the {body} on Wednesday night does not stand up to scrutiny.\n\n"
+             "He told his audience, to rowdy applause:\n\n"
+             "“I can say with confidence that we will win.”")
+    assert q["speaker"].tolist() == ["Jane Doe"]

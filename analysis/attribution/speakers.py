@@ -56,6 +56,11 @@ _ORG_WORDS = {
     "corporation", "inc", "ltd", "plc", "centre", "center", "fund", "assembly", "deputies",
     "press", "media", "mail", "herald", "journal", "tribune", "nations",
 }
+#: In a capitalised name, these also mark an event or a body, not a person ("Democratic
+#: National Convention", "Trump Administration"); unlike :data:`_ORG_WORDS` they do not
+#: make a lower-case phrase an organisation ("sources in the administration" stay sources).
+_BODY_WORDS = _ORG_WORDS | {"convention", "conference", "summit", "administration", "caucus",
+                            "tribunal"}
 _NAME_STOP = {
     "the", "a", "an", "in", "on", "at", "but", "and", "it", "he", "she", "they", "we", "i",
     "this", "that", "these", "those", "there", "here", "his", "her", "their", "its", "our",
@@ -152,7 +157,7 @@ def _is_person_actor(actor: str, aliases: list[str]) -> str:
     if any(re.match(r"(?:Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady|Dr)\b", a) for a in aliases):
         return "person"
     words = actor.split()
-    if 2 <= len(words) <= 5 and not any(w.casefold() in _ORG_WORDS for w in words):
+    if 2 <= len(words) <= 5 and not any(w.casefold() in _BODY_WORDS for w in words):
         return "person"
     return "org"
 
@@ -180,7 +185,7 @@ def other_given_name(text: str, start: int, end: int, aliases: list[str]) -> boo
         return False
     word = before.group(1)
     low = word.casefold()
-    if low in _TITLES or low in _NAME_STOP or low in _ORG_WORDS or low in _FUNCTION_WORDS:
+    if low in _TITLES or low in _NAME_STOP or low in _BODY_WORDS or low in _FUNCTION_WORDS:
         return False
     used = {w.casefold().strip(".,") for alias in aliases for w in alias.split()}
     return low not in used
@@ -418,7 +423,7 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
         head = _name_shape(" ".join(words[:cut]))
         place = [w.casefold() for w in words[cut + 1:]]
         if head[0] in ("full", "single") and (head[2] or _given_name(head[1].split()[0])) \
-                and place and not any(w in _ORG_WORDS for w in place):
+                and place and not any(w in _BODY_WORDS for w in place):
             return head
     suffix = ""
     if len(words) > 2 and _NAME_SUFFIX.fullmatch(words[-1]):
@@ -436,7 +441,7 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
     # a person's name ends in two or three plain capitalised words (particles allowed):
     # "Police Chief David Moore" -> David Moore, "Mayor of London Sadiq Khan" -> Sadiq Khan
     k = len(words)
-    while k > 0 and (words[k - 1][:1].isupper() and low[k - 1] not in _ORG_WORDS
+    while k > 0 and (words[k - 1][:1].isupper() and low[k - 1] not in _BODY_WORDS
                      and low[k - 1] not in _TITLES
                      and (low[k - 1] not in _FUNCTION_WORDS
                           # "Will Doyle", "May Smith": a given name before a surname
@@ -454,11 +459,11 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
     while core and core[0].casefold() in _PARTICLES - {"bin"}:
         core = core[1:]
     titles = frozenset(w for w in low[:k] if w in _TITLES)
-    named = len(core) >= 2 and (not any(w in _ORG_WORDS for w in low[:k])
+    named = len(core) >= 2 and (not any(w in _BODY_WORDS for w in low[:k])
                                 or low[k - 1] in _TITLES)
     connective = any(w in {"against", "for", "of", "and", "the", "on"} for w in low[1:])
-    if not named and (any(w in _ORG_WORDS for w in low) or connective
-                      or (k and low[k - 1] in _ORG_WORDS and not titles)) or not core:
+    if not named and (any(w in _BODY_WORDS for w in low) or connective
+                      or (k and low[k - 1] in _BODY_WORDS and not titles)) or not core:
         if len(words) == 1 and words[0].isupper():
             return ("acronym", words[0], frozenset())
         if len(words) == 1 or len(words) > MAX_ORG_WORDS:
