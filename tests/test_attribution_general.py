@@ -762,3 +762,16 @@ def test_a_convention_or_summit_is_no_person_a_pronoun_can_mean(body):
              "He told his audience, to rowdy applause:\n\n"
              "“I can say with confidence that we will win.”")
     assert q["speaker"].tolist() == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(("opening", "speaker"), [
+    # a month that is also a given name, before a surname, is the name ...
+    ("April Ryan, a spokeswoman for the city,", "April Ryan"),
+    ("June Carter, a spokeswoman for the city,", "June Carter"),
+    # ... but after a word that makes it a date it is the month
+    ("In April Jane Doe, a spokeswoman for the city,", "Jane Doe"),
+])
+def test_a_month_can_be_a_given_name(opening, speaker):
+    q = _one(f"Headline\n\n{opening} said in a statement that the team would work with the "
+             'police "to ensure the safety of all of our delegates."')
+    assert q["speaker"].tolist() == [speaker]

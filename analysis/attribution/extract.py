@@ -38,6 +38,7 @@ from analysis.attribution.speakers import (
     _Names,
     _Ref,
     _speaker_nouns,
+    month_as_given_name,
     name_matches,
     org_phrase_spans,
     other_given_name,
@@ -691,7 +692,8 @@ class _Article:
             form = match.group(0)
             words = form.split()
             while words and (words[0].casefold() in _NAME_STOP or len(words) > 1
-                             and words[0].casefold() in owner):
+                             and words[0].casefold() in owner) and \
+                    not month_as_given_name(m, s, words):   # "April Ryan" is a name
                 s += len(words[0]) + 1             # "Said Jane Doe", "Continued Hale"
                 words = words[1:]
             if not words:

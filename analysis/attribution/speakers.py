@@ -374,6 +374,32 @@ _TIME_NAMES = _WEEKDAYS | frozenset({
     "october", "november", "december", "spring", "summer", "autumn", "fall", "winter"})
 
 
+#: Months that are also given names ("April Ryan", "June Carter"); "May" has its own rule.
+_MONTH_NAMES = frozenset({"april", "june", "august"})
+#: Words before a month that make it a date ("in April", "since June", "the August heat").
+_BEFORE_A_DATE = frozenset({
+    "in", "on", "since", "by", "until", "till", "from", "last", "next", "this", "early",
+    "late", "mid", "of", "through", "during", "before", "after", "between", "and", "to",
+    "the", "a", "an", "that", "each", "every"})
+
+
+def month_as_given_name(text: str, start: int, words: list[str]) -> bool:
+    """Whether the month opening the capitalised run ``words`` at ``text[start:]`` is a
+    person's given name: followed by another capitalised word, and not after a word that
+    makes it a date.
+
+    >>> t = "April Mellody, a spokeswoman, said it. In April Jane Doe said it."
+    >>> month_as_given_name(t, 0, ["April", "Mellody"])
+    True
+    >>> month_as_given_name(t, t.index("April Jane"), ["April", "Jane", "Doe"])
+    False
+    """
+    if len(words) < 2 or words[0].casefold() not in _MONTH_NAMES:
+        return False
+    before = re.search(r"([A-Za-z]+)\W*$", text[max(0, start - 20):start])
+    return not (before and before.group(1).casefold() in _BEFORE_A_DATE)
+
+
 def _given_name(word: str) -> bool:
     """Whether a capitalised word is a first name of the census lists
     (:func:`analysis.actors.given_names`; accents folded: "José" is "Jose")."""
