@@ -775,3 +775,11 @@ def test_a_month_can_be_a_given_name(opening, speaker):
     q = _one(f"Headline\n\n{opening} said in a statement that the team would work with the "
              'police "to ensure the safety of all of our delegates."')
     assert q["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize("opening", ["Though", "Neither", "Without", "Regarding"])
+def test_a_sentence_opening_word_is_no_part_of_the_name_after_it(opening):
+    # "Though Doe ..., she said": "she" is Jane Doe, not a person called "Though Doe"
+    q = _one(f"Headline\n\nSenator Jane Doe spoke on Monday.\n\n{opening} Doe the plan would "
+             'fail, she said: "We need more money."')
+    assert q["speaker"].tolist() == ["Jane Doe"]

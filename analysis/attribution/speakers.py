@@ -72,6 +72,9 @@ _NAME_STOP = {
     "if", "for", "from", "with", "by", "of", "to", "nearly", "tens", "so", "what",
     "then", "now", "instead", "still", "also", "indeed", "perhaps", "soon", "finally",
     "again", "thus", "even", "just", "only", "yet", "like", "unlike", "asked", "according",
+    # a sentence's opening word before a surname ("Though Kaine", "Neither Warren")
+    "though", "neither", "either", "regarding", "outside", "besides", "without", "whether",
+    "among", "how", "whatever", "whoever", "many", "most", "several", "few",
 }
 
 
