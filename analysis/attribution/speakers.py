@@ -380,10 +380,9 @@ _TIME_NAMES = _WEEKDAYS | frozenset({
 #: Months that are also given names ("April Ryan", "June Carter"); "May" has its own rule.
 _MONTH_NAMES = frozenset({"april", "june", "august"})
 #: Words before a month that make it a date ("in April", "since June", "the August heat").
-_BEFORE_A_DATE = frozenset({
-    "in", "on", "since", "by", "until", "till", "from", "last", "next", "this", "early",
-    "late", "mid", "of", "through", "during", "before", "after", "between", "and", "to",
-    "the", "a", "an", "that", "each", "every"})
+_BEFORE_A_DATE = _TIME_OPENERS | frozenset({
+    "in", "on", "since", "by", "until", "till", "from", "of", "through", "during", "before",
+    "after", "between", "and", "to", "the", "a", "an", "each", "every"})
 
 
 def month_as_given_name(text: str, start: int, words: list[str]) -> bool:

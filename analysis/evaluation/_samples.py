@@ -5,7 +5,9 @@ The hand-labelled evaluations (:mod:`~analysis.evaluation.passives`,
 sentences of each article of a tab-separated file (columns ``ID`` and ``text``), those a
 test picks, then a fixed-seed random sample. The labels key each sentence by article ID,
 sentence number and :func:`digest`, so a change of the data or of the sentence splitter is
-caught.
+caught. Their figures are given apart for the sentences whose errors were read when the
+rules were revised (in-sample) and for the others (:func:`sample_parts`,
+:func:`part_rows`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,11 @@ import hashlib
 import random
 from collections.abc import Callable
 from pathlib import Path
+
+from analysis.evaluation.metrics import precision_recall_f1_rows
+
+HELD_OUT = "held out"
+REVISED = "rules revised on (in-sample)"
 
 
 def digest(sentence: str) -> str:
@@ -52,3 +59,38 @@ def draw_sentences(path: str | Path, seed: int, size: int,
                 if found is not None:
                     candidates.append((str(row["ID"]), k, text[a:b], *found))
     return random.Random(seed).sample(candidates, min(size, len(candidates)))
+
+
+def sample_parts(size: int, revised_on: range) -> dict[str, list[int]]:
+    """The sample positions of the held-out part and of the part whose errors were read
+    when the rules were revised (``revised_on``).
+
+    >>> sample_parts(5, range(0, 2))
+    {'held out': [2, 3, 4], 'rules revised on (in-sample)': [0, 1]}
+    """
+    return {HELD_OUT: [i for i in range(size) if i not in revised_on],
+            REVISED: list(revised_on)}
+
+
+def part_rows(figures: dict[str, dict], systems: dict[str, tuple[str, str]], base: dict,
+              part: str, note: str, found: str, labelled: str) -> list[dict]:
+    """The precision / recall / F1 rows of each system (``systems``: key of ``figures`` to
+    (system, role)) on one part of a hand-labelled sample; ``base`` holds the data set,
+    measure and split, the part is added to the split, and the note of the in-sample part
+    says the rules were revised there.
+
+    >>> f = {"precision": 1.0, "recall": 0.5, "f1": 2 / 3, "n_predicted": 1, "n_gold": 2,
+    ...      "draws": {"precision": [], "recall": [], "f1": []}}
+    >>> rows = part_rows({"w": f}, {"w": ("rules", "workbook")}, {"split": "dev"}, REVISED,
+    ...                  "3 sentences", "found", "labelled")
+    >>> rows[0]["split"], rows[0]["system"], rows[0]["note"][:40]
+    ('dev, rules revised on (in-sample)', 'rules', '3 sentences; the rules were then revised')
+    """
+    if part != HELD_OUT:
+        note += "; the rules were then revised after reading the detector's errors here"
+    rows = []
+    for key, (system, role) in systems.items():
+        rows += precision_recall_f1_rows(
+            {**base, "split": f"{base['split']}, {part}", "system": system, "role": role},
+            figures[key], note, found, labelled)
+    return rows

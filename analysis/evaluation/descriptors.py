@@ -51,11 +51,10 @@ import numpy as np
 import pandas as pd
 
 from analysis.evaluation import narrative_frames
-from analysis.evaluation._samples import digest, draw_sentences
+from analysis.evaluation._samples import digest, draw_sentences, part_rows, sample_parts
 from analysis.evaluation.metrics import (
     precision_recall_f1,
     precision_recall_f1_draws,
-    precision_recall_f1_rows,
 )
 
 DATA_SET = narrative_frames.DATA_SET
@@ -205,22 +204,15 @@ def evaluate(data_dir: Path, *, progress: bool = False) -> pd.DataFrame:
     systems = {"workbook": ("descriptors_at (word rules and Brill's tags)", "workbook"),
                "baseline": ("words back to a function word; the phrase between commas",
                             "baseline")}
-    parts = {"held out": [i for i in range(len(sample)) if i not in REVISED_ON],
-             "rules revised on (in-sample)": list(REVISED_ON)}
     rows = []
-    for part, positions in parts.items():
+    for part, positions in sample_parts(len(sample), REVISED_ON).items():
         figures = score([sample[i] for i in positions], labels)
         n_names = figures["workbook"]["n_names"]
         if progress:
             print(f"{MEASURE} ({part}): {n_names} labelled names in {len(positions)} sentences")
         note = (f"{n_names} names of people in {len(positions)} sentences drawn with seed "
                 f"{SEED}, labelled by hand before the detector was run on them")
-        if part != "held out":
-            note += "; the rules were then revised after reading the detector's errors here"
-        for key, (system, role) in systems.items():
-            f = figures[key]
-            base = {"data_set": DATA_SET, "split": f"{SPLIT}, {part}", "measure": MEASURE,
-                    "system": system, "role": role}
-            rows += precision_recall_f1_rows(base, f, note, "descriptors found",
-                                             "descriptors in the labels")
+        rows += part_rows(figures, systems, {"data_set": DATA_SET, "split": SPLIT,
+                                             "measure": MEASURE}, part, note,
+                          "descriptors found", "descriptors in the labels")
     return pd.DataFrame(rows)

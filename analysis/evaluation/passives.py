@@ -38,11 +38,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis.evaluation._samples import digest, draw_sentences
+from analysis.evaluation._samples import digest, draw_sentences, part_rows, sample_parts
 from analysis.evaluation.metrics import (
     precision_recall_f1,
     precision_recall_f1_draws,
-    precision_recall_f1_rows,
 )
 
 DATA_SET = "narrative-frames"
@@ -155,21 +154,14 @@ def evaluate(data_dir: Path, *, progress: bool = False) -> pd.DataFrame:
     systems = {"workbook": ("find_passives (word rules, no parser)", "workbook"),
                "baseline": ("be/get + word ending -ed, agentless without a later 'by'",
                             "baseline")}
-    parts = {"held out": [i for i in range(len(sample)) if i not in REVISED_ON],
-             "rules revised on (in-sample)": list(REVISED_ON)}
     rows = []
-    for part, positions in parts.items():
+    for part, positions in sample_parts(len(sample), REVISED_ON).items():
         if progress:
             print(f"{MEASURE} ({part}): {len(positions)} labelled sentences")
         figures = score([sample[i] for i in positions], labels)
         note = (f"{len(positions)} sentences drawn with seed {SEED}, labelled by hand before "
                 "the detector was run on them")
-        if part != "held out":
-            note += "; the rules were then revised after reading the detector's errors here"
-        for key, (system, role) in systems.items():
-            base = {"data_set": DATA_SET, "split": f"{SPLIT}, {part}", "measure": MEASURE,
-                    "system": system, "role": role}
-            rows += precision_recall_f1_rows(base, figures[key], note,
-                                             "agentless passives found",
-                                             "agentless passives in the labels")
+        rows += part_rows(figures, systems, {"data_set": DATA_SET, "split": SPLIT,
+                                             "measure": MEASURE}, part, note,
+                          "agentless passives found", "agentless passives in the labels")
     return pd.DataFrame(rows)
