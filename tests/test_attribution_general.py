@@ -630,7 +630,47 @@ def test_a_person_of_a_place_or_an_outlet_is_a_person():
     from analysis.attribution.speakers import _name_shape
 
     # an organisation's own "of" stays whole
-    for org in ("Bank of America", "University of Texas", "Jane Doe of Acme Corp"):
+    for org in ("Bank of America", "University of Texas"):
+        assert _name_shape(org)[:2] == ("org", org)
+    # a person of a body is the person (the body's name had made the run an organisation)
+    assert _name_shape("Jane Doe of Acme Corp")[:2] == ("full", "Jane Doe")
+    assert _name_shape("Robert Gordon of Northwestern University")[:2] == \
+        ("full", "Robert Gordon")
+
+
+def test_a_party_or_a_people_ends_a_description_not_a_name():
+    # sentences written for this test: "a New Hampshire Republican" had been a person
+    # named "Hampshire Republican"; "Senate Republican leaders" the organisation "Senate
+    # Republican"; "a Republican" a person surnamed Republican
+    q = _one('Voters were split. "It is over," said a New Hampshire Republican. '
+             '"Not yet," added another New Hampshire Republican. '
+             '"Wait," said Wisconsin Republican Paul Ryan. "Maybe," said a Democrat.')
+    assert q["speaker"].tolist() == ["new hampshire republican",
+                                     "another new hampshire republican", "Paul Ryan",
+                                     "democrat"]
+    q = _one("Senate Republican leaders have insisted that they will not hold a vote. "
+             "Mexican American journalists said the plan would fail.")
+    assert q["speaker"].tolist() == ["senate republican leaders",
+                                     "mexican american journalists"]
+
+
+def test_an_organisation_named_with_for_is_named_whole():
+    # sentences written for this test: the words after "for" had been a person
+    q = _one("The group raised $2 million, according to the Center for Responsive Politics. "
+             "The tax would raise little, according to the Institute for Fiscal Studies.")
+    assert q["speaker"].tolist() == ["Center for Responsive Politics",
+                                     "Institute for Fiscal Studies"]
+    q = _one('"It would be a stretch," Jeffrey Lewis of the James Martin Center for '
+             'Nonproliferation Studies wrote in December.')
+    assert q["speaker"].tolist() == ["Jeffrey Lewis"]
+
+
+def test_a_body_s_name_is_no_person():
+    # "Holocaust Memorial Museum", "Real Clear Politics": the last two words had been read
+    # as a person's given name and surname
+    from analysis.attribution.speakers import _name_shape
+
+    for org in ("Holocaust Memorial Museum", "Real Clear Politics", "Human Rights Watch"):
         assert _name_shape(org)[:2] == ("org", org)
 
 

@@ -23,6 +23,7 @@ from analysis.attribution.marks import (
 )
 from analysis.attribution.speakers import (
     _ABBREVIATED,
+    _AFFILIATIONS,
     _BE,
     _DETERMINERS,
     _FUNCTION_WORDS,
@@ -195,6 +196,12 @@ _LONE_AFTER = re.compile(r",\s*\d{1,3},|\s+(?:" + "|".join(_LONE_VERBS) + r")\b"
                          r"(?:[a-z]+ly\s+|since\s+|also\s+|not\s+)?[a-z]{3,}\b")
 _LONE_APPOSITION = re.compile(r",\s+(?:who|meanwhile|however|though|too)\b")
 _NOT_A_NAME_END = re.compile(r"(?:ing|ed|ly|ion|ness|ment)$")
+#: A person's name and "of", "at" or "from" a capitalised body: the person speaks.
+_PERSON_OF = re.compile(r"(?:[A-Z][\w'’.-]*\s){2,3}(?:of|at|from)\s(?:the\s)?[A-Z]")
+_OF_A_BODY = re.compile(r"\s(?:of|at|from)\s(?:the\s)?[A-Z]")
+#: Capitalised words and "for" right before a capitalised run: the start of an organisation's
+#: name ("Center for Responsive Politics", "Institute for Fiscal Studies").
+_NAME_FOR_BEFORE = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’&-]*\s)+for\s$")
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,})\)")
 _DOCUMENT_OBJECT = re.compile(r"\b(?:in|of|from|with|by)\s+(?:a|an|the|its|their|his|her)?"
                               r"\s*(?:\w+\s+)?$")
@@ -230,7 +237,7 @@ _NOT_GROUP_HEAD = frozenset(_ORG_WORDS | _TITLES | _PRONOUNS.keys())
 _FUNCTION_NOT_DETERMINER = frozenset(_FUNCTION_WORDS - _DETERMINERS)
 _FUNCTION_OR_WH = frozenset(_FUNCTION_WORDS | {"why", "how", "what", "where"})
 _NOT_TAIL_NOUN = frozenset(_STRIP_TAIL | _DETERMINERS | _QUANTIFIERS)
-_NOT_SURNAME = frozenset(_NAME_STOP | _ORG_WORDS | _TITLES)
+_NOT_SURNAME = frozenset(_NAME_STOP | _ORG_WORDS | _TITLES | _AFFILIATIONS)
 _FUNCTION_NOT_OF = frozenset(_FUNCTION_WORDS - {"of"})
 _LABEL_DETERMINERS = frozenset(_DETERMINERS - {"that", "no"})
 # Patterns the extractor's methods use on every sentence or verb, compiled once.
@@ -685,8 +692,12 @@ class _Article:
         place_end = -1
         owner = _verb_index()[1]
         sent_at = self.sent_at
+        of_end = 0       # where the last run with "of" ends ("Jeffrey Lewis of the X Center")
         for match in name_matches(m):
             s, e = match.span()
+            previous_of_end = of_end
+            if " of " in m[s:e]:
+                of_end = e
             if taken.find(1, s, e) >= 0 or m[s:e].casefold() in _PRONOUNS:
                 continue
             form = match.group(0)
@@ -715,7 +726,8 @@ class _Article:
                 or self.names.known_surname(words[0]))
             if len(words) == 1 and (at_start and not lone_name
                                     or words[0].casefold() in _NAME_STOP
-                                    or words[0].casefold() in _TITLES):
+                                    or words[0].casefold() in _TITLES
+                                    or words[0].casefold() in _AFFILIATIONS):
                 continue
             form = " ".join(words)
             if " of the " in form:
@@ -732,6 +744,15 @@ class _Article:
                 place_end = -1 if m[place_end:s] == ", " else s + len(form)
                 continue
             name, cls = self.names.canonical(form, s)
+            lead = _NAME_FOR_BEFORE.search(m, max(previous_of_end, s - 60), s) \
+                if cls == "org" else None
+            if lead and _name_shape(m[lead.start():s] + form)[0] == "org":
+                # "the Center for Responsive Politics": the organisation's whole name
+                if refs and refs[-1].start == lead.start():
+                    refs.pop()
+                form = m[lead.start():s] + form
+                s = lead.start()
+                name, cls = self.names.canonical(form, s)
             if not name and len(words) == 1 and (at_start or speaks or lone_name) and \
                     not words[0].isupper():
                 if speaks and _THE_BEFORE.search(m[max(0, s - 5):s]):
@@ -1234,6 +1255,9 @@ class _Article:
         heads = [r for r in refs if r.cls in ("source", "spokes")]
         # "sources in the government", "a spokesman for the company": the source is the head
         last = heads[-1] if heads else max(refs, key=lambda r: (r.end, r.end - r.start))
+        if last.cls == "org" and refs[0].cls == "person" and \
+                _OF_A_BODY.match(self.masked, refs[0].end, np_end):
+            last = refs[0]     # "Jeffrey Lewis of the X Center": the person, not the body
         if last.cls == "document" and any(r.cls != "document" for r in refs):
             last = max((r for r in refs if r.cls != "document"), key=lambda r: r.end)
         rest = _LETTERS.findall(self.masked[last.end:np_end])
@@ -1682,7 +1706,10 @@ class _Article:
             seg_start = start + comma + 1 if comma >= 0 else start + lead.end()
             seg = m[seg_start:vs]
             words = seg.split()
-            if not 1 <= len(words) <= 8 or _FINITE.search(seg) or \
+            # a person of a body may take more words ("Jeffrey Lewis of the James Martin
+            # Center for Nonproliferation Studies")
+            longest = 14 if _PERSON_OF.match(seg.lstrip()) else 8
+            if not 1 <= len(words) <= longest or _FINITE.search(seg) or \
                     words[0].casefold() in _FUNCTION_NOT_DETERMINER:
                 return None
             spk, st, cls, mention = self.np_speaker(seg_start, vs, vs)

@@ -60,7 +60,15 @@ _ORG_WORDS = {
 #: National Convention", "Trump Administration"); unlike :data:`_ORG_WORDS` they do not
 #: make a lower-case phrase an organisation ("sources in the administration" stay sources).
 _BODY_WORDS = _ORG_WORDS | {"convention", "conference", "summit", "administration", "caucus",
-                            "tribunal"}
+                            "tribunal", "museum", "library", "academy", "college", "clinic",
+                            "laboratory", "politics", "research", "studies", "affairs", "policy",
+                            "rights", "watch", "magazine", "initiative", "project"}
+#: A party or a people: the last word of a description, never of a person's name ("said a New
+#: Hampshire Republican", "Senate Republican leaders", "a Liberal Democrat"), while a name may
+#: follow one ("Wisconsin Republican Paul Ryan"). Plurals are groups already ("Democrats");
+#: "American" is left out, as it ends a title ("Scientific American").
+_AFFILIATIONS = frozenset({"republican", "democrat", "democratic", "conservative", "liberal",
+                           "libertarian", "progressive", "socialist", "communist", "tory"})
 _NAME_STOP = {
     "the", "a", "an", "in", "on", "at", "but", "and", "it", "he", "she", "they", "we", "i",
     "this", "that", "these", "those", "there", "here", "his", "her", "their", "its", "our",
@@ -444,14 +452,14 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
     while len(words) > 1 and words[-1].casefold().rstrip(",.") in _WEEKDAYS:
         words.pop()
     if "of" in words[2:]:
-        # "Rep. Raúl Grijalva of Arizona", "Jane Doe of Ohio": a person from a place, when
-        # what comes before "of" is a person's name by its form (a title, or a census
-        # first name) and what follows names no organisation ("Bank of America" stays)
+        # "Rep. Raúl Grijalva of Arizona", "Jane Doe of Human Rights Watch": a person from a
+        # place or a body, when what comes before "of" is a person's name by its form (a
+        # title, or a census first name; "Bank of America" stays an organisation)
         cut = words.index("of", 2)
         head = _name_shape(" ".join(words[:cut]))
         place = [w.casefold() for w in words[cut + 1:]]
         if head[0] in ("full", "single") and (head[2] or _given_name(head[1].split()[0])) \
-                and place and not any(w in _BODY_WORDS for w in place):
+                and place:
             return head
     suffix = ""
     if len(words) > 2 and _NAME_SUFFIX.fullmatch(words[-1]):
@@ -466,6 +474,10 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
     if not words:
         return none
     low = [w.casefold().strip(".").replace("’s", "").replace("'s", "") for w in words]
+    if low[-1] in _AFFILIATIONS or low[-1] == "american" and len(low) > 1 and \
+            low[-2].endswith("an"):
+        # "a New Hampshire Republican", "Mexican American journalists": a description
+        return none
     # a person's name ends in two or three plain capitalised words (particles allowed):
     # "Police Chief David Moore" -> David Moore, "Mayor of London Sadiq Khan" -> Sadiq Khan
     k = len(words)
