@@ -165,6 +165,19 @@ def test_actor_label_families_aliases_descriptors_and_excludes():
         sides.loc[sides.family == "public body", "term"])
 
 
+def test_a_group_and_its_verb_before_a_name_are_no_descriptor():
+    # sentences written for this test: "many Republicans fear Jane Doe would ..." had given
+    # Jane Doe the descriptor "Republicans fear"
+    from analysis.framing.labels import descriptors_at
+
+    for text, before in (("It is the kind of judge many Republicans fear Jane Doe would pick.",
+                          ""),
+                         ("Officials say Democrats face Jane Doe in the spring.", ""),
+                         ("He went to meet Labour leader Jane Doe on Friday.", "Labour leader")):
+        start = text.index("Jane Doe")
+        assert descriptors_at(text, start, start + 8)[0] == before
+
+
 @pytest.mark.parametrize("families", [{}, pd.DataFrame(columns=["family", "term"])])
 def test_label_usage_empty_family_list(seeds, families, quotes, sentences):
     out = F.label_usage(seeds, families, quotes=quotes, sentences=sentences)
