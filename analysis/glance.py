@@ -61,7 +61,7 @@ MEASURES: dict[str, tuple[str, str, str]] = {
     "top_source_type_share": ("share of quoted words given to its main kind of source",
                               "quotations", "speakers"),
     "evaluative_verbs": ("share of quotations introduced by a judging verb", "quotations",
-                         "quotations"),
+                         "speech verbs"),
     "dominant_frame_share": ("share of sentences carrying its leading frame", "sentences",
                              "frame cues"),
 }
@@ -827,7 +827,7 @@ def findings(corpus: pd.DataFrame, tables: dict[str, pd.DataFrame],
                  "the harder", "+.1f" if within else ".1f", N), "readability")
     add(_compare(per, "evaluative_verbs", "the share of quotations introduced by a judging "
                  "verb (\u201cclaimed\u201d rather than \u201csaid\u201d)", "", "the lower",
-                 "the higher", ".0%", N), "quotations")
+                 "the higher", ".0%", N), "speech verbs")
 
     o = overview.set_index("outlet")
     voiced = o[o["top_source_type_share_lo"].notna()]
@@ -1338,8 +1338,8 @@ def load_glance(folder: str | Path) -> dict | None:
 
 #: The evaluation measures the at-a-glance figures rest on, in the order a reader meets them.
 EVALUATED = ("sentence sentiment", "readability", "quotations", "speakers",
-             "quotation matching", "frames", "frame cues", "actor descriptors",
-             "agentless passives", "loaded language", "actor sentiment")
+             "speech verbs", "quotation matching", "frames", "frame cues",
+             "actor descriptors", "agentless passives", "loaded language", "actor sentiment")
 
 
 def evaluation_overview(measures: tuple[str, ...] = EVALUATED) -> pd.DataFrame:

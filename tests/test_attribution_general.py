@@ -665,6 +665,16 @@ def test_an_organisation_named_with_for_is_named_whole():
     assert q["speaker"].tolist() == ["Jeffrey Lewis"]
 
 
+def test_a_quotation_keeps_the_verb_of_the_clause_that_introduces_it():
+    # sentences written for this test: a colon ending the paragraph before, and a speaker
+    # named after the quotation, had left the quotation with no verb
+    q = _one('He spoke for an hour.\n\nCruz continued:\n\n"You look at the questions, and they '
+             'are all about the fight."\n\nThe crowd cheered. "We are alive, unlike the '
+             'robots" at the convention, he claimed.')
+    assert q["verb"].tolist() == ["continue", "claim"]
+    assert q["verb_text"].tolist() == ["continued", "claimed"]
+
+
 def test_a_body_s_name_is_no_person():
     # "Holocaust Memorial Museum", "Real Clear Politics": the last two words had been read
     # as a person's given name and surname

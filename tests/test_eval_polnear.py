@@ -126,7 +126,7 @@ def test_a_relative_pronoun_refers_to_the_noun_phrase_before_it() -> None:
 def test_evaluate_on_fixture(fixture_dir: Path) -> None:
     rows = polnear.evaluate(fixture_dir)
     assert set(rows["measure"]) == {"quotations", "speakers", "indirect speech",
-                                    "quotation matching"}
+                                    "quotation matching", "speech verbs"}
     assert set(rows["role"]) == {"workbook", "baseline"}
     got = rows.set_index(["measure", "metric", "role"])["value"]
     # the one quotation, found by both systems and credited to Jane Doe ("she")
@@ -135,6 +135,9 @@ def test_evaluate_on_fixture(fixture_dir: Path) -> None:
     assert got[("speakers", "speaker accuracy", "workbook")] == 1.0
     # the baseline's nearest capitalised name is "Senator Jane Doe" too (the only one)
     assert got[("speakers", "speaker accuracy", "baseline")] == 1.0
+    # the quotation's cue is "said": the workbook's verb, the nearest verb and "said" agree
+    for role in ("workbook", "baseline"):
+        assert (got.loc[("speech verbs", "verb accuracy", role)] == 1.0).all()
     # indirect speech: two gold spans; the baseline takes whole sentences
     assert rows.loc[rows["measure"] == "indirect speech", "n"].eq(2).all()
     base_ind = polnear.baseline_indirect(polnear.read_split(fixture_dir, "dev")[0])
@@ -143,6 +146,24 @@ def test_evaluate_on_fixture(fixture_dir: Path) -> None:
     assert len(officials) == 1
     count = text.index("the count")
     assert span_overlap(text, officials[0], [(count, count + 18)]) >= 0.5
+
+
+def test_verb_scores_count_the_cue_verb_and_the_judging_flag() -> None:
+    # two quotations written for this test: the first introduced by "claimed" (a judging
+    # verb), the second by "said"; the workbook gives the first "claim", the second no verb
+    text = 'Doe spoke. "We won," she claimed. Roe left.\n\n"No," Roe said.'
+    first, second = _offsets(text, '"We won,"'), _offsets(text, '"No,"')
+    claimed, said = _offsets(text, "claimed"), _offsets(text, "said")
+    gold = pd.DataFrame({"article_id": ["a", "a"], "content": [[first], [second]],
+                         "cue": [[claimed], [said]]})
+    predicted = {"a": [{"parts": [first], "verb": "claim"}, {"parts": [second], "verb": ""}]}
+    scores = polnear._verb_scores({"a": text}, gold, predicted)
+    assert (scores["workbook"]["accuracy"], scores["workbook"]["n"]) == (0.5, 2)
+    assert scores["nearest"]["accuracy"] == 1.0      # "claimed", then "said"
+    assert scores["said"]["accuracy"] == 0.5
+    # one judging cue, which the workbook and the nearest verb both flag, and "said" never
+    assert scores["workbook"]["f1"] == scores["nearest"]["f1"] == 1.0
+    assert scores["said"]["f1"] == 0.0
 
 
 def test_quotation_pairs_are_deterministic_and_labelled() -> None:

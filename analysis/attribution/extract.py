@@ -1660,13 +1660,13 @@ class _Article:
         return self._named_opener(prev)
 
     def speaker_after(self, item: _Item
-                      ) -> tuple[str, str, str, tuple[int, int] | None] | None:
+                      ) -> tuple[str, str, str, tuple[int, int] | None, tuple[int, int]] | None:
         """For a quotation no rule attributed, a speaker named with a speech verb in the rest
         of its sentence ('"...," the former senator said in a statement.', '"..." than
         ever before, Doe said.', '"...?" asked Doe.'): the words right before the verb
         (after the last comma), or the noun phrase right after a verb that follows the
-        quotation directly; None when the rest of the sentence holds no such
-        attribution."""
+        quotation directly, with the verb's span last; None when the rest of the sentence
+        holds no such attribution."""
         close = item.close_pos
         if close is None:
             return None
@@ -1715,7 +1715,7 @@ class _Article:
             spk, st, cls, mention = self.np_speaker(seg_start, vs, vs)
         if not spk or cls not in ("person", "org", "plural", "source", "spokes", "unknown"):
             return None
-        return spk, st, cls, mention
+        return spk, st, cls, mention, (vs, ve)
 
     def previous_paragraph_opener(self, item: _Item
                                   ) -> tuple[str, str, str, tuple[int, int] | None] | None:
@@ -2106,6 +2106,13 @@ class _Article:
                     mention = (later.start, later.end)
                 else:
                     spk, st, cls, mention = self.coordinated(csent, item.colon)
+                # the verb of the clause the colon closes ("Cruz continued:", "as the
+                # website notes:"), when it has one
+                lead_verbs = [v for v in self.verbs_in(csent.start, item.colon)
+                              if not self.in_quote(v[0])]
+                if lead_verbs:
+                    vs, ve, verb_lemma, verb_class = lead_verbs[-1]
+                    verb_text = self.text[vs:ve]
             elif item.kind == "mixed" and not item.floating:
                 # "Mr. Obama decried the 'spin masters who ...'": no speech verb, but the
                 # quoted words belong to the person the sentence opens with
@@ -2120,8 +2127,10 @@ class _Article:
                     spk, st, cls, mention = signed
                     item.attribution = "signed after"
                 elif (tail := self.speaker_after(item)) is not None:
-                    spk, st, cls, mention = tail
+                    spk, st, cls, mention, tail_verb = tail
                     item.attribution = "named later in the sentence"
+                    verb_lemma, verb_class = self.verb_owner(*tail_verb)
+                    verb_text = self.text[tail_verb[0]:tail_verb[1]]
                 elif (opener := self.paragraph_opener(item)) is not None:
                     spk, st, cls, mention = opener
                     item.attribution = "sentence before"
@@ -2138,8 +2147,10 @@ class _Article:
                 by_verb.setdefault(item.verb, (spk, st, cls, mention))
             if item.kind in ("direct", "mixed") and not spk and cls not in ("passive", "sign") \
                     and item.verb is None and (tail := self.speaker_after(item)) is not None:
-                spk, st, cls, mention = tail
+                spk, st, cls, mention, tail_verb = tail
                 item.attribution = "named later in the sentence"
+                verb_lemma, verb_class = self.verb_owner(*tail_verb)
+                verb_text = self.text[tail_verb[0]:tail_verb[1]]
             if item.kind in ("direct", "mixed") and not spk and cls not in ("passive", "sign"):
                 guess = self.nearest_speaker(item, sent, last_speaker)
                 if guess is not None:

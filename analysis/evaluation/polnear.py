@@ -43,6 +43,15 @@ How the gold is read and scored (the rules every figure here rests on):
   workbook does not claim to find); the workbook's = its ``indirect`` items without a
   quotation mark; matched as above.
 
+- **speech verbs**: on matched quotations whose gold Cue holds a speech verb of
+  ``data/speech_verbs.csv``, the workbook's verb (its lemma, the ``verb`` column) is right
+  when it is that verb ("said" and "says" are both *say*; "according to" is a verb of the
+  list); an empty verb is wrong. "judging-verb F1" scores the flag the briefing counts: a
+  quotation introduced by a verb the list classes *evaluative* ("claimed", "admitted"),
+  gold by the Cue's verb. Both baselines are given the same quotations: "nearest speech
+  verb" (the listed form nearest to the quotation in its paragraph, outside it) and
+  "always said".
+
 Baselines, in the same run: "any double-quoted span" (every ``"…"``/``“…”`` pair in a
 paragraph) with "nearest capitalised name" (the closest run of two or more capitalised
 words outside quotation marks) as speaker; for indirect speech "any sentence with a speech
@@ -437,6 +446,95 @@ def _score(texts: dict[str, str], gold: pd.DataFrame, predicted: dict[str, list[
     return out
 
 
+def _speech_verb_lemmas() -> dict[str, str]:
+    """Each form of ``data/speech_verbs.csv`` (case-folded, spaces single) → its verb."""
+    from analysis.attribution import speech_verbs
+
+    table = speech_verbs()
+    return {" ".join(f.casefold().split()): verb
+            for verb, forms in zip(table["verb"], table["forms"], strict=True) for f in forms}
+
+
+def cue_verb(cue: str, pattern: re.Pattern[str], lemmas: dict[str, str]) -> str:
+    """The verb of the first listed speech-verb form in a gold Cue; "" when it holds none.
+
+    >>> cue_verb("told reporters", _speech_verb_pattern(), _speech_verb_lemmas())
+    'tell'
+    """
+    found = pattern.search(cue)
+    return lemmas.get(" ".join(found.group(0).casefold().split()), "") if found else ""
+
+
+def nearest_speech_verb(text: str, parts: list[Span], pattern: re.Pattern[str] | None = None,
+                        lemmas: dict[str, str] | None = None) -> str:
+    """The speech-verb baseline: the verb of the listed form nearest to the quotation (its
+    ``parts``) in the quotation's paragraph, outside it; "" when the paragraph has none.
+
+    >>> nearest_speech_verb('Doe spoke. "We won," she claimed. They said no.', [(12, 18)])
+    'claim'
+    """
+    pattern = _speech_verb_pattern() if pattern is None else pattern
+    lemmas = _speech_verb_lemmas() if lemmas is None else lemmas
+    start, end = parts[0][0], parts[-1][1]
+    para_start = text.rfind("\n", 0, start) + 1
+    para_end = text.find("\n", end)
+    best: tuple[int, str] | None = None
+    for found in pattern.finditer(text, para_start, len(text) if para_end < 0 else para_end):
+        if any(s <= found.start() < e for s, e in parts):
+            continue
+        gap = start - found.end() if found.end() <= start else found.start() - end
+        if best is None or gap < best[0]:
+            best = (gap, lemmas.get(" ".join(found.group(0).casefold().split()), ""))
+    return best[1] if best else ""
+
+
+def _verb_scores(texts: dict[str, str], gold: pd.DataFrame, predicted: dict[str, list[dict]]
+                 ) -> dict[str, dict]:
+    """Verb accuracy and judging-verb P/R/F1 of the workbook and the two verb baselines, on
+    the quotations the workbook matched whose gold Cue holds a listed speech verb."""
+    from analysis.attribution import speech_verbs
+
+    pattern, lemmas = _speech_verb_pattern(), _speech_verb_lemmas()
+    table = speech_verbs()
+    judging = {v for v, c in zip(table["verb"], table["class"], strict=True)
+               if c == "evaluative"}
+    systems = ("workbook", "nearest", "said")
+    per = {name: [] for name in systems}     # per article: right, n, judging tp, pred, gold
+    for aid, text in texts.items():
+        g = gold[gold["article_id"] == aid]
+        preds = predicted.get(aid, [])
+        counts = {name: [0, 0, 0, 0, 0] for name in systems}
+        for gi, pi, _ in match_spans(text, list(g["content"]), [p["parts"] for p in preds]):
+            cues = g.iloc[gi]["cue"]
+            right = cue_verb(" ".join(text[s:e] for s, e in cues), pattern, lemmas)
+            if not right:
+                continue
+            said = {"workbook": preds[pi]["verb"],
+                    "nearest": nearest_speech_verb(text, g.iloc[gi]["content"], pattern,
+                                                   lemmas),
+                    "said": "say"}
+            for name, verb in said.items():
+                c = counts[name]
+                c[0] += verb == right
+                c[1] += 1
+                c[2] += verb in judging and right in judging
+                c[3] += verb in judging
+                c[4] += right in judging
+        for name in systems:
+            per[name].append(counts[name])
+    out = {}
+    for name in systems:
+        arr = np.array(per[name], dtype=float).reshape(-1, 5)
+        right, n, tp, pred, positive = arr.sum(axis=0)
+        acc = bootstrap(lambda ix, a=arr: a[ix, 0].sum() / a[ix, 1].sum()
+                        if a[ix, 1].sum() else float("nan"), len(arr))
+        flags = precision_recall_f1(int(tp), int(pred), int(positive))
+        out[name] = {"accuracy": right / n if n else float("nan"), "n": int(n),
+                     "accuracy_draws": acc, "f1": flags["f1"], "positive": int(positive),
+                     "f1_draws": precision_recall_f1_draws(arr[:, 2:5])["f1"]}
+    return out
+
+
 def _has_mark(text: str, parts: list[Span]) -> bool:
     return any(_QUOTE_MARK.search(text[max(0, s - 1):e + 1]) for s, e in parts)
 
@@ -483,7 +581,8 @@ def workbook_attributions(quotes: pd.DataFrame, texts: dict[str, str], quoted: b
             last["parts"] = sorted(set(last["parts"]) | set(parts))
             continue
         preds.append({"parts": parts, "speaker": row.speaker or "", "mention": mention,
-                      "paragraph": row.paragraph_id, "verb_text": row.verb_text})
+                      "paragraph": row.paragraph_id, "verb_text": row.verb_text,
+                      "verb": row.verb if isinstance(row.verb, str) else ""})
     return out
 
 
@@ -622,6 +721,20 @@ def evaluate(data_dir: Path, *, progress: bool = False, split: str = "dev") -> p
     add("quotations", "any double-quoted span", "baseline", base, False)
     add("speakers", "extract_quotes", "workbook", wb, True)
     add("speakers", "nearest capitalised name", "baseline", base, True)
+    verbs = _verb_scores(texts, quoted, workbook_attributions(quotes, texts, True))
+    verb_note = ("matched quotations whose gold Cue holds a speech verb of the list; "
+                 f"{verbs['workbook']['positive']} of them judging; " + note)
+    for name, system, role in (("workbook", "extract_quotes (its verb)", "workbook"),
+                               ("nearest", "nearest speech verb", "baseline"),
+                               ("said", "always said", "baseline")):
+        v = verbs[name]
+        rows.append(dict(measure="speech verbs", metric="verb accuracy", system=system,
+                         role=role, value=v["accuracy"], draws=v["accuracy_draws"],
+                         n=v["n"], note=verb_note))
+        if name != "said":        # never a judging verb: no F1 to compare
+            rows.append(dict(measure="speech verbs", metric="judging-verb F1", system=system,
+                             role=role, value=v["f1"], draws=v["f1_draws"], n=v["n"],
+                             note=verb_note))
     wb_ind = _score(texts, unquoted, workbook_attributions(quotes, texts, False))
     base_ind = _score(texts, unquoted, {a: [{"parts": s, "speaker": "", "mention": None}
                                             for s in spans]
@@ -640,6 +753,6 @@ def evaluate(data_dir: Path, *, progress: bool = False, split: str = "dev") -> p
 
 
 __all__ = ["DATA_SET", "SOURCE", "Attribution", "annotation_files", "baseline_indirect",
-           "baseline_quotes", "evaluate", "matching_rows", "offset_map",
-           "quotation_pairs", "read_ann", "read_split",
-           "speaker_correct", "workbook_attributions"]
+           "baseline_quotes", "cue_verb", "evaluate", "matching_rows", "nearest_speech_verb",
+           "offset_map", "quotation_pairs", "read_ann", "read_split", "speaker_correct",
+           "workbook_attributions"]

@@ -26,6 +26,7 @@ HEADLINE: dict[str, str] = {
     "speakers": "speaker accuracy",
     "indirect speech": "F1",
     "quotation matching": "F1",
+    "speech verbs": "verb accuracy",
     "frames": "macro ROC-AUC",
     "frame cues": "macro ROC-AUC",
     "loaded language": "sentence ROC-AUC",
