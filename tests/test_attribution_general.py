@@ -675,6 +675,16 @@ def test_a_quotation_keeps_the_verb_of_the_clause_that_introduces_it():
     assert q["verb_text"].tolist() == ["continued", "claimed"]
 
 
+def test_initials_written_together_are_part_of_the_name():
+    # sentences written for this test: "J.J. Doe" had given the speaker "j", "the U.S.
+    # ambassador" the speaker "u", "a U.S. official" the source "u s official"
+    q = _one('Experts disagree. "It would not happen," says J.J. Doe, an expert on militias. '
+             '"Never," Doe added. "It will end," said the U.S. ambassador. "Soon," said a '
+             'U.S. official. "Maybe," George H.W. Roe said.')
+    assert q["speaker"].tolist() == ["J.J. Doe", "J.J. Doe", "u.s. ambassador",
+                                     "u.s. official", "George Roe"]
+
+
 def test_a_body_s_name_is_no_person():
     # "Holocaust Memorial Museum", "Real Clear Politics": the last two words had been read
     # as a person's given name and surname

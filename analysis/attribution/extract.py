@@ -184,9 +184,11 @@ _NOUN_FIRST = {"state", "report", "press", "post", "note", "comment", "counter",
 _SUBJECT_BEFORE = re.compile(r"i|we|they|you|to|will|would|could|should|may|might|must|can|"
                              r"did|do|does|also|[a-z]+ly|[a-z]{3,}s")
 _CLAUSE_AFTER = re.compile(r"\s*(?:that\b|:|['\"“‘])")
-#: The noun phrase after an inverted speech verb: up to punctuation, an abbreviated title's
-#: full stop kept ("said Sen. Mark Olsen").
-_NP_AFTER_VERB = re.compile(r"\s*((?:" + _ABBREVIATED + r"\s|[A-Z]\.(?=\s[A-Z])|[^,.;:()!?])+)")
+#: The noun phrase after an inverted speech verb: up to punctuation, the full stop of an
+#: abbreviated title or of initials kept ("said Sen. Mark Olsen", "said J.J. Doe", "said the
+#: U.S. ambassador").
+_NP_AFTER_VERB = re.compile(r"\s*((?:" + _ABBREVIATED
+                            + r"\s|[A-Z]\.(?=\s?[A-Z]|\s[a-z])|[^,.;:()!?])+)")
 #: After a lone capitalised word opening a sentence, what makes it a name: "Thompson, 61,",
 #: "Thompson said", "Thompson then warned", "Thompson: 'quotation'" (a headline or a line
 #: that opens with who speaks).
@@ -821,7 +823,7 @@ class _Article:
             sent = self.sent_at(ref.start)
             window = self.masked[max(sent.start, ref.start - 40):ref.start]
             pre_words: list[str] = []
-            for w in reversed(re.findall(r"[A-Za-z\-]+", window)[-2:]):
+            for w in reversed(re.findall(r"(?:[A-Z]\.){2,}|[A-Za-z\-]+", window)[-2:]):
                 if w.casefold() in _BEFORE_TITLE_STOP:
                     break
                 pre_words.insert(0, w)

@@ -226,11 +226,16 @@ def org_phrase_spans(text: str) -> list[tuple[int, int]]:
 _ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Prof", "Rev", "Lt", "Col",
                   "Capt", "Sgt", "Supt", "Insp", "Det")
 _ABBREVIATED = "(?:" + "|".join(_ABBREVIATIONS) + r")\."
+#: Initials written together ("J.J. MacNab", "George H.W. Bush"), before a capitalised word.
+_JOINED_INITIALS = r"(?:[A-Z]\.){2,3}(?= [A-Z])"
+_JOINED_WORD = re.compile(r"(?:[A-Z]\.){2,3}")
 #: The words after a name's first word: particles, initials, capitalised words, "Jr.".
 _NAME_REST = (r"(?: (?:(?:van|von|der|de|da|la|le|bin|al|of|of the) )*(?:" + _ABBREVIATED
-              + r"(?= [A-Z])|[A-Z][a-zA-Z'’\-]+|[A-Z]{2,}|[A-Z]\.(?= [A-Z])|Jr\.|Sr\.))*")
+              + r"(?= [A-Z])|[A-Z][a-zA-Z'’\-]+|[A-Z]{2,}|[A-Z]\.(?= [A-Z])|"
+              + _JOINED_INITIALS + r"|Jr\.|Sr\.))*")
 _NAME = re.compile(
-    r"(?<![\w'’])(?:" + _ABBREVIATED + r" )?(?:[A-Z][a-zA-Z'’\-]+|[A-Z]{2,})" + _NAME_REST)
+    r"(?<![\w'’])(?:" + _ABBREVIATED + r" )?(?:[A-Z][a-zA-Z'’\-]+|[A-Z]{2,}|"
+    + _JOINED_INITIALS + r")" + _NAME_REST)
 
 
 def _first_letter_name() -> re.Pattern[str]:
@@ -244,7 +249,8 @@ def _first_letter_name() -> re.Pattern[str]:
     word = r"(?:[A-Z][a-zA-Z'’\-]+|[A-Z]{2,})"
     titled = "|".join(f"(?<={first})(?:{'|'.join(tails)})\\. {word}"
                       for first, tails in by_first.items())
-    return re.compile(r"[A-Z](?<![\w'’].)(?:" + titled + r"|[a-zA-Z'’\-]+|[A-Z]+)" + _NAME_REST)
+    return re.compile(r"[A-Z](?<![\w'’].)(?:" + titled + r"|[a-zA-Z'’\-]+|[A-Z]+"
+                      + r"|\.(?:[A-Z]\.){1,2}(?= [A-Z]))" + _NAME_REST)
 
 
 _NAME_FAST = _first_letter_name()
@@ -445,7 +451,12 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
     # initials are no part of the name kept, nor is a weekday after it ("Peter Courtney
     # Tuesday"); a suffix ("Jr", "Sr.", "III") is kept after the name, not counted in it
     none = ("none", "", frozenset())
-    words = [w for w in form.split() if not re.fullmatch(r"[A-Z]\.", w)]
+    words: list[str] = []
+    for w in form.split():
+        if re.fullmatch(r"[A-Z]\.", w) or _JOINED_WORD.fullmatch(w) and any(
+                x[:1].isupper() and x.casefold().strip(".") not in _TITLES for x in words):
+            continue           # "Donald J. Trump", "George H.W. Bush": no initials kept
+        words.append(w)        # "J.J. MacNab": the initials are the given name
     if len(words) > 1 and words[0].casefold() in _TIME_OPENERS and any(
             w.casefold().rstrip(",.") in _TIME_NAMES for w in words[1:]):
         return none                        # "Last April", "Next Tuesday": a time
@@ -492,7 +503,7 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
                                or k == len(words) >= 2
                                and (_given_name(words[k - 2]) or low[k - 2] in _TITLES)))
                      and low[k - 1] not in {"against", "for", "the", "of"}
-                     and not words[k - 1].isupper()
+                     and (not words[k - 1].isupper() or _JOINED_WORD.fullmatch(words[k - 1]))
                      or low[k - 1] in _PARTICLES):
         k -= 1
     core = words[k:]
