@@ -761,6 +761,15 @@ def test_no_reported_clause_around_an_aside(text):
      "he expects Jane Okafor, Ali Khan and others to attend"),
     ("Tom Reyes said the council made a mistake.", "the council made a mistake"),
     ("Tom Reyes said the bridge wasn't safe.", "the bridge wasn't safe"),
+    # a contracted subject ("he'll", "it's") and a quantity ("much of", "two dozen") open a
+    # clause too; they had left it unread
+    ("Tom Reyes said he'll vote against the plan.", "he'll vote against the plan"),
+    ("Tom Reyes says it's even more important to fund the bridge.",
+     "it's even more important to fund the bridge"),
+    ("Tom Reyes said much of the money was spent on roads.",
+     "much of the money was spent on roads"),
+    ("Tom Reyes says two dozen of his neighbours are backing the plan.",
+     "two dozen of his neighbours are backing the plan"),
 ])
 def test_a_reported_clause_in_any_tense(text, quote):
     q = _one(text)
@@ -776,6 +785,12 @@ def test_a_surname_after_the_verb_keeps_its_capitals_and_no_full_stop(text):
     name = text.rstrip(".").split()[-1]
     q = _one(text)
     assert q["speaker"].tolist() == [name]
+
+
+@pytest.mark.parametrize("text", ["Tom Reyes said about the money spent on the roads.",
+                                  "Tom Reyes wrote about the bridge that was closed in May."])
+def test_what_a_speaker_talked_about_is_no_reported_clause(text):
+    assert _one(text).empty
 
 
 def test_a_linking_word_before_an_aside_is_not_the_clause_s_subject():

@@ -292,6 +292,13 @@ _LINKING_WORDS = frozenset({"and", "but", "or", "so", "yet", "still", "however",
 #: A negated or contracted verb ("wasn't", "he'll", "they're").
 _CONTRACTED_VERB = re.compile(r"(?i)n['’]t$|^(?:he|she|it|they|we|i|you|there|that|who)['’]"
                          r"(?:s|ll|re|ve|d|m)$")
+#: Words that may open a reported clause as (part of) its subject, besides determiners:
+#: pronouns, quantities ("much of it was", "two dozen supporters are", "more than half").
+_CLAUSE_OPENERS = frozenset({
+    "he", "she", "it", "they", "we", "i", "you", "there", "all", "both", "when", "if",
+    "much", "many", "more", "most", "few", "fewer", "less", "several", "half", "none",
+    "nearly", "almost", "roughly", "only", "one", "two", "three", "four", "five",
+    "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands", "millions"})
 #: Brill's tags of a verb in a tense, and of a past participle (like an "-ed" word, it may be
 #: either).
 _TENSE_TAGS = frozenset({"VBZ", "VBD", "VBN"})
@@ -1989,17 +1996,21 @@ class _Article:
                      verb=(vs, ve), np=np, attribution="indirect")
 
     def _clausal(self, content: str, need_finite: bool = True) -> bool:
+        """Whether the words after a speech verb open a reported clause: a subject first (a
+        determiner, a pronoun, possibly contracted, "he'll", a quantity, "much", "two
+        dozen", a capitalised word, a number, or a noun before a verb), then a verb in a
+        tense."""
         words = content.split(maxsplit=40)        # the test reads 40 words at most
         if len(words) < 3:
             return False
         first = words[0].strip("(")
         low = first.casefold()
+        contracted = _CONTRACTED_VERB.search(low) is not None and low[-3:-2] != "n"
         noun_first = first.isalpha() and low not in _FUNCTION_WORDS and _finite_word(words[1])
-        if not (low in _DETERMINERS or low in {"he", "she", "it", "they", "we", "i", "there",
-                                               "one", "nine", "all", "both", "when", "if"}
+        if not (low in _DETERMINERS or low in _CLAUSE_OPENERS or contracted
                 or first[:1].isupper() or first[:1].isdigit() or noun_first):
             return False
-        return not need_finite or _has_finite(words[1:40])
+        return not need_finite or contracted or _has_finite(words[1:40])
 
     def _trim(self, s: int, e: int) -> tuple[int, int]:
         while s < e and self.text[s] in " ,;:":
