@@ -770,6 +770,12 @@ def test_no_reported_clause_around_an_aside(text):
      "much of the money was spent on roads"),
     ("Tom Reyes says two dozen of his neighbours are backing the plan.",
      "two dozen of his neighbours are backing the plan"),
+    # a plural subject and a verb's base form ("rules undermine"), and any subject after
+    # "that" ("argue that closing roads hurts ...")
+    ("Tom Reyes told reporters Tuesday that the new rules undermine the council.",
+     "the new rules undermine the council"),
+    ("Tom Reyes argued that closing the bridge hurts the town's shops.",
+     "closing the bridge hurts the town's shops"),
 ])
 def test_a_reported_clause_in_any_tense(text, quote):
     q = _one(text)
@@ -791,6 +797,16 @@ def test_a_surname_after_the_verb_keeps_its_capitals_and_no_full_stop(text):
                                   "Tom Reyes wrote about the bridge that was closed in May."])
 def test_what_a_speaker_talked_about_is_no_reported_clause(text):
     assert _one(text).empty
+
+
+def test_that_after_a_noun_phrase_opens_no_reported_clause():
+    # sentences written for this test: "that" after "a violent hit" opens a relative
+    # clause, so what follows it is not the reported clause; "that" before a verb is the
+    # clause's subject
+    q = _one("Tom Reyes says a violent hit that used to be a tackle now draws a penalty.")
+    assert not q["quote"].str.startswith("used to be").any()
+    q = _one("Tom Reyes says that wasn't the first time the bridge had closed.")
+    assert q["quote"].tolist() == ["that wasn't the first time the bridge had closed"]
 
 
 def test_a_linking_word_before_an_aside_is_not_the_clause_s_subject():

@@ -292,6 +292,41 @@ _LINKING_WORDS = frozenset({"and", "but", "or", "so", "yet", "still", "however",
 #: A negated or contracted verb ("wasn't", "he'll", "they're").
 _CONTRACTED_VERB = re.compile(r"(?i)n['’]t$|^(?:he|she|it|they|we|i|you|there|that|who)['’]"
                          r"(?:s|ll|re|ve|d|m)$")
+#: A time or a setting between a speech verb and "that" ("said Tuesday that", "said in an
+#: interview that", "wrote last week that"), after which "that" opens the reported clause.
+_SETTING = re.compile(r"\s+(?:(?:on|last|this|next|earlier|late|early)\s+)?(?:[A-Z][a-z]+day|"
+                      r"week|month|year|night|morning|afternoon|evening|yesterday|today|"
+                      r"tonight|earlier|later|again|repeatedly|publicly|privately)"
+                      r"|\s+(?:in|at|during|on)\s+(?:a|an|the|his|her|their|its)"
+                      r"(?:\s+[\w'’-]+){1,3}")
+#: Brill's tags of a verb other than its "-ing" form.
+_VERB_TAGS = frozenset({"VB", "VBP", "VBZ", "VBD", "VBN", "MD"})
+
+
+def _first_word(text: str, start: int) -> str:
+    """The word at or after ``start`` (its letters, apostrophes and hyphens); "" at the end.
+
+    >>> _first_word("said that wasn't so", 10)
+    "wasn't"
+    """
+    found = re.match(r"\s*([\w'’-]*)", text[start:start + 40])
+    return found.group(1) if found else ""
+
+
+def _verb_word(word: str) -> bool:
+    """A verb in a tense on its own ("wasn't", "is", "would"), not a pronoun and its
+    auxiliary ("he'd", "it's"): after "that", it makes "that" the subject.
+
+    >>> _verb_word("wasn't"), _verb_word("he'd"), _verb_word("the")
+    (True, False, False)
+    """
+    return _finite_word(word) and _PRONOUN_CONTRACTED.match(word) is None
+
+
+_PRONOUN_CONTRACTED = re.compile(r"(?i)(?:he|she|it|they|we|i|you|there|who)['’]")
+#: Brill's tags of a verb's base form, and the subjects that make one a present tense.
+_BASE_TAGS = frozenset({"VB", "VBP"})
+_PLURAL_SUBJECTS = frozenset({"they", "we", "you", "i"})
 #: Words that may open a reported clause as (part of) its subject, besides determiners:
 #: pronouns, quantities ("much of it was", "two dozen supporters are", "more than half").
 _CLAUSE_OPENERS = frozenset({
@@ -434,8 +469,25 @@ def _has_finite(words: list[str]) -> bool:
 
     >>> _has_finite("The plan".split()), _has_finite("the plan fails".split())
     (False, True)
+
+    A verb's base form right after a plural noun or "they", "we", "you" or "I" is a verb in
+    the present tense ("the new rules undermine", "critics argue"), though Brill's lexicon
+    gives the form's most frequent use ("undermine" VB, "argue" VBP).
+
+    >>> _has_finite("the rules undermine it".split()), _has_finite("to undermine it".split())
+    (True, False)
     """
-    return any(_finite_word(w) for w in words)
+    tags = lexicon_tags()
+    before = ""
+    for w in words:
+        if _finite_word(w):
+            return True
+        low = w.strip(_WORD_EDGES).casefold()
+        if tags.get(low) in _BASE_TAGS and (before in _PLURAL_SUBJECTS
+                                             or tags.get(before) == "NNS"):
+            return True
+        before = low
+    return False
 
 
 def _end_of_phrase(text: str, start: int, end: int) -> int:
@@ -1852,6 +1904,7 @@ class _Article:
         if _MARK_AFTER.match(rest):
             return None
         offset = ve
+        after_that = False            # "that" opened the clause: any subject may follow
         that = _THAT_CLAUSE.match(rest) if "that" in rest else None
         question = None
         if lemma == "ask":
@@ -1861,8 +1914,17 @@ class _Article:
             if question is None:
                 return None
             offset = ve + question.start(1)
-        elif that and "," not in that.group(1) and not _FINITE.search(that.group(1) or ""):
+        elif that and "," not in that.group(1) and not _FINITE.search(that.group(1) or "") \
+                and not _verb_word(_first_word(m, ve + that.end())):
             offset = ve + that.end()
+            # "that" after a noun phrase may open a relative clause ("says a violent hit
+            # that used to be ..."); after the verb itself, a time or a place, or the
+            # audience of "told", it opens the reported clause, unless a verb follows it
+            # ("states that come later")
+            between = that.group(1)
+            after_that = (not between.strip() or lemma == "tell"
+                          or _SETTING.fullmatch(between) is not None) and \
+                lexicon_tags().get(_first_word(m, offset).casefold()) not in _VERB_TAGS
         else:
             adv = _TIME_ADVERBIAL.match(rest)
             if adv:
@@ -1880,7 +1942,7 @@ class _Article:
         if stop:
             ce = offset + stop.start()
         content = m[offset:ce] if question is None else m[ve + question.end(1):ce]
-        if not self._clausal(content) or _described_name(content):
+        if not self._clausal(content, any_subject=after_that) or _described_name(content):
             return None
         cs, ce = self._trim(offset, ce)
         return _Item(cs, ce, "indirect", [(cs, ce)], sent.paragraph, verb=(vs, ve),
@@ -1995,11 +2057,12 @@ class _Article:
         return _Item(parts[0][0], parts[-1][1], "indirect", parts, sent.paragraph,
                      verb=(vs, ve), np=np, attribution="indirect")
 
-    def _clausal(self, content: str, need_finite: bool = True) -> bool:
+    def _clausal(self, content: str, need_finite: bool = True, any_subject: bool = False
+                 ) -> bool:
         """Whether the words after a speech verb open a reported clause: a subject first (a
         determiner, a pronoun, possibly contracted, "he'll", a quantity, "much", "two
-        dozen", a capitalised word, a number, or a noun before a verb), then a verb in a
-        tense."""
+        dozen", a capitalised word, a number, or a noun before a verb; after "that", any
+        word: "argue that trading prisoners encourages ..."), then a verb in a tense."""
         words = content.split(maxsplit=40)        # the test reads 40 words at most
         if len(words) < 3:
             return False
@@ -2007,7 +2070,7 @@ class _Article:
         low = first.casefold()
         contracted = _CONTRACTED_VERB.search(low) is not None and low[-3:-2] != "n"
         noun_first = first.isalpha() and low not in _FUNCTION_WORDS and _finite_word(words[1])
-        if not (low in _DETERMINERS or low in _CLAUSE_OPENERS or contracted
+        if not (any_subject or low in _DETERMINERS or low in _CLAUSE_OPENERS or contracted
                 or first[:1].isupper() or first[:1].isdigit() or noun_first):
             return False
         return not need_finite or contracted or _has_finite(words[1:40])
