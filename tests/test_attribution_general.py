@@ -799,6 +799,27 @@ def test_what_a_speaker_talked_about_is_no_reported_clause(text):
     assert _one(text).empty
 
 
+@pytest.mark.parametrize("text, quote", [
+    # sentences written for this test: the reported clause ends where the sentence goes on
+    # with a clause or an "-ing" phrase of its own; it had run on to the full stop
+    ("Tom Reyes said he was nervous to ask a question, the man ended up in the hall.",
+     "he was nervous to ask a question"),
+    ("Tom Reyes said the bridge would not close, pointing to the new budget.",
+     "the bridge would not close"),
+    ("Tom Reyes said he sees teachers behind the plan, though there's still some doubt.",
+     "he sees teachers behind the plan"),
+    # a comma inside the clause stays: an aside, a list, a clause opened by "if"
+    ("Tom Reyes said her first child, Ana, was born in May.",
+     "her first child, Ana, was born in May"),
+    ("Tom Reyes said that if it rains, the game will be cancelled.",
+     "if it rains, the game will be cancelled"),
+    ("Tom Reyes said the city, the county and the state would share the cost.",
+     "the city, the county and the state would share the cost"),
+])
+def test_a_reported_clause_ends_where_the_sentence_goes_on(text, quote):
+    assert _one(text)["quote"].tolist() == [quote]
+
+
 def test_that_after_a_noun_phrase_opens_no_reported_clause():
     # sentences written for this test: "that" after "a violent hit" opens a relative
     # clause, so what follows it is not the reported clause; "that" before a verb is the

@@ -313,6 +313,82 @@ def _first_word(text: str, start: int) -> str:
     return found.group(1) if found else ""
 
 
+#: After a comma, what ends a reported clause: a linking adverb ("however"), a comparison,
+#: an "-ing" phrase of the main clause (", asserting that ...", ", offering his ...") or a
+#: new speech verb (", said one voter").
+_AFTER_CLAUSE = re.compile(r",\s+(?:(?:however|compared\s+(?:with|to))\b"
+                           r"|(?:said|says|added|adds)\b|(?P<ing>[a-z]+ing)\s+(?P<next>[\w'’]+))")
+#: "-ing" words that are no verb of a phrase after a comma.
+_NOT_ING_VERBS = frozenset({"including", "according", "during", "something", "nothing",
+                            "anything", "everything", "morning", "evening", "spring", "king",
+                            "thing", "building", "meeting", "hearing", "ruling", "funding"})
+#: Words that open a new clause's subject after a comma.
+_SUBJECT_OPENERS = frozenset({"he", "she", "they", "we", "it", "i", "the", "a", "an", "his",
+                              "her", "their"})
+_RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "whose"})
+
+
+def _new_clause_at(words: list[str]) -> bool:
+    """Whether ``words`` (what follows a comma) open a clause of their own: a pronoun, a
+    short noun phrase or a name, then a verb in a tense (", the man ended up", ", he
+    appears", ", Judge Jane Doe proceeded")."""
+    if not words:
+        return False
+    first = words[0]
+    low = first.casefold()
+    if _PRONOUN_CONTRACTED.match(first):
+        return True                             # ", he's", ", there's"
+    if low in {"he", "she", "they", "we", "it", "i", "there"}:
+        return len(words) > 1 and _verb_word(words[1])
+    if low in {"though", "although", "whereas"}:
+        return _new_clause_at(words[1:])       # ", though there's still ..."
+    if low in _SUBJECT_OPENERS or first[:1].isupper():
+        for k in range(1, min(4, len(words) - 1) + 1):
+            subject = words[k - 1]
+            if low not in _SUBJECT_OPENERS and not subject[:1].isupper() or \
+                    subject.endswith(",") or subject.casefold() in _RELATIVE_WORDS:
+                return False    # a name is capitalised to its last word; ", Arabella, was"
+            if _verb_word(words[k]) and words[k][:1].islower():
+                return True
+    return False
+
+
+def _clause_end(clause: str) -> int:
+    """Where a reported clause that holds a comma ends: before a comma after which the
+    sentence goes on with the main clause (:data:`_AFTER_CLAUSE`), or with a new clause of
+    its own (:func:`_new_clause_at`) once the clause has its own verb and opens with no
+    "if", "when" ... (whose clause the comma closes); ``len(clause)`` otherwise.
+
+    >>> c = "he was nervous to ask, the man ended up in the room, offering his thoughts"
+    >>> c[:_clause_end(c)]
+    'he was nervous to ask'
+    >>> c = "if it rains, the game will be cancelled"
+    >>> _clause_end(c) == len(c)
+    True
+    """
+    words = clause.split(maxsplit=1)
+    subordinate = bool(words) and words[0].casefold().strip("(") in _SUBORDINATORS
+    end = len(clause)
+    for found in _AFTER_CLAUSE.finditer(clause):
+        ing = found.group("ing")
+        if ing is None or ing not in _NOT_ING_VERBS and (
+                lexicon_tags().get(ing) == "VBG"
+                or found.group("next").casefold() in _DETERMINERS | {"that", "him", "them"}):
+            end = found.start()
+            break
+    if subordinate:
+        return end
+    comma = clause.find(",", 0, end)
+    while comma >= 0:
+        before = clause[:comma].split()
+        if _has_finite(before[1:]) and \
+                not any(w.casefold() in _SUBORDINATORS for w in before) and \
+                _new_clause_at(clause[comma + 1:comma + 80].split()):
+            return comma       # not after "if ...": "that if Mr. Obama opted to, he ..."
+        comma = clause.find(",", comma + 1, end)
+    return end
+
+
 def _verb_word(word: str) -> bool:
     """A verb in a tense on its own ("wasn't", "is", "would"), not a pronoun and its
     auxiliary ("he'd", "it's"): after "that", it makes "that" the subject.
@@ -1909,7 +1985,10 @@ class _Article:
         question = None
         if lemma == "ask":
             # a reported question ("asked (voters) whether ..."), not a request ("asked
-            # them to ...", "asked for ...")
+            # them to ...", "asked for ..."), nor the question put to the sentence's
+            # subject ("Asked whether he would resign, Patel replied: ...")
+            if not m[sent.start:vs].strip(" \"'“‘("):
+                return None
             question = _ASKED.match(rest)
             if question is None:
                 return None
@@ -1941,6 +2020,8 @@ class _Article:
             "and" in clause or "but" in clause else None
         if stop:
             ce = offset + stop.start()
+        if "," in m[offset:ce]:
+            ce = offset + _clause_end(m[offset:ce])
         content = m[offset:ce] if question is None else m[ve + question.end(1):ce]
         if not self._clausal(content, any_subject=after_that) or _described_name(content):
             return None
