@@ -325,6 +325,7 @@ _NOT_ING_VERBS = frozenset({"including", "according", "during", "something", "no
 #: Words that open a new clause's subject after a comma.
 _SUBJECT_OPENERS = frozenset({"he", "she", "they", "we", "it", "i", "the", "a", "an", "his",
                               "her", "their"})
+#: Relative pronouns: a phrase holding one describes a noun and is no new clause's subject.
 _RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "whose"})
 
 
@@ -399,6 +400,7 @@ def _verb_word(word: str) -> bool:
     return _finite_word(word) and _PRONOUN_CONTRACTED.match(word) is None
 
 
+#: A pronoun fused with its auxiliary ("he'd", "there's"): a subject, not a verb alone.
 _PRONOUN_CONTRACTED = re.compile(r"(?i)(?:he|she|it|they|we|i|you|there|who)['’]")
 #: Brill's tags of a verb's base form, and the subjects that make one a present tense.
 _BASE_TAGS = frozenset({"VB", "VBP"})
