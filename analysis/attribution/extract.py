@@ -290,8 +290,10 @@ _LINKING_WORDS = frozenset({"and", "but", "or", "so", "yet", "still", "however",
                             "thus", "therefore", "moreover", "besides", "otherwise",
                             "nonetheless", "nevertheless", "too"})
 #: A negated or contracted verb ("wasn't", "he'll", "they're").
-_CONTRACTED_VERB = re.compile(r"(?i)n['’]t$|^(?:he|she|it|they|we|i|you|there|that|who)['’]"
-                         r"(?:s|ll|re|ve|d|m)$")
+_SUBJECT_CONTRACTION = r"(?:he|she|it|they|we|i|you|there|that|who)['’](?:s|ll|re|ve|d|m)"
+_CONTRACTED_VERB = re.compile(r"(?i)n['’]t$|^" + _SUBJECT_CONTRACTION + "$")
+#: A subject pronoun fused with its auxiliary ("he'll", "that's"), as a whole word.
+_CONTRACTED_SUBJECT = re.compile(r"(?i)" + _SUBJECT_CONTRACTION)
 #: A time or a setting between a speech verb and "that" ("said Tuesday that", "said in an
 #: interview that", "wrote last week that"), after which "that" opens the reported clause.
 _SETTING = re.compile(r"\s+(?:(?:on|last|this|next|earlier|late|early)\s+)?(?:[A-Z][a-z]+day|"
@@ -309,7 +311,7 @@ def _first_word(text: str, start: int) -> str:
     >>> _first_word("said that wasn't so", 10)
     "wasn't"
     """
-    found = re.match(r"\s*([\w'’-]*)", text[start:start + 40])
+    found = _FIRST_WORD.match(text, start)
     return found.group(1) if found else ""
 
 
@@ -322,6 +324,8 @@ _AFTER_CLAUSE = re.compile(r",\s+(?:(?:however|compared\s+(?:with|to))\b"
 _NOT_ING_VERBS = frozenset({"including", "according", "during", "something", "nothing",
                             "anything", "everything", "morning", "evening", "spring", "king",
                             "thing", "building", "meeting", "hearing", "ruling", "funding"})
+#: Words after an "-ing" word that make it a verb taking an object (", offering his ...").
+_OBJECT_OPENERS = frozenset(_DETERMINERS | {"that", "him", "them"})
 #: Words that open a new clause's subject after a comma.
 _SUBJECT_OPENERS = frozenset({"he", "she", "they", "we", "it", "i", "the", "a", "an", "his",
                               "her", "their"})
@@ -374,7 +378,7 @@ def _clause_end(clause: str) -> int:
         ing = found.group("ing")
         if ing is None or ing not in _NOT_ING_VERBS and (
                 lexicon_tags().get(ing) == "VBG"
-                or found.group("next").casefold() in _DETERMINERS | {"that", "him", "them"}):
+                or found.group("next").casefold() in _OBJECT_OPENERS):
             end = found.start()
             break
     if subordinate:
@@ -1164,6 +1168,12 @@ class _Article:
         if found is None:
             found = _verb_index()[1][_SPACES.sub(" ", self.masked[vs:ve]).casefold()]
         return found
+
+    def verb_fields(self, vs: int, ve: int) -> tuple[str, str, str]:
+        """The quotation's verb columns for the speech verb at [vs, ve): its lemma, its
+        class and its text as printed."""
+        lemma, cls = self.verb_owner(vs, ve)
+        return lemma, cls, self.text[vs:ve]
 
     def _verbs_in(self) -> list[tuple[int, int, str, str]]:
         """Every speech verb of the article (start, end, lemma, class), in order."""
@@ -1996,7 +2006,7 @@ class _Article:
                 return None
             offset = ve + question.start(1)
         elif that and "," not in that.group(1) and not _FINITE.search(that.group(1) or "") \
-                and not _verb_word(_first_word(m, ve + that.end())):
+                and not _verb_word(next_word := _first_word(m, ve + that.end())):
             offset = ve + that.end()
             # "that" after a noun phrase may open a relative clause ("says a violent hit
             # that used to be ..."); after the verb itself, a time or a place, or the
@@ -2005,7 +2015,7 @@ class _Article:
             between = that.group(1)
             after_that = (not between.strip() or lemma == "tell"
                           or _SETTING.fullmatch(between) is not None) and \
-                lexicon_tags().get(_first_word(m, offset).casefold()) not in _VERB_TAGS
+                lexicon_tags().get(next_word.casefold()) not in _VERB_TAGS
         else:
             adv = _TIME_ADVERBIAL.match(rest)
             if adv:
@@ -2151,7 +2161,7 @@ class _Article:
             return False
         first = words[0].strip("(")
         low = first.casefold()
-        contracted = _CONTRACTED_VERB.search(low) is not None and low[-3:-2] != "n"
+        contracted = _CONTRACTED_SUBJECT.fullmatch(low) is not None
         noun_first = first.isalpha() and low not in _FUNCTION_WORDS and _finite_word(words[1])
         if not (any_subject or low in _DETERMINERS or low in _CLAUSE_OPENERS or contracted
                 or first[:1].isupper() or first[:1].isdigit() or noun_first):
@@ -2196,15 +2206,12 @@ class _Article:
                     as_put = None
             if as_put is not None:
                 if item.verb is not None:
-                    vs, ve = item.verb
-                    verb_lemma, verb_class = self.verb_owner(vs, ve)
-                    verb_text = self.text[vs:ve]
+                    verb_lemma, verb_class, verb_text = self.verb_fields(*item.verb)
             elif item.sign:
                 cls = "sign"                       # no one's words: credited to no one
             elif item.verb is not None:
                 vs, ve = item.verb
-                verb_lemma, verb_class = self.verb_owner(vs, ve)
-                verb_text = self.text[vs:ve]
+                verb_lemma, verb_class, verb_text = self.verb_fields(vs, ve)
                 if item.np is None and item.verb in by_verb:
                     # '"A," said X, "B."': the second part shares the first's verb and speaker
                     spk, st, cls, mention = by_verb[item.verb]
@@ -2270,8 +2277,7 @@ class _Article:
                 lead_verbs = [v for v in self.verbs_in(csent.start, item.colon)
                               if not self.in_quote(v[0])]
                 if lead_verbs:
-                    vs, ve, verb_lemma, verb_class = lead_verbs[-1]
-                    verb_text = self.text[vs:ve]
+                    verb_lemma, verb_class, verb_text = self.verb_fields(*lead_verbs[-1][:2])
             elif item.kind == "mixed" and not item.floating:
                 # "Mr. Obama decried the 'spin masters who ...'": no speech verb, but the
                 # quoted words belong to the person the sentence opens with
@@ -2288,8 +2294,7 @@ class _Article:
                 elif (tail := self.speaker_after(item)) is not None:
                     spk, st, cls, mention, tail_verb = tail
                     item.attribution = "named later in the sentence"
-                    verb_lemma, verb_class = self.verb_owner(*tail_verb)
-                    verb_text = self.text[tail_verb[0]:tail_verb[1]]
+                    verb_lemma, verb_class, verb_text = self.verb_fields(*tail_verb)
                 elif (opener := self.paragraph_opener(item)) is not None:
                     spk, st, cls, mention = opener
                     item.attribution = "sentence before"
@@ -2308,8 +2313,7 @@ class _Article:
                     and item.verb is None and (tail := self.speaker_after(item)) is not None:
                 spk, st, cls, mention, tail_verb = tail
                 item.attribution = "named later in the sentence"
-                verb_lemma, verb_class = self.verb_owner(*tail_verb)
-                verb_text = self.text[tail_verb[0]:tail_verb[1]]
+                verb_lemma, verb_class, verb_text = self.verb_fields(*tail_verb)
             if item.kind in ("direct", "mixed") and not spk and cls not in ("passive", "sign"):
                 guess = self.nearest_speaker(item, sent, last_speaker)
                 if guess is not None:

@@ -226,9 +226,10 @@ def org_phrase_spans(text: str) -> list[tuple[int, int]]:
 _ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Prof", "Rev", "Lt", "Col",
                   "Capt", "Sgt", "Supt", "Insp", "Det")
 _ABBREVIATED = "(?:" + "|".join(_ABBREVIATIONS) + r")\."
-#: Initials written together ("J.J. MacNab", "George H.W. Bush"), before a capitalised word.
-_JOINED_INITIALS = r"(?:[A-Z]\.){2,3}(?= [A-Z])"
+#: Initials written together ("J.J. MacNab", "George H.W. Bush"); in a name, before a
+#: capitalised word.
 _JOINED_WORD = re.compile(r"(?:[A-Z]\.){2,3}")
+_JOINED_INITIALS = _JOINED_WORD.pattern + r"(?= [A-Z])"
 #: The words after a name's first word: particles, initials, capitalised words, "Jr.".
 _NAME_REST = (r"(?: (?:(?:van|von|der|de|da|la|le|bin|al|of|of the) )*(?:" + _ABBREVIATED
               + r"(?= [A-Z])|[A-Z][a-zA-Z'’\-]+|[A-Z]{2,}|[A-Z]\.(?= [A-Z])|"

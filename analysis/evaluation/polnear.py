@@ -446,27 +446,30 @@ def _score(texts: dict[str, str], gold: pd.DataFrame, predicted: dict[str, list[
     return out
 
 
-def _speech_verb_lemmas() -> dict[str, str]:
-    """Each form of ``data/speech_verbs.csv`` (case-folded, spaces single) → its verb."""
-    from analysis.attribution import speech_verbs
+def _verb_of(form: str) -> tuple[str, str]:
+    """(verb, class) of a form of ``data/speech_verbs.csv`` as matched in a text, from the
+    extractor's own index of the forms (case and spacing as it reads them).
 
-    table = speech_verbs()
-    return {" ".join(f.casefold().split()): verb
-            for verb, forms in zip(table["verb"], table["forms"], strict=True) for f in forms}
+    >>> _verb_of("Told"), _verb_of("according  to")[0]
+    (('tell', 'neutral'), 'according to')
+    """
+    from analysis.attribution.verbs import _verb_index
+
+    return _verb_index()[1].get(" ".join(form.casefold().split()), ("", ""))
 
 
-def cue_verb(cue: str, pattern: re.Pattern[str], lemmas: dict[str, str]) -> str:
+def cue_verb(cue: str, pattern: re.Pattern[str]) -> str:
     """The verb of the first listed speech-verb form in a gold Cue; "" when it holds none.
 
-    >>> cue_verb("told reporters", _speech_verb_pattern(), _speech_verb_lemmas())
+    >>> cue_verb("told reporters", _speech_verb_pattern())
     'tell'
     """
     found = pattern.search(cue)
-    return lemmas.get(" ".join(found.group(0).casefold().split()), "") if found else ""
+    return _verb_of(found.group(0))[0] if found else ""
 
 
-def nearest_speech_verb(text: str, parts: list[Span], pattern: re.Pattern[str] | None = None,
-                        lemmas: dict[str, str] | None = None) -> str:
+def nearest_speech_verb(text: str, parts: list[Span], pattern: re.Pattern[str] | None = None
+                        ) -> str:
     """The speech-verb baseline: the verb of the listed form nearest to the quotation (its
     ``parts``) in the quotation's paragraph, outside it; "" when the paragraph has none.
 
@@ -474,7 +477,6 @@ def nearest_speech_verb(text: str, parts: list[Span], pattern: re.Pattern[str] |
     'claim'
     """
     pattern = _speech_verb_pattern() if pattern is None else pattern
-    lemmas = _speech_verb_lemmas() if lemmas is None else lemmas
     start, end = parts[0][0], parts[-1][1]
     para_start = text.rfind("\n", 0, start) + 1
     para_end = text.find("\n", end)
@@ -484,7 +486,7 @@ def nearest_speech_verb(text: str, parts: list[Span], pattern: re.Pattern[str] |
             continue
         gap = start - found.end() if found.end() <= start else found.start() - end
         if best is None or gap < best[0]:
-            best = (gap, lemmas.get(" ".join(found.group(0).casefold().split()), ""))
+            best = (gap, _verb_of(found.group(0))[0])
     return best[1] if best else ""
 
 
@@ -492,12 +494,10 @@ def _verb_scores(texts: dict[str, str], gold: pd.DataFrame, predicted: dict[str,
                  ) -> dict[str, dict]:
     """Verb accuracy and judging-verb P/R/F1 of the workbook and the two verb baselines, on
     the quotations the workbook matched whose gold Cue holds a listed speech verb."""
-    from analysis.attribution import speech_verbs
+    from analysis.attribution.verbs import _verb_index
 
-    pattern, lemmas = _speech_verb_pattern(), _speech_verb_lemmas()
-    table = speech_verbs()
-    judging = {v for v, c in zip(table["verb"], table["class"], strict=True)
-               if c == "evaluative"}
+    pattern = _speech_verb_pattern()
+    judging = {verb for verb, cls in _verb_index()[1].values() if cls == "evaluative"}
     systems = ("workbook", "nearest", "said")
     per = {name: [] for name in systems}     # per article: right, n, judging tp, pred, gold
     for aid, text in texts.items():
@@ -506,12 +506,11 @@ def _verb_scores(texts: dict[str, str], gold: pd.DataFrame, predicted: dict[str,
         counts = {name: [0, 0, 0, 0, 0] for name in systems}
         for gi, pi, _ in match_spans(text, list(g["content"]), [p["parts"] for p in preds]):
             cues = g.iloc[gi]["cue"]
-            right = cue_verb(" ".join(text[s:e] for s, e in cues), pattern, lemmas)
+            right = cue_verb(" ".join(text[s:e] for s, e in cues), pattern)
             if not right:
                 continue
             said = {"workbook": preds[pi]["verb"],
-                    "nearest": nearest_speech_verb(text, g.iloc[gi]["content"], pattern,
-                                                   lemmas),
+                    "nearest": nearest_speech_verb(text, g.iloc[gi]["content"], pattern),
                     "said": "say"}
             for name, verb in said.items():
                 c = counts[name]
@@ -713,7 +712,8 @@ def evaluate(data_dir: Path, *, progress: bool = False, split: str = "dev") -> p
                              note=f"{scores['n_pred']} predicted, {scores['n_match']} "
                                   f"matched; " + note))
 
-    wb = _score(texts, quoted, workbook_attributions(quotes, texts, True),
+    wb_quoted = workbook_attributions(quotes, texts, True)
+    wb = _score(texts, quoted, wb_quoted,
                 list(quoted["antecedent"]))
     base_pred = {aid: baseline_quotes(text) for aid, text in texts.items()}
     base = _score(texts, quoted, base_pred, list(quoted["antecedent"]))
@@ -721,7 +721,7 @@ def evaluate(data_dir: Path, *, progress: bool = False, split: str = "dev") -> p
     add("quotations", "any double-quoted span", "baseline", base, False)
     add("speakers", "extract_quotes", "workbook", wb, True)
     add("speakers", "nearest capitalised name", "baseline", base, True)
-    verbs = _verb_scores(texts, quoted, workbook_attributions(quotes, texts, True))
+    verbs = _verb_scores(texts, quoted, wb_quoted)
     verb_note = ("matched quotations whose gold Cue holds a speech verb of the list; "
                  f"{verbs['workbook']['positive']} of them judging; " + note)
     for name, system, role in (("workbook", "extract_quotes (its verb)", "workbook"),
