@@ -820,6 +820,62 @@ def test_a_reported_clause_ends_where_the_sentence_goes_on(text, quote):
     assert _one(text)["quote"].tolist() == [quote]
 
 
+@pytest.mark.parametrize("text, quote", [
+    # sentences written for this test. A base form after a subject pronoun, with or
+    # without an adverb between ("they hear", "they only buy"), is a verb in a tense
+    ("Tom Reyes says they hear the trains at night.", "they hear the trains at night"),
+    ("Tom Reyes says they only buy bread on Fridays.", "they only buy bread on Fridays"),
+    # after "say", "argue" ...: a plural noun and its phrase, or an "-ing" phrase, opens the
+    # clause's subject
+    ("Tom Reyes said details of the budget will be published in May.",
+     "details of the budget will be published in May"),
+    ("Tom Reyes says closing the bridge is a mistake.", "closing the bridge is a mistake"),
+    ("Tom Reyes says too many drivers ignore the signs.",
+     "too many drivers ignore the signs"),
+    # a time or a setting between the verb and the clause
+    ("Tom Reyes said in a statement Thursday night they closed the bridge.",
+     "they closed the bridge"),
+    ("Tom Reyes said Wednesday he agrees with the council.", "he agrees with the council"),
+    ("Tom Reyes said this is the last budget he will sign.",
+     "this is the last budget he will sign"),
+    # the clause ends before ", and" or ", but" and a clause of its own, and before a
+    # relative clause that describes its last noun
+    ("Tom Reyes said the budget is too small, and he voted against it.",
+     "the budget is too small"),
+    ("Tom Reyes said the money came from Ana Lopez, who runs the bakery.",
+     "the money came from Ana Lopez"),
+])
+def test_a_reported_clause_opens_and_ends_in_more_shapes(text, quote):
+    q = _one(text)
+    assert q[["kind", "quote", "speaker"]].values.tolist() == [["indirect", quote, "Tom Reyes"]]
+
+
+def test_an_unknown_subject_after_an_opening_according_to():
+    q = _one("But according to the survey, majorities of drivers want the bridge open.")
+    assert q[["kind", "quote"]].values.tolist() == [
+        ["indirect", "majorities of drivers want the bridge open"]]
+
+
+def test_a_pronoun_and_its_verb_after_said_are_no_speaker_after_the_verb():
+    # ", said he hadn't ..." is the verb's clause, not a tail naming "he"
+    q = _one("And Tom Reyes, a local trader, said he hadn’t thought about the vote.")
+    assert q[["quote", "speaker"]].values.tolist() == [
+        ["he hadn’t thought about the vote", "Tom Reyes"]]
+
+
+@pytest.mark.parametrize("text", [
+    # a setting then "that" and a verb: a relative clause ("a film that showed ...")
+    "Tom Reyes said in a documentary that showed the old bridge.",
+    # "said" and a plural noun object with a finite verb later stays unread for verbs that
+    # take a noun object ("described conditions that were ...")
+    "Tom Reyes described conditions at the depot that were unsafe for staff.",
+    # "insist on a ..." is the verb's own complement, not a setting
+    "Tom Reyes insisted on a budget they can at least defend.",
+])
+def test_no_reported_clause_after_a_setting_or_an_object(text):
+    assert not (_one(text)["kind"] == "indirect").any()
+
+
 def test_that_after_a_noun_phrase_opens_no_reported_clause():
     # sentences written for this test: "that" after "a violent hit" opens a relative
     # clause, so what follows it is not the reported clause; "that" before a verb is the

@@ -57,7 +57,12 @@ would (general news practice, British and American):
    speaker) and ``indirect`` (reported speech without quote marks: "X said (that) ...",
    "..., X said", "..., according to X", an attribution set off by commas inside its
    clause, "The plan, X said, would fail", whose ``parts`` are then the clause's two
-   halves, and a reported question, "X asked whether ...").
+   halves, and a reported question, "X asked whether ..."). A reported clause may follow
+   a time or a setting ("said in a statement Thursday night they ..."), and, after a verb
+   that takes no noun object ("say", "argue"), open with a plural noun and its phrase or
+   an "-ing" phrase ("said details of the plan will ...", "says closing the bridge is
+   ..."); it ends where the sentence goes on with a clause of its own (", and he voted
+   ...") or describes its last noun (", who runs ...").
 
 The package, one module per job: :mod:`~analysis.attribution.marks` (where quotations
 open and close), :mod:`~analysis.attribution.verbs` (speech verbs),

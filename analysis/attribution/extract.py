@@ -76,9 +76,44 @@ _BOUNDARY = re.compile(
     r"[,;:()\[\]]|\s[-–—]\s|\b(?:in|to|of|from|by|with|at|during|under|for)\s+(?:which|whom)\b"
     r"|\b(?:where|when|whereas|because|although|though|if|while|that)\b", re.I)
 _TIME_ADVERBIAL = re.compile(
-    r"^\s*(?:(?:on|last|this|next|earlier|later)\s+(?:[A-Za-z]+)(?:\s+(?:night|week|month|"
-    r"year|morning|afternoon|evening))?|yesterday|today|tonight|earlier|later|previously|"
+    r"\s*(?:(?:on|last|this|next|earlier|later)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
+    r"January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|week|weekend|month|year|morning|afternoon|evening|night|spring|summer|fall|"
+    r"autumn|winter|time)(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:\s+(?:night|week|month|year|"
+    r"morning|afternoon|evening))?|yesterday|today|tonight|earlier|later|previously|"
     r"publicly|privately|repeatedly|again)\b", re.I)
+
+#: A time or a setting between a speech verb and its reported clause, one at a time: a time
+#: (:data:`_TIME_ADVERBIAL`, "Wednesday", "Thursday night"), or a setting of lower-case words
+#: ("in a statement", "at the rally", "during a television interview"; not "on", which often
+#: belongs to the verb: "insist on a justice they can tolerate").
+_SETTING_BEFORE_CLAUSE = re.compile(
+    r"\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:night|morning|afternoon|"
+    r"evening))?\b(?!['’])|(?:in|at|during)\s+(?:a|an|the|his|her|their|its)(?:\s+(?!(?:"
+    r"the|a|an|his|her|their|its|he|she|they|it|we|i|you|there|this|that|these|those|which|"
+    r"who|with|of|on|in|at|for|to|by|from|about|aboard|before|after|during|and|or|but)\b)"
+    r"[a-z][\w'’-]*(?<!ed)){1,3}(?=\s))")
+
+
+def _settings_end(rest: str) -> int:
+    """Where the times and settings right after a speech verb end (at most three of them):
+    the reported clause starts there ("said in a statement Thursday night they pulled ...").
+
+    >>> rest = " in a statement Thursday night they pulled the listing"
+    >>> rest[_settings_end(rest):]
+    ' they pulled the listing'
+    >>> rest = " at the rally the plan was dead"
+    >>> rest[_settings_end(rest):]
+    ' the plan was dead'
+    """
+    end = 0
+    for _ in range(3):
+        found = _SETTING_BEFORE_CLAUSE.match(rest, end) or _TIME_ADVERBIAL.match(rest, end)
+        if found is None or found.end() == end:
+            break
+        end = found.end()
+    return end
+
 
 # A sentence that only names who spoke the quotation before it (news writers' delayed
 # identification): "The words came from X", "The remarks were made by X", "Those were the
@@ -329,6 +364,13 @@ _OBJECT_OPENERS = frozenset(_DETERMINERS | {"that", "him", "them"})
 #: Words that open a new clause's subject after a comma.
 _SUBJECT_OPENERS = frozenset({"he", "she", "they", "we", "it", "i", "the", "a", "an", "his",
                               "her", "their"})
+#: Nothing but linking words and commas before an opening "according to" ("But, according
+#: to the poll, ...").
+_LINKING_ONLY = re.compile(r"[\s,]*(?:(?:But|And|Yet|So|Still|Now|However|Instead|Meanwhile)"
+                           r"[\s,]+)?", re.I)
+#: Relative pronouns that, after a comma once the reported clause has its verb, describe
+#: its last noun in the writer's words (", who was his chief of staff at the time").
+_TRAILING_RELATIVES = frozenset({"who", "which", "whose"})
 #: Relative pronouns: a phrase holding one describes a noun and is no new clause's subject.
 _RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "whose"})
 
@@ -345,8 +387,8 @@ def _new_clause_at(words: list[str]) -> bool:
         return True                             # ", he's", ", there's"
     if low in {"he", "she", "they", "we", "it", "i", "there"}:
         return len(words) > 1 and _verb_word(words[1])
-    if low in {"though", "although", "whereas"}:
-        return _new_clause_at(words[1:])       # ", though there's still ..."
+    if low in {"though", "although", "whereas", "and", "but"}:
+        return _new_clause_at(words[1:])       # ", though there's still ...", ", and he"
     if low in _SUBJECT_OPENERS or first[:1].isupper():
         for k in range(1, min(4, len(words) - 1) + 1):
             subject = words[k - 1]
@@ -386,9 +428,10 @@ def _clause_end(clause: str) -> int:
     comma = clause.find(",", 0, end)
     while comma >= 0:
         before = clause[:comma].split()
+        after = clause[comma + 1:comma + 80].split()
         if _has_finite(before[1:]) and \
                 not any(w.casefold() in _SUBORDINATORS for w in before) and \
-                _new_clause_at(clause[comma + 1:comma + 80].split()):
+                (_new_clause_at(after) or after and after[0] in _TRAILING_RELATIVES):
             return comma       # not after "if ...": "that if Mr. Obama opted to, he ..."
         comma = clause.find(",", comma + 1, end)
     return end
@@ -412,10 +455,20 @@ _PLURAL_SUBJECTS = frozenset({"they", "we", "you", "i"})
 #: Words that may open a reported clause as (part of) its subject, besides determiners:
 #: pronouns, quantities ("much of it was", "two dozen supporters are", "more than half").
 _CLAUSE_OPENERS = frozenset({
-    "he", "she", "it", "they", "we", "i", "you", "there", "all", "both", "when", "if",
+    "he", "she", "it", "they", "we", "i", "you", "there", "all", "both", "when", "if", "too",
     "much", "many", "more", "most", "few", "fewer", "less", "several", "half", "none",
     "nearly", "almost", "roughly", "only", "one", "two", "three", "four", "five",
     "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands", "millions"})
+#: Speech verbs that take a reported clause but neither a noun nor an "-ing" form as their
+#: object: after them a plural noun with its phrase, or an "-ing" phrase, opens the clause's
+#: subject ("said details of the plan will ...", "says running for president is tough";
+#: unlike "described conditions that were ...", "admitted taking money").
+_CLAUSE_ONLY_VERBS = frozenset({"say", "claim", "insist", "argue", "warn", "stress",
+                                "maintain", "contend", "assert", "declare", "explain",
+                                "reply", "respond", "testify", "counter", "retort"})
+#: Prepositions that carry a plural noun's phrase on ("details of", "comments from").
+_NOUN_PHRASE_LINKS = frozenset({"of", "from", "for", "in", "on", "about", "at", "with", "by",
+                                "like"})
 #: Brill's tags of a verb in a tense, and of a past participle (like an "-ed" word, it may be
 #: either).
 _TENSE_TAGS = frozenset({"VBZ", "VBD", "VBN"})
@@ -546,7 +599,7 @@ def _described_name(text: str) -> bool:
                 and words and words[0][:1].isupper() and _named_after_verb(words))
 
 
-def _has_finite(words: list[str]) -> bool:
+def _has_finite(words: list[str], before: str = "") -> bool:
     """Whether some of ``words`` is a verb in a tense (:func:`_finite_word`).
 
     >>> _has_finite("The plan".split()), _has_finite("the plan fails".split())
@@ -558,17 +611,23 @@ def _has_finite(words: list[str]) -> bool:
 
     >>> _has_finite("the rules undermine it".split()), _has_finite("to undermine it".split())
     (True, False)
+
+    ``before`` is the word before ``words`` (a subject the caller has read already):
+
+    >>> _has_finite(["hear", "echoes"]), _has_finite(["hear", "echoes"], before="they")
+    (False, True)
     """
     tags = lexicon_tags()
-    before = ""
+    before = before.strip(_WORD_EDGES).casefold()
     for w in words:
         if _finite_word(w):
             return True
         low = w.strip(_WORD_EDGES).casefold()
-        if tags.get(low) in _BASE_TAGS and (before in _PLURAL_SUBJECTS
-                                             or tags.get(before) == "NNS"):
+        tag = tags.get(low)
+        if tag in _BASE_TAGS and (before in _PLURAL_SUBJECTS or tags.get(before) == "NNS"):
             return True
-        before = low
+        if tag != "RB":              # "they only buy": the subject stands before the adverb
+            before = low
     return False
 
 
@@ -2017,9 +2076,9 @@ class _Article:
                           or _SETTING.fullmatch(between) is not None) and \
                 lexicon_tags().get(next_word.casefold()) not in _VERB_TAGS
         else:
-            adv = _TIME_ADVERBIAL.match(rest)
-            if adv:
-                offset = ve + adv.end()
+            offset = ve + _settings_end(rest)
+            if offset > ve and _first_word(m, offset).casefold() == "that":
+                return None     # "said in a documentary that showed ...": a relative clause
             if lemma == "tell":
                 obj = _TELL_OBJECT.match(m[offset:sent.end])
                 if not obj:
@@ -2035,7 +2094,9 @@ class _Article:
         if "," in m[offset:ce]:
             ce = offset + _clause_end(m[offset:ce])
         content = m[offset:ce] if question is None else m[ve + question.end(1):ce]
-        if not self._clausal(content, any_subject=after_that) or _described_name(content):
+        if not self._clausal(content, any_subject=after_that,
+                             bare_subject=lemma in _CLAUSE_ONLY_VERBS) or \
+                _described_name(content):
             return None
         cs, ce = self._trim(offset, ce)
         return _Item(cs, ce, "indirect", [(cs, ce)], sent.paragraph, verb=(vs, ve),
@@ -2047,17 +2108,21 @@ class _Article:
         the speaker described (:meth:`_aside_indirect`)."""
         m = self.masked
         after = m[ve:sent.end]
-        if lemma == "according to" and not m[sent.start:vs].strip():
+        leading = False
+        if lemma == "according to" and _LINKING_ONLY.fullmatch(m, sent.start, vs):
             c2 = m.find(",", ve, sent.end)
             if c2 < 0:
                 return None
             cs, ce, np = c2 + 1, sent.end, (ve, c2)
+            leading = True
         elif lemma == "according to":
             return self._aside_indirect(sent, vs, ve, according=True)
         elif _TAIL_END.match(after) or (
                 # a short tail holds at most 61 characters besides its outer spaces
                 len(after.strip()) <= 61 and _SHORT_TAIL.match(after)
-                and not _FINITE.search(after)):
+                and not _FINITE.search(after)
+                # ", said he hadn't thought about it": a clause, not a speaker
+                and not any(w[:1].islower() and _finite_word(w) for w in after.split())):
             comma = m.rfind(",", sent.start, vs)
             between = m[comma + 1:vs].split() if comma >= 0 else []
             if comma < 0 or len(between) > 6 or len(after.split()) > 6 or (
@@ -2076,7 +2141,8 @@ class _Article:
         else:
             return self._aside_indirect(sent, vs, ve)
         # the tail shape ("..., X said.") marks the clause itself; no finite verb needed
-        if not self._clausal(m[cs:ce], need_finite=False):
+        # after "According to X," any words may open the clause ("majorities of voters say")
+        if not self._clausal(m[cs:ce], need_finite=False, any_subject=leading):
             return None
         cs, ce = self._trim(cs, ce)
         return _Item(cs, ce, "indirect", [(cs, ce)], sent.paragraph, verb=(vs, ve), np=np,
@@ -2150,12 +2216,17 @@ class _Article:
         return _Item(parts[0][0], parts[-1][1], "indirect", parts, sent.paragraph,
                      verb=(vs, ve), np=np, attribution="indirect")
 
-    def _clausal(self, content: str, need_finite: bool = True, any_subject: bool = False
-                 ) -> bool:
+    def _clausal(self, content: str, need_finite: bool = True, any_subject: bool = False,
+                 bare_subject: bool = False) -> bool:
         """Whether the words after a speech verb open a reported clause: a subject first (a
         determiner, a pronoun, possibly contracted, "he'll", a quantity, "much", "two
         dozen", a capitalised word, a number, or a noun before a verb; after "that", any
-        word: "argue that trading prisoners encourages ..."), then a verb in a tense."""
+        word: "argue that trading prisoners encourages ..."), then a verb in a tense.
+
+        ``bare_subject``: the verb takes a clause, not a noun or an "-ing" object ("say",
+        "argue"), so a clause may also open with a plural noun and its phrase ("said
+        details of the plan will ...") or an "-ing" phrase ("says running for president
+        is tough")."""
         words = content.split(maxsplit=40)        # the test reads 40 words at most
         if len(words) < 3:
             return False
@@ -2163,10 +2234,13 @@ class _Article:
         low = first.casefold()
         contracted = _CONTRACTED_SUBJECT.fullmatch(low) is not None
         noun_first = first.isalpha() and low not in _FUNCTION_WORDS and _finite_word(words[1])
+        if bare_subject and first.isalpha() and first.islower() and not noun_first:
+            tag = lexicon_tags().get(low)
+            noun_first = tag == "VBG" or tag == "NNS" and words[1] in _NOUN_PHRASE_LINKS
         if not (any_subject or low in _DETERMINERS or low in _CLAUSE_OPENERS or contracted
                 or first[:1].isupper() or first[:1].isdigit() or noun_first):
             return False
-        return not need_finite or contracted or _has_finite(words[1:40])
+        return not need_finite or contracted or _has_finite(words[1:40], before=first)
 
     def _trim(self, s: int, e: int) -> tuple[int, int]:
         while s < e and self.text[s] in " ,;:":
