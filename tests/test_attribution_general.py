@@ -825,6 +825,9 @@ def test_a_reported_clause_ends_where_the_sentence_goes_on(text, quote):
     # without an adverb between ("they hear", "they only buy"), is a verb in a tense
     ("Tom Reyes says they hear the trains at night.", "they hear the trains at night"),
     ("Tom Reyes says they only buy bread on Fridays.", "they only buy bread on Fridays"),
+    # a word the lexicon gives as a noun, right after a subject pronoun, is its verb
+    ("Tom Reyes said he plans to fix the bridge.", "he plans to fix the bridge"),
+    ("Tom Reyes says they support the new budget.", "they support the new budget"),
     # after "say", "argue" ...: a plural noun and its phrase, or an "-ing" phrase, opens the
     # clause's subject
     ("Tom Reyes said details of the budget will be published in May.",
@@ -951,3 +954,15 @@ def test_a_sentence_opening_word_is_no_part_of_the_name_after_it(opening):
     q = _one(f"Headline\n\nSenator Jane Doe spoke on Monday.\n\n{opening} Doe the plan would "
              'fail, she said: "We need more money."')
     assert q["speaker"].tolist() == ["Jane Doe"]
+
+
+def test_a_headline_in_title_case_reports_speech():
+    # written for this test: in a headline every word is capitalised, so "Says" is the verb
+    # and "To" no subject
+    q = _one("Tom Reyes Says Bridge Will Reopen In May.\nThe council met on Monday.")
+    assert q[["kind", "quote", "speaker"]].values.tolist() == [
+        ["indirect", "Bridge Will Reopen In May", "Tom Reyes"]]
+    assert _one("Tom Reyes Responds To Question About The Bridge Budget.\n"
+                "The council met on Monday.").empty
+    # in a sentence of running text a capitalised form stays part of a name
+    assert _one("The Reyes Says Foundation met the council on Monday.").empty

@@ -62,7 +62,8 @@ would (general news practice, British and American):
    that takes no noun object ("say", "argue"), open with a plural noun and its phrase or
    an "-ing" phrase ("said details of the plan will ...", "says closing the bridge is
    ..."); it ends where the sentence goes on with a clause of its own (", and he voted
-   ...") or describes its last noun (", who runs ...").
+   ...") or describes its last noun (", who runs ..."). In a headline in title case the
+   capitalised verb is the verb ("Tom Reyes Says Bridge Will Reopen").
 
 The package, one module per job: :mod:`~analysis.attribution.marks` (where quotations
 open and close), :mod:`~analysis.attribution.verbs` (speech verbs),

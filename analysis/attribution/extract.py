@@ -35,6 +35,8 @@ from analysis.attribution.speakers import (
     _STRIP_TAIL,
     _TITLES,
     _actor_classes,
+    _given_name,
+    _headline_verb,
     _name_shape,
     _Names,
     _Ref,
@@ -53,7 +55,7 @@ from analysis.attribution.verbs import (
     prefix_tree,
     verb_form_spans,
 )
-from analysis.english import lexicon_tags
+from analysis.english import is_finite_verb, lexicon_tags
 from analysis.sentences import _shared_sentences, paragraph_spans
 
 QUOTE_COLUMNS = [
@@ -368,6 +370,8 @@ _SUBJECT_OPENERS = frozenset({"he", "she", "they", "we", "it", "i", "the", "a", 
 #: to the poll, ...").
 _LINKING_ONLY = re.compile(r"[\s,]*(?:(?:But|And|Yet|So|Still|Now|However|Instead|Meanwhile)"
                            r"[\s,]+)?", re.I)
+#: A word of a sentence, for telling a headline in title case.
+_TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 #: Relative pronouns that, after a comma once the reported clause has its verb, describe
 #: its last noun in the writer's words (", who was his chief of staff at the time").
 _TRAILING_RELATIVES = frozenset({"who", "which", "whose"})
@@ -452,6 +456,7 @@ _PRONOUN_CONTRACTED = re.compile(r"(?i)(?:he|she|it|they|we|i|you|there|who)['�
 #: Brill's tags of a verb's base form, and the subjects that make one a present tense.
 _BASE_TAGS = frozenset({"VB", "VBP"})
 _PLURAL_SUBJECTS = frozenset({"they", "we", "you", "i"})
+_SINGULAR_SUBJECTS = frozenset({"he", "she", "it", "who"})
 #: Words that may open a reported clause as (part of) its subject, besides determiners:
 #: pronouns, quantities ("much of it was", "two dozen supporters are", "more than half").
 _CLAUSE_OPENERS = frozenset({
@@ -625,6 +630,11 @@ def _has_finite(words: list[str], before: str = "") -> bool:
         low = w.strip(_WORD_EDGES).casefold()
         tag = tags.get(low)
         if tag in _BASE_TAGS and (before in _PLURAL_SUBJECTS or tags.get(before) == "NNS"):
+            return True
+        # right after a subject pronoun a word the lexicon gives as a noun is its verb
+        # ("they support", "he plans", "she fears")
+        if (tag == "NN" and before in _PLURAL_SUBJECTS
+                or tag == "NNS" and before in _SINGULAR_SUBJECTS) and low.isalpha():
             return True
         if tag != "RB":              # "they only buy": the subject stands before the adverb
             before = low
@@ -931,6 +941,12 @@ class _Article:
                                     or words[0].casefold() in _TITLES
                                     or words[0].casefold() in _AFFILIATIONS):
                 continue
+            verb_at = next((i for i, w in enumerate(words[1:], 1) if _headline_verb(w)), None)
+            if verb_at is not None and not all(w.isupper() for w in words) and \
+                    _given_name(words[0]) and self._title_case(s):
+                # a headline in title case: "Tom Reyes Says Bridge ..." names Tom Reyes (a
+                # description, "Former Pollster Says ...", stays one)
+                words = words[:verb_at]
             form = " ".join(words)
             if " of the " in form:
                 # "Stephen Vladeck of the University of Texas": the person, not the run
@@ -1234,6 +1250,16 @@ class _Article:
         lemma, cls = self.verb_owner(vs, ve)
         return lemma, cls, self.text[vs:ve]
 
+    def _title_case(self, pos: int) -> bool:
+        """Whether the sentence at ``pos`` is a headline in title case: four words or more,
+        and all but a few short ones capitalised ("Mayor Says Bridge Will Reopen In May")."""
+        sent = self.sent_at(pos)
+        words = _TITLE_WORD.findall(self.masked, sent.start, sent.end)
+        if len(words) < 4:
+            return False
+        lower = sum(1 for w in words if w[0].islower() and len(w) > 3)
+        return lower == 0
+
     def _verbs_in(self) -> list[tuple[int, int, str, str]]:
         """Every speech verb of the article (start, end, lemma, class), in order."""
         owner = _verb_index()[1]
@@ -1261,7 +1287,8 @@ class _Article:
                 continue                    # "state treasurer", "a Pentagon report"
             if m[s].isupper():
                 prev = m[max(0, s - 3):s].rstrip()[-1:]
-                if prev and prev not in ".!?:;\"“”'‘’([":
+                if prev and prev not in ".!?:;\"“”'‘’([" and not (
+                        is_finite_verb(m[s:e]) and self._title_case(s)):
                     continue                # "the United States": a name, not a verb
             if lemma == "call" and _FOR_AFTER.match(self.masked[e:e + 6]):
                 continue
@@ -2095,7 +2122,7 @@ class _Article:
             ce = offset + _clause_end(m[offset:ce])
         content = m[offset:ce] if question is None else m[ve + question.end(1):ce]
         if not self._clausal(content, any_subject=after_that,
-                             bare_subject=lemma in _CLAUSE_ONLY_VERBS) or \
+                             bare_subject=lemma in _CLAUSE_ONLY_VERBS, after_verb=True) or \
                 _described_name(content):
             return None
         cs, ce = self._trim(offset, ce)
@@ -2217,7 +2244,7 @@ class _Article:
                      verb=(vs, ve), np=np, attribution="indirect")
 
     def _clausal(self, content: str, need_finite: bool = True, any_subject: bool = False,
-                 bare_subject: bool = False) -> bool:
+                 bare_subject: bool = False, after_verb: bool = False) -> bool:
         """Whether the words after a speech verb open a reported clause: a subject first (a
         determiner, a pronoun, possibly contracted, "he'll", a quantity, "much", "two
         dozen", a capitalised word, a number, or a noun before a verb; after "that", any
@@ -2226,7 +2253,11 @@ class _Article:
         ``bare_subject``: the verb takes a clause, not a noun or an "-ing" object ("say",
         "argue"), so a clause may also open with a plural noun and its phrase ("said
         details of the plan will ...") or an "-ing" phrase ("says running for president
-        is tough")."""
+        is tough").
+
+        ``after_verb``: the words follow the speech verb inside the sentence, so a capital
+        on a function word is a headline's title case ("Responds To Question ...") and
+        opens no subject."""
         words = content.split(maxsplit=40)        # the test reads 40 words at most
         if len(words) < 3:
             return False
@@ -2237,8 +2268,9 @@ class _Article:
         if bare_subject and first.isalpha() and first.islower() and not noun_first:
             tag = lexicon_tags().get(low)
             noun_first = tag == "VBG" or tag == "NNS" and words[1] in _NOUN_PHRASE_LINKS
+        capital = first[:1].isupper() and not (after_verb and low in _FUNCTION_OR_WH)
         if not (any_subject or low in _DETERMINERS or low in _CLAUSE_OPENERS or contracted
-                or first[:1].isupper() or first[:1].isdigit() or noun_first):
+                or capital or first[:1].isdigit() or noun_first):
             return False
         return not need_finite or contracted or _has_finite(words[1:40], before=first)
 
