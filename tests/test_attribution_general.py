@@ -828,11 +828,22 @@ def test_a_reported_clause_ends_where_the_sentence_goes_on(text, quote):
     # a word the lexicon gives as a noun, right after a subject pronoun, is its verb
     ("Tom Reyes said he plans to fix the bridge.", "he plans to fix the bridge"),
     ("Tom Reyes says they support the new budget.", "they support the new budget"),
+    # a base form after a joined subject, an "-s" form after a noun and an adverb
+    ("Tom Reyes said he and Ana Lopez differ on the budget.",
+     "he and Ana Lopez differ on the budget"),
+    ("Tom Reyes says the law unfairly targets small shops.",
+     "the law unfairly targets small shops"),
+    # "that" after the clause's own verb is no opening "that" ("they feel that way")
+    ("Tom Reyes says they feel that way about the bridge.",
+     "they feel that way about the bridge"),
     # after "say", "argue" ...: a plural noun and its phrase, or an "-ing" phrase, opens the
     # clause's subject
     ("Tom Reyes said details of the budget will be published in May.",
      "details of the budget will be published in May"),
     ("Tom Reyes says closing the bridge is a mistake.", "closing the bridge is a mistake"),
+    ("Tom Reyes said long queues kept many voters away.", "long queues kept many voters away"),
+    ("Tom Reyes said contractors eventually built the bridge.",
+     "contractors eventually built the bridge"),
     ("Tom Reyes says too many drivers ignore the signs.",
      "too many drivers ignore the signs"),
     # a time or a setting between the verb and the clause

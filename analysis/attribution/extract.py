@@ -624,13 +624,19 @@ def _has_finite(words: list[str], before: str = "") -> bool:
     """
     tags = lexicon_tags()
     before = before.strip(_WORD_EDGES).casefold()
+    joined = adverb_after_noun = False    # "he and Trump", "the law unfairly"
     for w in words:
         if _finite_word(w):
             return True
         low = w.strip(_WORD_EDGES).casefold()
         tag = tags.get(low)
-        if tag in _BASE_TAGS and (before in _PLURAL_SUBJECTS or tags.get(before) == "NNS"):
+        if tag in _BASE_TAGS and (before in _PLURAL_SUBJECTS or tags.get(before) == "NNS"
+                                  or joined):
             return True
+        if tag == "NNS" and adverb_after_noun and low.endswith("s"):
+            return True                      # "the law unfairly targets"
+        adverb_after_noun = tag == "RB" and tags.get(before) == "NN"
+        joined = joined or low == "and"
         # right after a subject pronoun a word the lexicon gives as a noun is its verb
         # ("they support", "he plans", "she fears")
         if (tag == "NN" and before in _PLURAL_SUBJECTS
@@ -2091,7 +2097,7 @@ class _Article:
             if question is None:
                 return None
             offset = ve + question.start(1)
-        elif that and "," not in that.group(1) and not _FINITE.search(that.group(1) or "") \
+        elif that and "," not in that.group(1) and not _has_finite(that.group(1).split()) \
                 and not _verb_word(next_word := _first_word(m, ve + that.end())):
             offset = ve + that.end()
             # "that" after a noun phrase may open a relative clause ("says a violent hit
@@ -2266,8 +2272,15 @@ class _Article:
         contracted = _CONTRACTED_SUBJECT.fullmatch(low) is not None
         noun_first = first.isalpha() and low not in _FUNCTION_WORDS and _finite_word(words[1])
         if bare_subject and first.isalpha() and first.islower() and not noun_first:
-            tag = lexicon_tags().get(low)
-            noun_first = tag == "VBG" or tag == "NNS" and words[1] in _NOUN_PHRASE_LINKS
+            tags = lexicon_tags()
+            tag = tags.get(low)
+            if tag == "JJ" and tags.get(words[1].casefold()) == "NNS":
+                tag, words = "NNS", words[1:]           # "long lines kept ..."
+            following = [w for w in words[1:4] if not _adverb(w.casefold())][:1]
+            noun_first = tag == "VBG" or tag == "NNS" and (
+                words[1] in _NOUN_PHRASE_LINKS
+                # "contractors eventually built ...": an adverb before the verb
+                or bool(following) and _finite_word(following[0]))
         capital = first[:1].isupper() and not (after_verb and low in _FUNCTION_OR_WH)
         if not (any_subject or low in _DETERMINERS or low in _CLAUSE_OPENERS or contracted
                 or capital or first[:1].isdigit() or noun_first):
