@@ -977,3 +977,23 @@ def test_a_headline_in_title_case_reports_speech():
                 "The council met on Monday.").empty
     # in a sentence of running text a capitalised form stays part of a name
     assert _one("The Reyes Says Foundation met the council on Monday.").empty
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # written for this test: a subject with a relative clause, or after "and"/"but", is
+    # the noun phrase itself; it had been left without a speaker
+    ("Senior campaign advisers who have run the numbers argue that the bridge will open.",
+     "senior campaign advisers"),
+    ("The vote was close, and the inspectors have said there is no money left.", "inspectors"),
+    ("But protest organizers in Leeds say that the rules are unfair.",
+     "protest organizers in leeds"),
+])
+def test_a_described_subject_of_reported_speech(text, speaker):
+    q = _one(text)
+    assert q[["kind", "speaker"]].values.tolist() == [["indirect", speaker]]
+
+
+def test_a_second_predicate_after_and_is_no_speaker():
+    q = _one('Tom Reyes sued the council, and placed newspaper ads calling the plan a '
+             '"disaster" on Monday.')
+    assert "placed newspaper ads" not in set(q["speaker"])

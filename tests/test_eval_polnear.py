@@ -140,6 +140,13 @@ def test_evaluate_on_fixture(fixture_dir: Path) -> None:
         assert (got.loc[("speech verbs", "verb accuracy", role)] == 1.0).all()
     # indirect speech: two gold spans; the baseline takes whole sentences
     assert rows.loc[rows["measure"] == "indirect speech", "n"].eq(2).all()
+    # their speakers: the workbook names Doe and the officials (mentions overlapping the
+    # gold Sources); the baseline's only capitalised run, "Senator Jane Doe", is right for
+    # Doe's sentence (same surname) and wrong for the officials'
+    reported = ("speakers", "speaker accuracy (reported speech)")
+    assert got[(*reported, "workbook")] == 1.0
+    assert got[(*reported, "baseline")] == 0.5
+    assert rows.loc[rows["metric"] == reported[1], "n"].eq(2).all()
     base_ind = polnear.baseline_indirect(polnear.read_split(fixture_dir, "dev")[0])
     text = polnear.read_split(fixture_dir, "dev")[0].loc[0, "text"]
     officials = [s for s in base_ind["nyt_2016-10-01_x"] if text[s[0][0]:].startswith("Off")]

@@ -370,6 +370,9 @@ _SUBJECT_OPENERS = frozenset({"he", "she", "they", "we", "it", "i", "the", "a", 
 #: to the poll, ...").
 _LINKING_ONLY = re.compile(r"[\s,]*(?:(?:But|And|Yet|So|Still|Now|However|Instead|Meanwhile)"
                            r"[\s,]+)?", re.I)
+#: "and", "but", "or" or "yet" opening a new clause before its subject ("..., and the
+#: F.B.I. has said", "But progressive groups say").
+_LINK_BEFORE_SUBJECT = re.compile(r"(?:and|but|or|yet)\s+", re.I)
 #: A word of a sentence, for telling a headline in title case.
 _TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 #: Relative pronouns that, after a comma once the reported clause has its verb, describe
@@ -439,6 +442,46 @@ def _clause_end(clause: str) -> int:
             return comma       # not after "if ...": "that if Mr. Obama opted to, he ..."
         comma = clause.find(",", comma + 1, end)
     return end
+
+
+def _opens_noun_phrase(word: str) -> bool:
+    """Whether a word may open a noun phrase that is a clause's subject: a determiner or
+    quantity (not "another", which refers back), a number, a capitalised word that is no
+    function word, or a word the lexicon gives as a noun or an adjective ("the", "Democratic",
+    "labor"; not "placed", "what").
+
+    >>> [_opens_noun_phrase(w) for w in ("the", "Democratic", "labor", "placed", "what")]
+    [True, True, True, False, False]
+    """
+    low = word.strip(_WORD_EDGES).casefold()
+    if low == "another" or low in _FUNCTION_OR_WH and low not in _DETERMINERS_QUANTIFIERS:
+        return False
+    return low in _DETERMINERS_QUANTIFIERS or word[:1].isdigit() or word[:1].isupper() or \
+        lexicon_tags().get(low) in _NOUN_OR_ADJECTIVE_TAGS
+
+
+_NOUN_OR_ADJECTIVE_TAGS = frozenset({"NN", "NNS", "JJ"})
+
+
+def _plain_noun_phrase(words: list[str]) -> bool:
+    """Whether words make a short noun phrase and nothing more: at most six, opening as a
+    noun phrase does, with no verb and no function word but determiners, quantities and
+    the prepositions of a description ("the F.B.I.", "some liberal economists", "protest
+    organizers in Cleveland"; not "claim is", "improvements of what we").
+
+    >>> _plain_noun_phrase("protest organizers in Cleveland".split())
+    True
+    >>> _plain_noun_phrase("Podliska's most explosive claim is".split())
+    False
+    """
+    if not 1 <= len(words) <= 6 or not _opens_noun_phrase(words[0]):
+        return False
+    for w in words:
+        low = w.strip(_WORD_EDGES).casefold()
+        if _CLAUSE_VERB.fullmatch(low) or low in _FUNCTION_OR_WH and \
+                low not in _NAME_WORDS:
+            return False
+    return True
 
 
 def _verb_word(word: str) -> bool:
@@ -1434,6 +1477,18 @@ class _Article:
             phrase = self.masked[np_start:np_end].strip(" ,;:-–—")
             if not phrase:
                 return self.coordinated(sent, vs)
+            # ", and the F.B.I. has said", "advisers who have run the numbers argue": the
+            # noun phrase after a linking word, before its relative clause, speaks
+            subject = phrase
+            lead = _LINK_BEFORE_SUBJECT.match(subject)
+            if lead and lead.end() < len(subject) and _opens_noun_phrase(
+                    subject[lead.end():].split()[0]):
+                subject = subject[lead.end():]
+            relative = _RELATIVE.search(subject)
+            if relative and relative.start() > 0:
+                subject = subject[:relative.start()]
+            if subject != phrase and _plain_noun_phrase(subject.split()):
+                phrase = subject
             words = phrase.split()
             if "_" in phrase or any(ch in '"“”' for ch in phrase) or \
                     phrase.casefold() in _FIRST_SECOND_PERSON:

@@ -37,6 +37,10 @@ How the gold is read and scored (the rules every figure here rests on):
   "which", "that") refers instead to the noun phrase right before it (a capitalised word
   of the text before it back to the clause's start, at most 80 characters). An empty
   speaker is wrong.
+- **speaker accuracy (reported speech)**: the same rule on the reported speech matched
+  below (indirect speech), the second metric of "speakers"; its baseline gives each
+  sentence of "any sentence with a speech verb" the nearest capitalised name (the first
+  run of two or more capitalised words in it, else the closest outside it).
 - **indirect speech**: gold = Content spans without any quotation mark whose Cue holds a
   speech verb of ``data/speech_verbs.csv`` (PolNeAR also marks beliefs, intentions and
   findings — "believes", "wants", "showed" — which are not reported speech and which the
@@ -286,18 +290,27 @@ def baseline_quotes(text: str) -> list[dict]:
     'Jane Doe'
     """
     quotes = [(m.start(1), m.end(1)) for m in _PAIR.finditer(text)]
-    names = [(m.start(), m.end(), m.group(0)) for m in _CAP_RUN.finditer(text)
-             if not any(s <= m.start() < e for s, e in quotes)]
-    out = []
-    for s, e in quotes:
-        best, dist = None, None
-        for ns, ne, name in names:
-            d = s - ne if ne <= s else ns - e if ns >= e else 0
-            if dist is None or d < dist:
-                best, dist = (ns, ne, name), d
-        out.append({"parts": [(s, e)], "speaker": best[2] if best else "",
-                    "mention": (best[0], best[1]) if best else None})
-    return out
+    names = _names_outside(text, quotes)
+    return [_with_nearest_name([(s, e)], names) for s, e in quotes]
+
+
+def _names_outside(text: str, quotes: list[Span]) -> list[tuple[int, int, str]]:
+    """Runs of two or more capitalised words outside the given quoted spans."""
+    return [(m.start(), m.end(), m.group(0)) for m in _CAP_RUN.finditer(text)
+            if not any(s <= m.start() < e for s, e in quotes)]
+
+
+def _with_nearest_name(parts: list[Span], names: list[tuple[int, int, str]]) -> dict:
+    """A baseline attribution: ``parts`` and the nearest of ``names`` as its speaker (a name
+    inside the span is nearest of all; the first such name wins)."""
+    s, e = parts[0][0], parts[-1][1]
+    best, dist = None, None
+    for ns, ne, name in names:
+        d = s - ne if ne <= s else ns - e if ns >= e else 0
+        if dist is None or d < dist:
+            best, dist = (ns, ne, name), d
+    return {"parts": parts, "speaker": best[2] if best else "",
+            "mention": (best[0], best[1]) if best else None}
 
 
 def _speech_verb_pattern() -> re.Pattern[str]:
@@ -735,12 +748,21 @@ def evaluate(data_dir: Path, *, progress: bool = False, split: str = "dev") -> p
             rows.append(dict(measure="speech verbs", metric="judging-verb F1", system=system,
                              role=role, value=v["f1"], draws=v["f1_draws"], n=v["n"],
                              note=verb_note))
-    wb_ind = _score(texts, unquoted, workbook_attributions(quotes, texts, False))
-    base_ind = _score(texts, unquoted, {a: [{"parts": s, "speaker": "", "mention": None}
-                                            for s in spans]
-                                        for a, spans in baseline_indirect(corpus).items()})
+    antecedents = list(unquoted["antecedent"])
+    wb_ind = _score(texts, unquoted, workbook_attributions(quotes, texts, False), antecedents)
+    base_ind = _score(texts, unquoted, {
+        a: [_with_nearest_name(parts, names) for parts in spans]
+        for a, spans in baseline_indirect(corpus).items()
+        for names in [_names_outside(texts[a], [])]}, antecedents)
     add("indirect speech", "extract_quotes (indirect)", "workbook", wb_ind, False)
     add("indirect speech", "any sentence with a speech verb", "baseline", base_ind, False)
+    for scores, system, role in ((wb_ind, "extract_quotes (indirect)", "workbook"),
+                                 (base_ind, "nearest capitalised name", "baseline")):
+        rows.append(dict(measure="speakers", metric="speaker accuracy (reported speech)",
+                         system=system, role=role, value=scores["speaker_accuracy"],
+                         draws=scores["draws"]["speaker_accuracy"], n=scores["n_speaker"],
+                         note="matched reported speech (no quotation mark) with a gold "
+                              "Source; " + note))
     inner = []
     for text in quoted["content_text"]:
         for m in _INNER.finditer(text):
