@@ -350,7 +350,7 @@ def is_first_name(word: str) -> bool:
         return True
     if word in _not_first_names():
         return False
-    from analysis.sentences import abbreviations
+    from analysis.english import abbreviations
 
     return word not in lexicon_tags() and f"{word}." not in abbreviations()
 

@@ -114,7 +114,7 @@ def split_run_together(line: str) -> list[str]:
     """
     if not _RUN_TOGETHER.search(line):
         return [line]
-    from analysis.sentences import abbreviations
+    from analysis.english import abbreviations
 
     pieces, start = [], 0
     for match in _RUN_TOGETHER.finditer(line):

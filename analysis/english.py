@@ -1,7 +1,8 @@
 """English words as a library the workbook uses ships them: Brill's part-of-speech lexicon
 inside the TextBlob package (read as a file, without importing TextBlob), which tells a
 word that can describe a person from a preposition or a verb, and a dictionary word from
-a name."""
+a name; and the workbook's own lists of function words and abbreviations, read once for
+every module that needs them."""
 
 from __future__ import annotations
 
@@ -70,3 +71,18 @@ def function_words() -> frozenset[str]:
     with path.open(encoding="utf-8", newline="") as handle:
         return frozenset(row["word"].strip().casefold() for row in csv.DictReader(handle)
                          if (row.get("word") or "").strip())
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> frozenset[str]:
+    """Tokens after which a full stop does not end a sentence (``data/abbreviations.csv``).
+
+    >>> "mr." in abbreviations() and "u.s." in abbreviations()
+    True
+    """
+    import csv
+    from importlib import resources
+
+    path = resources.files("analysis") / "data" / "abbreviations.csv"
+    with path.open(encoding="utf-8") as handle:
+        return frozenset(row["abbreviation"].casefold() for row in csv.DictReader(handle))

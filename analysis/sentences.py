@@ -11,20 +11,18 @@ and a fragment of only closing quotes or brackets joins the sentence before it.
 
 from __future__ import annotations
 
-import csv
 import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from ctypes import Array, byref, c_char_p, c_int, c_int32, create_string_buffer, string_at
-from functools import lru_cache
-from importlib import resources
 
 import blingfire
 import pandas as pd
 
 from analysis.cleaning import KIND_CODES, clean_article
+from analysis.english import abbreviations
 
 SENTENCE_COLUMNS = ["article_id", "sentence_id", "paragraph_id", "kind", "text", "start", "end"]
 
@@ -32,18 +30,6 @@ _INITIAL = re.compile(r"[A-Z]\.")
 _ONLY_CLOSERS = re.compile(r"^[\s'\"’”»)\]]+$")
 #: Splits already made inside :func:`reuse_splits`, keyed by the corpus's content.
 _MEMO: ContextVar[dict | None] = ContextVar("split_memo", default=None)
-
-
-@lru_cache(maxsize=1)
-def abbreviations() -> frozenset[str]:
-    """Tokens after which a full stop does not end a sentence (``data/abbreviations.csv``).
-
-    >>> "mr." in abbreviations() and "u.s." in abbreviations()
-    True
-    """
-    path = resources.files("analysis") / "data" / "abbreviations.csv"
-    with path.open(encoding="utf-8") as handle:
-        return frozenset(row["abbreviation"].casefold() for row in csv.DictReader(handle))
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:

@@ -134,7 +134,8 @@ _SPACES_AND_MARKS = " \t\n\u00a0\u2003\u3000\x1c\x85.'\"‘“(Mr.U.S.aé中"
 def test_last_token_without_the_regex(sentence):
     import re
 
-    from analysis.sentences import _ends_with_abbreviation, abbreviations
+    from analysis.english import abbreviations
+    from analysis.sentences import _ends_with_abbreviation
 
     match = re.search(r"(\S+)\s*$", sentence)
     if not match:

@@ -160,7 +160,7 @@ def compare(data_dir: str | Path, *, progress: bool = False,
     from analysis.framing.frame_model import cue_lists, fit_frame_model
 
     corpus, gold = nf.load_set(data_dir)
-    folds = nf.outlet_folds(gold["outlet"])
+    folds = nf.outlet_folds(gold["outlet"], nf.N_FOLDS)
     inner = _inner_scores(corpus, gold, folds)
     chosen = choose(inner)
     if progress:

@@ -29,6 +29,7 @@ import pandas as pd
 
 from analysis.evaluation.metrics import bootstrap, roc_auc
 from analysis.framing._common import FRAMES
+from analysis.framing.frame_model import outlet_folds
 
 DATA_SET = "narrative-frames"
 SOURCE = ("Frermann, Li, Khanehzar & Haffari (2023), Conflicts, Villains, Resolutions: "
@@ -142,25 +143,6 @@ def load_set(data_dir: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     return corpus, gold
 
 
-def outlet_folds(outlets: pd.Series, n_folds: int = N_FOLDS) -> np.ndarray:
-    """A fold number per row: whole outlets dealt, largest first, to the smallest fold.
-
-    Deterministic (ties broken by outlet name), so every run uses the same folds.
-
-    >>> outlet_folds(pd.Series(["a", "a", "b", "c", "c", "c"]), 2).tolist()
-    [1, 1, 1, 0, 0, 0]
-    """
-    counts = outlets.value_counts()
-    order = sorted(counts.index, key=lambda o: (-counts[o], o))
-    sizes = [0] * n_folds
-    fold_of = {}
-    for outlet in order:
-        f = min(range(n_folds), key=lambda i: (sizes[i], i))
-        fold_of[outlet] = f
-        sizes[f] += counts[outlet]
-    return outlets.map(fold_of).to_numpy()
-
-
 def keyword_scores(corpus: pd.DataFrame) -> pd.DataFrame:
     """The keyword baseline: per article and frame, its keywords per 100 words.
 
@@ -269,7 +251,7 @@ def auc_rows(system: str, role: str, gold: pd.DataFrame, scores: pd.DataFrame,
 def evaluate(data_dir: Path, *, progress: bool = False) -> pd.DataFrame:
     """Frames on the Narrative Frames dev half: the workbook and two baselines, same folds."""
     corpus, gold = load_set(data_dir)
-    folds = outlet_folds(gold["outlet"])
+    folds = outlet_folds(gold["outlet"], N_FOLDS)
     n_outlets = gold["outlet"].nunique()
     cv = f"{N_FOLDS}-fold cross-validation over {n_outlets} outlets (trained on other outlets)"
     if progress:
@@ -290,3 +272,37 @@ def evaluate(data_dir: Path, *, progress: bool = False) -> pd.DataFrame:
     rows += auc_rows("TF-IDF + logistic regression", "baseline", gold, tfidf, cv,
                      CUE_MEASURE)
     return pd.DataFrame(rows)
+
+
+def rebuild_frame_model(data_dir: str | Path, out: str | Path | None = None) -> Path:
+    """Re-learn the shipped frame model (``analysis/data/framing_frame_model.csv``) from the
+    Narrative Frames dev half under ``data_dir`` and write it (to ``out`` when given)."""
+    from analysis.framing.frame_model import DATA_DIR, MODEL_FILE, fit_frame_model
+
+    corpus, gold = load_set(data_dir)
+    model = fit_frame_model(corpus, gold)
+    path = Path(out) if out else DATA_DIR / MODEL_FILE
+    model.to_frame().to_csv(path, index=False)
+    chosen = {k: v for k, v in model.settings.items() if not k.startswith("cv_auc_")}
+    cv = {k[7:]: round(v, 3) for k, v in model.settings.items() if k.startswith("cv_auc_")}
+    print(f"chosen by cross-validation over outlets: {chosen}")
+    print(f"its cross-validated ROC-AUC per frame: {cv}")
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m analysis.evaluation.narrative_frames --data DEV_DATA``: rebuild the
+    shipped frame model from the development data (``make evaluate`` scores it)."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m analysis.evaluation.narrative_frames",
+                                     description="Rebuild the frame model's weights.")
+    parser.add_argument("--data", required=True, help="the development data folder")
+    parser.add_argument("--out", default=None, help="where to write the weights CSV")
+    args = parser.parse_args(argv)
+    print(f"wrote {rebuild_frame_model(args.data, args.out)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -40,7 +40,6 @@ the cue lists are compared inside :func:`cue_lists` (see
 
 from __future__ import annotations
 
-import argparse
 import math
 import re
 from bisect import bisect_right
@@ -495,10 +494,24 @@ def _decisions(parts: _Parts, docs: list[list[str]], measures: np.ndarray, frame
     return dw, dc
 
 
-def _outlet_folds(outlets: list[str], n_folds: int) -> np.ndarray:
-    from analysis.evaluation.narrative_frames import outlet_folds
+def outlet_folds(outlets: pd.Series, n_folds: int) -> np.ndarray:
+    """A fold number per row: whole outlets dealt, largest first, to the smallest fold, so
+    a model is always scored on outlets it was not fitted on.
 
-    return outlet_folds(pd.Series(outlets), n_folds)
+    Deterministic (ties broken by outlet name), so every run uses the same folds.
+
+    >>> outlet_folds(pd.Series(["a", "a", "b", "c", "c", "c"]), 2).tolist()
+    [1, 1, 1, 0, 0, 0]
+    """
+    counts = outlets.value_counts()
+    order = sorted(counts.index, key=lambda o: (-counts[o], o))
+    sizes = [0] * n_folds
+    fold_of = {}
+    for outlet in order:
+        f = min(range(n_folds), key=lambda i: (sizes[i], i))
+        fold_of[outlet] = f
+        sizes[f] += counts[outlet]
+    return outlets.map(fold_of).to_numpy()
 
 
 def fit_frame_model(corpus: pd.DataFrame, gold: pd.DataFrame,
@@ -518,7 +531,7 @@ def fit_frame_model(corpus: pd.DataFrame, gold: pd.DataFrame,
     n_outlets = len(set(outlets))
     settings: dict[str, float] = {}
     if n_outlets >= 3:
-        folds = _outlet_folds(outlets, min(INNER_FOLDS, n_outlets))
+        folds = outlet_folds(pd.Series(outlets), min(INNER_FOLDS, n_outlets))
         oof_w = {f: {c: np.zeros(len(ids)) for c in WORD_C_GRID} for f in FRAMES}
         oof_c = {f: {c: np.zeros(len(ids)) for c in CUE_C_GRID} for f in FRAMES}
         for k in sorted(set(folds.tolist())):
@@ -792,35 +805,6 @@ def measure_weights(model: FrameModel | None = None) -> pd.DataFrame:
         w = model.feature_weights.get(f, np.zeros(len(model.features)))
         out[f] = np.round(w * per, 4)
     return out
-
-
-def build(data_dir: str | Path, out: str | Path | None = None) -> Path:
-    """Re-learn the shipped model from the Narrative Frames dev half and write it."""
-    from analysis.evaluation.narrative_frames import load_set
-
-    corpus, gold = load_set(data_dir)
-    model = fit_frame_model(corpus, gold)
-    path = Path(out) if out else DATA_DIR / MODEL_FILE
-    model.to_frame().to_csv(path, index=False)
-    chosen = {k: v for k, v in model.settings.items() if not k.startswith("cv_auc_")}
-    cv = {k[7:]: round(v, 3) for k, v in model.settings.items() if k.startswith("cv_auc_")}
-    print(f"chosen by cross-validation over outlets: {chosen}")
-    print(f"its cross-validated ROC-AUC per frame: {cv}")
-    return path
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m analysis.framing.frame_model",
-                                     description="Rebuild the frame model's weights.")
-    parser.add_argument("--data", required=True, help="the development data folder")
-    parser.add_argument("--out", default=None, help="where to write the weights CSV")
-    args = parser.parse_args(argv)
-    print(f"wrote {build(args.data, args.out)}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
 
 
 def usable_frames(results: pd.DataFrame | None = None) -> list[str]:

@@ -318,7 +318,7 @@ def _title_words(tokens: list[str]) -> list[str]:
     ['former', 'Sen.', 'said', '.']
     """
     from analysis.attribution.speakers import _TITLES
-    from analysis.sentences import abbreviations
+    from analysis.english import abbreviations
 
     out: list[str] = []
     for token in tokens:
