@@ -161,6 +161,8 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     ('hi', 'utf-16')
     """
     if data.startswith(codecs.BOM_UTF8):
+        if b"\x00" in data:
+            raise ValueError("binary data (NUL bytes) after a UTF-8 byte-order mark")
         try:
             return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict"), "utf-8-sig"
         except UnicodeDecodeError as exc:

@@ -60,6 +60,8 @@ BAD_FILES = {
     "nul.txt": (b"Some text\x00\x00with NUL bytes", "NUL bytes"),
     "utf16-no-bom.txt": ("Plain words".encode("utf-16-le"), "byte-order mark"),
     "bad-bom.txt": (codecs.BOM_UTF8 + b"caf\xe9", "invalid UTF-8"),
+    # a UTF-8 byte-order mark does not make NUL bytes text (found by the property tests)
+    "bom-nul.txt": (codecs.BOM_UTF8 + b"\x00", "NUL bytes"),
     "big.txt": (b"x" * 2_000, "per-article limit"),
 }
 
