@@ -68,6 +68,7 @@ would (general news practice, British and American):
 The package, one module per job: :mod:`~analysis.attribution.marks` (where quotations
 open and close), :mod:`~analysis.attribution.verbs` (speech verbs),
 :mod:`~analysis.attribution.speakers` (mentions and who they refer to),
+:mod:`~analysis.attribution.clauses` (where a reported clause opens and ends),
 :mod:`~analysis.attribution.extract` (the extractor, :func:`extract_quotes`),
 :mod:`~analysis.attribution.spans` (quoted stretches for other measures),
 :mod:`~analysis.attribution.tables` (:func:`sources_table`, :func:`verb_profile`),
