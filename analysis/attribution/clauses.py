@@ -35,6 +35,8 @@ _AUXILIARIES = ("was", "were", "is", "are", "am", "had", "has", "have", "would",
                 "needs", "want", "wants")
 _FINITE = re.compile(
     r"\b(?:[a-z]++(?<=[a-z]ed)|(?i:" + prefix_tree(sorted(_AUXILIARIES)) + r"))\b")
+#: A time right after a speech verb ("on Tuesday", "last week", "this morning", "yesterday",
+#: "publicly"; "this is" is no time).
 _TIME_ADVERBIAL = re.compile(
     r"\s*(?:(?:on|last|this|next|earlier|later)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
     r"January|February|March|April|May|June|July|August|September|October|November|"
