@@ -846,6 +846,12 @@ def test_a_reported_clause_ends_where_the_sentence_goes_on(text, quote):
      "contractors eventually built the bridge"),
     ("Tom Reyes says too many drivers ignore the signs.",
      "too many drivers ignore the signs"),
+    # after "that" a named subject with a relative clause is the clause's, not a speaker
+    # described after the verb; and "that," may open the clause before an aside
+    ("Tom Reyes said that Ana Lopez, who runs the bakery, has left the town.",
+     "Ana Lopez, who runs the bakery, has left the town"),
+    ("Tom Reyes said that, even if it rains, the bridge will open.",
+     "even if it rains, the bridge will open"),
     # a time or a setting between the verb and the clause
     ("Tom Reyes said in a statement Thursday night they closed the bridge.",
      "they closed the bridge"),

@@ -271,7 +271,7 @@ _CAPITAL_WORD = re.compile(r"[A-Z][a-z'’-]+(?:[A-Z][a-z'’-]+)?")
 _RELATIVE = re.compile(r"\s(?:who|which|that)\s")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _MARK_AFTER = re.compile(r"\s*[:'\"“‘”’]")
-_THAT_CLAUSE = re.compile(r"((?:\s+\S+){0,8}?)\s+that\s")
+_THAT_CLAUSE = re.compile(r"((?:\s+\S+){0,8}?)\s+that,?\s")
 _TELL_OBJECT = re.compile(r"\s+(?:him|her|them|us|me|reporters|journalists|the\s+\w+|"
     r"(?:[A-Z][\w'’]+\s*)+)\s*")
 _CLAUSE_STOP = re.compile(r",?\s+(?:but|and)\s+(?:also\s+)?(?:said|added|told|claimed|insisted|"
@@ -1855,7 +1855,7 @@ class _Article:
         content = m[offset:ce] if question is None else m[ve + question.end(1):ce]
         if not self._clausal(content, any_subject=after_that,
                              bare_subject=lemma in _CLAUSE_ONLY_VERBS, after_verb=True) or \
-                _described_name(content):
+                not after_that and _described_name(content):
             return None
         cs, ce = self._trim(offset, ce)
         return _Item(cs, ce, "indirect", [(cs, ce)], sent.paragraph, verb=(vs, ve),
