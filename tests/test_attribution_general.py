@@ -870,6 +870,22 @@ def test_a_reported_clause_opens_and_ends_in_more_shapes(text, quote):
     assert q[["kind", "quote", "speaker"]].values.tolist() == [["indirect", quote, "Tom Reyes"]]
 
 
+@pytest.mark.parametrize("text, quote, speaker", [
+    # written for this test: a closing attribution whose speaker is a name and its
+    # description set off by commas, a long title before a name, and "told" with its
+    # audience
+    ("The bridge will close in May, Ana Lopez, the county's treasurer, wrote in a memo.",
+     "The bridge will close in May", "Ana Lopez"),
+    ("The bridge will close in May, county roads department spokesman Tom Reyes said.",
+     "The bridge will close in May", "Tom Reyes"),
+    ("The bridge will close in May, Tom Reyes told the council in a letter.",
+     "The bridge will close in May", "Tom Reyes"),
+])
+def test_a_closing_attribution_with_a_long_speaker(text, quote, speaker):
+    q = _one(text)
+    assert q[["kind", "quote", "speaker"]].values.tolist() == [["indirect", quote, speaker]]
+
+
 def test_an_unknown_subject_after_an_opening_according_to():
     q = _one("But according to the survey, majorities of drivers want the bridge open.")
     assert q[["kind", "quote"]].values.tolist() == [
@@ -1003,3 +1019,11 @@ def test_a_second_predicate_after_and_is_no_speaker():
     q = _one('Tom Reyes sued the council, and placed newspaper ads calling the plan a '
              '"disaster" on Monday.')
     assert "placed newspaper ads" not in set(q["speaker"])
+
+
+def test_a_spokesman_named_after_the_title_is_the_speaker():
+    # written for this test: the name after "spokesman" speaks, not the role
+    q = _one('"The bridge is safe," county spokesman Tom Reyes said.')
+    assert q["speaker"].tolist() == ["Tom Reyes"]
+    q = _one('"The bridge is safe," a county spokesman said.')
+    assert q["speaker"].tolist() == ["spokesperson"]

@@ -299,6 +299,9 @@ _LINKING_ONLY = re.compile(r"[\s,]*(?:(?:But|And|Yet|So|Still|Now|However|Instea
 #: "and", "but", "or" or "yet" opening a new clause before its subject ("..., and the
 #: F.B.I. has said", "But progressive groups say").
 _LINK_BEFORE_SUBJECT = re.compile(r"(?:and|but|or|yet)\s+", re.I)
+#: Words that open a description set off by commas after a name ("Jane Doe, the county's
+#: treasurer,").
+_DESCRIPTION_ARTICLES = frozenset({"a", "an", "the", "one"})
 #: A word of a sentence, for telling a headline in title case.
 _TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
@@ -1222,6 +1225,9 @@ class _Article:
         heads = [r for r in refs if r.cls in ("source", "spokes")]
         # "sources in the government", "a spokesman for the company": the source is the head
         last = heads[-1] if heads else max(refs, key=lambda r: (r.end, r.end - r.start))
+        named = [r for r in refs if r.cls == "person" and 0 <= r.start - last.end <= 1]
+        if last.cls == "spokes" and named:
+            last = named[0]         # "ministry spokesman Jane Doe": the name after the title
         if last.cls == "org" and refs[0].cls == "person" and \
                 _OF_A_BODY.match(self.masked, refs[0].end, np_end):
             last = refs[0]     # "Jeffrey Lewis of the X Center": the person, not the body
@@ -1884,19 +1890,30 @@ class _Article:
                 and not any(w[:1].islower() and _finite_word(w) for w in after.split())):
             comma = m.rfind(",", sent.start, vs)
             between = m[comma + 1:vs].split() if comma >= 0 else []
-            if comma < 0 or len(between) > 6 or len(after.split()) > 6 or (
-                    between and between[0].casefold() in _NOT_SPEAKER_START):
-                return None
-            if between and after.strip(" .!?") and not _ADVERBIAL_AFTER.match(after):
-                return None              # "X denied wrongdoing": an object, not a tail
             first = _FIRST_WORD.match(after)
-            if not between and first and not (
-                    first.group(1)[0].isupper()
-                    or first.group(1).casefold() in _tail_openers()):
-                return None              # ", denied wrongdoing.": no speaker after the verb
-            cs, ce = sent.start, comma
-            np = (comma + 1, vs) if m[comma + 1:vs].strip() else (ve, _end_of_phrase(m, ve,
-                                                                                 sent.end))
+            appositive = None if between or comma < 0 or first and (
+                first.group(1)[0].isupper() or first.group(1).casefold() in _tail_openers()) \
+                else self._appositive_speaker(sent, comma)
+            if appositive is not None:
+                # "CLAUSE, Jane Doe, the county's treasurer, wrote in a memo."
+                cs, ce, np = sent.start, appositive[0], appositive
+            else:
+                # a named speaker may run to ten words ("..., ministry spokesman Benali
+                # Cherif Abdelaziz said"), a description to six
+                limit = 10 if between and between[-1][:1].isupper() else 6
+                if comma < 0 or len(between) > limit or len(after.split()) > 6 or (
+                        between and between[0].casefold() in _NOT_SPEAKER_START):
+                    return None
+                if between and after.strip(" .!?") and not _ADVERBIAL_AFTER.match(after) \
+                        and lemma != "tell":
+                    return None          # "X denied wrongdoing": an object, not a tail
+                if not between and first and not (
+                        first.group(1)[0].isupper()
+                        or first.group(1).casefold() in _tail_openers()):
+                    return None          # ", denied wrongdoing.": no speaker after the verb
+                cs, ce = sent.start, comma
+                np = (comma + 1, vs) if m[comma + 1:vs].strip() else (
+                    ve, _end_of_phrase(m, ve, sent.end))
         else:
             return self._aside_indirect(sent, vs, ve)
         # the tail shape ("..., X said.") marks the clause itself; no finite verb needed
@@ -1906,6 +1923,25 @@ class _Article:
         cs, ce = self._trim(cs, ce)
         return _Item(cs, ce, "indirect", [(cs, ce)], sent.paragraph, verb=(vs, ve), np=np,
                      attribution="indirect")
+
+    def _appositive_speaker(self, sent: _Sent, comma: int) -> tuple[int, int] | None:
+        """The speaker of a tail whose verb follows a name and its description set off by
+        commas ("CLAUSE, Jane Doe, the county's treasurer, wrote ..."): the name's span,
+        when the words between the two commas before ``comma`` are a name of at most six
+        words and those after it a description opening with "a", "an", "the" or "one".
+        """
+        m = self.masked
+        c1 = m.rfind(",", sent.start, comma)
+        c0 = m.rfind(",", sent.start, c1) if c1 >= 0 else -1
+        if c0 < 0:
+            return None
+        name, description = m[c0 + 1:c1].split(), m[c1 + 1:comma].split()
+        if not 1 <= len(name) <= 6 or not all(w[:1].isupper() for w in name) or \
+                not 1 <= len(description) <= 10 or \
+                description[0].casefold() not in _DESCRIPTION_ARTICLES:
+            return None
+        start = c0 + 1 + (len(m[c0 + 1:c1]) - len(m[c0 + 1:c1].lstrip()))
+        return start, c1
 
     def _aside_indirect(self, sent: _Sent, vs: int, ve: int, according: bool = False
                         ) -> _Item | None:
