@@ -8,10 +8,19 @@ import socket
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 DATA = Path(__file__).resolve().parent / "data"
+
+
+# Property tests draw the same examples on every run ("repeatable"), so a red run of make
+# test or CI is always the code's doing and reproduces on another machine. To hunt for
+# new cases: HYPOTHESIS_PROFILE=hunt PROPERTY_EXAMPLES=2000 pytest tests/test_properties.py
+settings.register_profile("repeatable", derandomize=True, database=None)
+settings.register_profile("hunt", derandomize=False, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 
 class NetworkBlocked(RuntimeError):

@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 from analysis import CorpusError, load_corpus, load_report, removal_report, split_sentences
 from analysis.cleaning import KIND_CODES, clean_article, normalise_line
 
-# Quick by default; PROPERTY_EXAMPLES=2000 pytest tests/test_properties.py for a long hunt.
+# Quick and repeatable by default (tests/conftest.py); for a long hunt on new examples:
+# HYPOTHESIS_PROFILE=hunt PROPERTY_EXAMPLES=2000 pytest tests/test_properties.py
 EXAMPLES = int(os.environ.get("PROPERTY_EXAMPLES", "60"))
 QUICK = settings(max_examples=EXAMPLES, deadline=None, database=None,
                  suppress_health_check=[HealthCheck.too_slow])
