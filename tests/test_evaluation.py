@@ -436,7 +436,7 @@ def test_a_lead_within_the_noise_is_not_a_win():
     clear_win = noisy.assign(difference_low=[float("nan"), 0.01])
     assert report.status("frames", clear_win) == "validated"
     # a frame counts as usable only under the same rule
-    from analysis.framing.frame_model import usable_frames
+    usable_frames = report.usable_frames
     per_frame = pd.concat([noisy.assign(metric="ROC-AUC (conflict)"),
                            clear_win.assign(metric="ROC-AUC (economic)")])
     assert usable_frames(per_frame) == ["economic"]

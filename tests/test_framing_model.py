@@ -10,6 +10,7 @@ import pytest
 
 from analysis import framing as F
 from analysis import load_corpus
+from analysis.evaluation import report
 from analysis.framing import frame_model as M
 from analysis.framing import loaded as L
 from analysis.framing._common import FRAMES
@@ -161,8 +162,8 @@ def test_usable_frames_needs_every_baseline_beaten():
         "metric": ["ROC-AUC (conflict)"] * 3 + ["ROC-AUC (economic)"] * 3,
         "system": ["w", "b1", "b2"] * 2, "role": ["workbook", "baseline", "baseline"] * 2,
         "value": [0.8, 0.7, 0.75, 0.8, 0.7, 0.85], "n": 10})
-    assert M.usable_frames(rows) == ["conflict"]
-    assert M.usable_frames(rows.iloc[0:0]) == []
+    assert report.usable_frames(rows) == ["conflict"]
+    assert report.usable_frames(rows.iloc[0:0]) == []
 
 
 def _shipped_weights() -> dict[str, float]:

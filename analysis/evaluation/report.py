@@ -131,6 +131,50 @@ def status(measure: str, results: pd.DataFrame | None = None) -> str:
     return "validated" if verdict else "experimental"
 
 
+def usable_frames(results: pd.DataFrame | None = None) -> list[str]:
+    """The frames whose external figure beats every baseline, in the committed results.
+
+    A frame counts when the workbook's "ROC-AUC (<frame>)" beats each baseline's on every
+    data set where it was measured (:func:`beats`: where the
+    results hold an interval of the difference, all of it above zero); a frame not
+    measured, below a baseline or ahead only within the noise is experimental and must not
+    carry a headline finding.
+
+    >>> rows = pd.DataFrame({"measure": "frames", "metric": "ROC-AUC (conflict)",
+    ...     "data_set": "x", "split": "dev", "system": ["w", "b"],
+    ...     "role": ["workbook", "baseline"], "value": [0.8, 0.7], "n": 10})
+    >>> usable_frames(rows)
+    ['conflict']
+    """
+    from analysis.framing.frame_model import FRAMES
+
+    rows = figures("frames", results)
+    return [f for f in FRAMES
+            if beats_every_baseline(rows[rows["metric"] == f"ROC-AUC ({f})"])]
+
+
+#: The bar for the loaded-language sentence score on public labelled news (sentence
+#: ROC-AUC): below it the measure stays experimental even where it beats its baselines.
+LOADED_TARGET = 0.70
+
+
+def loaded_score_usable(results: pd.DataFrame | None = None) -> bool:
+    """Whether the sentence score may carry a headline: it beats its baselines (status
+    "validated") *and* reaches :data:`LOADED_TARGET` sentence ROC-AUC on every data set.
+
+    >>> rows = pd.DataFrame({"measure": "loaded language", "metric": "sentence ROC-AUC",
+    ...     "data_set": "x", "split": "dev", "system": ["w", "b"],
+    ...     "role": ["workbook", "baseline"], "value": [0.6, 0.5], "n": 10})
+    >>> loaded_score_usable(rows)
+    False
+    """
+    if status("loaded language", results) != "validated":
+        return False
+    rows = figures("loaded language", results)
+    own = rows[(rows["metric"] == "sentence ROC-AUC") & (rows["role"] == "workbook")]
+    return bool(len(own)) and bool((own["value"] >= LOADED_TARGET).all())
+
+
 def interval_text(low: float, high: float, signed: bool = False) -> str:
     """An interval as text ("0.60–0.77", or "+0.04 to +0.10" for a difference); "" when
     there is none.

@@ -805,25 +805,3 @@ def measure_weights(model: FrameModel | None = None) -> pd.DataFrame:
         w = model.feature_weights.get(f, np.zeros(len(model.features)))
         out[f] = np.round(w * per, 4)
     return out
-
-
-def usable_frames(results: pd.DataFrame | None = None) -> list[str]:
-    """The frames whose external figure beats every baseline, in the committed results.
-
-    A frame counts when the workbook's "ROC-AUC (<frame>)" beats each baseline's on every
-    data set where it was measured (:func:`analysis.evaluation.report.beats`: where the
-    results hold an interval of the difference, all of it above zero); a frame not
-    measured, below a baseline or ahead only within the noise is experimental and must not
-    carry a headline finding.
-
-    >>> rows = pd.DataFrame({"measure": "frames", "metric": "ROC-AUC (conflict)",
-    ...     "data_set": "x", "split": "dev", "system": ["w", "b"],
-    ...     "role": ["workbook", "baseline"], "value": [0.8, 0.7], "n": 10})
-    >>> usable_frames(rows)
-    ['conflict']
-    """
-    from analysis.evaluation.report import beats_every_baseline, figures
-
-    rows = figures("frames", results)
-    return [f for f in FRAMES
-            if beats_every_baseline(rows[rows["metric"] == f"ROC-AUC ({f})"])]

@@ -240,9 +240,6 @@ def loaded_rates(corpus: pd.DataFrame, occurrences: pd.DataFrame | None = None,
 #: loaded share of the model's probability reaches one half (see above). Fixed by the
 #: training data, not tuned on any evaluation set.
 LOADED_THRESHOLD = 0.0
-#: The issue's bar for the sentence score on public labelled news (sentence ROC-AUC): below
-#: it the measure stays experimental even where it beats its baselines.
-LOADED_TARGET = 0.70
 #: VADER words below this absolute valence (on its −4 … +4 scale) are not cues.
 MIN_VALENCE = 1.5
 #: Densities are taken over at least this many words, so that one cue in a two-word
@@ -534,25 +531,6 @@ def _sentences_kinds(corpus: pd.DataFrame,
     sents = split_sentences(corpus) if sentences is None else sentences
     return dict(zip(zip(sents["article_id"].astype(str), sents["sentence_id"], strict=True),
                     sents["kind"], strict=True))
-
-
-def loaded_score_usable(results: pd.DataFrame | None = None) -> bool:
-    """Whether the sentence score may carry a headline: it beats its baselines (status
-    "validated") *and* reaches :data:`LOADED_TARGET` sentence ROC-AUC on every data set.
-
-    >>> rows = pd.DataFrame({"measure": "loaded language", "metric": "sentence ROC-AUC",
-    ...     "data_set": "x", "split": "dev", "system": ["w", "b"],
-    ...     "role": ["workbook", "baseline"], "value": [0.6, 0.5], "n": 10})
-    >>> loaded_score_usable(rows)
-    False
-    """
-    from analysis.evaluation.report import figures, status
-
-    if status("loaded language", results) != "validated":
-        return False
-    rows = figures("loaded language", results)
-    own = rows[(rows["metric"] == "sentence ROC-AUC") & (rows["role"] == "workbook")]
-    return bool(len(own)) and bool((own["value"] >= LOADED_TARGET).all())
 
 
 # --- learning the weights ----------------------------------------------------------------
