@@ -1027,3 +1027,23 @@ def test_a_spokesman_named_after_the_title_is_the_speaker():
     assert q["speaker"].tolist() == ["Tom Reyes"]
     q = _one('"The bridge is safe," a county spokesman said.')
     assert q["speaker"].tolist() == ["spokesperson"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # written for this test: a name whose given name no census list holds, "of" and a
+    # body's name of two words
+    ('"The bridge is safe," Tavita Oyelaran of Harbour Rights Watch said.', "Tavita Oyelaran"),
+    ('"The bridge is safe," Tavita Oyelaran of Coastal Alliance said.', "Tavita Oyelaran"),
+])
+def test_a_person_of_a_body_is_the_person(text, speaker):
+    q = _one(text)
+    assert q["speaker"].tolist() == [speaker]
+
+
+def test_a_sentence_quoted_whole_that_ends_inside_a_quotation_continues_the_speaker():
+    # written for this test: the second quotation is a sentence of its own whose full stop
+    # stands inside the quotation it quotes, so it continues the previous speaker
+    q = _one('"The bridge is safe," said Tom Reyes, who met Ana Lopez on Monday. '
+             '"People told me, \'Close it now.\'"')
+    assert q[["speaker", "attribution"]].values.tolist() == [
+        ["Tom Reyes", "after"], ["Tom Reyes", "previous speaker"]]

@@ -194,3 +194,21 @@ def test_matching_rows_on_hand_made_pairs() -> None:
         ["this will kill our trade for good", "we never asked for this road at all"], "t"))
     assert set(rows["role"]) == {"workbook", "baseline"}
     assert rows["n"].eq(4).all()
+
+
+def test_a_continuation_credited_to_the_same_nearest_speaker_joins_its_attribution() -> None:
+    # hand-made rows: a quotation with its verb, then two in the same paragraph with no
+    # verb of their own, credited to the nearest speaker: the same one joins, another not
+    text = '"A b," Jane Doe said. "C d." "E f."'
+    row = {"article_id": "1", "kind": "direct", "clause_start": pd.NA, "clause_end": pd.NA,
+           "speaker_start": pd.NA, "speaker_end": pd.NA, "paragraph_id": 0, "verb": "",
+           "verb_text": "", "attribution": "nearest speaker"}
+    quotes = pd.DataFrame([
+        {**row, "start": 1, "parts": [(1, 4)], "speaker": "Jane Doe", "verb": "say",
+         "verb_text": "said", "attribution": "after", "speaker_start": 7, "speaker_end": 15},
+        {**row, "start": 23, "parts": [(23, 27)], "speaker": "Jane Doe"},
+        {**row, "start": 30, "parts": [(30, 34)], "speaker": "Tom Reyes"},
+    ])
+    out = polnear.workbook_attributions(quotes, {"1": text}, True)["1"]
+    assert [(a["parts"], a["speaker"], a["verb"]) for a in out] == [
+        ([(1, 4), (23, 27)], "Jane Doe", "say"), ([(30, 34)], "Tom Reyes", "")]

@@ -1760,9 +1760,11 @@ class _Article:
         if self.masked[sent.start:q.open_pos].strip() or q.close_pos is None or n_words < 2:
             return False
         first = self.text[q.parts[0][0]:q.parts[0][0] + 1]
-        inner_end = self.text[max(q.close_pos - 1, 0):q.close_pos]
+        # the sentence's own end, inside a quotation it closes ("... saying, 'Yes I am.'")
+        inner = self.text[max(q.close_pos - 3, 0):q.close_pos].rstrip("'’\"”")
+        inner_end = inner[-1:] if inner else ""
         rest = self.masked[q.close_pos + 1:self.sent_at(q.close_pos).end].strip()
-        return first.isupper() and inner_end in ".!?…" and not rest
+        return first.isupper() and inner_end != "" and inner_end in ".!?…" and not rest
 
     def _label_use(self, open_pos: int, close: int, verb: tuple[int, int]) -> bool:
         """A short quotation used as a label: 'the 'openly Jewish' incident' (determiner

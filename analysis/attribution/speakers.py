@@ -473,6 +473,12 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
         if head[0] in ("full", "single") and (head[2] or _given_name(head[1].split()[0])) \
                 and place:
             return head
+        if head[0] == "full" and cut == 2 and head[1] == " ".join(words[:2]) and \
+                not _GROUP_NOUN.search(words[0]) and \
+                _name_shape(" ".join(words[cut + 1:]))[0] in ("org", "full"):
+            # "Meenakshi Ganguly of Human Rights Watch", "Arjun Patel of Amnesty
+            # International": two names, then a body's name of two or more words
+            return head
     suffix = ""
     if len(words) > 2 and _NAME_SUFFIX.fullmatch(words[-1]):
         suffix = " " + words.pop()

@@ -558,8 +558,9 @@ def workbook_attributions(quotes: pd.DataFrame, texts: dict[str, str], quoted: b
     ``quoted=True``: direct and mixed quotations (a mixed one as its reported clause,
     ``clause_start``/``clause_end``, when the extractor found one), plus reported speech
     holding a quotation mark; a quotation that continues the previous speaker in the same
-    paragraph ("previous speaker", a quotation that is a sentence of its own credited to
-    the same speaker, or the same speaker mention and verb: '"A," he said, "B."') and
+    paragraph ("previous speaker", a quotation that is a sentence of its own or has no verb
+    of its own and is credited to the same speaker, or the same speaker mention and verb:
+    '"A," he said, "B."') and
     quotations sharing one clause join one attribution,
     as PolNeAR annotates one Content per cue. ``quoted=False``: reported speech without a
     quotation mark.
@@ -587,6 +588,8 @@ def workbook_attributions(quotes: pd.DataFrame, texts: dict[str, str], quoted: b
                 or row.paragraph_id == last["paragraph"] and (
                     row.attribution == "previous speaker"
                     or row.attribution in ("sentence before", "signed after")
+                    and (row.speaker or "") == last["speaker"]
+                    or row.attribution == "nearest speaker" and not row.verb_text
                     and (row.speaker or "") == last["speaker"]
                     or mention is not None and mention == last["mention"]
                     and row.verb_text == last["verb_text"])):
