@@ -1047,3 +1047,30 @@ def test_a_sentence_quoted_whole_that_ends_inside_a_quotation_continues_the_spea
              '"People told me, \'Close it now.\'"')
     assert q[["speaker", "attribution"]].values.tolist() == [
         ["Tom Reyes", "after"], ["Tom Reyes", "previous speaker"]]
+
+
+@pytest.mark.parametrize("text, speaker, verb", [
+    # written for this test: a present-tense verb that is also a plural noun ("notes",
+    # "answers", "states") after a name, closing the attribution
+    ('"The bridge will reopen in May." Kessock notes.', "Kessock", "note"),
+    ('"The bridge will reopen in May," Tom Kessock answers, smiling.', "Tom Kessock", "answer"),
+    ('"The bridge will reopen in May," Kessock states in the memo.', "Kessock", "state"),
+    # a lone surname described between commas after the quotation, after a comma or after
+    # a mark that ends the sentence
+    ('"The bridge will reopen in May," Reyes, the head of the roads agency, said.',
+     "Reyes", "say"),
+    ('"Will the bridge reopen in May?" Reyes, a retired engineer from the county, asked '
+     'quietly.', "Reyes", "ask"),
+    ('"The bridge will reopen in May!" Tom Reyes, who runs the roads agency, said.',
+     "Tom Reyes", "say"),
+])
+def test_more_attributions_after_a_quotation(text, speaker, verb):
+    q = _one(text)
+    assert q[["kind", "speaker", "verb"]].values.tolist() == [["direct", speaker, verb]]
+
+
+def test_a_plural_noun_after_a_name_is_no_verb():
+    # written for this test: "notes" and "reports" as nouns keep their sentences out of
+    # reported speech
+    q = _one("The Pentagon reports were late. Campaign notes show the plan was dead.")
+    assert q.empty

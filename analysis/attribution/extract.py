@@ -74,6 +74,7 @@ from analysis.attribution.speakers import (
 from analysis.attribution.verbs import (
     _INDIRECT_VERBS,
     _LONE_VERBS,
+    _present_after_name,
     _verb_index,
     has_case_odd,
     verb_form_spans,
@@ -194,6 +195,11 @@ _CONTRACTED = {"he", "she", "it", "that", "who", "there", "what", "here", "where
 _NOUN_FIRST = {"state", "report", "press", "post", "note", "comment", "counter", "pledge",
                "answer", "blast", "states", "reports", "notes", "comments", "posts",
                "answers", "pledges"}
+#: A name of one to four capitalised words that opens its clause (after the start, a
+#: quotation mark, a comma or a dash), right before a form of :data:`_NOUN_FIRST` ...
+_OPENING_NAME_BEFORE = re.compile(r"(?:^|[\"“”'‘’,.!?(—–-]\s*|\n)(?:[A-Z][\w'’.-]*\s){1,4}$")
+#: ... that ends the attribution: "Bozell notes.", "Doe answers, smiling", "Doe writes in"
+_ATTRIBUTION_ENDS = re.compile(r"\s*[.,;!?]|\s+(?:on|in|at|during)\s")
 _SUBJECT_BEFORE = re.compile(r"i|we|they|you|to|will|would|could|should|may|might|must|can|"
                              r"did|do|does|also|[a-z]+ly|[a-z]{3,}s")
 _CLAUSE_AFTER = re.compile(r"\s*(?:that\b|:|['\"“‘])")
@@ -210,6 +216,10 @@ _LONE_AFTER = re.compile(r",\s*\d{1,3},|\s+(?:" + "|".join(_LONE_VERBS) + r")\b"
                          r"|\s+(?:has|had|will|would|went|made|took|gave|spoke|came|began)\s+"
                          r"(?:[a-z]+ly\s+|since\s+|also\s+|not\s+)?[a-z]{3,}\b")
 _LONE_APPOSITION = re.compile(r",\s+(?:who|meanwhile|however|though|too)\b")
+#: After a closing quotation mark, a lone capitalised word with a description set off by a
+#: comma is a name: '"...," Murphy, the head of the agency, said'.
+_QUOTE_CLOSED_BEFORE = re.compile(r"[,!?…][\"”’']\s+$")
+_DESCRIPTION_AFTER = re.compile(r",\s+(?:the|a|an)\s")
 _NOT_A_NAME_END = re.compile(r"(?:ing|ed|ly|ion|ness|ment)$")
 #: A person's name and "of", "at" or "from" a capitalised body: the person speaks.
 _PERSON_OF = re.compile(r"(?:[A-Z][\w'’.-]*\s){2,3}(?:of|at|from)\s(?:the\s)?[A-Z]")
@@ -302,6 +312,9 @@ _LINK_BEFORE_SUBJECT = re.compile(r"(?:and|but|or|yet)\s+", re.I)
 #: Words that open a description set off by commas after a name ("Jane Doe, the county's
 #: treasurer,").
 _DESCRIPTION_ARTICLES = frozenset({"a", "an", "the", "one"})
+#: A word that makes a description a clause ("a man who was there", "the aide, is").
+_DESCRIPTION_VERB = re.compile(r"\b(?:who|which|that|is|are|was|were|has|have|had|will|"
+                               r"would|said|says)\b")
 #: A word of a sentence, for telling a headline in title case.
 _TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
@@ -328,6 +341,10 @@ _SPEAKS_AFTER = re.compile(r"\s+(?:also\s+)?" + _LONE_FORM)
 #: What may follow the verb of a sentence that only attributes the quotation before it.
 _AFTER_VERB = re.compile(r"\s*(?:[.!?]|,|(?:as|on|in|at|during|after|before|while|when|"
                          r"outside|from|via|on|in)\b)")
+
+#: ... and after the verb of a speaker described between commas, an adverb may come first
+#: ("said pleasantly into the phone").
+_AFTER_DESCRIBED_VERB = re.compile(r"(?:\s+[a-z]+ly\b)?(?:" + _AFTER_VERB.pattern + r"|\s*into\b)")
 
 #: A preposition that puts the capitalised words after it in a place ("in West Yorkshire").
 _PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Aa]cross|[Ii]nto|[Aa]round|"
@@ -654,11 +671,13 @@ class _Article:
             after_lead = not at_start and len(words) == 1 and m[s - 2:s] == ", " and \
                 _LEADING_ADVERBIAL.fullmatch(m, sent.start, s) is not None
             lone_name = len(words) == 1 and (at_start or after_lead) and (
-                _LONE_AFTER.match(after)
+                _LONE_AFTER.match(after) or _present_after_name().match(after)
                 or _LONE_APPOSITION.match(after)
                 and not _NOT_A_NAME_END.search(words[0])
                 # a surname already named in full earlier: "Jane Doe ... Doe later"
-                or self.names.known_surname(words[0]))
+                or self.names.known_surname(words[0])) or (
+                len(words) == 1 and _DESCRIPTION_AFTER.match(after) is not None
+                and _QUOTE_CLOSED_BEFORE.search(self.text, max(0, s - 4), s) is not None)
             if len(words) == 1 and (at_start and not lone_name
                                     or words[0].casefold() in _NAME_STOP
                                     or words[0].casefold() in _TITLES
@@ -1006,7 +1025,9 @@ class _Article:
                            and before[0].casefold() not in _CONTRACTED):
                 continue                    # "the report", "the inspector's report": a noun
             if form in _NOUN_FIRST and not (before and _SUBJECT_BEFORE.fullmatch(
-                    before[0].casefold())) and not _CLAUSE_AFTER.match(m[e:e + 8]):
+                    before[0].casefold())) and not _CLAUSE_AFTER.match(m[e:e + 8]) and not (
+                    _ATTRIBUTION_ENDS.match(m, e)
+                    and _OPENING_NAME_BEFORE.search(m, max(0, s - 80), s)):
                 continue                    # "state treasurer", "a Pentagon report"
             if m[s].isupper():
                 prev = m[max(0, s - 3):s].rstrip()[-1:]
@@ -1470,9 +1491,10 @@ class _Article:
         if len(words) < 2 or _QUOTE_MARK.search(self.masked, sent.start, sent.end):
             return False
         verbs = self.verbs_in(sent.start, sent.end)
-        if not verbs or len(self.masked[sent.start:verbs[0][0]].split()) > (
-                3 if len(words) <= 6 else 5):
+        if not verbs:
             return False
+        if len(self.masked[sent.start:verbs[0][0]].split()) > (3 if len(words) <= 6 else 5):
+            return self._described_attribution(sent, verbs[0])
         if len(words) <= 6:
             return True
         # longer: the verb ends the clause or an adverbial follows it ("State Senator Ann
@@ -1481,6 +1503,38 @@ class _Article:
         return bool(self.refs_in(sent.start, verbs[0][0])) and not _FINITE.search(before) \
             and (verbs[0][2] == "tell"
                  or _AFTER_VERB.match(self.masked[verbs[0][1]:sent.end]) is not None)
+
+    def _attributes_quotation_before(self, sent: _Sent) -> bool:
+        """A sentence that only names the speaker, described between commas, of the
+        quotation closing the sentence before it in the same paragraph ('"Not us!" Jane Doe,
+        the head of the agency, said.'): it reports no clause of its own."""
+        before = self.text[max(0, sent.start - 3):sent.start].rstrip()
+        if not before.endswith(("”", '"', "’", "'")) or sent.start == 0:
+            return False
+        prev = self.sent_at(sent.start - 1)
+        if prev.paragraph != sent.paragraph:
+            return False
+        verbs = self.verbs_in(sent.start, sent.end)
+        return bool(verbs) and self._described_attribution(sent, verbs[0])
+
+    def _described_attribution(self, sent: _Sent, verb: tuple[int, int, str, str]) -> bool:
+        """A sentence that only says who spoke, the speaker described between commas
+        ("Jane Doe, the head of the agency, said.", "Jane Doe, who runs the agency, said
+        quietly."): a person opens it, then a description of at most 14 words (a noun phrase
+        opening with an article, or a relative clause opening with "who"), a comma, the
+        speech verb, and only an adverbial after it."""
+        m = self.masked
+        first = next((r for r in self.refs_in(sent.start, verb[0])
+                      if r.cls == "person" and not m[sent.start:r.start].strip()), None)
+        if first is None or not m.startswith(", ", first.end):
+            return False
+        description = m[first.end + 2:verb[0]].rstrip()
+        words = description.split()
+        return description.endswith(",") and 1 <= len(words) <= 14 and \
+            (words[0].casefold() in _DESCRIPTION_ARTICLES
+             and not _DESCRIPTION_VERB.search(description)
+             or words[0] == "who" and "," not in description[:-1]) and (
+                verb[2] == "tell" or _AFTER_DESCRIBED_VERB.match(m, verb[1], sent.end) is not None)
 
     def _opening_subject(self, sent: _Sent, before: int) -> _Ref | None:
         """The person (or pronoun) a sentence opens with, within its first three words and
@@ -1795,6 +1849,8 @@ class _Article:
             if not verbs:
                 continue
             text = m[sent.start:sent.end]
+            if self._attributes_quotation_before(sent):
+                continue            # '"Not us!" Jane Doe, the head of the agency, said.'
             for vs, ve, lemma, _cls in verbs:
                 item = self._indirect(sent, text, vs, ve, lemma, verbs)
                 if item is None:

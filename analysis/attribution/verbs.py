@@ -60,6 +60,25 @@ def _verb_index() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     return re.compile(rf"(?<![\w'’-])(?=[{firsts}])(?:{body})(?![\w'’-])", re.I), owner
 
 
+@lru_cache(maxsize=1)
+def _present_after_name() -> re.Pattern[str]:
+    """A speech verb in its present "-s" form closing a short attribution, after a lone
+    capitalised word ("Bozell notes.", "Doe answers, ...", "Doe writes in ..."): the word
+    is a name. The verb must end the sentence or the clause, or lead to "that" or a place
+    or time, so a plural noun ("Campaign notes show") does not count.
+
+    >>> bool(_present_after_name().match(" notes.")), bool(_present_after_name().match(
+    ...     " notes show"))
+    (True, False)
+    """
+    forms = sorted({f for lemma, fs in zip(speech_verbs()["verb"], speech_verbs()["forms"],
+                                          strict=True)
+                    for f in fs if " " not in f and f.endswith("s") and f != lemma
+                    and f.startswith(lemma[:-1])}, key=len, reverse=True)
+    return re.compile(r"\s+(?:also\s+|then\s+)?(?:" + "|".join(map(re.escape, forms))
+                      + r")(?=\s*[.,;:!?]|\s+(?:that|on|in|at|during|of|to)\b)")
+
+
 # --------------------------------------------------------------------------- fast matching
 
 #: The only characters for which ``str.lower`` and Python's case-insensitive matching of
