@@ -1074,3 +1074,19 @@ def test_a_plural_noun_after_a_name_is_no_verb():
     # reported speech
     q = _one("The Pentagon reports were late. Campaign notes show the plan was dead.")
     assert q.empty
+
+
+@pytest.mark.parametrize("text, verb", [
+    # written for this test: "continue" and "go on" speak only before a mark, a quotation
+    # that opens with a capital, "by saying" or an inverted speaker; with an object or a
+    # quotation that goes on with "to" they are no speech verbs
+    ('Tom Reyes said that once the council goes on recess, "I will tour the bridge."',
+     "say"),
+    ('Tom Reyes said that the county would continue "to fix the bridge" next year.', "say"),
+    ('"The bridge is safe," Tom Reyes continued.', "continue"),
+    ('Continued Reyes: "The bridge is safe."', "continue"),
+    ('Tom Reyes went on, "The bridge is safe."', "go on"),
+])
+def test_continue_and_go_on_speak_only_in_their_speech_sense(text, verb):
+    q = _one(text)
+    assert q["verb"].tolist() == [verb]

@@ -135,6 +135,11 @@ def test_evaluate_on_fixture(fixture_dir: Path) -> None:
     assert got[("speakers", "speaker accuracy", "workbook")] == 1.0
     # the baseline's nearest capitalised name is "Senator Jane Doe" too (the only one)
     assert got[("speakers", "speaker accuracy", "baseline")] == 1.0
+    # the note says that the workbook's right speaker is a pronoun found at the gold Source
+    # ("she"), whose name the rule does not check; the baseline has no mention
+    notes = rows[rows["metric"] == "speaker accuracy"].set_index("role")["note"]
+    assert notes["workbook"].startswith("matched quotations with a gold Source; 1 of the ")
+    assert notes["baseline"].startswith("matched quotations with a gold Source; 0 of the ")
     # the quotation's cue is "said": the workbook's verb, the nearest verb and "said" agree
     for role in ("workbook", "baseline"):
         assert (got.loc[("speech verbs", "verb accuracy", role)] == 1.0).all()

@@ -271,6 +271,11 @@ _OPENS_SUBJECT = frozenset({"what", "that", "which", "who", "whom", "as", "why",
 _VERB_GROUP_ADVERBS = frozenset({"not", "never", "always", "also", "just", "still", "already",
                                  "even", "often", "again", "once", "long", "since", "now"})
 _TO_AFTER = re.compile(r"\s+to\b")
+#: After "continue" or "go on", what makes them speech: a mark, the end of the clause, or a
+#: quotation that opens with a capital; not an object ("goes on recess", "continued his
+#: attack") nor a quotation that goes on with "to" ('would continue "to break barriers"').
+_GO_ON_SPEAKS = re.compile(r"\s*(?:[,.:;!?—–]|$|[\"“‘'][^a-z])|\s+(?:by|with|that)\b"
+                           r"|\s+on\s*[,:]")
 _PARENS = re.compile(r"\([^()]*\)")
 _PARTICIPLE_END = re.compile(r"(?:ed|en|wn)$")
 _BY = re.compile(r"\bby\s+")
@@ -1036,8 +1041,12 @@ class _Article:
                     continue                # "the United States": a name, not a verb
             if lemma == "call" and _FOR_AFTER.match(self.masked[e:e + 6]):
                 continue
-            if lemma in ("continue", "go on") and _TO_AFTER.match(self.masked[e:e + 5]):
-                continue                    # "would continue to fight"
+            if lemma in ("continue", "go on") and (
+                    _TO_AFTER.match(self.masked[e:e + 5])
+                    or not _GO_ON_SPEAKS.match(self.text[e:e + 12])
+                    # "Continued Stone: ...": inverted, the speaker after the verb
+                    and not (m[s].isupper() and m[e:e + 2].strip()[:1].isupper())):
+                continue                    # "would continue to fight", "goes on recess"
             out.append((s, e, lemma, cls))
         return out
 
