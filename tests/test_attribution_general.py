@@ -1090,3 +1090,20 @@ def test_a_plural_noun_after_a_name_is_no_verb():
 def test_continue_and_go_on_speak_only_in_their_speech_sense(text, verb):
     q = _one(text)
     assert q["verb"].tolist() == [verb]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # written for this test: a place or a name that modifies a title is not the speaker
+    ('Former Ohio governor Ana Lopez, a county ally, praised the plan, but she said '
+     '"the bridge must close."', "Ana Lopez"),
+    ('Reyes campaign manager Ana Lopez said "the bridge must close."', "Ana Lopez"),
+    # a name closing its segment after its titles heads an appositive subject
+    ('Former Ohio governor Ana Lopez, an early supporter of Tom Reyes, calls the bridge '
+     '"a priority."', "Ana Lopez"),
+    # "described X as": an object, not a speaker after the verb
+    ('Ana Lopez, who says the costs were "in the millions," described the damage as '
+     '"horrendous."', "Ana Lopez"),
+])
+def test_modifiers_and_objects_are_no_speakers(text, speaker):
+    q = _one(text)
+    assert set(q.loc[q["kind"] != "scare", "speaker"]) == {speaker}

@@ -221,6 +221,27 @@ _LONE_APPOSITION = re.compile(r",\s+(?:who|meanwhile|however|though|too)\b")
 _QUOTE_CLOSED_BEFORE = re.compile(r"[,!?…][\"”’']\s+$")
 _DESCRIPTION_AFTER = re.compile(r",\s+(?:the|a|an)\s")
 _NOT_A_NAME_END = re.compile(r"(?:ing|ed|ly|ion|ness|ment)$")
+def _titles_only(words: str) -> bool:
+    """Whether ``words`` are only capitalised words and titles, at least one of them a
+    title: what may stand before a name ("Former Arizona governor", "Sen.").
+
+    >>> _titles_only("Former Arizona governor "), _titles_only("an early supporter of ")
+    (True, False)
+    """
+    found = words.replace(".", " ").split()
+    return bool(found) and any(w.casefold() in _TITLES for w in found) and all(
+        w[:1].isupper() or w.casefold() in _TITLES for w in found)
+
+
+#: Speech verbs of the list that take an object and "as" ("described the plan as",
+#: "labelled it as").
+_OBJECT_AS_VERBS = frozenset({"describe", "call", "label", "criticise"})
+#: After a capitalised run, a lower-case title (one word may come first) and a name: the
+#: run modifies the title ("Former Pennsylvania governor Ed Rendell", "Clinton campaign
+#: chairman John Podesta") and names no speaker.
+_MODIFIER_OF_A_TITLE = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:" + "|".join(sorted(_TITLES, key=len, reverse=True))
+    + r")\s+(?:[A-Z]\.\s+)*[A-Z][a-z]")
 #: A person's name and "of", "at" or "from" a capitalised body: the person speaks.
 _PERSON_OF = re.compile(r"(?:[A-Z][\w'’.-]*\s){2,3}(?:of|at|from)\s(?:the\s)?[A-Z]")
 _OF_A_BODY = re.compile(r"\s(?:of|at|from)\s(?:the\s)?[A-Z]")
@@ -730,6 +751,11 @@ class _Article:
             paren = _ACRONYM_AFTER.match(m[e:e + 12]) if cls == "org" else None
             if paren:
                 self.names.acronyms[paren.group(1)] = name
+            if _MODIFIER_OF_A_TITLE.match(m, s + len(form)):
+                # "Former Pennsylvania governor Ed Rendell", "Bernie Sanders campaign
+                # manager Jeff Weaver": a modifier of the title, not a speaker (a name is
+                # still known for later mentions)
+                continue
             refs.append(_Ref(s, s + len(form), cls, name,
                              "unknown" if cls == "person" else "organisation"))
         refs.sort(key=lambda r: (r.end, r.start))
@@ -1115,10 +1141,17 @@ class _Article:
                 # the first segment naming a person after an opening adverbial is the
                 # head ("Jane Doe, editor of the Daily Planet, said"); else the last
                 lead = _LEADING_ADVERBIAL.match(pre_clean)
+                # (a name opening it, or closing it after its titles: "Former Arizona
+                # governor Jan Brewer, an early supporter of Trump, calls")
                 heads = [cand for cand in segments[:-1]
                          if (not lead or cand.start() >= lead.end() - 1)
-                         and any(r.cls == "person" and r.start == sent.start + cand.start()
-                                 + len(cand.group(0)) - len(cand.group(0).lstrip())
+                         and any(r.cls == "person" and (
+                                 r.start == sent.start + cand.start() + len(cand.group(0))
+                                 - len(cand.group(0).lstrip())
+                                 or r.end == sent.start + cand.start()
+                                 + len(cand.group(0).rstrip(" ,"))
+                                 and _titles_only(
+                                     pre_clean[cand.start():r.start - sent.start]))
                                  for r in self.refs_in(sent.start + cand.start(),
                                                        sent.start + cand.end()))]
                 for cand in reversed(segments):
@@ -1416,6 +1449,11 @@ class _Article:
                             if len(np_text.split()) > 3 and _FINITE.search(np_text):
                                 # ', said the candidate could be ...': a reported clause
                                 # follows, so the speaker is the subject before the verb
+                                item.np = None
+                            elif m.group(1)[len(np_text):].startswith(" as ") and \
+                                    self.verb_owner(vs, ve)[0] in _OBJECT_AS_VERBS:
+                                # '"...," described the impact as "...": an object and its
+                                # complement, not an inverted speaker
                                 item.np = None
                 elif (named := self._subject_after_close(q, after_sent)) is not None:
                     # '"...?" Trump went on.', '"...," Hannity started.': a verb the list
