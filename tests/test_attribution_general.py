@@ -1107,3 +1107,12 @@ def test_continue_and_go_on_speak_only_in_their_speech_sense(text, verb):
 def test_modifiers_and_objects_are_no_speakers(text, speaker):
     q = _one(text)
     assert set(q.loc[q["kind"] != "scare", "speaker"]) == {speaker}
+
+
+def test_a_pronoun_goes_back_to_the_name_opening_a_sentence_before_the_last():
+    # written for this test: the sentence just before opens with a description, so "he"
+    # goes back to the name that opens the one before it, not to an earlier speaker
+    q = _one('"The bridge must close," Ana Lopez said on Monday.\n\n'
+             'Tom Reyes won the county vote on Tuesday. His rival, Sam Okafor, won the city. '
+             '"We did it," he told the crowd.')
+    assert q["speaker"].tolist() == ["Ana Lopez", "Tom Reyes"]

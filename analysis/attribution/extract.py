@@ -233,6 +233,11 @@ def _titles_only(words: str) -> bool:
         w[:1].isupper() or w.casefold() in _TITLES for w in found)
 
 
+#: How many sentences back a pronoun may find the name that opens a sentence (before the
+#: last speaker).
+_SENTENCES_BACK = 3
+
+
 #: Speech verbs of the list that take an object and "as" ("described the plan as",
 #: "labelled it as").
 _OBJECT_AS_VERBS = frozenset({"describe", "call", "label", "criticise"})
@@ -966,19 +971,38 @@ class _Article:
         # 2. the most recent compatible speaker, unless the sentence just before opens with
         #    another compatible name ("Local resident Ahmed Khan welcomed the plan. '...,'
         #    he told reporters.")
+        #    or, back to that speaker, a sentence a few before it does, the sentences
+        #    between going on about that person ("Sanders won Vermont. His opponent,
+        #    Hillary Clinton, won Georgia. He told the crowd ...")
         body = sent.kind == "body"
+        last_pos = max((h[0] for h in self.history if h[0] < ref.start), default=-1)
         k = bisect.bisect_right(self.sent_starts, sent.start) - 2
-        if k >= 0 and self.sents[k].paragraph >= sent.paragraph - 1:
-            prev = self.sents[k]
+        for back in range(_SENTENCES_BACK):
+            if k - back < 0 or self.sents[k - back].paragraph < sent.paragraph - 1 - (
+                    back > 0) or self.sents[k - back].end <= last_pos:
+                break
+            prev = self.sents[k - back]
+            if back and body and prev.kind != "body":
+                break                   # not back into a headline or a caption
             first = [r for r in self.refs_in(prev.start, prev.end)
                      if not self.in_quote(r.start) and r.cls not in ("pronoun", "document")]
-            last_pos = max((h[0] for h in self.history if h[0] < ref.start), default=-1)
             lead = self.masked[prev.start:first[0].start] if first else ","
-            if first and first[0].start > last_pos and "," not in lead and \
-                    len(lead.split()) <= 3:
+            if first and first[0].start > last_pos and "," not in lead and (
+                    len(lead.split()) <= 3 if back == 0 else not lead.strip()
+                    or _titles_only(lead)):
                 spk, st, cls = self.resolve(first[0])
                 if spk and self._compatible(cls, want):
                     return spk, st, cls
+                break                   # another kind of name opens it: not further back
+            speaker = next((r for r in first if _SPEAKS_AFTER.match(self.masked, r.end)),
+                           None)
+            if speaker is not None and speaker.start > last_pos:
+                # "'The Met has failed,' Mr Falter said. He called for ...": the speaker
+                # of the sentence before
+                spk, st, cls = self.resolve(speaker)
+                if spk and self._compatible(cls, want):
+                    return spk, st, cls
+                break
         for pos, spk, st, cls, pkind in reversed(self.history):
             if pos >= ref.start or (body and pkind == "caption"):
                 continue

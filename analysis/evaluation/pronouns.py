@@ -19,7 +19,12 @@ Metric: on the labelled attributions with a named referent that the workbook fou
 quotation or reported speech matched to the gold Content, as in PolNeAR's own rows), the
 share whose speaker holds the referent's surname as one of its words. Baseline, on the
 same attributions: the last run of two or more capitalised words before the pronoun ("the
-nearest name"), right under the same rule. No rule of the workbook was revised on this sample.
+nearest name"), right under the same rule.
+
+No rule of the workbook was revised on this sample: its first figure was 0.853; the rules
+were then revised after reading the errors on 180 attributions of the PolNeAR training
+split labelled the same way (their labels are not shipped), and the figure here became
+0.874.
 """
 
 from __future__ import annotations
