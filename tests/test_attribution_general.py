@@ -1116,3 +1116,15 @@ def test_a_pronoun_goes_back_to_the_name_opening_a_sentence_before_the_last():
              'Tom Reyes won the county vote on Tuesday. His rival, Sam Okafor, won the city. '
              '"We did it," he told the crowd.')
     assert q["speaker"].tolist() == ["Ana Lopez", "Tom Reyes"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # written for this test: a person named right after a place and a comma is a person,
+    # by a given name or by the speech verb after the name; a second place is still a place
+    ('In Ohio, Tom Reyes said "the bridge is safe."', "Tom Reyes"),
+    ('Speaking in Columbus, Kessock said "the bridge is safe."', "Kessock"),
+    ('The march in Leeds, West Yorkshire, drew "thousands," police said.', "police"),
+])
+def test_a_name_after_a_place_and_a_comma(text, speaker):
+    q = _one(text)
+    assert q["speaker"].tolist() == [speaker]

@@ -777,7 +777,10 @@ class _Article:
             return False
         if _PLACE_BEFORE_REVERSED.match(m[max(0, s - 16):s][::-1]):
             return True
-        if place_end >= 0 and m[place_end:s] == ", ":
+        if place_end >= 0 and m[place_end:s] == ", " and not (
+                _SPEAKS_AFTER.match(m, e) or _given_name(form.split()[0])
+                and _name_shape(form)[0] == "full"):
+            # "in Leeds, West Yorkshire"; not "In Ohio, Tom Reyes said"
             return True
         if form.isupper() and (m[s - 1:s] == "(" and after[:1] == ")"
                                or (s == 0 or m[s - 1] == "\n") and after[:1] in ",("):
