@@ -221,6 +221,8 @@ _LONE_APPOSITION = re.compile(r",\s+(?:who|meanwhile|however|though|too)\b")
 _QUOTE_CLOSED_BEFORE = re.compile(r"[,!?…][\"”’']\s+$")
 _DESCRIPTION_AFTER = re.compile(r",\s+(?:the|a|an)\s")
 _NOT_A_NAME_END = re.compile(r"(?:ing|ed|ly|ion|ness|ment)$")
+
+
 def _titles_only(words: str) -> bool:
     """Whether ``words`` are only capitalised words and titles, at least one of them a
     title: what may stand before a name ("Former Arizona governor", "Sen.").
@@ -980,11 +982,10 @@ class _Article:
         body = sent.kind == "body"
         last_pos = max((h[0] for h in self.history if h[0] < ref.start), default=-1)
         k = bisect.bisect_right(self.sent_starts, sent.start) - 2
-        for back in range(_SENTENCES_BACK):
-            if k - back < 0 or self.sents[k - back].paragraph < sent.paragraph - 1 - (
-                    back > 0) or self.sents[k - back].end <= last_pos:
-                break
+        for back in range(min(_SENTENCES_BACK, k + 1)):
             prev = self.sents[k - back]
+            if prev.paragraph < sent.paragraph - 1 - (back > 0) or prev.end <= last_pos:
+                break
             if back and body and prev.kind != "body":
                 break                   # not back into a headline or a caption
             first = [r for r in self.refs_in(prev.start, prev.end)

@@ -378,6 +378,30 @@ def _capitals(text: str) -> set[str]:
     return {w.casefold().replace("’s", "").replace("'s", "") for w in _CAP_WORD.findall(text)}
 
 
+def mention_at_source(mention: Span | None, gold_row: pd.Series) -> bool:
+    """Whether the workbook's speaker mention overlaps the gold Source (rule (a)).
+
+    >>> row = pd.Series({"source": [(0, 9)]})
+    >>> mention_at_source((4, 12), row), mention_at_source((9, 12), row)
+    (True, False)
+    """
+    return mention is not None and any(s < mention[1] and mention[0] < e
+                                       for s, e in gold_row["source"])
+
+
+def speech_cues(texts: dict[str, str], gold: pd.DataFrame) -> pd.Series:
+    """Per gold row, whether its Cue holds a speech verb of ``data/speech_verbs.csv``.
+
+    >>> g = pd.DataFrame({"article_id": ["a", "a"], "cue": [[(0, 4)], [(5, 10)]]})
+    >>> speech_cues({"a": "said hoped"}, g).tolist()
+    [True, False]
+    """
+    verb = _speech_verb_pattern()
+    return pd.Series([bool(verb.search(" ".join(texts[a][s:e] for s, e in cue)))
+                      for a, cue in zip(gold["article_id"], gold["cue"], strict=True)],
+                     index=gold.index, dtype=bool)
+
+
 def speaker_correct(speaker: str, mention: Span | None, gold_row: pd.Series,
                     antecedent: str) -> bool:
     """The speaker rule of this module's docstring ((a) mention overlap, (b) surname in the
@@ -391,8 +415,7 @@ def speaker_correct(speaker: str, mention: Span | None, gold_row: pd.Series,
     """
     if not speaker:
         return False
-    if mention is not None and any(s < mention[1] and mention[0] < e
-                                   for s, e in gold_row["source"]):
+    if mention_at_source(mention, gold_row):
         return True
     caps = _capitals(gold_row["source_text"]) - {"the", "a", "an", "i"}
     sur = _surname(speaker)
@@ -463,9 +486,8 @@ def _score(texts: dict[str, str], gold: pd.DataFrame, predicted: dict[str, list[
             right = speaker_correct(preds[pi]["speaker"], preds[pi]["mention"], row,
                                     antecedents[g.index[gi]])
             sp_right += right
-            mention = preds[pi]["mention"]
-            if right and mention is not None and _only_pronoun(row["source_text"]) and any(
-                    s < mention[1] and mention[0] < e for s, e in row["source"]):
+            if right and _only_pronoun(row["source_text"]) and mention_at_source(
+                    preds[pi]["mention"], row):
                 pronoun_credits += 1
         counts.append((len(matches), len(preds), len(g), sp_right, sp_n))
     per = np.array(counts, dtype=float).reshape(-1, 5)
@@ -728,11 +750,7 @@ def evaluate(data_dir: Path, *, progress: bool = False, split: str = "dev") -> p
         print(f"polnear {split}: {len(corpus)} articles, {len(gold)} attributions, "
               f"{len(quotes)} extracted")
     quoted = gold[gold["quoted"]].reset_index(drop=True)
-    verb = _speech_verb_pattern()
-    cue_text = [" ".join(texts[a][s:e] for s, e in cue)
-                for a, cue in zip(gold["article_id"], gold["cue"], strict=True)]
-    speech_cue = pd.Series([bool(verb.search(c)) for c in cue_text], index=gold.index)
-    unquoted = gold[~gold["quoted"] & speech_cue].reset_index(drop=True)
+    unquoted = gold[~gold["quoted"] & speech_cues(texts, gold)].reset_index(drop=True)
     rows: list[dict] = []
     note = (f"one annotator per article (first id); {lost} gold spans lost to cleaning"
             if lost else "one annotator per article (first id)")

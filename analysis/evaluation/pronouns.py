@@ -67,17 +67,14 @@ def draw_sample(corpus: pd.DataFrame, gold: pd.DataFrame, seed: int = SEED,
     >>> draw_sample(c, g)
     [('a', 7, 10)]
     """
-    from analysis.evaluation.polnear import _speech_verb_pattern
+    from analysis.evaluation.polnear import speech_cues
 
     texts = dict(zip(corpus["article_id"].astype(str), corpus["text"], strict=True))
-    pattern = _speech_verb_pattern()
-    rows = []
-    for r in gold[~gold["lost"]].itertuples():
-        if r.source_text.strip().casefold() not in _PRONOUNS or len(r.source) != 1:
-            continue
-        cue = " ".join(texts[r.article_id][s:e] for s, e in r.cue)
-        if r.quoted or pattern.search(cue):
-            rows.append((str(r.article_id), int(r.source[0][0]), int(r.source[0][1])))
+    kept = gold[~gold["lost"]]
+    kept = kept[kept["quoted"] | speech_cues(texts, kept)]
+    rows = [(str(r.article_id), int(r.source[0][0]), int(r.source[0][1]))
+            for r in kept.itertuples()
+            if r.source_text.strip().casefold() in _PRONOUNS and len(r.source) == 1]
     rows.sort()
     random.Random(seed).shuffle(rows)
     return rows[:size]
