@@ -5,7 +5,9 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 CORPUS ?= seeds
-ACTORS ?= seeds/actors.csv
+# Without ACTORS the seeds use seeds/actors.csv and another corpus an actor table made
+# from its own articles (written beside the pages, data/actors_from_corpus.csv).
+ACTORS ?=
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 
 DATA ?= ../shared/dev-data
@@ -74,10 +76,12 @@ notebooks: $(STAMP)
 	done
 
 briefing: $(STAMP)
-	$(PY) -m analysis.briefing --corpus "$(CORPUS)" --actors "$(ACTORS)" --out build/briefing
+	$(PY) -m analysis.briefing --corpus "$(CORPUS)" $(if $(ACTORS),--actors "$(ACTORS)") \
+		--out build/briefing
 
 lesson: $(STAMP)
-	$(PY) -m analysis.lessons --corpus "$(CORPUS)" --actors "$(ACTORS)" --out build/lessons
+	$(PY) -m analysis.lessons --corpus "$(CORPUS)" $(if $(ACTORS),--actors "$(ACTORS)") \
+		--out build/lessons
 
 browser:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && \

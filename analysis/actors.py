@@ -22,7 +22,7 @@ from analysis.errors import CorpusError
 ACTOR_TYPES = (
     "person", "politician", "government", "politician/government", "police", "court",
     "campaign group", "protesters", "community organisation", "organisation", "company",
-    "union", "charity", "media", "expert", "public body", "military", "unknown",
+    "union", "charity", "media", "expert", "public body", "military", "event", "unknown",
 )
 
 

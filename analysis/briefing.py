@@ -131,7 +131,7 @@ def check_inputs(corpus: str | Path, actors: str | Path, notes: TextIO | None = 
     return description
 
 
-#: Said when the seed story's actor table is used on another corpus (ACTORS not given).
+#: Said when the seed story's actor table is given for another corpus.
 SEED_ACTORS_NOTE = ("the actor table is the seed story's example (seeds/actors.csv), not one "
                     "for this corpus: give ACTORS=your_actors.csv to follow your story's people")
 
@@ -753,20 +753,27 @@ def _finished(queue, futures: Sequence) -> Iterator[tuple[str, str | None]]:  # 
                     return
 
 
-def build_briefing(corpus: str | Path, actors: str | Path, out: str | Path,
+def build_briefing(corpus: str | Path, actors: str | Path | None, out: str | Path,
                    notebooks: Sequence[Path] | None = None,
                    progress: bool = True) -> list[Page]:
     """Run the notebooks on a corpus and write the HTML briefing into ``out``.
 
-    Raises :class:`CorpusError` when the corpus or the actor table does not load.
+    Without an actor table (``actors`` None), the seeds use their own and any other corpus
+    one made from its articles (:func:`analysis.corpus_actors.actor_table_for`, written to
+    ``out/data``). Raises :class:`CorpusError` when the corpus or the actor table does not
+    load.
     """
     from tqdm.auto import tqdm
 
-    corpus, actors, out = (Path(p).resolve() for p in (corpus, actors, out))
+    from analysis.corpus_actors import actor_table_for
+
+    corpus, out = Path(corpus).resolve(), Path(out).resolve()
     notebooks = list(find_notebooks() if notebooks is None else notebooks)
     out.mkdir(parents=True, exist_ok=True)
     (out / "notebooks").mkdir(exist_ok=True)
     (out / "data").mkdir(exist_ok=True)
+    actors, actors_note = actor_table_for(corpus, actors, out / "data")
+    actors = actors.resolve()
     parameters = {"CORPUS": str(corpus), "ACTORS": str(actors), "OUTPUT_DIR": str(out / "data")}
     log = out / "briefing.log"
     term = _terminal()
@@ -800,6 +807,9 @@ def build_briefing(corpus: str | Path, actors: str | Path, out: str | Path,
                    for _ in range(workers)]
         try:
             description = check_inputs(corpus, actors, notes=term)
+            if actors_note:
+                print(f"note: {actors_note}", file=term)
+                description += f"; {actors_note}"
             for old in [*out.glob("[0-9][0-9]_*.html"), out / "index.html"]:
                 old.unlink(missing_ok=True)
             warm_cache(corpus, actors)
@@ -829,8 +839,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                     "briefing.")
     parser.add_argument("--corpus", default=str(ROOT / "seeds"),
                         help="folder of .txt/.html files, or a CSV/JSONL file")
-    parser.add_argument("--actors", default=str(ROOT / "seeds" / "actors.csv"),
-                        help="actor table (CSV: actor, aliases, type)")
+    parser.add_argument("--actors", default=None,
+                        help="actor table (CSV: actor, aliases, type); without one, the "
+                             "seeds use theirs and another corpus one made from its "
+                             "articles (written to OUT/data/actors_from_corpus.csv)")
     parser.add_argument("--out", default=str(ROOT / "build" / "briefing"),
                         help="folder for the HTML pages")
     parser.add_argument("--notebooks", default=str(NOTEBOOKS),

@@ -1364,17 +1364,25 @@ article on a new printed page.</p>
     return path
 
 
-def build_lessons(corpus: str | Path, actors: str | Path, out: str | Path,
+def build_lessons(corpus: str | Path, actors: str | Path | None, out: str | Path,
                   lessons: Sequence[Path] | None = None) -> list[tuple[str, str, str | None]]:
     """Run every lesson notebook on a corpus and write both versions of each into ``out``.
 
-    Returns (stem, title, error or None) per lesson. Raises :class:`CorpusError` when the
-    corpus or the actor table does not load.
+    Returns (stem, title, error or None) per lesson. Without an actor table (``actors``
+    None), the seeds use their own and any other corpus one made from its articles
+    (:func:`analysis.corpus_actors.actor_table_for`, written to ``out/data``). Raises
+    :class:`CorpusError` when the corpus or the actor table does not load.
     """
     from analysis.briefing import check_inputs, kernel_noise_to, notebook_title, run_notebook
+    from analysis.corpus_actors import actor_table_for
 
-    corpus, actors, out = (Path(p).resolve() for p in (corpus, actors, out))
+    corpus, out = Path(corpus).resolve(), Path(out).resolve()
+    actors, actors_note = actor_table_for(corpus, actors, out / "data")
+    actors = actors.resolve()
     description = check_inputs(corpus, actors)
+    if actors_note:
+        print(f"note: {actors_note}", file=sys.stderr)
+        description += f"; {actors_note}"
     lessons = list(find_lessons() if lessons is None else lessons)
     from analysis import load_corpus
     (out / "notebooks").mkdir(parents=True, exist_ok=True)
@@ -1412,7 +1420,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         description="Render each media-literacy lesson as a printable student handout and "
                     "a teacher's copy (offline HTML).")
     parser.add_argument("--corpus", default=str(ROOT / "seeds"))
-    parser.add_argument("--actors", default=str(ROOT / "seeds" / "actors.csv"))
+    parser.add_argument("--actors", default=None,
+                        help="actor table (CSV: actor, aliases, type); without one, the "
+                             "seeds use theirs and another corpus one made from its "
+                             "articles (written to OUT/data/actors_from_corpus.csv)")
     parser.add_argument("--out", default=str(ROOT / "build" / "lessons"))
     parser.add_argument("--notebooks", default=str(NOTEBOOKS),
                         help="folder of NN_lesson_name.ipynb notebooks")

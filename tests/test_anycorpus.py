@@ -134,15 +134,18 @@ def test_seed_word_detector_finds_seed_words_and_spares_others():
     assert seed_hits("1,000 words; 2000 people; the force met residents at 10.002") == []
 
 
-@pytest.fixture(scope="module")
-def library_briefing(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
-    """The whole briefing of the library story (every notebook runs: a few minutes)."""
+@pytest.fixture(scope="module", params=["own actor table", "no actor table"])
+def library_briefing(request, tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
+    """The whole briefing of the library story (every notebook runs: a few minutes), with
+    the story's actor table and without one (the workbook then makes one from the
+    articles; before, it fell back on the seed story's table)."""
     base = tmp_path_factory.mktemp("library")
     corpus, actors = write_library_corpus(base / "corpus")
     out = base / "briefing"
+    given = ["--actors", str(actors)] if request.param == "own actor table" else []
     done = subprocess.run(
-        [sys.executable, "-m", "analysis.briefing", "--corpus", str(corpus), "--actors",
-         str(actors), "--out", str(out), "--no-progress"],
+        [sys.executable, "-m", "analysis.briefing", "--corpus", str(corpus), *given,
+         "--out", str(out), "--no-progress"],
         cwd=ROOT, capture_output=True, text=True, check=False)
     return out, done
 

@@ -32,6 +32,7 @@ HEADLINE: dict[str, str] = {
     "loaded language": "sentence ROC-AUC",
     "agentless passives": "F1",
     "actor descriptors": "F1",
+    "actor table": "precision",
     "actor sentiment": "macro-F1",
     "sentence sentiment": "macro-F1",
     "readability": "Spearman rho",
