@@ -257,6 +257,26 @@ def test_extract_quotes_offsets_give_back_their_text(raw):
             assert text[start:end] == row.speaker_mention
 
 
+@QUICK
+@given(st.lists(quote_text, min_size=1, max_size=4))
+def test_an_actor_table_made_from_any_corpus_loads_and_names_only_what_it_read(texts):
+    from analysis.actors import load_actors
+    from analysis.corpus_actors import actors_from_corpus
+
+    corpus = pd.DataFrame({"article_id": [f"a{i}" for i in range(len(texts))],
+                           "outlet": "Example", "text": [clean_article(t).text for t in texts]})
+    found = actors_from_corpus(corpus)
+    assert len(found) <= 15 and found["actor"].is_unique
+    for row in found.itertuples():
+        # every row rests on articles of this corpus, and its full name was read in them
+        assert 1 <= row.n_articles <= len(texts) and row.mentions >= row.n_articles
+        assert any(row.actor in text for text in corpus["text"])
+    if len(found):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")    # no alias shared by two actors, no bad type
+            assert load_actors(found)["actor"].tolist() == found["actor"].tolist()
+
+
 # --- hostile names through every briefing helper -----------------------------------------
 # Ids, outlets, actors and headlines are untrusted. Whatever they hold, the HTML the
 # briefing helpers write contains no tag or attribute that came from them.
