@@ -201,6 +201,10 @@ def find_mentions(text: str, actors: pd.DataFrame) -> list[tuple[int, int, str]]
     []
     >>> find_mentions("the Met Police said", table)
     [(4, 14, 'Metropolitan Police')]
+    >>> both = load_actors(pd.DataFrame({"actor": ["Hillary Clinton", "Bill Clinton"],
+    ...     "aliases": [["Clinton"], []], "type": ["person", "person"]}))
+    >>> find_mentions("Bill Clinton met Clinton.", both)
+    [(0, 12, 'Bill Clinton'), (17, 24, 'Hillary Clinton')]
     """
     pattern, owner = _cached_pattern(actors)
     candidates = []
@@ -217,8 +221,13 @@ def find_mentions(text: str, actors: pd.DataFrame) -> list[tuple[int, int, str]]
             continue
         candidates.append((start, end, actor))
     if blocked:
+        # an alias overlapping a blocked one is blocked too ("the Met" in "the Met Police
+        # Federation"); a longer alias holding it whole is another actor's name ("Bill
+        # Clinton" holds the blocked "Clinton" of Hillary Clinton) and stands
         candidates = [(s, e, a) for s, e, a in candidates
-                      if not any(s < b_end and b_start < e for b_start, b_end in blocked)]
+                      if not any(s < b_end and b_start < e
+                                 and not (s <= b_start and b_end <= e and e - s > b_end - b_start)
+                                 for b_start, b_end in blocked)]
     chosen: list[tuple[int, int, str]] = []
     taken: list[tuple[int, int]] = []
     for start, end, actor in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):

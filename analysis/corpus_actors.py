@@ -67,7 +67,8 @@ def actors_from_corpus(corpus: pd.DataFrame, top: int = 15,
     left out, and at most ``top`` are kept.
 
     ``aliases`` holds the full name and, for a person, the surname when no other kept
-    actor shares it and it is no month or function word ("May"), then the other spellings
+    actor shares it or most of its uses alone mean this one (:func:`_owns_surname`), and it
+    is no month or function word ("May"), then the other spellings
     and the acronym; ``type`` comes from the titles seen with a person ("Sen." gives
     politician, "Judge" court) or a body's words (``actor_type_words.csv``), else
     ``person`` or ``organisation``. The evidence columns say in how many articles and
@@ -94,6 +95,7 @@ def actors_from_corpus(corpus: pd.DataFrame, top: int = 15,
     single_titles: dict[str, list[str]] = {}
     named_alone: set[str] = set()          # people also met by surname or with a title
     opened: set[str] = set()               # people whose name opens a mention
+    alone_for: dict[str, int] = {}         # a surname alone read, in its article, as them
     also: dict[str, list[str]] = {}        # other spellings and acronyms of a name
     placed: dict[str, int] = {}            # mentions after "in", "at" ...: a place's
     words: dict[str, int] = {}             # every word of the corpus, as written
@@ -119,10 +121,12 @@ def actors_from_corpus(corpus: pd.DataFrame, top: int = 15,
                 single_counts[canon] = single_counts.get(canon, 0) + 1
                 single_titles.setdefault(canon, []).extend(seen_titles)
                 continue
-            if cls == "person" and (shape == "single" and core.split()[-1:] ==
-                                    _surname(canon).split()[-1:]
-                                    or seen_titles):
+            by_surname_alone = shape == "single" and core.split()[-1:] == \
+                _surname(canon).split()[-1:]
+            if cls == "person" and (by_surname_alone or seen_titles):
                 named_alone.add(canon)  # "Ms Doe", "Doe" or "Sen. Jane Doe" in its article
+            if cls == "person" and by_surname_alone:
+                alone_for[canon] = alone_for.get(canon, 0) + 1
             if cls == "person" and _without_titles(form).startswith(canon):
                 opened.add(canon)      # not only inside a longer run ("New York City")
             if cls == "org" and not _organisation_like(canon):
@@ -169,12 +173,13 @@ def actors_from_corpus(corpus: pd.DataFrame, top: int = 15,
     need = min(min_articles, len(corpus))
     ranked = sorted((n for n in articles if len(articles[n]) >= need),
                     key=lambda n: (-len(articles[n]), -mentions[n], n))[:top]
-    surnames = [_surname(n) for n in ranked if kinds[n] == "person"]
     rows = []
     for name in ranked:
         aliases = [name]
         surname = _surname(name)
-        if kinds[name] == "person" and surname != name and surnames.count(surname) == 1 \
+        if kinds[name] == "person" and surname != name \
+                and _owns_surname(name, [n for n in ranked if kinds[n] == "person"
+                                         and _surname(n) == surname], alone_for) \
                 and surname.casefold() not in function_words() | _MONTHS:
             aliases.append(surname)        # not "May": the month and the verb
         aliases += also.get(name, [])
@@ -235,6 +240,31 @@ def _kept(name: str, kind: str, alone: bool, placed: int, mentions: int,
         return True                        # "Theresa May", "Will" as a surname
     last = surname.split()[-1]
     return words.get(last.casefold(), 0) < words.get(last, 0)
+
+
+#: The share of a shared surname's uses alone that must go to one person for the surname
+#: to be that person's alias.
+SURNAME_SHARE = 0.8
+
+
+def _owns_surname(name: str, sharers: list[str], alone_for: dict[str, int]) -> bool:
+    """Whether ``name`` takes its surname alone as an alias: no other listed person has it,
+    or, in the articles naming them in full, the surname alone was read as ``name`` at least
+    :data:`SURNAME_SHARE` of the times it was read as any of them, and three times or more
+    ("Clinton" in 2016 coverage naming Hillary and Bill Clinton).
+
+    >>> _owns_surname("Hillary Clinton", ["Hillary Clinton", "Bill Clinton"],
+    ...               {"Hillary Clinton": 90, "Bill Clinton": 10})
+    True
+    >>> _owns_surname("Bill Clinton", ["Hillary Clinton", "Bill Clinton"],
+    ...               {"Hillary Clinton": 90, "Bill Clinton": 10})
+    False
+    """
+    if len(sharers) <= 1:
+        return True
+    mine = alone_for.get(name, 0)
+    total = sum(alone_for.get(n, 0) for n in sharers)
+    return mine >= 3 and mine >= SURNAME_SHARE * total
 
 
 def _without_titles(form: str) -> str:

@@ -134,3 +134,20 @@ def test_the_corpus_page_says_which_table_it_follows_and_shows_the_evidence(tmp_
     sentence, table = actors_followed(own)
     assert sentence == "The later pages follow the 1 actor of the actor table given (mine.csv)."
     assert list(table.columns) == ["actor", "aliases", "type"]
+
+
+def test_a_shared_surname_goes_to_the_person_it_means_most_of_the_time():
+    # In articles naming both, "Clinton" alone follows Hillary Clinton's full name four
+    # times (read as her) and Bill Clinton's once.
+    corpus = corpus_of(
+        "Hillary Clinton spoke. Clinton said yes. Bill Clinton waved.",
+        "Bill Clinton waved. Clinton smiled. Hillary Clinton spoke. Clinton said no.",
+        "Hillary Clinton won. Clinton thanked voters. Clinton left. Bill Clinton stayed.")
+    found = actors_from_corpus(corpus).set_index("actor")["aliases"].to_dict()
+    assert found["Hillary Clinton"] == ["Hillary Clinton", "Clinton"]
+    assert found["Bill Clinton"] == ["Bill Clinton"]
+    table = load_actors(actors_from_corpus(corpus))
+    from analysis.actors import find_mentions
+    text = "Bill Clinton met Clinton."
+    assert [actor for _, _, actor in find_mentions(text, table)] == ["Bill Clinton",
+                                                                     "Hillary Clinton"]
