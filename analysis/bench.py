@@ -235,6 +235,7 @@ def run_size(n_articles: int, n_jobs: int, workdir: Path,
     memory it reports belongs to this size alone.
     """
     from analysis import split_sentences
+    from analysis.corpus_actors import actors_from_corpus
     from analysis.pipeline import analyze, chunk_size_for
 
     with tempfile.TemporaryDirectory() as warm:  # imports and word lists, not timed
@@ -259,11 +260,15 @@ def run_size(n_articles: int, n_jobs: int, workdir: Path,
     sentence_texts = result.sentences["text"] if result.sentences is not None else \
         split_sentences(corpus)["text"]
     _, bound = _timed(lambda: lower_bound(corpus, sentence_texts), words)
+    # the actor table the briefing makes for a corpus given without one (not a pipeline
+    # step: run once per briefing)
+    _, found = _timed(lambda: actors_from_corpus(corpus), words)
     distinct, total = len(set(sentence_texts)), len(sentence_texts)
     return {
         "articles": len(corpus), "words": words, "text_mb": float(text_mb),
         "chunk": chunk_size_for(len(corpus)), "load": load.__dict__,
         "analysis": analysis.__dict__, "pipeline": pipeline.__dict__, "bound": bound.__dict__,
+        "actor_table": found.__dict__,
         "steps": result.timings, "notes": result.notes, "peak_main_mb": own,
         "peak_worker_mb": kids, "main_growth_mb": own - rss_before,
         "corpus": kind, "sentences": total, "distinct_sentences": distinct,
@@ -278,7 +283,7 @@ def _child(size: int, n_jobs: int, kind: str = "news") -> dict[str, object]:
     if done.returncode != 0:
         raise RuntimeError(f"benchmark of {size} articles failed:\n{done.stderr[-3000:]}")
     row = json.loads(done.stdout.strip().splitlines()[-1])
-    for key in ("load", "analysis", "pipeline", "bound"):
+    for key in ("load", "analysis", "pipeline", "bound", "actor_table"):
         row[key] = Measure(**row[key])
     return row
 
@@ -321,6 +326,9 @@ def _report(row: dict[str, object], n_jobs: int) -> None:
           f"({pipeline.wall_rate:,.0f} words/s wall on {n_jobs} process(es), "
           f"speed-up {pipeline.cpu / pipeline.wall:.2f}x)")
     print(f"  VADER + textstat  {bound.per_core:>10,.0f} words/s per core (lower bound)")
+    found = row["actor_table"]
+    print(f"  actor table made from the corpus (once per briefing without ACTORS) "
+          f"{found.per_core:,.0f} words/s ({found.cpu:.1f} CPU s)")
     print(f"  ratio to lower bound {pipeline.per_core / bound.per_core:.3f}")
     print(f"  peak memory: main process {row['peak_main_mb']:,.0f} MB "
           f"(+{row['main_growth_mb']:,.0f} MB while loading and analysing = "
@@ -341,6 +349,8 @@ RUN_ON = (
     ('extract_quotes: `"x," said ` repeated', "extract_quotes", '"x," said ', (10_000, 20_000)),
     ("extract_quotes: `\u201c\u2026\u201d said Mr Smith and` repeated", "extract_quotes",
      "\u201c\u2026\u201d said Mr Smith and ", (32_000, 64_000)),
+    ("actors_from_corpus: names, acronyms and bodies, no full stop", "actors_from_corpus",
+     "Jane Doe of the Acme Trade Group (ATG), Doe, ", (32_000, 64_000)),
 )
 #: Seconds one run-on measurement may take before it is stopped and reported as such.
 RUN_ON_TIMEOUT = 120.0
@@ -369,7 +379,13 @@ def time_run_on(function: str, unit: str, size: int) -> float:
                         encoding="utf-8")
         corpus = load_corpus(path)
     actors = SEEDS / "actors.csv"
-    if function == "actor_sentiment":
+    if function == "actors_from_corpus":
+        from analysis.corpus_actors import actors_from_corpus
+
+        actors_from_corpus(corpus.iloc[:0])
+        started = time.process_time()
+        actors_from_corpus(corpus)
+    elif function == "actor_sentiment":
         from analysis.sentiment import actor_sentiment
 
         actor_sentiment(corpus.iloc[:0], actors)  # word lists and lexicon, not timed

@@ -158,9 +158,13 @@ def actors_from_corpus(corpus: pd.DataFrame, top: int = 15,
             also.setdefault(folded[key], []).append(name)
         else:
             folded[key] = name
+    spelling: dict[str, list[str]] = {}    # initials -> the names of several words
+    for name in articles:
+        if kinds[name] == "organisation" and " " in name:
+            spelling.setdefault(_initials(name), []).append(name)
     for acronym in [n for n in articles if " " not in n and kinds[n] == "organisation"]:
-        spelt = sorted((n for n in articles if kinds[n] == "organisation"
-                        and _initials(n) == acronym), key=lambda n: -len(articles[n]))
+        spelt = sorted((n for n in spelling.get(acronym, []) if n in articles),
+                       key=lambda n: -len(articles[n]))
         if spelt and len(articles[spelt[0]]) > sum(len(articles[n]) for n in spelt[1:]):
             # "CAA" is the Campaign Against Antisemitism: the name it spells in more
             # articles than all others that it spells
