@@ -144,7 +144,9 @@ def actors_from_corpus(corpus: pd.DataFrame, top: int = 15,
                          strict=True))
     for surname, ids in singles.items():
         owners = by_surname.get(surname, [])
-        if len(owners) == 1:           # "Obama" alone is the corpus's one Barack Obama
+        if len(owners) == 1 and not _other_sex(titles[owners[0]], single_titles[surname]):
+            # "Obama" alone is the corpus's one Barack Obama; not "Mr. Obama" the one
+            # "Mrs. Obama" named in full, Michelle Obama
             articles[owners[0]] |= ids
             outlets[owners[0]] |= {outlet_of[i] for i in ids}
             mentions[owners[0]] += single_counts[surname]
@@ -195,6 +197,21 @@ def actors_from_corpus(corpus: pd.DataFrame, top: int = 15,
                      "n_articles": len(articles[name]), "mentions": mentions[name],
                      "outlets": len(outlets[name])})
     return pd.DataFrame(rows, columns=FOUND_COLUMNS)
+
+
+_HONORIFICS = ({"mr", "sir", "lord", "king", "prince", "father"},
+               {"mrs", "ms", "miss", "dame", "lady", "queen", "princess"})
+
+
+def _other_sex(titles: list[str], others: list[str]) -> bool:
+    """Whether two sets of titles seen with a surname address a man in one and a woman in
+    the other ("Mr." and "Mrs."): then they are two people.
+
+    >>> _other_sex(["mrs"], ["president", "mr"]), _other_sex(["mr"], ["president"])
+    (True, False)
+    """
+    mine, theirs = set(titles), set(others)
+    return any(mine & a and theirs & b for a, b in (_HONORIFICS, _HONORIFICS[::-1]))
 
 
 def _merge_into(name: str, other: str, articles: dict[str, set[str]],

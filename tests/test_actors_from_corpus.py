@@ -151,3 +151,13 @@ def test_a_shared_surname_goes_to_the_person_it_means_most_of_the_time():
     text = "Bill Clinton met Clinton."
     assert [actor for _, _, actor in find_mentions(text, table)] == ["Bill Clinton",
                                                                      "Hillary Clinton"]
+
+
+def test_a_surname_alone_with_the_other_sexs_honorific_is_someone_else():
+    corpus = corpus_of("Jane Doe spoke. Mrs. Doe left.", "Jane Doe arrived.",
+                       "Mr. Doe said no.", "Mr. Doe left early.")
+    found = actors_from_corpus(corpus).set_index("actor")
+    # "Mr. Doe" in articles naming no Doe in full is not Jane Doe ("Mrs. Doe")
+    assert found.loc["Jane Doe", "n_articles"] == 2
+    women = corpus_of("Jane Doe spoke.", "Jane Doe arrived.", "Ms. Doe said no.")
+    assert actors_from_corpus(women).set_index("actor").loc["Jane Doe", "n_articles"] == 3
