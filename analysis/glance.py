@@ -1339,7 +1339,8 @@ def load_glance(folder: str | Path) -> dict | None:
 #: The evaluation measures the at-a-glance figures rest on, in the order a reader meets them.
 EVALUATED = ("sentence sentiment", "readability", "quotations", "speakers",
              "speech verbs", "quotation matching", "frames", "frame cues",
-             "actor descriptors", "agentless passives", "loaded language", "actor sentiment")
+             "actor descriptors", "agentless passives", "loaded language", "actor sentiment",
+             "actor table")
 
 
 def evaluation_overview(measures: tuple[str, ...] = EVALUATED) -> pd.DataFrame:
