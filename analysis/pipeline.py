@@ -143,7 +143,8 @@ def available_steps(actors: object = None) -> tuple[list[Step], dict[str, str]]:
     steps, notes = [], {}
     for step in STEPS:
         if step.needs_actors and actors is None:
-            notes[step.table] = "no actor table given (analyze(..., actors=...))"
+            notes[step.table] = ("no actor table given (analyze(..., actors=...); "
+                                 "corpus_actors.actors_from_corpus(corpus) makes one)")
             continue
         try:
             _function(step)
