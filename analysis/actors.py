@@ -287,6 +287,29 @@ def given_names() -> frozenset[str]:
     return _data_words("given_names.csv") - _not_first_names()
 
 
+@lru_cache(maxsize=1)
+def _given_name_sexes() -> dict[str, str]:
+    import csv
+    from importlib import resources
+
+    path = resources.files("analysis") / "data" / "given_names.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {r["name"].strip().casefold(): (r.get("sex") or "").strip()
+                for r in csv.DictReader(handle)}
+
+
+def given_name_sex(word: str) -> str:
+    """"m" or "f" for a first name found in only one of the census lists (or ten times as
+    often in one), "" for another word or a name of both ("Chris", "Jean").
+
+    >>> given_name_sex("Hillary"), given_name_sex("bill"), given_name_sex("Chris")
+    ('f', 'm', '')
+    """
+    from analysis.attribution.letters import fold_letters
+
+    return _given_name_sexes().get(fold_letters(word).casefold(), "")
+
+
 def _other_body_words() -> frozenset[str]:
     """Words that, capitalised after a name, make the name another body's or place's
     ("Met Police Federation", "Clinton Foundation", "Trump Tower":

@@ -1128,3 +1128,18 @@ def test_a_pronoun_goes_back_to_the_name_opening_a_sentence_before_the_last():
 def test_a_name_after_a_place_and_a_comma(text, speaker):
     q = _one(text)
     assert q["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    # the honorific's sex against the census sex of the last person of that surname
+    ('Hillary Clinton met Bill Clinton. "No," Mrs. Clinton said. "Yes," Mr. Clinton said.',
+     ["Hillary Clinton", "Bill Clinton"]),
+    ('Donald Trump and Ivana Trump spoke. "Fine," Mr. Trump said.', ["Donald Trump"]),
+    # nobody of that surname may be she: the person the text names by surname alone
+    ('Bill Clinton spoke. "Yes," Mrs. Clinton said.', ["Clinton"]),
+    # no honorific, or a first name of both sexes: the last person, as before
+    ('Hillary Clinton met Bill Clinton. "No," Clinton said.', ["Bill Clinton"]),
+    ('Jean Doe met Chris Doe. "No," Mrs. Doe said.', ["Chris Doe"]),
+])
+def test_an_honorific_is_not_read_as_a_person_of_the_other_sex(text, speakers):
+    assert _one(text)["speaker"].tolist() == speakers

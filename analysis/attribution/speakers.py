@@ -266,6 +266,39 @@ def name_matches(text: str) -> list[re.Match[str]]:
     return list(_NAME_FAST.finditer(text))
 
 
+#: Honorifics that address a man and a woman.
+HONORIFICS = (frozenset({"mr", "sir", "lord"}), frozenset({"mrs", "ms", "miss", "dame", "lady"}))
+
+
+def honorific_sex(titles: set[str] | frozenset[str]) -> str:
+    """"m" or "f" when the titles seen with a name address a man or a woman, "" when they
+    say neither (or both).
+
+    >>> honorific_sex({"mrs"}), honorific_sex({"mr", "president"}), honorific_sex({"sen"})
+    ('f', 'm', '')
+    """
+    man, woman = bool(titles & HONORIFICS[0]), bool(titles & HONORIFICS[1])
+    return "m" if man and not woman else "f" if woman and not man else ""
+
+
+def _sex_of(entry: tuple[int, str, set[str]]) -> str:
+    """The sex a remembered name says: by the honorific it was written with ("Mrs. Jane
+    Doe"), else by its first name in the census lists (:func:`analysis.actors.
+    given_name_sex`: "Bill" m, "Hillary" f), else ""."""
+    from analysis.actors import given_name_sex
+
+    _, name, titles = entry
+    return honorific_sex(titles) or (given_name_sex(name.split()[0]) if " " in name else "")
+
+
+def _last_name(name: str) -> str:
+    """The surname ``_Names`` indexes a name by: its last word, a suffix set aside."""
+    parts = name.split()
+    if len(parts) > 2 and _NAME_SUFFIX.fullmatch(parts[-1]):
+        parts = parts[:-1]
+    return parts[-1] if parts else ""
+
+
 @dataclass
 class _Names:
     """Simple name-form merging for names not in the actor table: 'Mr Falter' is the
@@ -315,6 +348,16 @@ class _Names:
             # a surname first ("Smith" is John Smith even after "Smith Hall"), else a
             # first name
             i = self._latest.get(name, self._first.get(name))
+            sex = honorific_sex(titles)
+            if i is not None and sex and _sex_of(self.full[i]) not in ("", sex):
+                # "Mrs. Clinton" after "Bill Clinton" is not he: the latest person of that
+                # surname who may be she, else one the text names by surname alone
+                i = next((k for k in range(i - 1, -1, -1)
+                          if _last_name(self.full[k][1]) == name
+                          and _sex_of(self.full[k]) in ("", sex)), None)
+                if i is None:
+                    self.full.append((pos, name, set(titles)))
+                    return name, "person"
             if i is not None:
                 return self.full[i][1], "person"
             if titles:
