@@ -374,8 +374,8 @@ def actor_table_for(corpus: str | Path, actors: str | Path | None,
     written = found.assign(aliases=found["aliases"].map(";".join))
     written.to_csv(path, index=False)
     note = (f"no actor table given: the {len(found)} people and organisations this corpus "
-            f"names in the most articles ({FOUND_FILE}; check it, edit it and give "
-            "ACTORS=your_actors.csv to follow others)")
+            f"names in the most articles ({path.parent.name}/{FOUND_FILE}; check it, edit it "
+            "and give ACTORS=your_actors.csv to follow others)")
     return path, note
 
 
