@@ -46,6 +46,38 @@ def _type_of(words: list[str]) -> str:
 
 
 
+def _type_by_votes(cues: list[str]) -> str:
+    """The type most of a person's titles and describing words give (each mention votes;
+    a tie goes to the type listed first), else "".
+
+    >>> _type_by_votes(["senator", "activist", "sen"]), _type_by_votes(["mr"])
+    ('politician', '')
+    """
+    table = _type_words()
+    order = {t: k for k, t in enumerate(dict.fromkeys(table.values()))}
+    votes: dict[str, int] = {}
+    for cue in cues:
+        kind = table.get(cue)
+        if kind and kind != "none":
+            votes[kind] = votes.get(kind, 0) + 1
+    return min(votes, key=lambda k: (-votes[k], order[k])) if votes else ""
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w-])([a-z][a-z-]+)[ \t]+$")
+
+
+def _described_as(text: str, start: int) -> list[str]:
+    """The lower-case word right before a name, when the type table lists it ("climate
+    activist Jane Doe" gives "activist"; "police arrested Jane Doe" gives nothing).
+
+    >>> _described_as("said climate activist Jane Doe", 22), _described_as("met Jane Doe", 4)
+    (['activist'], [])
+    """
+    found = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    word = found.group(1) if found else ""
+    return [word] if word in _type_words() else []
+
+
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
@@ -69,10 +101,11 @@ def actors_from_corpus(corpus: pd.DataFrame, top: int = 15,
     ``aliases`` holds the full name and, for a person, the surname when no other kept
     actor shares it or most of its uses alone mean this one (:func:`_owns_surname`), and it
     is no month or function word ("May"), then the other spellings
-    and the acronym; ``type`` comes from the titles seen with a person ("Sen." gives
-    politician, "Judge" court) or a body's words (``actor_type_words.csv``), else
-    ``person`` or ``organisation``. The evidence columns say in how many articles and
-    outlets, and how often, each was named. Check the table before quoting findings that
+    and the acronym; ``type`` is the one most of a person's titles and describing words
+    give ("Sen." and "senator" politician, "Judge" court, "climate activist" campaign
+    group; :func:`_type_by_votes`), or a body's words ("Police Department": the first listed
+    in ``actor_type_words.csv``), else ``person`` or ``organisation``. The evidence columns
+    say in how many articles and outlets, and how often, each was named. Check the table before quoting findings that
     rest on it, and edit it into your own (``load_actors`` reads the CSV back).
 
     >>> corpus = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["X", "Y", "Y"],
@@ -116,6 +149,12 @@ def actors_from_corpus(corpus: pd.DataFrame, top: int = 15,
                 placed[canon] = placed.get(canon, 0) + 1
             shape, core, seen = _name_shape(form)
             seen_titles = list(seen)
+            if cls == "person":
+                seen_titles += _described_as(text, match.start())
+                # capitalised describing words inside the run ("Economist Tom Roe")
+                seen_titles += [w for w in (x.casefold().strip(".,") for x in
+                                            form[:max(0, form.find(canon))].split())
+                                if w in _type_words() and w not in seen_titles]
             if cls == "person" and " " not in canon:
                 singles.setdefault(canon, set()).add(str(article_id))
                 single_counts[canon] = single_counts.get(canon, 0) + 1
@@ -189,9 +228,8 @@ def actors_from_corpus(corpus: pd.DataFrame, top: int = 15,
                 and surname.casefold() not in function_words() | _MONTHS:
             aliases.append(surname)        # not "May": the month and the verb
         aliases += also.get(name, [])
-        cues = titles[name] if kinds[name] == "person" else \
-            [w.casefold().strip(".,") for w in name.split()]
-        kind = _type_of(cues)
+        kind = _type_by_votes(titles[name]) if kinds[name] == "person" else \
+            _type_of([w.casefold().strip(".,") for w in name.split()])
         kind = kind if kind and kind != "none" else kinds[name]
         rows.append({"actor": name, "aliases": aliases, "type": kind,
                      "n_articles": len(articles[name]), "mentions": mentions[name],

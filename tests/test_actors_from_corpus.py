@@ -161,3 +161,12 @@ def test_a_surname_alone_with_the_other_sexs_honorific_is_someone_else():
     assert found.loc["Jane Doe", "n_articles"] == 2
     women = corpus_of("Jane Doe spoke.", "Jane Doe arrived.", "Ms. Doe said no.")
     assert actors_from_corpus(women).set_index("actor").loc["Jane Doe", "n_articles"] == 3
+
+
+def test_a_persons_type_is_what_most_of_its_titles_and_describing_words_say():
+    corpus = corpus_of("Climate activist Jane Doe spoke. Doe left.",
+                       "The activist Jane Doe marched.", "Senator Jane Doe? No: Jane Doe.",
+                       "Economist Tom Roe said no.", "Tom Roe, a banker, agreed.")
+    found = actors_from_corpus(corpus).set_index("actor")["type"].to_dict()
+    # Jane Doe: "activist" twice against "Senator" once; Tom Roe: "Economist" once
+    assert found == {"Jane Doe": "campaign group", "Tom Roe": "expert"}
