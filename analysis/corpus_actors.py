@@ -105,8 +105,9 @@ def actors_from_corpus(corpus: pd.DataFrame, top: int = 15,
     give ("Sen." and "senator" politician, "Judge" court, "climate activist" campaign
     group; :func:`_type_by_votes`), or a body's words ("Police Department": the first listed
     in ``actor_type_words.csv``), else ``person`` or ``organisation``. The evidence columns
-    say in how many articles and outlets, and how often, each was named. Check the table before quoting findings that
-    rest on it, and edit it into your own (``load_actors`` reads the CSV back).
+    say in how many articles and outlets, and how often, each was named. Check the table
+    before quoting findings that rest on it, and edit it into your own (``load_actors``
+    reads the CSV back).
 
     >>> corpus = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["X", "Y", "Y"],
     ...     "text": ["Sen. Jane Doe met the Acme Corporation. Doe said no.",
