@@ -1143,3 +1143,13 @@ def test_a_name_after_a_place_and_a_comma(text, speaker):
 ])
 def test_an_honorific_is_not_read_as_a_person_of_the_other_sex(text, speakers):
     assert _one(text)["speaker"].tolist() == speakers
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # "Hale" modifies "adviser": it is no speaker (before, the quotation went to Mark Hale)
+    ("Mark Hale praised the plan. Jones quotes former Hale adviser Ann Lee:\n"
+     "\u201cWe will win this and more.\u201d", "Ann Lee"),
+    ('Presumptive GOP nominee Donald Trump spoke. "It is bad," he said.', "Donald Trump"),
+])
+def test_a_name_before_a_role_noun_modifies_it_and_the_name_after_speaks(text, speaker):
+    assert _one(text)["speaker"].tolist() == [speaker]

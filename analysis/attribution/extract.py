@@ -246,8 +246,13 @@ _OBJECT_AS_VERBS = frozenset({"describe", "call", "label", "criticise"})
 #: After a capitalised run, a lower-case title (one word may come first) and a name: the
 #: run modifies the title ("Former Pennsylvania governor Ed Rendell", "Clinton campaign
 #: chairman John Podesta") and names no speaker.
+#: Lower-case nouns of a role that, like a title, stand between a modifier and a name
+#: ("Presumptive GOP nominee Donald Trump", "Sierra Club activist Jane Doe").
+_ROLE_NOUNS = ("nominee", "candidate", "activist", "campaigner", "spokesman", "spokeswoman",
+               "spokesperson", "adviser", "advisor", "aide", "strategist", "lawmaker",
+               "manager", "economist", "analyst", "pollster", "lawyer", "attorney")
 _MODIFIER_OF_A_TITLE = re.compile(
-    r"\s+(?:[a-z]+\s+)?(?:" + "|".join(sorted(_TITLES, key=len, reverse=True))
+    r"\s+(?:[a-z]+\s+)?(?:" + "|".join(sorted({*_TITLES, *_ROLE_NOUNS}, key=len, reverse=True))
     + r")\s+(?:[A-Z]\.\s+)*[A-Z][a-z]")
 #: A person's name and "of", "at" or "from" a capitalised body: the person speaks.
 _PERSON_OF = re.compile(r"(?:[A-Z][\w'’.-]*\s){2,3}(?:of|at|from)\s(?:the\s)?[A-Z]")
