@@ -1153,3 +1153,17 @@ def test_an_honorific_is_not_read_as_a_person_of_the_other_sex(text, speakers):
 ])
 def test_a_name_before_a_role_noun_modifies_it_and_the_name_after_speaks(text, speaker):
     assert _one(text)["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "Mark Hale spoke.\nThe spokesman Tom Reed declined to comment. "
+    "\u201cI have nothing new yet,\u201d he said.",
+    "Mark Hale spoke.\nSpokesman Tom Reed said the vote \u201cwill come soon.\u201d",
+])
+def test_a_speaker_noun_followed_by_a_name_is_that_person(text):
+    assert set(_one(text)["speaker"]) == {"Tom Reed"}
+
+
+def test_a_speaker_noun_alone_stays_the_noun():
+    assert _one("The spokesman declined. \u201cNothing yet,\u201d he said.")[
+        "speaker"].tolist() == ["spokesperson"]

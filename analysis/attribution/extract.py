@@ -263,6 +263,8 @@ _NAME_FOR_BEFORE = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’&-]*\s)+for\s$")
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,})\)")
 _DOCUMENT_OBJECT = re.compile(r"\b(?:in|of|from|with|by)\s+(?:a|an|the|its|their|his|her)?"
                               r"\s*(?:\w+\s+)?$")
+#: A person's name right after a noun ("spokesman Tom Reed", "the aide, Ann Lee,").
+_NAME_FOLLOWS = re.compile(r",?[ \t]+([A-Z][a-z]+)[ \t]+(?:[A-Z]\.[ \t]+)*[A-Z][a-z]")
 _ANOTHER = re.compile(r"\b(?:another|second|other|different)\s+(?:\w+\s+)?$")
 #: The word before a position (and its "'s"). A match can only start where a word starts (any
 #: later start in the same word would also match from the word's start), so the look-behind
@@ -660,6 +662,9 @@ class _Article:
                 refs.append(_Ref(s, e, "pronoun", "", "", low))
             elif low in nouns:
                 canonical, stype = nouns[low]
+                follows = _NAME_FOLLOWS.match(m, e)
+                if follows and stype != "document" and _given_name(follows.group(1)):
+                    continue   # "the spokesman Tom Reed": the name after the noun is the ref
                 if stype == "document":
                     before = m[max(0, s - 20):s].casefold()
                     if _DOCUMENT_OBJECT.search(before):
