@@ -1167,3 +1167,9 @@ def test_a_speaker_noun_followed_by_a_name_is_that_person(text):
 def test_a_speaker_noun_alone_stays_the_noun():
     assert _one("The spokesman declined. \u201cNothing yet,\u201d he said.")[
         "speaker"].tolist() == ["spokesperson"]
+
+
+def test_after_tell_comes_the_audience_never_the_speaker():
+    text = ("Jane Doe hailed the vote as \u201cfantastic,\u201d telling reporters during a "
+            "visit on Friday that it was \u201ca great thing.\u201d")
+    assert set(_one(text)["speaker"]) == {"Jane Doe"}

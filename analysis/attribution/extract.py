@@ -1493,6 +1493,10 @@ class _Article:
                                 # '"...," described the impact as "...": an object and its
                                 # complement, not an inverted speaker
                                 item.np = None
+                            elif self.verb_owner(vs, ve)[0] == "tell":
+                                # '"...," telling reporters ...': after "tell" comes the
+                                # audience, never the speaker
+                                item.np = None
                 elif (named := self._subject_after_close(q, after_sent)) is not None:
                     # '"...?" Trump went on.', '"...," Hannity started.': a verb the list
                     # lacks, its subject right after the closing mark
