@@ -1173,3 +1173,12 @@ def test_after_tell_comes_the_audience_never_the_speaker():
     text = ("Jane Doe hailed the vote as \u201cfantastic,\u201d telling reporters during a "
             "visit on Friday that it was \u201ca great thing.\u201d")
     assert set(_one(text)["speaker"]) == {"Jane Doe"}
+
+
+def test_a_census_first_name_before_a_word_like_a_people_noun_is_a_person():
+    # "-ian" and "-ers" end people nouns ("Italians", "Londoners"), and surnames too
+    text = ("Giovanni Maria Vian, the editor of the paper, The Daily Record, said every "
+            "mayor was both. \u201cNo,\u201d Rich Sanders said.")
+    assert _one(text)["speaker"].tolist() == ["Giovanni Maria Vian", "Rich Sanders"]
+    assert _one("British Muslims said the plan would fail.")["speaker"].tolist() == [
+        "british muslims"]

@@ -576,8 +576,11 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
         return ("org", form[4:] if form.startswith("The ") else form, frozenset())
     if not titles and _GROUP_NOUN.search(core[-1]) and (
             len(core) == 1 and not core[-1].endswith("ers")
-            or len(core) > 1 and _GROUP_ADJECTIVE.search(core[0])):
-        return none                        # Jewish Londoners, British Muslims: groups
+            or len(core) > 1 and _GROUP_ADJECTIVE.search(core[0])
+            and not _given_name(core[0])):
+        # Jewish Londoners, British Muslims: groups ("Rich Sanders", "Giovanni Maria
+        # Vian" open with a census first name: people)
+        return none
     plain = [w for w in core if w.casefold() not in _PARTICLES]
     if len(plain) > 2 and not (len(plain) == 3 and _given_name(plain[0])):
         # "Democrat Nancy Pelosi" -> Nancy Pelosi; a given name keeps three words
