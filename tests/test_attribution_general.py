@@ -1182,3 +1182,12 @@ def test_a_census_first_name_before_a_word_like_a_people_noun_is_a_person():
     assert _one(text)["speaker"].tolist() == ["Giovanni Maria Vian", "Rich Sanders"]
     assert _one("British Muslims said the plan would fail.")["speaker"].tolist() == [
         "british muslims"]
+
+
+def test_a_quotation_continuing_its_speaker_takes_the_verb_that_introduced_them():
+    text = ("Jane Doe spoke at length. \u201cWe will win,\u201d she claimed.\n"
+            "\u201cNobody can stop us now.\u201d")
+    q = _one(text)
+    assert q["speaker"].tolist() == ["Jane Doe", "Jane Doe"]
+    assert q["verb"].tolist() == ["claim", "claim"]
+    assert q["attribution"].tolist()[1] == "previous speaker"

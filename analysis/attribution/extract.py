@@ -2214,6 +2214,9 @@ class _Article:
         items.sort(key=lambda i: (i.start, i.end))
         rows = []
         last_speaker: tuple[str, str, str, str] | None = None
+        # the verb of the last quotation that had one of its own: a quotation continuing its
+        # speaker's statement is introduced by it too
+        last_verb: tuple[str, str, str] = ("", "", "")
         by_verb: dict[tuple[int, int], tuple[str, str, str, tuple[int, int] | None]] = {}
         for item in items:
             sent = self.sent_at(item.start)
@@ -2331,6 +2334,8 @@ class _Article:
                     item.attribution = "paragraph before"
                 elif last_speaker is not None:
                     spk, st, cls, _ = last_speaker
+                    if not verb_lemma:
+                        verb_lemma, verb_class, verb_text = last_verb
             if item.verb is not None and not item.sign and cls != "passive" and \
                     (poll := self.poll_source(item.verb)) is not None:
                 spk, st, cls, mention = poll
@@ -2355,6 +2360,7 @@ class _Article:
                 self.history.append((item.start, spk, st, cls, pkind))
             if item.kind in ("direct", "mixed") and (spk or item.verb is not None):
                 last_speaker = (spk, st, cls, pkind)
+                last_verb = (verb_lemma, verb_class, verb_text)
             parts = item.parts
             quote = self.text[parts[0][0]:parts[0][1]] if len(parts) == 1 else \
                 "\n".join(self.text[s:e] for s, e in parts)
