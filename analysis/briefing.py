@@ -104,11 +104,15 @@ def find_notebooks(folder: str | Path = NOTEBOOKS) -> list[Path]:
     return sorted(Path(folder).glob(NOTEBOOK_GLOB))
 
 
-def check_inputs(corpus: str | Path, actors: str | Path, notes: TextIO | None = None) -> str:
+def check_inputs(corpus: str | Path, actors: str | Path, notes: TextIO | None = None,
+                 actors_note: str = "") -> str:
     """Load the corpus and the actor table once, raising :class:`CorpusError` if either fails.
 
     Returns a one-line description of the corpus for the index page; the loader's warnings
-    are printed as notes on ``notes`` (default: standard error).
+    are printed as notes on ``notes`` (default: standard error). What is said of the actor
+    table goes there and into the description too: that the seed story's was given for
+    another corpus, or ``actors_note`` (:func:`analysis.corpus_actors.actor_table_for`'s,
+    for a table made from the corpus).
 
     >>> check_inputs(ROOT / "seeds", ROOT / "seeds" / "actors.csv")
     '5 articles from 4 outlets'
@@ -125,9 +129,11 @@ def check_inputs(corpus: str | Path, actors: str | Path, notes: TextIO | None = 
     n_outlets = frame["outlet"].nunique()
     description = (f"{len(frame)} article{'s' if len(frame) != 1 else ''} from {n_outlets} "
                    f"outlet{'s' if n_outlets != 1 else ''}")
-    if _seed_actors_on_another_corpus(corpus, actors):
-        print(f"note: {SEED_ACTORS_NOTE}", file=notes or sys.stderr)
-        description += f"; {SEED_ACTORS_NOTE}"
+    for said in (SEED_ACTORS_NOTE if _seed_actors_on_another_corpus(corpus, actors) else "",
+                 actors_note):
+        if said:
+            print(f"note: {said}", file=notes or sys.stderr)
+            description += f"; {said}"
     return description
 
 
@@ -806,10 +812,7 @@ def build_briefing(corpus: str | Path, actors: str | Path | None, out: str | Pat
         futures = [pool.submit(_run_waiting, notebooks, out, parameters)
                    for _ in range(workers)]
         try:
-            description = check_inputs(corpus, actors, notes=term)
-            if actors_note:
-                print(f"note: {actors_note}", file=term)
-                description += f"; {actors_note}"
+            description = check_inputs(corpus, actors, notes=term, actors_note=actors_note)
             for old in [*out.glob("[0-9][0-9]_*.html"), out / "index.html"]:
                 old.unlink(missing_ok=True)
             warm_cache(corpus, actors)

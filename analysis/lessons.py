@@ -1379,10 +1379,7 @@ def build_lessons(corpus: str | Path, actors: str | Path | None, out: str | Path
     corpus, out = Path(corpus).resolve(), Path(out).resolve()
     actors, actors_note = actor_table_for(corpus, actors, out / "data")
     actors = actors.resolve()
-    description = check_inputs(corpus, actors)
-    if actors_note:
-        print(f"note: {actors_note}", file=sys.stderr)
-        description += f"; {actors_note}"
+    description = check_inputs(corpus, actors, actors_note=actors_note)
     lessons = list(find_lessons() if lessons is None else lessons)
     from analysis import load_corpus
     (out / "notebooks").mkdir(parents=True, exist_ok=True)

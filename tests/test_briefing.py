@@ -401,6 +401,10 @@ def test_the_seed_actor_table_on_another_corpus_is_named_as_such(tmp_path):
     own = tmp_path / "actors.csv"
     own.write_text("actor,aliases,type\nCouncil,the council,government\n", encoding="utf-8")
     assert briefing.check_inputs(tmp_path, own, notes=io.StringIO()) == "1 article from 1 outlet"
+    said = io.StringIO()
+    assert briefing.check_inputs(tmp_path, own, notes=said, actors_note="a table made here") \
+        == "1 article from 1 outlet; a table made here"
+    assert said.getvalue() == "note: a table made here\n"
 
 
 def test_a_figure_counts_the_articles_that_hold_its_items(tmp_path):
