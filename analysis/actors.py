@@ -284,11 +284,12 @@ def given_names() -> frozenset[str]:
     >>> {"bill", "ivana"} <= given_names(), "president" in given_names()
     (True, False)
     """
-    return _data_words("given_names.csv") - _not_first_names()
+    return frozenset(_given_name_sexes()) - _not_first_names()
 
 
 @lru_cache(maxsize=1)
 def _given_name_sexes() -> dict[str, str]:
+    """``given_names.csv`` read once: each case-folded name and its sex ("m", "f" or "")."""
     import csv
     from importlib import resources
 

@@ -17,7 +17,14 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.actors import given_names, is_first_name
-from analysis.attribution.speakers import _TITLES, _name_shape, _Names, name_matches
+from analysis.attribution.speakers import (
+    _TITLES,
+    _last_name,
+    _name_shape,
+    _Names,
+    honorific_sex,
+    name_matches,
+)
 from analysis.english import NAME_SUFFIXES, function_words
 from analysis.errors import CorpusError
 
@@ -161,8 +168,7 @@ def actors_from_corpus(corpus: pd.DataFrame, top: int = 15,
                 single_counts[canon] = single_counts.get(canon, 0) + 1
                 single_titles.setdefault(canon, []).extend(seen_titles)
                 continue
-            by_surname_alone = shape == "single" and core.split()[-1:] == \
-                _surname(canon).split()[-1:]
+            by_surname_alone = shape == "single" and core.split()[-1:] == [_last_name(canon)]
             if cls == "person" and (by_surname_alone or seen_titles):
                 named_alone.add(canon)  # "Ms Doe", "Doe" or "Sen. Jane Doe" in its article
             if cls == "person" and by_surname_alone:
@@ -179,7 +185,7 @@ def actors_from_corpus(corpus: pd.DataFrame, top: int = 15,
     by_surname: dict[str, list[str]] = {}
     for name, kind in list(kinds.items()):
         if kind == "person":
-            by_surname.setdefault(_surname(name).split()[-1], []).append(name)
+            by_surname.setdefault(_last_name(name), []).append(name)
     outlet_of = dict(zip(corpus["article_id"].astype(str), corpus["outlet"].astype(str),
                          strict=True))
     for surname, ids in singles.items():
@@ -238,19 +244,16 @@ def actors_from_corpus(corpus: pd.DataFrame, top: int = 15,
     return pd.DataFrame(rows, columns=FOUND_COLUMNS)
 
 
-_HONORIFICS = ({"mr", "sir", "lord", "king", "prince", "father"},
-               {"mrs", "ms", "miss", "dame", "lady", "queen", "princess"})
-
-
 def _other_sex(titles: list[str], others: list[str]) -> bool:
     """Whether two sets of titles seen with a surname address a man in one and a woman in
-    the other ("Mr." and "Mrs."): then they are two people.
+    the other ("Mr." and "Mrs.": :func:`analysis.attribution.speakers.honorific_sex`): then
+    they are two people.
 
     >>> _other_sex(["mrs"], ["president", "mr"]), _other_sex(["mr"], ["president"])
     (True, False)
     """
-    mine, theirs = set(titles), set(others)
-    return any(mine & a and theirs & b for a, b in (_HONORIFICS, _HONORIFICS[::-1]))
+    mine, theirs = honorific_sex(set(titles)), honorific_sex(set(others))
+    return bool(mine and theirs and mine != theirs)
 
 
 def _merge_into(name: str, other: str, articles: dict[str, set[str]],
@@ -298,7 +301,7 @@ def _kept(name: str, kind: str, alone: bool, placed: int, mentions: int,
         return False
     if census and surname.casefold() in function_words():
         return True                        # "Theresa May", "Will" as a surname
-    last = surname.split()[-1]
+    last = _last_name(name)
     return words.get(last.casefold(), 0) < words.get(last, 0)
 
 

@@ -243,14 +243,14 @@ _SENTENCES_BACK = 3
 #: Speech verbs of the list that take an object and "as" ("described the plan as",
 #: "labelled it as").
 _OBJECT_AS_VERBS = frozenset({"describe", "call", "label", "criticise"})
-#: After a capitalised run, a lower-case title (one word may come first) and a name: the
-#: run modifies the title ("Former Pennsylvania governor Ed Rendell", "Clinton campaign
-#: chairman John Podesta") and names no speaker.
 #: Lower-case nouns of a role that, like a title, stand between a modifier and a name
 #: ("Presumptive GOP nominee Donald Trump", "Sierra Club activist Jane Doe").
 _ROLE_NOUNS = ("nominee", "candidate", "activist", "campaigner", "spokesman", "spokeswoman",
                "spokesperson", "adviser", "advisor", "aide", "strategist", "lawmaker",
                "manager", "economist", "analyst", "pollster", "lawyer", "attorney")
+#: After a capitalised run, a lower-case title or role noun (one word may come first) and a
+#: name: the run modifies the title ("Former Pennsylvania governor Ed Rendell", "Clinton
+#: campaign chairman John Podesta") and names no speaker.
 _MODIFIER_OF_A_TITLE = re.compile(
     r"\s+(?:[a-z]+\s+)?(?:" + "|".join(sorted({*_TITLES, *_ROLE_NOUNS}, key=len, reverse=True))
     + r")\s+(?:[A-Z]\.\s+)*[A-Z][a-z]")
