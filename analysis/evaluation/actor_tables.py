@@ -117,11 +117,12 @@ def read_groups(data_dir: Path, groups: list[str]) -> dict[str, pd.DataFrame]:
     if not texts.exists():
         raise FileNotFoundError(f"{texts}: no PolNeAR text folder")
     out = {}
+    paths = sorted(texts.glob("*.txt"))
     with tempfile.TemporaryDirectory() as tmp:
         for group in groups:
             table = Path(tmp) / f"{group}.jsonl"
             with table.open("w", encoding="utf-8") as handle:
-                for path in sorted(texts.glob("*.txt")):
+                for path in paths:
                     if group_of(path.stem) == group:
                         handle.write(json.dumps({
                             "article_id": path.stem, "outlet": path.stem.split("_")[0],
