@@ -153,7 +153,10 @@ def actors_from_corpus(corpus: pd.DataFrame, top: int = 15,
             if not canon or cls not in ("person", "org") or \
                     _CHEMICAL_AFTER.match(text, match.end()):
                 continue                   # "CO2" is no organisation
-            if _PLACE_BEFORE.search(text, max(0, match.start() - 8), match.start()):
+            if _PLACE_BEFORE.search(text, max(0, match.start() - 8), match.start()) and \
+                    canon in form:
+                # a place is written in full ("in New York"); a surname read as a person
+                # named in full is no place ("in the Scalia mold")
                 placed[canon] = placed.get(canon, 0) + 1
             shape, core, seen = _name_shape(form)
             seen_titles = list(seen)

@@ -1191,3 +1191,47 @@ def test_a_quotation_continuing_its_speaker_takes_the_verb_that_introduced_them(
     assert q["speaker"].tolist() == ["Jane Doe", "Jane Doe"]
     assert q["verb"].tolist() == ["claim", "claim"]
     assert q["attribution"].tolist()[1] == "previous speaker"
+
+
+def test_a_country_or_state_is_never_he_or_she():
+    text = ("Jane Doe spoke to the station on Friday.\n"
+            "The United States would not tolerate that from any other country, she said.\n"
+            "Britain would not tolerate it either, she said.")
+    assert _one(text)["speaker"].tolist() == ["Jane Doe", "Jane Doe"]
+
+
+def test_a_country_that_speaks_is_an_organisation():
+    q = _one("China said it would retaliate against the new tariffs.")
+    assert q["speaker"].tolist() == ["China"]
+    assert q["speaker_type"].tolist() == ["organisation"]
+
+
+def test_a_state_after_a_town_closes_the_place_the_speaker_is_from():
+    text = "Stacy Baker of Columbia, South Carolina says she thinks the plan can win."
+    assert _one(text)["speaker"].tolist() == ["Stacy Baker"]
+
+
+def test_a_place_name_that_is_a_known_surname_stays_the_person():
+    text = "Rep. Jim Jordan spoke first.\nJordan said the plan would fail."
+    assert _one(text)["speaker"].tolist() == ["Jim Jordan"]
+
+
+def test_a_place_before_a_title_leads_to_the_person_holding_it():
+    text = ("New Jersey Gov. Chris Christie spoke first. \u201cHe went for the easy vote,"
+            "\u201d the New Jersey governor said.")
+    assert _one(text)["speaker"].tolist() == ["Chris Christie"]
+
+
+def test_a_possessive_full_name_is_remembered_without_its_ending():
+    text = ("Officials discussed Hillary Clinton\u2019s email server on Monday.\n"
+            "Later Clinton said the server had been safe.")
+    assert _one(text)["speaker"].tolist() == ["Hillary Clinton"]
+
+
+def test_an_aide_or_supporter_of_a_person_is_not_that_person():
+    text = ("Ted Cruz spoke first. \u201cThat can go a long way,\u201d said a senior Cruz "
+            "adviser.\nClinton aides said the plan would fail.")
+    assert "Ted Cruz" not in set(_one(text)["speaker"])
+    text = ("Hillary Clinton spoke first. \u201cNothing was marked,\u201d a Clinton spokesman "
+            "said.")
+    assert _one(text)["speaker"].tolist() == ["Hillary Clinton"]

@@ -113,3 +113,9 @@ def test_coordinated_participles(sentence, expected):
 ])
 def test_used_to_and_state_participles(sentence, expected):
     assert [p["passive"] for p in find_passives(sentence, reduced=False)] == expected
+
+
+def test_a_spaced_hyphen_ends_the_doer():
+    text = "He is also distrusted by many voters - 62 percent - but that has not changed."
+    assert [(p["passive"], p["agent"]) for p in find_passives(text)] == [
+        ("is also distrusted", "many voters")]

@@ -386,6 +386,18 @@ _AFTER_VERB = re.compile(r"\s*(?:[.!?]|,|(?:as|on|in|at|during|after|before|whil
 #: ("said pleasantly into the phone").
 _AFTER_DESCRIBED_VERB = re.compile(r"(?:\s+[a-z]+ly\b)?(?:" + _AFTER_VERB.pattern + r"|\s*into\b)")
 
+#: A town and a comma right before a country or state: "Columbia, South Carolina".
+_TOWN_COMMA_BEFORE = re.compile(r"\b[A-Z][\w.'’-]*, ?$")
+#: After a person's name, a noun for someone who works for or backs that person: the name
+#: modifies it ("a senior Cruz adviser", "Clinton aides", "a Trump supporter"). A spokesman
+#: is left out: "a Clinton spokesman" speaks for Clinton.
+_ROLE_AFTER = re.compile(r" (?:" + "|".join(
+    (*(n for n in _ROLE_NOUNS if not n.startswith("spokes")), "supporter", "ally", "allies",
+     "official", "staffer", "donor", "loyalist", "surrogate", "backer", "voter"))
+    + r")(?:s)?\b")
+#: A lower-case word after a name: a place before one describes it ("New York businessman").
+_LOWER_WORD_AFTER = re.compile(r" ([a-z][a-z-]*)\b")
+
 #: A preposition that puts the capitalised words after it in a place ("in West Yorkshire").
 _PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Aa]cross|[Ii]nto|[Aa]round|"
                            r"[Tt]hroughout|[Vv]isit(?:ing|ed|s)?)\s+(?:the\s+|an?\s+)?$")
@@ -756,6 +768,13 @@ class _Article:
                 form = m[lead.start():s] + form
                 s = lead.start()
                 name, cls = self.names.canonical(form, s)
+            if not name and _name_shape(form)[0] == "place":
+                if at_start or _SPEAKS_AFTER.match(m, s + len(form)):
+                    # "China said", "The United States would not ...": a country or a state
+                    # speaks for its government (an organisation: never "he" or "she")
+                    refs.append(_Ref(s, s + len(form), "org", _name_shape(form)[1],
+                                     "organisation"))
+                continue
             if not name and len(words) == 1 and (at_start or speaks or lone_name) and \
                     not words[0].isupper():
                 if speaks and _THE_BEFORE.search(m[max(0, s - 5):s]):
@@ -768,6 +787,10 @@ class _Article:
             paren = _ACRONYM_AFTER.match(m[e:e + 12]) if cls == "org" else None
             if paren:
                 self.names.acronyms[paren.group(1)] = name
+            if cls == "person" and _ROLE_AFTER.match(m, s + len(form)):
+                # "a senior Cruz adviser", "Clinton aides", "a Trump supporter": another
+                # person speaks ("the Clinton campaign" still speaks for Clinton)
+                continue
             if _MODIFIER_OF_A_TITLE.match(m, s + len(form)):
                 # "Former Pennsylvania governor Ed Rendell", "Bernie Sanders campaign
                 # manager Jeff Weaver": a modifier of the title, not a speaker (a name is
@@ -797,6 +820,13 @@ class _Article:
         if form.isupper() and (m[s - 1:s] == "(" and after[:1] == ")"
                                or (s == 0 or m[s - 1] == "\n") and after[:1] in ",("):
             return True
+        if _name_shape(form)[0] == "place":
+            if _TOWN_COMMA_BEFORE.search(m, max(0, s - 40), s):
+                return True            # "Columbia, South Carolina", "Orlando, Florida"
+            noun = _LOWER_WORD_AFTER.match(m, e)
+            if noun and noun.group(1) not in _FUNCTION_WORDS and \
+                    not is_finite_verb(noun.group(1)) and not _SPEAKS_AFTER.match(m, e):
+                return True            # "the New York businessman", "South Carolina voters"
         return False
 
     def refs_in(self, start: int, end: int) -> list[_Ref]:
@@ -1203,6 +1233,11 @@ class _Article:
                 return self.np_speaker(np_start, np_end, vs)
         bounds = [b.end() for b in _BOUNDARY.finditer(pre_clean[:tokens[-1][1]])]
         np_start = sent.start + (bounds[-1] if bounds else 0)
+        if bounds and _TOWN_COMMA_BEFORE.search(m, max(sent.start, np_start - 40), np_start) \
+                and _name_shape(m[np_start:np_end].strip())[0] == "place":
+            # "Stacy Baker of Columbia, South Carolina says": the state closes the place
+            # the speaker is from; the phrase before the comma speaks
+            np_start = sent.start + (bounds[-2] if len(bounds) > 1 else 0)
         return self.np_speaker(np_start, np_end, vs)
 
     def _inverted_subject(self, sent: _Sent, vs: int, ve: int
@@ -1303,7 +1338,8 @@ class _Article:
             if not desc or len(words) > 6 or not any(
                     w[:1].isalpha() or w[:1].isdigit() and "-" in w for w in words):
                 return "", "unknown", "", None
-            titled = self.names.by_title(words[-1].casefold()) if len(words) <= 2 else ""
+            titled = self.names.by_title(words[-1].casefold()) if len(words) <= 2 or \
+                _name_shape(" ".join(words[:-1]))[0] == "place" else ""  # "the New Jersey governor"
             start = self.masked.find(phrase, np_start)
             span = (start, start + len(phrase)) if start >= 0 else None
             if titled:

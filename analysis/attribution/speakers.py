@@ -96,6 +96,22 @@ def _speaker_nouns() -> dict[str, tuple[str, str]]:
 
 # --------------------------------------------------------------------------- names
 
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Names of countries, regions and the states or provinces of a few countries
+    (``data/place_names.csv``), case-folded: a run that is one of them whole ("the United
+    States", "South Carolina", "Britain") names a place, never a person.
+
+    >>> {"united states", "south carolina", "britain"} <= place_names()
+    True
+    >>> "sadiq khan" in place_names()
+    False
+    """
+    with _data_path("place_names.csv").open(encoding="utf-8") as handle:
+        frame = pd.read_csv(handle, dtype=str, keep_default_na=False)
+    return frozenset(n.strip().casefold() for n in frame["name"])
+
+
 _ACTOR_CLASSES: dict[int, tuple[pd.DataFrame, dict[str, str], dict[str, str]]] = {}
 
 
@@ -343,6 +359,12 @@ class _Names:
             return self.acronyms.get(name, form), "org"
         if kind == "org":
             return name, "org"
+        if kind == "place":
+            self._sync()
+            if name in self._latest or name in self._first:
+                return self.full[self._latest.get(name, self._first.get(name, 0))][1], \
+                    "person"     # "Jordan" after "Jim Jordan", "Virginia" after "Virginia Foxx"
+            return "", "unknown"  # a place names nobody (unless it speaks: the caller's call)
         if kind == "single":
             self._sync()
             # a surname first ("Smith" is John Smith even after "Smith Hall"), else a
@@ -411,6 +433,9 @@ _GROUP_ADJECTIVE = re.compile(r"(?:ish|ese|ian|can|ic|ern|ean|ani|i|ch)$")
 
 _PARTICLES = {"van", "von", "der", "de", "da", "la", "le", "bin"}
 
+
+#: A possessive ending a name: "Hillary Clinton's", "the FBI’s".
+_POSSESSIVE_END = re.compile(r"(?<=\w)['’]s$")
 
 #: An organisation's name has at most this many words ("U.S. Department of Health and
 #: Human Services" has seven); a longer capitalised run is a title-case headline or title.
@@ -495,6 +520,10 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
     # initials are no part of the name kept, nor is a weekday after it ("Peter Courtney
     # Tuesday"); a suffix ("Jr", "Sr.", "III") is kept after the name, not counted in it
     none = ("none", "", frozenset())
+    if " " in form:
+        # "Hillary Clinton's" names Hillary Clinton; a lone "Clinton's" stays no name (a
+        # possessive surname alone is seldom the one who speaks: "Clinton's aides said")
+        form = _POSSESSIVE_END.sub("", form)
     words: list[str] = []
     for w in form.split():
         if re.fullmatch(r"[A-Z]\.", w) or _JOINED_WORD.fullmatch(w) and any(
@@ -522,6 +551,9 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
             # "Meenakshi Ganguly of Human Rights Watch", "Arjun Patel of Amnesty
             # International": two names, then a body's name of two or more words
             return head
+    whole = words[1:] if words and words[0] in ("The", "the") else words
+    if whole and " ".join(whole).casefold() in place_names():
+        return ("place", " ".join(whole), frozenset())   # "the United States", "Britain"
     suffix = ""
     if len(words) > 2 and _NAME_SUFFIX.fullmatch(words[-1]):
         suffix = " " + words.pop()

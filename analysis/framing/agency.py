@@ -458,7 +458,8 @@ def _agent(toks: list[tuple[int, int, str]], k: int, window: int = 16) -> str | 
         words = []
         for n in range(m + 1, min(len(toks), m + 8)):
             w = toks[n][2]
-            if w in _CLAUSE_END or (words and w.casefold() in _AGENT_STOP and not (
+            if w in _CLAUSE_END or w in ("-", "--") or (  # a spaced hyphen is a dash
+                    words and w.casefold() in _AGENT_STOP and not (
                     w[:1].isupper() and words[-1][2][:1].isupper())):
                 break  # ... but "Campaign Against Antisemitism" is one name
             words.append(toks[n])
