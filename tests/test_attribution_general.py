@@ -960,10 +960,10 @@ def test_an_aside_with_nothing_before_it(text):
 @pytest.mark.parametrize("body", ["Democratic National Convention", "Global Climate Summit",
                                   "Annual Policy Conference"])
 def test_a_convention_or_summit_is_no_person_a_pronoun_can_mean(body):
-    # "He" goes back past the event to the person: an event's name is not a person's
+    # "She" goes back past the event to the person: an event's name is not a person's
     q = _one(f"Doe Claims Victory\n\nOne of the central claims of President Jane Doe’s "
              f"speech to the {body} on Wednesday night does not stand up to scrutiny.\n\n"
-             "He told his audience, to rowdy applause:\n\n"
+             "She told her audience, to rowdy applause:\n\n"
              "“I can say with confidence that we will win.”")
     assert q["speaker"].tolist() == ["Jane Doe"]
 
@@ -1235,3 +1235,17 @@ def test_an_aide_or_supporter_of_a_person_is_not_that_person():
     text = ("Hillary Clinton spoke first. \u201cNothing was marked,\u201d a Clinton spokesman "
             "said.")
     assert _one(text)["speaker"].tolist() == ["Hillary Clinton"]
+
+
+def test_a_pronoun_goes_to_the_subject_after_an_opening_clause():
+    text = ("Although it was far from the last word, Attorney General Jane Doe took the last "
+            "step of saying the department would not prosecute Chris Smith.\n"
+            "\u201cI met with the director,\u201d she said in a statement.")
+    assert _one(text)["speaker"].tolist() == ["Jane Doe"]
+
+
+def test_he_or_she_passes_over_a_person_of_the_other_sex():
+    text = "Bill Roe met Jane Doe on Monday.\n\u201cWe agreed on everything,\u201d she said."
+    assert _one(text)["speaker"].tolist() == ["Jane Doe"]
+    text = "Mrs. Ann Lee met Chris Poe on Monday.\n\u201cWe agreed,\u201d he said."
+    assert _one(text)["speaker"].tolist() == ["Chris Poe"]

@@ -996,6 +996,13 @@ class _Article:
 
     def resolve_pronoun(self, ref: _Ref) -> tuple[str, str, str]:
         want = _PRONOUNS[ref.variant]
+        sex = {"he": "m", "she": "f"}.get(ref.variant, "")
+
+        def fits(spk: str, cls: str) -> bool:
+            # "she" is never a man the census lists of first names or a title say is one
+            return bool(spk) and self._compatible(cls, want) and (
+                not sex or self.names.sex_of(spk) in ("", sex))
+
         sent = self.sent_at(ref.start)
         # 1. a compatible name earlier in the same sentence: the sentence's subject when
         #    the pronoun is a speaker's ("Akers said she would back Reed, whom she
@@ -1007,11 +1014,11 @@ class _Article:
         if first and _SPEECH_AFTER.match(self.masked, ref.end) and \
                 self.masked[first[0].end:first[0].end + 2] not in ("'s", "’s"):
             spk, st, cls = self.resolve(first[0])
-            if self._compatible(cls, want) and spk:
+            if fits(spk, cls):
                 return spk, st, cls
         for r in reversed(before):
             spk, st, cls = self.resolve(r)
-            if self._compatible(cls, want) and spk:
+            if fits(spk, cls):
                 return spk, st, cls
         # 2. the most recent compatible speaker, unless the sentence just before opens with
         #    another compatible name ("Local resident Ahmed Khan welcomed the plan. '...,'
@@ -1028,14 +1035,25 @@ class _Article:
                 break
             if back and body and prev.kind != "body":
                 break                   # not back into a headline or a caption
-            first = [r for r in self.refs_in(prev.start, prev.end)
+            # past an opening clause ("Although it was far from over, Attorney General
+            # Jane Doe took ..."): the subject of the main clause opens the sentence
+            opening = _LEADING_ADVERBIAL.match(self.masked, prev.start, prev.end)
+            opens_at = prev.start
+            if opening:
+                after = [r for r in self.refs_in(opening.end(), prev.end)
+                         if not self.in_quote(r.start)][:1]
+                between = self.masked[opening.end():after[0].start] if after else ","
+                if after and after[0].cls not in ("pronoun", "document") and (
+                        not between.strip() or _titles_only(between)):
+                    opens_at = opening.end()   # the main clause's subject, named first
+            first = [r for r in self.refs_in(opens_at, prev.end)
                      if not self.in_quote(r.start) and r.cls not in ("pronoun", "document")]
-            lead = self.masked[prev.start:first[0].start] if first else ","
+            lead = self.masked[opens_at:first[0].start] if first else ","
             if first and first[0].start > last_pos and "," not in lead and (
                     len(lead.split()) <= 3 if back == 0 else not lead.strip()
                     or _titles_only(lead)):
                 spk, st, cls = self.resolve(first[0])
-                if spk and self._compatible(cls, want):
+                if fits(spk, cls):
                     return spk, st, cls
                 break                   # another kind of name opens it: not further back
             speaker = next((r for r in first if _SPEAKS_AFTER.match(self.masked, r.end)),
@@ -1044,13 +1062,13 @@ class _Article:
                 # "'The Met has failed,' Mr Falter said. He called for ...": the speaker
                 # of the sentence before
                 spk, st, cls = self.resolve(speaker)
-                if spk and self._compatible(cls, want):
+                if fits(spk, cls):
                     return spk, st, cls
                 break
         for pos, spk, st, cls, pkind in reversed(self.history):
             if pos >= ref.start or (body and pkind == "caption"):
                 continue
-            if spk and self._compatible(cls, want):
+            if fits(spk, cls):
                 return spk, st, cls
         # 3. the nearest compatible name before
         for r in reversed(self.refs_in(0, sent.start)):
@@ -1059,7 +1077,7 @@ class _Article:
             if body and self.sent_at(r.start).kind == "caption":
                 continue
             spk, st, cls = self.resolve(r)
-            if self._compatible(cls, want) and spk:
+            if fits(spk, cls):
                 return spk, st, cls
         return "", "unknown", want
 

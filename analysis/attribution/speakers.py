@@ -389,6 +389,18 @@ class _Names:
         self.full.append((pos, name, set(titles)))
         return name, "person"
 
+    def sex_of(self, name: str) -> str:
+        """"m" or "f" when the titles seen with ``name`` or its census first name say so,
+        else "".
+
+        >>> names = _Names()
+        >>> _ = names.canonical("Mrs. Jane Doe", 0), names.canonical("Chris Roe", 20)
+        >>> names.sex_of("Jane Doe"), names.sex_of("Chris Roe"), names.sex_of("Bill Poe")
+        ('f', '', 'm')
+        """
+        entry = next((e for e in reversed(self.full) if e[1] == name), None)
+        return _sex_of(entry if entry is not None else (0, name, set()))
+
     def known_surname(self, token: str) -> bool:
         """Whether ``token`` is the last word of a two-word-or-longer name seen so far.
 
