@@ -258,7 +258,7 @@ def test_a_description_that_opens_the_sentence_is_the_subject():
 
 def test_a_capitalised_word_after_the_is_an_organisation_not_a_person():
     text = ('Gita Rao spoke to the Herald. The Beacon said it would review the case.\n'
-            '"I am not satisfied," he said.')
+            '"I am not satisfied," she said.')
     q = _one(text)
     assert q.loc[q["kind"] == "direct", "speaker"].tolist() == ["Gita Rao"]
 
@@ -1249,3 +1249,16 @@ def test_he_or_she_passes_over_a_person_of_the_other_sex():
     assert _one(text)["speaker"].tolist() == ["Jane Doe"]
     text = "Mrs. Ann Lee met Chris Poe on Monday.\n\u201cWe agreed,\u201d he said."
     assert _one(text)["speaker"].tolist() == ["Chris Poe"]
+
+
+def test_a_headline_in_title_case_ending_in_a_common_word_names_nobody():
+    text = ("Lynch Closes The Door on Clinton Probe\n\n"
+            "The department would not prosecute Clinton, officials said on Wednesday.\n\n"
+            "\u201cI met with the director,\u201d she said in a statement.")
+    assert "Clinton Probe" not in set(_one(text)["speaker"])
+
+
+def test_a_guess_for_an_unresolved_she_is_never_a_man():
+    text = ("A woman in the crowd shouted at the rally.\n"
+            "\u201cHe truly cares about the American people,\u201d she said of Donald Trump.")
+    assert _one(text)["speaker"].tolist() == [""]

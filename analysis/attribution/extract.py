@@ -745,6 +745,16 @@ class _Article:
                 # description, "Former Pollster Says ...", stays one)
                 words = words[:verb_at]
             form = " ".join(words)
+            if len(words) > 1 and self._title_case(s):
+                shape = _name_shape(form)
+                if shape[0] == "full" and not shape[2] and not _given_name(
+                        shape[1].split()[0]) and shape[1].split()[-1].casefold() in \
+                        lexicon_tags():
+                    # in a headline in title case every word is capitalised: "Clinton
+                    # Probe", "Supporter Screams" end in a common word and are no names
+                    # unless a first name or a title says so ("Tom Reyes", "Sen. Al Smith";
+                    # "Donor Adelson" stays)
+                    continue
             if " of the " in form:
                 # "Stephen Vladeck of the University of Texas": the person, not the run
                 head = form.split(" of the ")[0]
@@ -1920,6 +1930,17 @@ class _Article:
         it), else the previous speaker of the same or the previous paragraph, else the
         nearest person named before it in the two paragraphs before."""
         usable = ("person", "org", "plural", "source", "spokes", "pronoun")
+        # "..., she said of Trump" with no woman named before: whoever is guessed must be
+        # one "she" can mean (not Trump)
+        unresolved = next((r.variant for r in self.refs_in(sent.start, sent.end)
+                           if r.cls == "pronoun" and r.variant in ("he", "she")
+                           and not self.in_quote(r.start) and not self.resolve(r)[0]), "")
+        sex = {"he": "m", "she": "f"}.get(unresolved, "")
+
+        def fits(spk: str, cls: str) -> bool:
+            return bool(spk) and (not sex or cls == "person"
+                                  and self.names.sex_of(spk) in ("", sex))
+
         for lo, hi in ((sent.start, item.open_pos if item.open_pos >= 0 else item.start),
                        (item.end, sent.end)):
             refs = [r for r in self.refs_in(lo, hi)
@@ -1934,9 +1955,9 @@ class _Article:
             for r in acting[-1:] + refs:
                 r = self.title_head(r, hi)
                 spk, st, cls = self.resolve(r)
-                if spk:
+                if fits(spk, cls):
                     return spk, st, cls, (r.start, r.end)
-        if last is not None and last[0]:
+        if last is not None and fits(last[0], last[2]):
             prev = [h for h in self.history if h[0] < item.start]
             if prev and self.sent_at(prev[-1][0]).paragraph >= item.paragraph - 1:
                 return last[0], last[1], last[2], None
@@ -1945,7 +1966,7 @@ class _Article:
             if self.in_quote(r.start) or r.cls != "person":
                 continue
             spk, st, cls = self.resolve(r)
-            if spk:
+            if fits(spk, cls):
                 return spk, st, cls, (r.start, r.end)
         return None
 
