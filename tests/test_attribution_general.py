@@ -1262,3 +1262,9 @@ def test_a_guess_for_an_unresolved_she_is_never_a_man():
     text = ("A woman in the crowd shouted at the rally.\n"
             "\u201cHe truly cares about the American people,\u201d she said of Donald Trump.")
     assert _one(text)["speaker"].tolist() == [""]
+
+
+def test_a_link_imperative_before_a_name_is_not_part_of_it():
+    text = ("Jared Sexton wrote about the rally. (See Sexton\u2019s full timeline.)\n"
+            "\u201cPeople looked at protesters,\u201d Sexton said.")
+    assert _one(text)["speaker"].tolist() == ["Jared Sexton"]

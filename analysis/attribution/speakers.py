@@ -83,6 +83,9 @@ _NAME_STOP = {
     # a sentence's opening word before a surname ("Though Kaine", "Neither Warren")
     "though", "neither", "either", "regarding", "outside", "besides", "without", "whether",
     "among", "how", "whatever", "whoever", "many", "most", "several", "few",
+    # a link's imperative before a name ("(See Sexton's timeline", "Watch Obama's speech")
+    "see", "read", "watch", "listen", "click", "follow", "subscribe", "download", "view",
+    "visit",
 }
 
 
