@@ -69,6 +69,7 @@ from analysis.attribution.speakers import (
     name_matches,
     org_phrase_spans,
     other_given_name,
+    place_names,
     ref_word_spans,
 )
 from analysis.attribution.verbs import (
@@ -386,6 +387,18 @@ _AFTER_VERB = re.compile(r"\s*(?:[.!?]|,|(?:as|on|in|at|during|after|before|whil
 #: ("said pleasantly into the phone").
 _AFTER_DESCRIBED_VERB = re.compile(r"(?:\s+[a-z]+ly\b)?(?:" + _AFTER_VERB.pattern + r"|\s*into\b)")
 
+def _is_place_name(form: str) -> bool:
+    """Whether a capitalised run is, whole, a country, region or state of
+    ``data/place_names.csv`` ("the United States", "South Carolina").
+
+    >>> _is_place_name("the United States"), _is_place_name("United States Senate")
+    (True, False)
+    """
+    if form.startswith(("The ", "the ")):
+        form = form[4:]
+    return form.casefold() in place_names()
+
+
 #: A town and a comma right before a country or state: "Columbia, South Carolina".
 _TOWN_COMMA_BEFORE = re.compile(r"\b[A-Z][\w.'’-]*, ?$")
 #: After a person's name, a noun for someone who works for or backs that person: the name
@@ -632,6 +645,7 @@ class _Article:
         self.lower = self.masked.lower()
         self.names = _Names()
         self._documents_open: set[tuple[int, int]] = set()
+        self._title_cases: dict[int, bool] = {}   # sentence start -> headline in title case
         self.refs = self._find_refs()
         self.ref_ends = [r.end for r in self.refs]
         self.history: list[tuple[int, str, str, str, str]] = []  # pos, speaker, type, cls, kind
@@ -830,7 +844,7 @@ class _Article:
         if form.isupper() and (m[s - 1:s] == "(" and after[:1] == ")"
                                or (s == 0 or m[s - 1] == "\n") and after[:1] in ",("):
             return True
-        if _name_shape(form)[0] == "place":
+        if _is_place_name(form):
             if _TOWN_COMMA_BEFORE.search(m, max(0, s - 40), s):
                 return True            # "Columbia, South Carolina", "Orlando, Florida"
             noun = _LOWER_WORD_AFTER.match(m, e)
@@ -1123,11 +1137,12 @@ class _Article:
         """Whether the sentence at ``pos`` is a headline in title case: four words or more,
         and all but a few short ones capitalised ("Mayor Says Bridge Will Reopen In May")."""
         sent = self.sent_at(pos)
-        words = _TITLE_WORD.findall(self.masked, sent.start, sent.end)
-        if len(words) < 4:
-            return False
-        lower = sum(1 for w in words if w[0].islower() and len(w) > 3)
-        return lower == 0
+        found = self._title_cases.get(sent.start)
+        if found is None:
+            words = _TITLE_WORD.findall(self.masked, sent.start, sent.end)
+            found = len(words) >= 4 and not any(w[0].islower() and len(w) > 3 for w in words)
+            self._title_cases[sent.start] = found
+        return found
 
     def _verbs_in(self) -> list[tuple[int, int, str, str]]:
         """Every speech verb of the article (start, end, lemma, class), in order."""
