@@ -1268,3 +1268,8 @@ def test_a_link_imperative_before_a_name_is_not_part_of_it():
     text = ("Jared Sexton wrote about the rally. (See Sexton\u2019s full timeline.)\n"
             "\u201cPeople looked at protesters,\u201d Sexton said.")
     assert _one(text)["speaker"].tolist() == ["Jared Sexton"]
+
+
+def test_a_title_word_after_a_first_name_is_a_surname():
+    text = "\u201cIt will fail,\u201d said Representative Peter T. King of New York."
+    assert _one(text)["speaker"].tolist() == ["Peter King"]

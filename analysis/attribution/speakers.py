@@ -589,8 +589,10 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
     # a person's name ends in two or three plain capitalised words (particles allowed):
     # "Police Chief David Moore" -> David Moore, "Mayor of London Sadiq Khan" -> Sadiq Khan
     k = len(words)
+    # a title word after a first name is a surname: "Peter King", "Billie Jean King"
+    surname_title = len(words) >= 2 and low[-1] in _TITLES and _given_name(words[-2])
     while k > 0 and (words[k - 1][:1].isupper() and low[k - 1] not in _BODY_WORDS
-                     and low[k - 1] not in _TITLES
+                     and (low[k - 1] not in _TITLES or surname_title and k == len(words))
                      and (low[k - 1] not in _FUNCTION_WORDS
                           # "Will Doyle", "May Smith": a given name before a surname
                           # ("Theresa May", "Mrs May": a surname after a given name or a
