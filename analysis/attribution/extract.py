@@ -69,7 +69,7 @@ from analysis.attribution.speakers import (
     name_matches,
     org_phrase_spans,
     other_given_name,
-    place_names,
+    place_name,
     ref_word_spans,
 )
 from analysis.attribution.verbs import (
@@ -387,18 +387,8 @@ _AFTER_VERB = re.compile(r"\s*(?:[.!?]|,|(?:as|on|in|at|during|after|before|whil
 #: ("said pleasantly into the phone").
 _AFTER_DESCRIBED_VERB = re.compile(r"(?:\s+[a-z]+ly\b)?(?:" + _AFTER_VERB.pattern + r"|\s*into\b)")
 
-def _is_place_name(form: str) -> bool:
-    """Whether a capitalised run is, whole, a country, region or state of
-    ``data/place_names.csv`` ("the United States", "South Carolina").
-
-    >>> _is_place_name("the United States"), _is_place_name("United States Senate")
-    (True, False)
-    """
-    if form.startswith(("The ", "the ")):
-        form = form[4:]
-    return form.casefold() in place_names()
-
-
+#: The sex "he" and "she" give a person.
+_PRONOUN_SEX = {"he": "m", "she": "f"}
 #: A town and a comma right before a country or state: "Columbia, South Carolina".
 _TOWN_COMMA_BEFORE = re.compile(r"\b[A-Z][\w.'’-]*, ?$")
 #: After a person's name, a noun for someone who works for or backs that person: the name
@@ -792,12 +782,12 @@ class _Article:
                 form = m[lead.start():s] + form
                 s = lead.start()
                 name, cls = self.names.canonical(form, s)
-            if not name and _name_shape(form)[0] == "place":
+            shape = _name_shape(form)
+            if not name and shape[0] == "place":
                 if at_start or _SPEAKS_AFTER.match(m, s + len(form)):
                     # "China said", "The United States would not ...": a country or a state
                     # speaks for its government (an organisation: never "he" or "she")
-                    refs.append(_Ref(s, s + len(form), "org", _name_shape(form)[1],
-                                     "organisation"))
+                    refs.append(_Ref(s, s + len(form), "org", shape[1], "organisation"))
                 continue
             if not name and len(words) == 1 and (at_start or speaks or lone_name) and \
                     not words[0].isupper():
@@ -844,7 +834,7 @@ class _Article:
         if form.isupper() and (m[s - 1:s] == "(" and after[:1] == ")"
                                or (s == 0 or m[s - 1] == "\n") and after[:1] in ",("):
             return True
-        if _is_place_name(form):
+        if place_name(form):
             if _TOWN_COMMA_BEFORE.search(m, max(0, s - 40), s):
                 return True            # "Columbia, South Carolina", "Orlando, Florida"
             noun = _LOWER_WORD_AFTER.match(m, e)
@@ -1020,7 +1010,7 @@ class _Article:
 
     def resolve_pronoun(self, ref: _Ref) -> tuple[str, str, str]:
         want = _PRONOUNS[ref.variant]
-        sex = {"he": "m", "she": "f"}.get(ref.variant, "")
+        sex = _PRONOUN_SEX.get(ref.variant, "")
 
         def fits(spk: str, cls: str) -> bool:
             # "she" is never a man the census lists of first names or a title say is one
@@ -1950,7 +1940,7 @@ class _Article:
         unresolved = next((r.variant for r in self.refs_in(sent.start, sent.end)
                            if r.cls == "pronoun" and r.variant in ("he", "she")
                            and not self.in_quote(r.start) and not self.resolve(r)[0]), "")
-        sex = {"he": "m", "she": "f"}.get(unresolved, "")
+        sex = _PRONOUN_SEX.get(unresolved, "")
 
         def fits(spk: str, cls: str) -> bool:
             return bool(spk) and (not sex or cls == "person"

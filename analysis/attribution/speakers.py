@@ -115,6 +115,18 @@ def place_names() -> frozenset[str]:
     return frozenset(n.strip().casefold() for n in frame["name"])
 
 
+def place_name(form: str) -> str:
+    """The country, region or state of :func:`place_names` a capitalised run names whole,
+    without a leading "the" ("" when it names none).
+
+    >>> place_name("the United States"), place_name("United States Senate")
+    ('United States', '')
+    """
+    if form.startswith(("The ", "the ")):
+        form = form[4:]
+    return form if form.casefold() in place_names() else ""
+
+
 _ACTOR_CLASSES: dict[int, tuple[pd.DataFrame, dict[str, str], dict[str, str]]] = {}
 
 
@@ -362,13 +374,9 @@ class _Names:
             return self.acronyms.get(name, form), "org"
         if kind == "org":
             return name, "org"
-        if kind == "place":
-            self._sync()
-            if name in self._latest or name in self._first:
-                return self.full[self._latest.get(name, self._first.get(name, 0))][1], \
-                    "person"     # "Jordan" after "Jim Jordan", "Virginia" after "Virginia Foxx"
-            return "", "unknown"  # a place names nobody (unless it speaks: the caller's call)
-        if kind == "single":
+        if kind in ("single", "place"):
+            # a place is read as a surname or first name named before ("Jordan" after "Jim
+            # Jordan"), else it names nobody (unless it speaks: the caller's call)
             self._sync()
             # a surname first ("Smith" is John Smith even after "Smith Hall"), else a
             # first name
@@ -566,9 +574,9 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
             # "Meenakshi Ganguly of Human Rights Watch", "Arjun Patel of Amnesty
             # International": two names, then a body's name of two or more words
             return head
-    whole = words[1:] if words and words[0] in ("The", "the") else words
-    if whole and " ".join(whole).casefold() in place_names():
-        return ("place", " ".join(whole), frozenset())   # "the United States", "Britain"
+    place = place_name(" ".join(words))
+    if place:
+        return ("place", place, frozenset())   # "the United States", "Britain"
     suffix = ""
     if len(words) > 2 and _NAME_SUFFIX.fullmatch(words[-1]):
         suffix = " " + words.pop()
