@@ -1273,3 +1273,73 @@ def test_a_link_imperative_before_a_name_is_not_part_of_it():
 def test_a_title_word_after_a_first_name_is_a_surname():
     text = "\u201cIt will fail,\u201d said Representative Peter T. King of New York."
     assert _one(text)["speaker"].tolist() == ["Peter King"]
+
+
+def test_a_determiner_before_a_surname_is_no_first_name():
+    q = _one("Anne Holloway wrote to the minister in March.\n\n"
+             'Another Holloway email complained that "the department sets every agenda."')
+    assert q.loc[0, "speaker"] == "Anne Holloway"
+
+
+def test_a_determiner_before_a_group_leaves_the_group_speaking():
+    q = _one("Rubio spoke first.\n\n"
+             'Other Republicans echoed those comments, saying the plan is "wholly inadequate '
+             'to the threat we face."')
+    assert q.loc[0, "speaker"] == "Republicans"
+
+
+def test_a_title_with_of_in_it_before_a_full_name():
+    q = _one("White House Chief of Staff Denis Okoro (then a deputy adviser) praised the "
+             'team.\n\n"This is the best group I have worked with," Okoro wrote in an email.')
+    assert q.loc[0, "speaker"] == "Denis Okoro"
+
+
+def test_a_nickname_in_quote_marks_is_no_quotation():
+    q = _one("As reported by the Mountain Journal, former Marine John \u201cTig\u201d Tiegen "
+             "found both issues disqualifying.\n\n"
+             "\u201cShe went home and that was the end of it,\u201d Tiegen said.")
+    nick = q[q["quote"] == "Tig"]
+    assert nick["kind"].tolist() == ["scare"]
+    assert nick["speaker"].tolist() == [""]
+    assert q[q["kind"] == "direct"]["speaker"].tolist() == ["John Tiegen"]
+
+
+def test_an_opening_ing_form_is_no_first_name():
+    q = _one("Hillary Clinton read the reports.\n\n"
+             'Celebrating Clinton, the aide wrote that it was "a major win for all of us."\n\n'
+             '"It worked," Clinton said.')
+    assert q["speaker"].tolist()[-1] == "Hillary Clinton"
+
+
+def test_a_campaign_spokesman_speaks_for_the_name_before_the_campaign():
+    q = _one("Jane Okafor opened her campaign in May.\n\n"
+             '"More than 90 percent were sent to official accounts," a Okafor campaign '
+             "spokesman said.")
+    assert q.loc[0, "speaker"] == "Jane Okafor"
+
+
+def test_the_title_holders_spokesman_speaks_for_the_title_holder():
+    q = _one("Rep. Tom Reyes denied the claim on Monday.\n\n"
+             '"The committee did not discriminate against anyone," the congressman\u2019s '
+             "spokesman said.")
+    assert q.loc[0, "speaker"] == "Tom Reyes"
+
+
+def test_a_surname_stays_with_the_person_named_more_often():
+    q = _one("Widow Maria Okafor Defends the Plan.\n\n"
+             "Maria Okafor, whose husband, Navy pilot Daniel Okafor, died in 2012, spoke on "
+             "Thursday.\n\n"
+             '"I would never wish this on anyone at all," Okafor said.')
+    assert q["speaker"].tolist()[-1] == "Maria Okafor"
+
+
+def test_a_surname_goes_to_the_latest_person_named_more_than_once():
+    q = _one("Jeb Okafor spoke first. Jeb Okafor then left.\n\n"
+             "Later Eric Okafor arrived. Eric Okafor told the crowd to vote.\n\n"
+             '"We will win this state in November," Okafor said.')
+    assert q["speaker"].tolist()[-1] == "Eric Okafor"
+
+
+def test_a_nickname_leaves_the_whole_name_and_its_attribution():
+    q = _one('"We did everything we could for them that night!" John "Tig" Tiegen said.')
+    assert q[q["kind"] == "direct"]["speaker"].tolist() == ["John Tiegen"]

@@ -72,6 +72,7 @@ from analysis.attribution.speakers import (
     place_name,
     ref_word_spans,
 )
+from analysis.attribution.transcripts import transcript_turns, with_turns
 from analysis.attribution.verbs import (
     _INDIRECT_VERBS,
     _LONE_VERBS,
@@ -266,6 +267,9 @@ _DOCUMENT_OBJECT = re.compile(r"\b(?:in|of|from|with|by)\s+(?:a|an|the|its|their
                               r"\s*(?:\w+\s+)?$")
 #: A person's name right after a noun ("spokesman Tom Reed", "the aide, Ann Lee,").
 _NAME_FOLLOWS = re.compile(r",?[ \t]+([A-Z][a-z]+)[ \t]+(?:[A-Z]\.[ \t]+)*[A-Z][a-z]")
+#: Determiners a sentence may open with before a group's name ("Some Democrats said").
+_GROUP_DETERMINERS = frozenset({"another", "other", "some", "many", "most", "several", "few",
+                                "both", "all", "each", "every", "any", "such"})
 _ANOTHER = re.compile(r"\b(?:another|second|other|different)\s+(?:\w+\s+)?$")
 #: The word before a position (and its "'s"). A match can only start where a word starts (any
 #: later start in the same word would also match from the word's start), so the look-behind
@@ -566,6 +570,43 @@ _SMALL = {"a", "an", "the", "of", "and", "in", "on", "to", "for", "at", "by", "w
           "from", "vs", "is", "who", "me", "my"}
 
 
+def _gerund(word: str) -> bool:
+    """A capitalised "-ing" form that opens a clause, not a name ("Celebrating Clinton",
+    "Breaking Obama"): tagged VBG by Brill's lexicon and not a census first name.
+
+    >>> _gerund("Celebrating"), _gerund("Sterling"), _gerund("Irving")
+    (True, False, False)
+    """
+    return word.endswith("ing") and lexicon_tags().get(word.casefold()) == "VBG" and \
+        not _given_name(word)
+
+
+#: What may stand between a name and the spokesperson speaking for it.
+_SPOKES_OWNER_GAP = re.compile(r"(?:['’]s)?[ \t]*(?:(?:campaign|office|team|camp|press "
+                               r"office|transition team)(?:['’]s)?[ \t]+)?")
+#: "the senator's" right before a spokesperson: a title that names its holder.
+_TITLE_OWNER_BEFORE = re.compile(r"\bthe[ \t]+([a-z]+)['’]s[ \t]+$")
+_NAME_AFTER_NICKNAME = re.compile(r"[A-Z][\w'’-]+")
+_NICKNAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \t]$")
+_NICKNAME_AFTER = re.compile(r"[ \t](?:[A-Z][a-z]*\.?[ \t])?[A-Z][\w'’-]+")
+
+
+def _nickname(text: str, open_pos: int, close_pos: int) -> bool:
+    """Whether the quotation between ``open_pos`` and ``close_pos`` is a nickname inside a
+    person's name: capitalised words after a census first name and before a capitalised
+    surname ('John "Tig" Tiegen', 'Dwayne "The Rock" Johnson').
+
+    >>> t = 'Marine John “Tig” Tiegen said so; critics called it “Tig” Tuesday.'
+    >>> _nickname(t, 12, 16), _nickname(t, 51, 55)
+    (True, False)
+    """
+    inner = text[open_pos + 1:close_pos].split()
+    before = _NICKNAME_BEFORE.search(text, max(0, open_pos - 30), open_pos)
+    return bool(inner) and all(w[:1].isupper() for w in inner) and before is not None \
+        and _given_name(before.group(1)) and \
+        _NICKNAME_AFTER.match(text, close_pos + 1) is not None
+
+
 def _is_title(quote: str) -> bool:
     """A title or name in quote marks: 2-8 words, every word but small ones capitalised,
     not ending a sentence ("One Hundred Years of Solitude", "State of the Union").
@@ -630,8 +671,14 @@ class _Article:
         pkinds = {s.paragraph: s.kind for s in self.sents}
         self.pkinds = [pkinds.get(i, "body") for i in range(len(self.paragraphs))]
         marked = normalise_marks(text)
-        self.quotes = _find_quotes(marked, self.paragraphs, self.pkinds)
+        self.quotes = with_turns(_find_quotes(marked, self.paragraphs, self.pkinds),
+                                 transcript_turns(marked, self.paragraphs), marked,
+                                 self.paragraphs)
         self.masked = _mask(marked, [p for q in self.quotes for p in q.parts])
+        # 'John "Tig" Tiegen': the opening mark of each nickname inside a name, its closing
+        self.nicknames = {q.open_pos: q.close_pos for q in self.quotes
+                          if q.close_pos is not None and q.close_pos - q.open_pos < 40
+                          and _nickname(text, q.open_pos, q.close_pos)}
         self.lower = self.masked.lower()
         self.names = _Names()
         self._documents_open: set[tuple[int, int]] = set()
@@ -713,15 +760,30 @@ class _Article:
                 continue
             form = match.group(0)
             words = form.split()
+            opening = s
             while words and (words[0].casefold() in _NAME_STOP or len(words) > 1
-                             and words[0].casefold() in owner) and \
+                             and (words[0].casefold() in owner or _gerund(words[0])
+                                  # "Celebrating Clinton", not "Downing Street"
+                                  and (self.names.known_surname(words[1])
+                                       or _given_name(words[1])))) and \
                     not month_as_given_name(m, s, words):   # "April Ryan" is a name
+                if words[0].casefold() not in _GROUP_DETERMINERS:
+                    opening = s + len(words[0]) + 1
                 s += len(words[0]) + 1             # "Said Jane Doe", "Continued Hale"
                 words = words[1:]
             if not words:
                 continue
+            if m[e:e + 1] == " " and e + 1 in self.nicknames:
+                # 'Del. Marcia "Cia" Price': the name is known whole, so the surname after
+                # the nickname, read next, names Marcia Price
+                surname = _NAME_AFTER_NICKNAME.match(m, self.nicknames[e + 1] + 2)
+                if surname is not None:
+                    self.names.canonical(words[-1] + " " + surname.group(), s)
+                    continue
             sent = sent_at(s)
-            at_start = s == sent.start or m[sent.start:s].strip(" '\"“‘(") == ""
+            # "Other Republicans echoed ...": a determiner before a group leaves it where
+            # the sentence's subject stands
+            at_start = opening == sent.start or m[sent.start:opening].strip(" '\"“‘(") == ""
             # a lone capitalised word opening a sentence is a name only when news shape says
             # so: "Thompson, 61, was blunt." / "Thompson said ..."
             after = m[s + len(words[0]):s + len(words[0]) + 30]
@@ -862,10 +924,16 @@ class _Article:
                 cands = [r for r in self.refs_in(ref.end, ref.end + 80)
                          if r.start == ref.end + after.end() and r.cls in ("person", "org")]
             if not cands:
+                # "Gowdy's spokesman", "a Clinton campaign spokesman": the name right
+                # before, or before its campaign, office or team
                 cands = [r for r in self.refs_in(max(0, ref.start - 60), ref.start)
-                         if ref.start - r.end <= 3 and r.cls in ("person", "org")]
+                         if r.cls in ("person", "org")
+                         and _SPOKES_OWNER_GAP.fullmatch(self.masked, r.end, ref.start)]
             if cands:
                 return cands[0].speaker, cands[0].speaker_type, cands[0].cls
+            owner = _TITLE_OWNER_BEFORE.search(self.lower, max(0, ref.start - 30), ref.start)
+            if owner and (titled := self.names.by_title(owner.group(1))):
+                return titled, "unknown", "person"    # "the congressman's spokesman"
             if after:
                 name = re.match(r"(?:the\s+)?((?:[A-Z][\w'’&.-]*\s?)+)",
                                 self.masked[ref.end + after.end():ref.end + 80])
@@ -1467,6 +1535,12 @@ class _Article:
             start, end = q.parts[0][0], q.parts[-1][1]
             item = _Item(start, end, "", q.parts, q.paragraph, open_pos=q.open_pos,
                          close_pos=q.close_pos)
+            if q.label is not None:
+                # a transcript's turn: its words are the speaker its label names
+                item.kind, item.attribution = "direct", "transcript label"
+                item.speaker, item.mention = q.speaker, q.label
+                items.append(item)
+                continue
             sent = self.sent_at(q.open_pos)
             verbs = [v for v in self.verbs_in(sent.start, q.open_pos)
                      if not self.in_quote(v[0])]
@@ -1607,6 +1681,11 @@ class _Article:
             if item.kind in ("direct", "mixed") and not item.after and item.colon is None \
                     and not item.floating and _is_title(self.text[start:end]):
                 item.kind, item.verb, item.attribution = "scare", None, "title"
+            if n_words <= 3 and q.close_pos is not None and _nickname(
+                    self.text, q.open_pos, q.close_pos):
+                # 'John "Tig" Tiegen': a nickname inside a name, no one's words
+                item.kind, item.verb, item.attribution = "scare", None, "nickname"
+                item.np, item.after = None, False
             if item.sign:
                 # the words a sign shows: quoted text, but no one's speech
                 item.kind, item.verb, item.colon, item.floating = "direct", None, None, False
@@ -1646,8 +1725,11 @@ class _Article:
         """A sentence that only says who spoke: at most six words, a speech verb among its
         first four, no quote mark ("Bush said.", "Mr. Trump told reporters on Monday.")."""
         words = self.masked[sent.start:sent.end].split()
-        if len(words) < 2 or _QUOTE_MARK.search(self.masked, sent.start, sent.end):
-            return False
+        if len(words) < 2 or any(mark.start() not in self.nicknames
+                                 and mark.start() not in self.nicknames.values()
+                                 for mark in _QUOTE_MARK.finditer(
+                                     self.masked, sent.start, sent.end)):
+            return False               # a quotation of its own, not a nickname's marks
         verbs = self.verbs_in(sent.start, sent.end)
         if not verbs:
             return False
@@ -2307,7 +2389,12 @@ class _Article:
             as_put = _AS_PUT_IT.match(self.masked, sent.start, item.start) \
                 if item.kind in ("direct", "mixed") and not item.after and not item.sign \
                 else None
-            if as_put is not None and not self.in_quote(as_put.start(1)):
+            if item.attribution == "transcript label":
+                # a label naming no one ("VIDEO:") leaves the turn unattributed, unguessed
+                spk, cls, mention = item.speaker, "person" if item.speaker else "label", \
+                    item.mention if item.speaker else None
+                st = next((r.speaker_type for r in self.refs if r.speaker == spk), "unknown")
+            elif as_put is not None and not self.in_quote(as_put.start(1)):
                 # "As Jane Doe put it, '...'": the speaker is named in the opening clause
                 found = self.np_speaker(as_put.start(1), as_put.end(1), as_put.end(1))
                 if found[0]:
@@ -2422,12 +2509,14 @@ class _Article:
                 item.attribution = "poll"
             if item.verb is not None and spk:
                 by_verb.setdefault(item.verb, (spk, st, cls, mention))
-            if item.kind in ("direct", "mixed") and not spk and cls not in ("passive", "sign") \
+            if item.kind in ("direct", "mixed") and not spk and \
+                    cls not in ("passive", "sign", "label") \
                     and item.verb is None and (tail := self.speaker_after(item)) is not None:
                 spk, st, cls, mention, tail_verb = tail
                 item.attribution = "named later in the sentence"
                 verb_lemma, verb_class, verb_text = self.verb_fields(*tail_verb)
-            if item.kind in ("direct", "mixed") and not spk and cls not in ("passive", "sign"):
+            if item.kind in ("direct", "mixed") and not spk and \
+                    cls not in ("passive", "sign", "label"):
                 guess = self.nearest_speaker(item, sent, last_speaker)
                 if guess is not None:
                     spk, st, cls, mention = guess

@@ -50,6 +50,8 @@ class _Quote:
     open_pos: int                         # offset of the opening mark
     close_pos: int | None                 # offset of the closing mark (None: ran out)
     paragraph: int                        # index of the first paragraph
+    speaker: str = ""                     # a transcript turn's speaker, named by its label
+    label: tuple[int, int] | None = None  # the span of that label ("TAPPER")
 
 
 def _mark_roles(text: str, i: int) -> tuple[bool, bool]:

@@ -83,6 +83,8 @@ _NAME_STOP = {
     # a sentence's opening word before a surname ("Though Kaine", "Neither Warren")
     "though", "neither", "either", "regarding", "outside", "besides", "without", "whether",
     "among", "how", "whatever", "whoever", "many", "most", "several", "few",
+    # a determiner before a surname ("Another Slaughter email", "Every Clinton aide")
+    "another", "each", "every", "any", "other", "such",
     # a link's imperative before a name ("(See Sexton's timeline", "Watch Obama's speech")
     "see", "read", "watch", "listen", "click", "follow", "subscribe", "download", "view",
     "visit",
@@ -340,12 +342,14 @@ class _Names:
 
     _latest: dict[str, int] = field(default_factory=dict, repr=False)
     _first: dict[str, int] = field(default_factory=dict, repr=False)
+    _mentions: dict[str, int] = field(default_factory=dict, repr=False)
     surnames: set[str] = field(default_factory=set, repr=False)
     _seen: int = field(default=0, repr=False)
 
     def _sync(self) -> None:
         """Index the names added to ``full`` since the last lookup (by last and by first
-        word; a later name wins, as the most recent mention does)."""
+        word; a later name wins, as the most recent mention does, unless it is named once
+        only after another of its surname named more often)."""
         for i in range(self._seen, len(self.full)):
             parts = self.full[i][1].split()
             if not parts:
@@ -353,7 +357,15 @@ class _Names:
             if len(parts) > 2 and _NAME_SUFFIX.fullmatch(parts[-1]):
                 parts = parts[:-1]            # "Joseph Biden Jr": the surname is Biden
             self._first[parts[0]] = i
-            self._latest[parts[-1]] = i
+            # the latest person of a surname, unless named once only after another of
+            # that surname named more often ("Dorothy Woods, whose husband, Navy SEAL Ty
+            # Woods, ...": a later "Woods" is still Dorothy Woods)
+            name = self.full[i][1]
+            self._mentions[name] = self._mentions.get(name, 0) + 1
+            previous = self._latest.get(parts[-1])
+            if previous is None or len(parts) < 2 or self._mentions[name] >= 2 or \
+                    self._mentions.get(self.full[previous][1], 0) < 2:
+                self._latest[parts[-1]] = i
             if len(parts) >= 2:
                 self.surnames.add(parts[-1])
         self._seen = len(self.full)
@@ -574,6 +586,12 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
             # "Meenakshi Ganguly of Human Rights Watch", "Arjun Patel of Amnesty
             # International": two names, then a body's name of two or more words
             return head
+        tail = _name_shape(" ".join(words[cut + 1:]))
+        titles = frozenset(w.casefold().strip(".") for w in words[:cut]) & _TITLES
+        if tail[0] == "full" and titles and _given_name(tail[1].split()[0]):
+            # "White House Chief of Staff Denis McDonough": a title with "of" in it
+            # ("Chief of Staff") before a first name and a surname
+            return ("full", tail[1], tail[2] | titles)
     place = place_name(" ".join(words))
     if place:
         return ("place", place, frozenset())   # "the United States", "Britain"

@@ -600,7 +600,9 @@ def workbook_attributions(quotes: pd.DataFrame, texts: dict[str, str], quoted: b
                           ) -> dict[str, list[dict]]:
     """The workbook's output as PolNeAR attributions, per article.
 
-    ``quoted=True``: direct and mixed quotations (a mixed one as its reported clause,
+    ``quoted=True``: direct and mixed quotations, but not a transcript's turn whose words
+    hold no quotation mark, which the gold quoted set leaves out too (a mixed one as its
+    reported clause,
     ``clause_start``/``clause_end``, when the extractor found one), plus reported speech
     holding a quotation mark; a quotation that continues the previous speaker in the same
     paragraph ("previous speaker", a quotation that is a sentence of its own or has no verb
@@ -620,6 +622,12 @@ def workbook_attributions(quotes: pd.DataFrame, texts: dict[str, str], quoted: b
             if _has_mark(text, parts) != quoted:
                 continue
         elif row.kind not in ("direct", "mixed") or not quoted:
+            continue
+        elif row.attribution == "transcript label" and not any(
+                _QUOTE_MARK.search(text, s, e) for s, e in parts):
+            # a transcript's turn ("TAPPER: ...") holding no quotation mark, which PolNeAR
+            # scores neither as a quotation nor as reported speech (its cue is a colon),
+            # whether or not a mark opens the transcript's paragraphs
             continue
         if row.kind == "mixed" and not pd.isna(row.clause_start):
             parts = [(int(row.clause_start), int(row.clause_end))]

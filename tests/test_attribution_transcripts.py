@@ -1,0 +1,70 @@
+"""Interview transcripts printed in an article: each turn's words go to the speaker its
+capitalised label names. The texts were written for these tests."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from analysis.attribution import extract_quotes
+from analysis.attribution.transcripts import transcript_turns
+
+
+def _one(text: str) -> pd.DataFrame:
+    return extract_quotes(pd.DataFrame({"article_id": ["t"], "outlet": ["x"], "text": [text]}))
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+
+
+def test_unquoted_turns_go_to_their_labels():
+    text = ("Host Dana Perino spoke with Senator Tom Reyes on Sunday.\n\n"
+            "PERINO: Will you back the bill this week?\n\n"
+            "REYES: I will back it, and so will most of my colleagues in the Senate.\n\n"
+            "PERINO: Even after the vote in committee?\n\n"
+            "Reyes later left for Ohio.")
+    q = _one(text)
+    turns = q[q["attribution"] == "transcript label"]
+    assert turns["quote"].tolist() == [
+        "Will you back the bill this week?",
+        "I will back it, and so will most of my colleagues in the Senate.",
+        "Even after the vote in committee?"]
+    assert turns["speaker"].tolist() == ["Dana Perino", "Tom Reyes", "Dana Perino"]
+    assert turns["kind"].eq("direct").all()
+    assert turns["speaker_mention"].tolist() == ["PERINO", "REYES", "PERINO"]
+
+
+def test_a_quoted_transcript_is_cut_at_each_label():
+    text = ("The exchange went as follows:\n\n"
+            "\u201cMARTIN: Did you sign the order that night?\n\n"
+            "\u201cVIDEO: They told me nothing at all about it.\n\n"
+            "\u201cMARTIN: So who did?\n\n"
+            "\u201cKELLER: Nobody signed anything, and I said so at the time.\u201d\n\n"
+            "Ann Keller has denied it since.")
+    q = _one(text)
+    direct = q[q["kind"] == "direct"]
+    assert direct["quote"].tolist() == [
+        "Did you sign the order that night?", "They told me nothing at all about it.",
+        "So who did?", "Nobody signed anything, and I said so at the time."]
+    # MARTIN labels two turns; VIDEO names no one, and its words are not guessed
+    assert direct["speaker"].tolist() == ["Martin", "", "Martin", "Ann Keller"]
+
+
+def test_kickers_and_one_off_capitals_are_no_turns():
+    text = ("UPDATE: The vote was delayed until Friday, officials said.\n\n"
+            "BREAKING NEWS: Another delay.\n\n"
+            "FIX IS IN: The rules were changed overnight.\n\n"
+            "HOLDEN: the plan explained in five charts.")
+    assert [t.speaker for t in transcript_turns(text, _paragraphs(text))] == [""] * 4
+    assert _one(text)["attribution"].ne("transcript label").all()
+
+
+def test_a_full_label_names_the_person_and_a_later_surname_follows_it():
+    text = ("JANE OKAFOR: We start with the budget.\n\n"
+            "OKAFOR: And the vote is on Tuesday.")
+    turns = transcript_turns(text, _paragraphs(text))
+    assert [t.speaker for t in turns] == ["Jane Okafor", "Jane Okafor"]
+    assert [text[t.start:t.end] for t in turns] == ["We start with the budget.",
+                                                     "And the vote is on Tuesday."]
