@@ -1343,3 +1343,22 @@ def test_a_surname_goes_to_the_latest_person_named_more_than_once():
 def test_a_nickname_leaves_the_whole_name_and_its_attribution():
     q = _one('"We did everything we could for them that night!" John "Tig" Tiegen said.')
     assert q[q["kind"] == "direct"]["speaker"].tolist() == ["John Tiegen"]
+
+
+def test_a_candidates_campaign_speaks_for_the_candidate():
+    q = _one("Hillary Okafor spoke in Iowa on Monday.\n\n"
+             "Hillary Okafor's campaign said it raised $15 million in January.\n\n"
+             "The Okafor campaign said it had \"never been stronger in the state.\"")
+    assert q["speaker"].tolist() == ["Hillary Okafor", "Hillary Okafor"]
+
+
+def test_supporters_who_heard_from_a_campaign_are_not_the_campaign():
+    q = _one("Marco Okafor spoke in Iowa on Monday.\n\n"
+             "Supporters who have heard directly from the Okafor campaign say it will fight on.")
+    assert q["speaker"].tolist() != ["Marco Okafor"]
+
+
+def test_a_possessive_after_s_is_read_without_its_mark():
+    q = _one("Bernie Sandros spoke in Iowa on Monday.\n\n"
+             "Bernie Sandros\u2019 campaign says it raised $21 million in January.")
+    assert q["speaker"].tolist() == ["Bernie Sandros"]

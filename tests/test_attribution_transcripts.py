@@ -68,3 +68,26 @@ def test_a_full_label_names_the_person_and_a_later_surname_follows_it():
     assert [t.speaker for t in turns] == ["Jane Okafor", "Jane Okafor"]
     assert [text[t.start:t.end] for t in turns] == ["We start with the budget.",
                                                      "And the vote is on Tuesday."]
+
+
+def test_a_printed_interview_gives_the_answers_to_the_person_the_headline_names():
+    text = ("Five questions for Mayor Ana Lindqvist.\n\n"
+            "Mayor Ana Lindqvist spoke to our reporter Tom Hale on Friday.\n\n"
+            "Q: Will the bridge reopen this year?\n\n"
+            "A: It will, and sooner than people think.\n\n"
+            "The engineers have finished their survey.\n\n"
+            "Q: What about the cost?\n\n"
+            "A: The city has set aside the money.\n\n"
+            "Tom Hale writes about the city.")
+    q = _one(text)
+    turns = q[q["attribution"] == "transcript label"]
+    # an answer runs on to the next question; a question is no source's words
+    assert turns["quote"].tolist() == [
+        "It will, and sooner than people think.\nThe engineers have finished their survey.",
+        "The city has set aside the money."]
+    assert turns["speaker"].tolist() == ["Ana Lindqvist", "Ana Lindqvist"]
+
+
+def test_one_answer_label_alone_is_no_interview():
+    text = "A: B and C are the options.\n\nQ: Which one?"
+    assert transcript_turns(text, _paragraphs(text)) == []

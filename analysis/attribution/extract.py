@@ -584,6 +584,13 @@ def _gerund(word: str) -> bool:
 #: What may stand between a name and the spokesperson speaking for it.
 _SPOKES_OWNER_GAP = re.compile(r"(?:['’]s)?[ \t]*(?:(?:campaign|office|team|camp|press "
                                r"office|transition team)(?:['’]s)?[ \t]+)?")
+#: A person's campaign, office or team, right after the name: it speaks for the person.
+_CAMPAIGN_OF = re.compile(r"(?:['’]s?)?[ \t]+(?:presidential[ \t]+|press[ \t]+)?"
+                          r"(?:campaign|office|team|camp)[ \t,]*")
+#: Words that put a name inside a longer noun phrase ("supporters who have heard from the
+#: Rubio campaign"): the phrase, not the name's campaign, is the subject.
+_NOT_A_LEAD_IN = re.compile(r"\b(?:who|which|that|from|of|by|with|for|to|in|at|on|about)\b",
+                            re.IGNORECASE)
 #: "the senator's" right before a spokesperson: a title that names its holder.
 _TITLE_OWNER_BEFORE = re.compile(r"\bthe[ \t]+([a-z]+)['’]s[ \t]+$")
 _NAME_AFTER_NICKNAME = re.compile(r"[A-Z][\w'’-]+")
@@ -1472,6 +1479,12 @@ class _Article:
         if last.cls == "document" and any(r.cls != "document" for r in refs):
             last = max((r for r in refs if r.cls != "document"), key=lambda r: r.end)
         rest = _LETTERS.findall(self.masked[last.end:np_end])
+        if last.cls == "person" and _CAMPAIGN_OF.fullmatch(self.masked, last.end, np_end) \
+                and not _NOT_A_LEAD_IN.search(self.masked, np_start, last.start):
+            # "Hillary Clinton's campaign said", "the Sanders campaign says": the campaign
+            # speaks for its candidate, as a spokesman does
+            spk, st, cls = self.resolve(last, phrase_end=np_end)
+            return spk, st, cls, (last.start, last.end)
         if rest and rest[-1].casefold() in _ORG_WORDS and rest[-1].islower():
             between = self.masked[last.end:np_end]
             cut = _after_clause(between.split())

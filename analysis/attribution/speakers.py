@@ -85,6 +85,8 @@ _NAME_STOP = {
     "among", "how", "whatever", "whoever", "many", "most", "several", "few",
     # a determiner before a surname ("Another Slaughter email", "Every Clinton aide")
     "another", "each", "every", "any", "other", "such",
+    # a sentence's opening word before a possessive ("Given Sanders' record", "Absent Trump's")
+    "given", "absent",
     # a link's imperative before a name ("(See Sexton's timeline", "Watch Obama's speech")
     "see", "read", "watch", "listen", "click", "follow", "subscribe", "download", "view",
     "visit",
@@ -469,8 +471,8 @@ _GROUP_ADJECTIVE = re.compile(r"(?:ish|ese|ian|can|ic|ern|ean|ani|i|ch)$")
 _PARTICLES = {"van", "von", "der", "de", "da", "la", "le", "bin"}
 
 
-#: A possessive ending a name: "Hillary Clinton's", "the FBI’s".
-_POSSESSIVE_END = re.compile(r"(?<=\w)['’]s$")
+#: A possessive ending a name: "Hillary Clinton's", "the FBI’s", "Bernie Sanders’".
+_POSSESSIVE_END = re.compile(r"(?<=\w)['’]s$|(?<=s)['’]$")
 
 #: An organisation's name has at most this many words ("U.S. Department of Health and
 #: Human Services" has seven); a longer capitalised run is a title-case headline or title.

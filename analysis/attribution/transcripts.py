@@ -2,9 +2,11 @@
 
 News sites print broadcast interviews as transcripts: each turn is a paragraph that opens
 with its speaker's name in capitals and a colon ("TAPPER: Do you think ...", "FALLIN: I
-think ..."), sometimes inside one long quotation. The words of a turn are its speaker's,
-whoever the article last named; the rules that look for a speech verb and its subject see
-none. :func:`transcript_turns` finds the labels and names their speakers.
+think ..."), sometimes inside one long quotation; a printed interview labels its turns
+"Q:" and "A:", the answers being those of the person the headline names. The words of a
+turn are its speaker's, whoever the article last named; the rules that look for a speech
+verb and its subject see none. :func:`transcript_turns` finds the labels and names their
+speakers.
 
 A capitalised word and a colon also open news kickers ("UPDATE:", "WATCH:", "EXCLUSIVE:").
 A label is taken for a speaker only when it names a person: a name of two or more words
@@ -16,6 +18,7 @@ A label is taken for a speaker only when it names a person: a name of two or mor
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 import string
 from dataclasses import dataclass
@@ -29,6 +32,8 @@ _LABEL = re.compile(
     r"[\"“‘']?[^\S\n]*"
     r"(?P<label>[A-Z][A-Z'’.-]*[A-Z](?:[^\S\n]+[A-Z][A-Z'’.-]*[A-Z.]){0,3})"
     r"(?:[^\S\n]*\([^()\n]{1,24}\))?[^\S\n]*:[^\S\n]+(?=\S)")
+#: The label of a question or an answer in a printed interview ("Q: ...", "A: ...").
+_QA_LABEL = re.compile(r"[\"“]?[^\S\n]*(?P<label>[QA])[.:][^\S\n]+(?=\S)")
 #: Capitalised runs of two or more words: the full names a one-word label may stand for.
 _FULL_NAME = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][\w'’-]+)+")
 #: Words that open a kicker or a note, not a turn.
@@ -45,7 +50,7 @@ _KICKERS = frozenset({
 @dataclass(frozen=True, slots=True)
 class Turn:
     """One turn of a transcript: the label's span, the speaker it names and the span of the
-    turn's words (to the end of its paragraph)."""
+    turn's words (to the end of its paragraph), and any later paragraphs it runs on to."""
 
     label_start: int
     label_end: int
@@ -53,23 +58,43 @@ class Turn:
     start: int
     end: int
     paragraph: int
+    more: tuple[tuple[int, int], ...] = ()   # the paragraphs that go on with the turn
 
 
-def _full_names(text: str) -> dict[str, list[tuple[int, str]]]:
-    """Each full name of ``text`` by its last word, case-folded: [(offset, name), ...]."""
-    out: dict[str, list[tuple[int, str]]] = {}
-    for m in _FULL_NAME.finditer(text):
+def _person_names(text: str, start: int = 0, end: int | None = None
+                  ) -> list[tuple[int, str]]:
+    """The full names of ``text[start:end]`` in order, as (offset, name): a capitalised run
+    from its first name on ("Governor Mary Fallin", "Host Dana Perino": Mary Fallin, Dana
+    Perino), else without its titles."""
+    out = []
+    for m in _FULL_NAME.finditer(text, start, len(text) if end is None else end):
         words = m.group().split()
-        # "Governor Mary Fallin", "Host Dana Perino": the name from its first name on, else
-        # without its titles
         given = next((i for i, w in enumerate(words[:-1]) if _given_name(w)), None)
         if given is not None:
             words = words[given:]
         while words and words[0].casefold().strip(".") in _TITLES:
             words = words[1:]
         if len(words) >= 2:
-            out.setdefault(words[-1].casefold(), []).append((m.start(), " ".join(words)))
+            out.append((m.start(), " ".join(words)))
     return out
+
+
+def _full_names(text: str) -> dict[str, list[tuple[int, str]]]:
+    """Each full name of ``text`` by its last word, case-folded: [(offset, name), ...]."""
+    out: dict[str, list[tuple[int, str]]] = {}
+    for pos, name in _person_names(text):
+        out.setdefault(name.split()[-1].casefold(), []).append((pos, name))
+    return out
+
+
+def _interviewee(text: str, paragraphs: list[tuple[int, int]], first: int) -> str:
+    """Who answers a question-and-answer interview: the first person its headline (first
+    paragraph) names, else the first its introduction (before the first question) names."""
+    for start, end in (paragraphs[0], (0, paragraphs[first][0])):
+        names = _person_names(text, start, end)
+        if names:
+            return names[0][1]
+    return ""
 
 
 def _speaker(words: list[str], pos: int, names: dict[str, list[tuple[int, str]]],
@@ -113,12 +138,16 @@ def transcript_turns(text: str, paragraphs: list[tuple[int, int]]) -> list[Turn]
     [('Jake Tapper', 'Is he a healer?'), ('Mary Fallin', 'I think so.'), ('', 'She spoke on CNN.')]
     """
     found = []
+    asked = []
     for index, (p_start, p_end) in enumerate(paragraphs):
         m = _LABEL.match(text, p_start, p_end)
         if m is not None:
             found.append((index, m, m.group("label").split()))
+        elif (m := _QA_LABEL.match(text, p_start, p_end)) is not None:
+            asked.append((index, m))
+    turns = _interview_turns(text, paragraphs, asked)
     if not found:
-        return []
+        return turns
     names = _full_names(text)
     counts: dict[str, int] = {}
     for _, _, words in found:
@@ -130,11 +159,40 @@ def transcript_turns(text: str, paragraphs: list[tuple[int, int]]) -> list[Turn]
         speaker = _speaker(words, m.start("label"), names, counts, labelled)
         if speaker and len(words) >= 2:
             labelled[words[-1].casefold().strip(".")] = speaker
-        end = paragraphs[index][1]
-        while end > m.end() and text[end - 1] in " \t\"”’'":
-            end -= 1
-        if end > m.end():
-            turns.append(Turn(m.start("label"), m.end("label"), speaker, m.end(), end, index))
+        turns += _turn(text, paragraphs, index, m, speaker)
+    return sorted(turns, key=lambda t: t.start)
+
+
+def _turn(text: str, paragraphs: list[tuple[int, int]], index: int, m: re.Match[str],
+          speaker: str) -> list[Turn]:
+    """The turn whose label ``m`` opens paragraph ``index``, to the paragraph's end (its
+    closing quotation mark left out); none when no words follow the label."""
+    end = paragraphs[index][1]
+    while end > m.end() and text[end - 1] in " \t\"”’'":
+        end -= 1
+    if end <= m.end():
+        return []
+    return [Turn(m.start("label"), m.end("label"), speaker, m.end(), end, index)]
+
+
+def _interview_turns(text: str, paragraphs: list[tuple[int, int]],
+                     asked: list[tuple[int, re.Match[str]]]) -> list[Turn]:
+    """The turns of a question-and-answer interview ("Q: ..." / "A: ..."), when two
+    answers or more are printed: each answer is the interviewee's (:func:`_interviewee`), a
+    question no source's (the outlet's own words)."""
+    if sum(m.group("label") == "A" for _, m in asked) < 2:
+        return []
+    interviewee = _interviewee(text, paragraphs, asked[0][0])
+    turns = []
+    for k, (index, m) in enumerate(asked):
+        answer = m.group("label") == "A"
+        turn = _turn(text, paragraphs, index, m, interviewee if answer else "")
+        if turn and answer and k + 1 < len(asked):
+            # an answer runs on to the next question: the paragraphs between are its own
+            more = tuple(paragraphs[i] for i in range(index + 1, asked[k + 1][0])
+                         if paragraphs[i][1] > paragraphs[i][0])
+            turn = [dataclasses.replace(turn[0], more=more)]
+        turns += turn
     return turns
 
 
@@ -186,8 +244,9 @@ def with_turns(quotes: list[_Quote], turns: list[Turn], text: str,
     spans = []
     for turn in turns:
         if turn.speaker and turn.paragraph not in used:
-            spans.append((turn.start, turn.end))
-            out.append(_Quote([(turn.start, turn.end)], turn.label_start, None, turn.paragraph,
+            parts = [(turn.start, turn.end), *turn.more]
+            spans += parts
+            out.append(_Quote(parts, turn.label_start, None, turn.paragraph,
                               turn.speaker, (turn.label_start, turn.label_end)))
     out = [q for q in out if q.label is not None or not any(
         s <= q.parts[0][0] and q.parts[-1][1] <= e for s, e in spans)]
