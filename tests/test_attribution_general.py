@@ -1362,3 +1362,11 @@ def test_a_possessive_after_s_is_read_without_its_mark():
     q = _one("Bernie Sandros spoke in Iowa on Monday.\n\n"
              "Bernie Sandros\u2019 campaign says it raised $21 million in January.")
     assert q["speaker"].tolist() == ["Bernie Sandros"]
+
+
+def test_a_surnames_campaign_that_speaks_is_the_candidates():
+    q = _one("Donald Okafor spoke in Iowa on Monday.\n\n"
+             "Okafor\u2019s campaign said it raised $15 million in January.\n\n"
+             "Okafor\u2019s campaign manager said it had spent half of it.")
+    assert q["speaker"].tolist()[0] == "Donald Okafor"
+    assert q["speaker"].tolist()[1] != "Donald Okafor"

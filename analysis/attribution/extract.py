@@ -54,6 +54,7 @@ from analysis.attribution.speakers import (
     _GROUP_NOUN,
     _NAME_STOP,
     _ORG_WORDS,
+    _POSSESSIVE_END,
     _PRONOUNS,
     _QUANTIFIERS,
     _STRIP_TAIL,
@@ -806,7 +807,15 @@ class _Article:
                 or self.names.known_surname(words[0])) or (
                 len(words) == 1 and _DESCRIPTION_AFTER.match(after) is not None
                 and _QUOTE_CLOSED_BEFORE.search(self.text, max(0, s - 4), s) is not None)
-            if len(words) == 1 and (at_start and not lone_name
+            # "Trump's campaign said": a known surname's campaign, office or team that speaks
+            # speaks for the person (the possessive alone names no one: "Clinton's aides
+            # said", "Sanders's campaign manager said")
+            campaign = _CAMPAIGN_OF.match(m, e) if len(words) == 1 else None
+            candidate = _POSSESSIVE_END.sub("", words[0]) if campaign is not None and \
+                _SPEAKS_AFTER.match(m, campaign.end() - 1) else ""
+            if candidate == words[0] or not self.names.known_surname(candidate):
+                candidate = ""
+            if len(words) == 1 and not candidate and (at_start and not lone_name
                                     or words[0].casefold() in _NAME_STOP
                                     or words[0].casefold() in _TITLES
                                     or words[0].casefold() in _AFFILIATIONS):
@@ -841,7 +850,7 @@ class _Article:
                 # "in Leeds, West Yorkshire": no speaker; one place after a comma at most
                 place_end = -1 if m[place_end:s] == ", " else s + len(form)
                 continue
-            name, cls = self.names.canonical(form, s)
+            name, cls = self.names.canonical(candidate or form, s)
             lead = _NAME_FOR_BEFORE.search(m, max(previous_of_end, s - 60), s) \
                 if cls == "org" else None
             if lead and _name_shape(m[lead.start():s] + form)[0] == "org":
