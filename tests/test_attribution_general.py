@@ -1370,3 +1370,15 @@ def test_a_surnames_campaign_that_speaks_is_the_candidates():
              "Okafor\u2019s campaign manager said it had spent half of it.")
     assert q["speaker"].tolist()[0] == "Donald Okafor"
     assert q["speaker"].tolist()[1] != "Donald Okafor"
+
+
+def test_a_surname_before_the_full_name_gets_the_full_name():
+    q = _one('"We simply have to stop digging and drilling," Mr Okoro said on Monday.\n\n'
+             "Secretary General Andrew Okoro opened the summit in New York.")
+    assert q.loc[0, "speaker"] == "Andrew Okoro"
+
+
+def test_the_last_two_words_of_a_longer_name_are_that_name():
+    q = _one("Press Secretary Sarah Huckabee Sandford spoke on Monday.\n\n"
+             'Later, Huckabee Sandford said the plan "will go ahead as planned this year."')
+    assert q.loc[0, "speaker"] == "Sarah Huckabee Sandford"

@@ -66,6 +66,7 @@ from analysis.attribution.speakers import (
     _Names,
     _Ref,
     _speaker_nouns,
+    honorific_sex,
     month_as_given_name,
     name_matches,
     org_phrase_spans,
@@ -2570,7 +2571,36 @@ class _Article:
                 item.clause[0] if item.clause else pd.NA,                     # clause_start
                 item.clause[1] if item.clause else pd.NA,                     # clause_end
             ))
-        return rows
+        return self._surnames_named_later(rows)
+
+    def _surnames_named_later(self, rows: list[tuple]) -> list[tuple]:
+        """Rows whose speaker is a lone surname that the article names in full only later
+        ('"...," Mr Guterres said.' before "Secretary General António Guterres"), given
+        that one full name: the only person of that surname the article names, first name
+        and surname."""
+        full: dict[str, set[str]] = {}
+        for _, name, _titles in self.names.full:
+            words = name.split()
+            if len(words) >= 2 and _given_name(words[0]):   # not "Six Trump", "Plus Democrats"
+                full.setdefault(words[-1], set()).add(name)
+        # "Mrs. Clinton" is not the "Bill Clinton" named later, nor "Mr. Obama" the
+        # "Michelle Obama": a title the surname had, or a mention of it, gives a sex
+        titles: dict[str, set[str]] = {}
+        for _, name, seen in self.names.full:
+            if " " not in name:
+                titles.setdefault(name, set()).update(seen)
+        for row in rows:
+            if row[7] and " " not in row[7]:
+                titles.setdefault(row[7], set()).update(
+                    w.casefold().rstrip(".") for w in str(row[4]).split()[:1])
+        chosen = {}
+        for surname, named in full.items():
+            sex = honorific_sex(titles.get(surname, set()))
+            named = {n for n in named if not sex or self.names.sex_of(n) in ("", sex)}
+            if len(named) == 1:
+                chosen[surname] = next(iter(named))
+        return [row[:7] + (chosen[row[7]],) + row[8:] if row[7] in chosen else row
+                for row in rows]
 
 
 _FOLDED_ACTORS: dict[int, tuple[pd.DataFrame, pd.DataFrame]] = {}

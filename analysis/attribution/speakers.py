@@ -411,6 +411,13 @@ class _Names:
                 self.full.append((pos, name, set(titles)))
                 return name, "person"
             return "", "unknown"
+        parts = name.split()
+        if len(parts) == 2 and not _given_name(parts[0]):
+            # "Huckabee Sanders" after "Sarah Huckabee Sanders": the end of a longer name
+            longer = next((entry[1] for entry in reversed(self.full)
+                           if entry[1].endswith(" " + name)), None)
+            if longer is not None:
+                name = longer
         self.full.append((pos, name, set(titles)))
         return name, "person"
 
