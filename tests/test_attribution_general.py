@@ -1382,3 +1382,9 @@ def test_the_last_two_words_of_a_longer_name_are_that_name():
     q = _one("Press Secretary Sarah Huckabee Sandford spoke on Monday.\n\n"
              'Later, Huckabee Sandford said the plan "will go ahead as planned this year."')
     assert q.loc[0, "speaker"] == "Sarah Huckabee Sandford"
+
+
+def test_a_town_opening_with_san_or_los_is_never_he():
+    q = _one("San Francisco drew thousands of students on Friday.\n\n"
+             '"We stand with the young people of this country," he added.')
+    assert q.loc[0, "speaker"] != "San Francisco"

@@ -125,10 +125,22 @@ def place_name(form: str) -> str:
 
     >>> place_name("the United States"), place_name("United States Senate")
     ('United States', '')
+    >>> place_name("San Francisco"), place_name("Los Angeles Times"), place_name("Sandra Lee")
+    ('San Francisco', '', '')
     """
     if form.startswith(("The ", "the ")):
         form = form[4:]
+    words = form.split()
+    if len(words) == 2 and words[0].casefold() in _PLACE_OPENERS:
+        # "San Francisco", "Los Angeles", "Fort Worth": a town ("Los Angeles Times", a
+        # newspaper, stays a name)
+        return form
     return form if form.casefold() in place_names() else ""
+
+
+#: First words of town names in the Americas that open no person's name ("San Francisco",
+#: "Santa Monica", "Los Angeles", "Las Vegas", "Fort Worth", "Puerto Rico").
+_PLACE_OPENERS = frozenset({"san", "santa", "los", "las", "fort", "puerto"})
 
 
 _ACTOR_CLASSES: dict[int, tuple[pd.DataFrame, dict[str, str], dict[str, str]]] = {}
