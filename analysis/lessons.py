@@ -660,8 +660,12 @@ def reading_set(corpus: pd.DataFrame, weight: pd.Series | None = None,
     return corpus[ids.isin(chosen).to_numpy()]
 
 
-def reading_note(corpus: pd.DataFrame, reading: pd.DataFrame, chosen_by: str) -> str:
-    """One sentence saying which articles the class reads, when they are not all of them.
+def reading_note(corpus: pd.DataFrame, reading: pd.DataFrame, chosen_by: str,
+                 weight: pd.Series | None = None, lacking: str = "") -> str:
+    """One sentence saying which articles the class reads, when they are not all of them;
+    with the ``weight`` they were chosen by and what a weight of zero means (``lacking``,
+    "Jane Doe is not named"), a second saying in how many of them it is so, as in every
+    article of their outlet.
 
     >>> c = pd.DataFrame({"article_id": list("abc"), "outlet": list("XYZ")})
     >>> note = reading_note(c, c.iloc[:2], "the one quoting most")
@@ -671,12 +675,22 @@ def reading_note(corpus: pd.DataFrame, reading: pd.DataFrame, chosen_by: str) ->
     'Every measurement in this lesson uses all 3.'
     >>> reading_note(c, c, "x")
     ''
+    >>> note = reading_note(c, c.iloc[:2], "x", pd.Series({"a": 2}), "no one is quoted")
+    >>> note.split(". ")[2]
+    'In 1 of them, as in every other article of its outlet, no one is quoted.'
     """
     if len(reading) >= len(corpus):
         return ""
-    return (f"The class reads {len(reading)} of the {len(corpus)} articles (from "
+    note = (f"The class reads {len(reading)} of the {len(corpus)} articles (from "
             f"{reading['outlet'].nunique()} outlets; in each outlet {chosen_by}): the ones "
             f"below. Every measurement in this lesson uses all {len(corpus)}.")
+    if weight is not None and lacking:
+        ids = reading["article_id"].astype(str)
+        empty = int((weight.reindex(ids).fillna(0) <= 0).sum())
+        if empty:
+            outlets = "its outlet" if empty == 1 else "their outlets"
+            note += f" In {empty} of them, as in every other article of {outlets}, {lacking}."
+    return note
 
 
 def save_reading(reading: pd.DataFrame, output_dir: str | Path, lesson: str) -> Path | None:

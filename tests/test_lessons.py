@@ -480,6 +480,19 @@ def test_a_large_corpus_gives_a_class_reading_set_one_outlet_at_a_time():
     assert lessons.reading_note(corpus.iloc[:4], corpus.iloc[:4], "x") == ""
 
 
+def test_the_reading_note_says_how_many_articles_read_lack_what_chose_them():
+    corpus = pd.DataFrame({"article_id": ["a0", "a1", "b0", "b1", "c0", "c1"],
+                           "outlet": ["A", "A", "B", "B", "C", "C"], "word_count": [300] * 6})
+    weight = pd.Series({"a1": 3})              # only outlet A names the person
+    reading = lessons.reading_set(corpus, weight, n=3)
+    assert reading["article_id"].tolist() == ["a1", "b0", "c0"]
+    note = lessons.reading_note(corpus, reading, "the one naming Jane Doe most", weight,
+                                "Jane Doe is not named")
+    assert note.endswith(" In 2 of them, as in every other article of their outlets, Jane Doe "
+                         "is not named.")
+    assert "In " not in lessons.reading_note(corpus, reading, "x")
+
+
 def test_the_printed_articles_are_the_reading_sets_when_lessons_saved_them(tmp_path):
     corpus = pd.DataFrame({"article_id": ["1", "2", "3"], "outlet": ["X", "Y", "Z"],
                            "headline": ["One", "Two", "Three"], "published": [None] * 3,
