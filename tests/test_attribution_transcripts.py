@@ -91,3 +91,11 @@ def test_a_printed_interview_gives_the_answers_to_the_person_the_headline_names(
 def test_one_answer_label_alone_is_no_interview():
     text = "A: B and C are the options.\n\nQ: Which one?"
     assert transcript_turns(text, _paragraphs(text)) == []
+
+
+def test_a_label_with_a_title_is_the_name_as_the_text_writes_it():
+    text = ("Sen. John McCain spoke to the host on Sunday.\n\n"
+            "SEN. JOHN MCCAIN (R-AZ): We will not back this bill.\n\n"
+            "MCCAIN: Not this year.")
+    turns = transcript_turns(text, _paragraphs(text))
+    assert [t.speaker for t in turns] == ["John McCain", "John McCain"]

@@ -30,7 +30,7 @@ from analysis.attribution.speakers import _TITLES, _given_name
 #: in capitals, an optional bracket ("(R-OK)"), a colon and the turn's first word.
 _LABEL = re.compile(
     r"[\"“‘']?[^\S\n]*"
-    r"(?P<label>[A-Z][A-Z'’.-]*[A-Z](?:[^\S\n]+[A-Z][A-Z'’.-]*[A-Z.]){0,3})"
+    r"(?P<label>[A-Z][A-Z'’.-]*[A-Z.](?:[^\S\n]+[A-Z][A-Z'’.-]*[A-Z.]){0,3})"
     r"(?:[^\S\n]*\([^()\n]{1,24}\))?[^\S\n]*:[^\S\n]+(?=\S)")
 #: The label of a question or an answer in a printed interview ("Q: ...", "A: ...").
 _QA_LABEL = re.compile(r"[\"“]?[^\S\n]*(?P<label>[QA])[.:][^\S\n]+(?=\S)")
@@ -106,14 +106,14 @@ def _speaker(words: list[str], pos: int, names: dict[str, list[tuple[int, str]]]
     if len(words) >= 2:
         # a full name the text writes ("Jake Tapper"), else a first name of the census lists
         # after any titles ("SEN. JOHN MCCAIN"); not "FIX IS IN"
-        full = " ".join(words).casefold()
-        known = next((n for _, n in names.get(last, []) if n.casefold().endswith(full)),
-                     None)
-        if known:
-            return known
         rest = list(words)
         while len(rest) > 2 and rest[0].casefold().strip(".") in _TITLES:
             rest = rest[1:]
+        full = " ".join(rest).casefold()
+        known = next((n for _, n in names.get(last, []) if n.casefold().endswith(full)),
+                     None)
+        if known:
+            return known                 # as the text writes it: "John McCain"
         return string.capwords(" ".join(rest)) if _given_name(rest[0].capitalize()) else ""
     if last in labelled:                 # "TAPPER:" after "JAKE TAPPER:"
         return labelled[last]
