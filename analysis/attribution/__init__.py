@@ -69,6 +69,8 @@ The package, one module per job: :mod:`~analysis.attribution.marks` (where quota
 open and close), :mod:`~analysis.attribution.verbs` (speech verbs),
 :mod:`~analysis.attribution.speakers` (mentions and who they refer to),
 :mod:`~analysis.attribution.clauses` (where a reported clause opens and ends),
+:mod:`~analysis.attribution.transcripts` (the turns of a printed interview, "TAPPER: ...",
+"Q: ..." / "A: ...", and whose they are),
 :mod:`~analysis.attribution.extract` (the extractor, :func:`extract_quotes`),
 :mod:`~analysis.attribution.spans` (quoted stretches for other measures),
 :mod:`~analysis.attribution.tables` (:func:`sources_table`, :func:`verb_profile`),
