@@ -1388,3 +1388,9 @@ def test_a_town_opening_with_san_or_los_is_never_he():
     q = _one("San Francisco drew thousands of students on Friday.\n\n"
              '"We stand with the young people of this country," he added.')
     assert q.loc[0, "speaker"] != "San Francisco"
+
+
+def test_the_commander_in_chief_is_the_president_named():
+    q = _one("President Donald Okafor tweeted on Monday.\n\n"
+             '"So ridiculous," the Commander-in-chief wrote.')
+    assert q.loc[0, "speaker"] == "Donald Okafor"

@@ -43,6 +43,7 @@ _TITLES = {
     "ac", "dac", "pc", "ds", "di", "dci", "supt", "superintendent", "mp", "councillor",
     "shadow", "chancellor", "king", "queen", "prince", "princess", "pope", "bishop", "rabbi",
     "imam", "father", "vice", "interior", "state", "defence", "defense", "attorney",
+    "commander-in-chief",
 }
 _ORG_WORDS = {
     "street", "corp", "co", "club", "fc", "police", "trust", "board", "campaign", "forum",
@@ -480,6 +481,7 @@ _TITLE_FORMS = {full: {abbr, full} for abbr, full in (
     ("supt", "superintendent"), ("insp", "inspector"), ("det", "detective"),
     ("dr", "doctor"))}
 _TITLE_FORMS["congressman"] = _TITLE_FORMS["congresswoman"] = {"rep", "representative"}
+_TITLE_FORMS["commander-in-chief"] = {"president"}     # "the commander-in-chief wrote"
 
 #: A plural people noun ("Londoners", "Muslims", "Republicans") and an adjective of
 #: nation, faith or party before it ("Jewish", "British", "Mexican"): a group, not a
