@@ -583,12 +583,13 @@ def _gerund(word: str) -> bool:
         not _given_name(word)
 
 
-#: What may stand between a name and the spokesperson speaking for it.
-_SPOKES_OWNER_GAP = re.compile(r"(?:['’]s)?[ \t]*(?:(?:campaign|office|team|camp|press "
-                               r"office|transition team)(?:['’]s)?[ \t]+)?")
+#: A person's own body, which speaks for them ("campaign", "press office", "team"), and
+#: what may stand between a name and the spokesperson speaking for it.
+_OWN_BODY = (r"(?:presidential[ \t]+|press[ \t]+|transition[ \t]+)?"
+             r"(?:campaign|office|team|camp)")
+_SPOKES_OWNER_GAP = re.compile(r"(?:['’]s)?[ \t]*(?:" + _OWN_BODY + r"(?:['’]s)?[ \t]+)?")
 #: A person's campaign, office or team, right after the name: it speaks for the person.
-_CAMPAIGN_OF = re.compile(r"(?:['’]s?)?[ \t]+(?:presidential[ \t]+|press[ \t]+)?"
-                          r"(?:campaign|office|team|camp)[ \t,]*")
+_CAMPAIGN_OF = re.compile(r"(?:['’]s?)?[ \t]+" + _OWN_BODY + r"[ \t,]*")
 #: Words that put a name inside a longer noun phrase ("supporters who have heard from the
 #: Rubio campaign"): the phrase, not the name's campaign, is the subject.
 _NOT_A_LEAD_IN = re.compile(r"\b(?:who|which|that|from|of|by|with|for|to|in|at|on|about)\b",
