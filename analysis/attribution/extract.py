@@ -1705,8 +1705,7 @@ class _Article:
             if item.kind in ("direct", "mixed") and not item.after and item.colon is None \
                     and not item.floating and _is_title(self.text[start:end]):
                 item.kind, item.verb, item.attribution = "scare", None, "title"
-            if n_words <= 3 and q.close_pos is not None and _nickname(
-                    self.text, q.open_pos, q.close_pos):
+            if n_words <= 3 and q.open_pos in self.nicknames:
                 # 'John "Tig" Tiegen': a nickname inside a name, no one's words
                 item.kind, item.verb, item.attribution = "scare", None, "nickname"
                 item.np, item.after = None, False
@@ -2579,17 +2578,16 @@ class _Article:
         ('"...," Mr Guterres said.' before "Secretary General António Guterres"), given
         that one full name: the only person of that surname the article names, first name
         and surname."""
-        full: dict[str, set[str]] = {}
-        for _, name, _titles in self.names.full:
-            words = name.split()
-            if len(words) >= 2 and _given_name(words[0]):   # not "Six Trump", "Plus Democrats"
-                full.setdefault(words[-1], set()).add(name)
         # "Mrs. Clinton" is not the "Bill Clinton" named later, nor "Mr. Obama" the
         # "Michelle Obama": a title the surname had, or a mention of it, gives a sex
+        full: dict[str, set[str]] = {}
         titles: dict[str, set[str]] = {}
         for _, name, seen in self.names.full:
-            if " " not in name:
+            words = name.split()
+            if len(words) == 1:
                 titles.setdefault(name, set()).update(seen)
+            elif words and _given_name(words[0]):   # not "Six Trump", "Plus Democrats"
+                full.setdefault(words[-1], set()).add(name)
         for row in rows:
             if row[7] and " " not in row[7]:
                 titles.setdefault(row[7], set()).update(
