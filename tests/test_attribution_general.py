@@ -1394,3 +1394,86 @@ def test_the_commander_in_chief_is_the_president_named():
     q = _one("President Donald Okafor tweeted on Monday.\n\n"
              '"So ridiculous," the Commander-in-chief wrote.')
     assert q.loc[0, "speaker"] == "Donald Okafor"
+
+
+def test_officials_after_a_comma_take_no_words_from_the_clause_before():
+    q = _one("Families may join the children approved under the existing guidelines, "
+             "officials announced.\n\n"
+             "Mr. Okafor, officials said, has grown skeptical of the plan.")
+    assert q["speaker"].tolist() == ["officials", "officials"]
+
+
+def test_a_title_after_of_stays_a_title_when_a_verb_follows():
+    q = _one("Professor Jane Hemsworth spoke on Monday.\n\n"
+             'Hemsworth, the co-author of "Going Viral," about the spread of rumours, said '
+             'the days of "a shared story" are gone.')
+    assert "Going Viral" not in q.loc[q["kind"] != "scare", "quote"].tolist()
+    assert q.loc[q["quote"] == "a shared story", "speaker"].tolist() == ["Jane Hemsworth"]
+
+
+def test_a_possessive_before_a_speech_noun_names_its_speaker():
+    q = _one("Donald Okafor spoke in Ohio on Monday.\n\n"
+             "Okafor, in turn, cites his followers as the source of his recent claim that "
+             "crime rose by half.\n\n"
+             "Okafor's advisers say that the rally was a success.")
+    assert q.loc[q["quote"].str.startswith("crime"), "speaker"].tolist() == ["Donald Okafor"]
+    # the advisers, not the candidate, say the second
+    assert "Donald Okafor" not in q.loc[q["quote"].str.contains("rally"), "speaker"].tolist()
+
+
+def test_at_which_point_a_crowd_is_the_crowd():
+    q = _one("Joe Arpaldo spoke in Ohio.\n\n"
+             'He said, "We will build it" - at which point the crowd chanted "Build it!"')
+    assert q.loc[q["quote"] == "Build it!", "speaker"].tolist() == ["crowd"]
+
+
+def test_a_body_named_in_common_words_is_the_body():
+    q = _one("The march drew thousands. Black Lives Matter issued a statement saying it "
+             'withdrew "because of the unsafe conditions for our communities."')
+    assert q["speaker"].tolist() == ["Black Lives Matter"]
+
+
+def test_given_names_before_the_last_two_words_stay_in_the_name():
+    q = _one('"I am all for the Second Amendment," says Jorge Antonio Villasenor Llamas, '
+             "31, of Tujunga.")
+    assert q["speaker"].tolist() == ["Jorge Antonio Villasenor Llamas"]
+
+
+def test_nobody_opening_a_sentence_is_no_one():
+    q = _one("President Barack Okafor spoke on Monday.\n\n"
+             "Nobody asked about the rhetoric, so Okafor brought it up himself. He called it "
+             '"shameful" and more.')
+    assert q["speaker"].tolist() == ["Barack Okafor"]
+
+
+def test_an_opening_adverb_is_no_first_name():
+    q = _one("The rise of Christoph Blocheron mattered.\n\n"
+             "Interestingly Blocheron, a wealthy industrialist, became the voice of a party. "
+             '"We will win," Blocheron said.')
+    assert q["speaker"].tolist() == ["Christoph Blocheron"]
+
+
+def test_a_word_the_article_puts_after_in_is_a_place_not_a_person():
+    q = _one("Berhanu Negasso lives in Asmeret, the capital, for most of the year.\n\n"
+             "With no investment coming in, Asmeret has become a city frozen in time. As we "
+             "watched the crowds walk down the avenue, past a cathedral and old cafes, Negasso "
+             "defended his decision.\n\n"
+             '"Do we really have to discuss the dictatorships the U.S. sleeps with?" he asked.')
+    assert q["speaker"].tolist() == ["Berhanu Negasso"]
+
+
+def test_a_holiday_is_no_person():
+    from analysis.attribution.speakers import _name_shape
+
+    assert _name_shape("New Year's Eve")[0] == "none"
+    assert _name_shape("Election Day")[0] == "none"
+    assert _name_shape("Doris Day")[:2] == ("full", "Doris Day")
+
+
+def test_a_quoted_title_before_a_name_leaves_the_name_opening_the_sentence():
+    q = _one("Donald Okafor spoke on Sunday. \"This isn't like somebody who admitted it,\" "
+             "Mr. Okafor said.\n\n"
+             "Later on ''This Week,'' Senator Bernie Sandros questioned Mr. Okafor's veracity. "
+             "He called him a ''pathological liar.''")
+    assert q.loc[q["quote"].str.startswith("pathological"), "speaker"].tolist() == \
+        ["Bernie Sandros"]

@@ -94,8 +94,24 @@ QUOTE_COLUMNS = [
 ]
 
 _BOUNDARY = re.compile(
-    r"[,;:()\[\]]|\s[-–—]\s|\b(?:in|to|of|from|by|with|at|during|under|for)\s+(?:which|whom)\b"
+    r"[,;:()\[\]]|\s[-–—]\s|\b(?:in|to|of|from|by|with|at|during|under|for)\s+(?:which|whom)"
+    r"(?:\s+(?:point|time|stage|moment))?\b"
     r"|\b(?:where|when|whereas|because|although|though|if|while|that)\b", re.I)
+#: A possessive pronoun and at most two lower-case describing words before a speech word,
+#: which is then a noun: "his recent claim that", "their repeated warnings that".
+_POSSESSOR_BEFORE = re.compile(r"\b(his|her|their|its|His|Her|Their|Its)\s+(?:[a-z-]+\s+){0,2}$")
+_POSSESSOR_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it"}
+#: Brill's tags of the words that may stand between the possessive and the noun: "recent",
+#: "stern", "repeated" (not "his advisers say that", "his team is suggesting that").
+_DESCRIBING_TAGS = frozenset({"JJ", "JJR", "JJS", "RB", "VBN"})
+#: A single capitalised word after a preposition of place: "in Asmara", "near Leith".
+_AFTER_LOCATIVE = re.compile(r"\b(?:in|near|outside|across|throughout|into)[ \t]+"
+                             r"([A-Z][a-z]+(?:[A-Z][a-z]+)?)\b(?!['’]s|[ \t]+[A-Z]|-)")
+#: The words before a title in quotation marks: 'the author of "Going Viral"'.
+_TITLE_LEAD = re.compile(r"\b(?:of|on|in|about|called|titled|entitled|dubbed|named)\s*$",
+                         re.I)
+#: Punctuation that closes the phrase before a word: the word's modifiers come after it.
+_PHRASE_BREAK = re.compile(r"[,;:!?()\[\]\"“”]|\s[-–—]\s|[–—]")
 
 
 # A sentence that only names who spoke the quotation before it (news writers' delayed
@@ -168,7 +184,9 @@ _LEADING_ADVERBIAL = re.compile(
     r"\s*(?:In|At|During|After|Before|From|On|Like|Unlike|Following|Speaking|Asked|Addressing|"
     r"Responding|Writing|Despite|Amid|With|Without|Since|Until|Along|Alongside|Later|Earlier|"
     r"When|While|Although|Though|Because|Once|If|As|"
-    r"[A-Z][a-z]+(?:ing|ed))\b[^,;:]{0,120},\s*")
+    r"[A-Z][a-z]+(?:ing|ed))\b[^,;:]{0,120},"
+    # (the comma may close a quoted title: "Later on ''This Week,'' Sen. Doe ...")
+    r"(?:(?<=_,)['\"”’]{1,2})?\s*")
 
 #: The speech-verb forms that mark the capitalised word before them as a speaker.
 _LONE_FORM = r"(?:said|says|told|tells|added|adds|wrote|writes|asked|asks|tweeted|pressed|" \
@@ -187,7 +205,10 @@ _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 #: A sentence that opens with a description and its verb: "The veteran coach opened",
 #: "the minister hit back", "A spokeswoman has said".
 _DESCRIPTION_SUBJECT = re.compile(
-    r"\s*(?:The|the|A|a|An|an)\s+(?:[\w'’-]+\s+){0,3}?[a-z][\w'’-]*(?=\s+(?:[a-z]+ly\s+)?"
+    r"\s*(?:The|the|A|a|An|an)\s+"
+    # a second determiner opens another phrase ("The rationale these liars use ...")
+    r"(?:(?!(?:these|those|this|that|his|her|their|its|the|a|an)\s)[\w'’-]+\s+){0,3}?"
+    r"[a-z][\w'’-]*(?=\s+(?:[a-z]+ly\s+)?"
     r"(?:[a-z]{2,}ed|[a-z]{3,}s|has|had|was|is|will|would|did|said|told|went|began|made|"
     r"took|gave|spoke|wrote)\b)")
 #: Words before "'s" that make it "is"/"has", not a possessive ("he's said").
@@ -583,6 +604,18 @@ def _gerund(word: str) -> bool:
         not _given_name(word)
 
 
+def _opening_adverb(word: str) -> bool:
+    """A capitalised adverb in -ly that opens a sentence before a name ("Interestingly
+    Blocher, a wealthy industrialist, ..."): tagged RB by Brill's lexicon and not a census
+    first name.
+
+    >>> _opening_adverb("Interestingly"), _opening_adverb("Kimberly")
+    (True, False)
+    """
+    return word.endswith("ly") and lexicon_tags().get(word.casefold()) == "RB" and \
+        not _given_name(word)
+
+
 #: A person's own body, which speaks for them ("campaign", "press office", "team"), and
 #: what may stand between a name and the spokesperson speaking for it.
 _OWN_BODY = (r"(?:presidential[ \t]+|press[ \t]+|transition[ \t]+)?"
@@ -691,6 +724,7 @@ class _Article:
                           and _nickname(text, q.open_pos, q.close_pos)}
         self.lower = self.masked.lower()
         self.names = _Names()
+        self._places: frozenset[str] | None = None
         self._documents_open: set[tuple[int, int]] = set()
         self._title_cases: dict[int, bool] = {}   # sentence start -> headline in title case
         self.refs = self._find_refs()
@@ -772,8 +806,10 @@ class _Article:
             words = form.split()
             opening = s
             while words and (words[0].casefold() in _NAME_STOP or len(words) > 1
-                             and (words[0].casefold() in owner or _gerund(words[0])
-                                  # "Celebrating Clinton", not "Downing Street"
+                             and (words[0].casefold() in owner or (
+                                  _gerund(words[0]) or _opening_adverb(words[0]))
+                                  # "Celebrating Clinton", "Interestingly Blocher", not
+                                  # "Downing Street"
                                   and (self.names.known_surname(words[1])
                                        or _given_name(words[1])))) and \
                     not month_as_given_name(m, s, words):   # "April Ryan" is a name
@@ -873,6 +909,8 @@ class _Article:
                     not words[0].isupper():
                 if speaks and _THE_BEFORE.search(m[max(0, s - 5):s]):
                     name, cls = words[0], "org"    # "the Met said": an organisation
+                elif not speaks and words[0] in self._place_words():
+                    continue    # "Asmara has become a city", named "in Asmara" elsewhere
                 else:
                     name, cls = words[0], "person"  # a surname that opens a sentence
                     self.names.full.append((s, name, set()))
@@ -894,6 +932,23 @@ class _Article:
                              "unknown" if cls == "person" else "organisation"))
         refs.sort(key=lambda r: (r.end, r.start))
         return refs
+
+    def _place_words(self) -> frozenset[str]:
+        """Single capitalised words the article puts after "in", "near", "into" ... ("in
+        Asmara") and never after another capitalised word ("Jeb Bush"), right before a
+        speech verb, nor as a census first name: places, never a person opening a
+        sentence."""
+        if self._places is None:
+            m = self.masked
+            found = set()
+            for w in {x.group(1) for x in _AFTER_LOCATIVE.finditer(m)}:
+                if _given_name(w) or re.search(
+                        r"\b(?:[A-Z][\w'’.-]*[ \t]+" + w + r"\b|" + w + _SPEAKS_AFTER.pattern
+                        + ")", m):
+                    continue
+                found.add(w)
+            self._places = frozenset(found)
+        return self._places
 
     def _is_place(self, s: int, e: int, form: str, place_end: int) -> bool:
         """A capitalised run that names a place or a wire service, not a speaker: after
@@ -961,6 +1016,9 @@ class _Article:
         if ref.cls == "source":
             sent = self.sent_at(ref.start)
             window = self.masked[max(sent.start, ref.start - 40):ref.start]
+            # its modifiers stand in its own phrase: "under the new rules, officials
+            # said" names officials, not "new rules officials"
+            window = _PHRASE_BREAK.split(window)[-1]
             pre_words: list[str] = []
             for w in reversed(re.findall(r"(?:[A-Z]\.){2,}|[A-Za-z\-]+", window)[-2:]):
                 if w.casefold() in _BEFORE_TITLE_STOP:
@@ -1288,6 +1346,15 @@ class _Article:
                     return spk, st, cls, (first.start, first.end)
             # "was slammed as '...'": the sentence does not say who spoke
             return "", "unknown", "passive", None
+        owner = _POSSESSOR_BEFORE.search(pre) if m[ve:ve + 6] == " that " else None
+        if owner is not None and all(lexicon_tags().get(w) in _DESCRIBING_TAGS
+                                     for w in pre[owner.end(1):].split()):
+            # "his recent claim that ...": the word is a noun, and its owner spoke
+            variant = _POSSESSOR_PRONOUN[owner.group(1).casefold()]
+            at = sent.start + owner.start(1)
+            spk, st, cls = self.resolve_pronoun(
+                _Ref(at, at + len(owner.group(1)), "pronoun", "", "", variant))
+            return spk, st, cls, (at, at + len(owner.group(1))) if spk else None
         if words and words[-1] == "to" and len(words) > 1:
             # "X said Y was right to urge ...": an infinitive has no subject of its own;
             # the speaker is the sentence's
@@ -1702,8 +1769,11 @@ class _Article:
                 first = self.text[start:start + 1]
                 item.kind = "direct" if (n_words >= 5 and first.isupper() and gap <= 4) \
                     else "mixed"
-            if item.kind in ("direct", "mixed") and not item.after and item.colon is None \
-                    and not item.floating and _is_title(self.text[start:end]):
+            if item.kind in ("direct", "mixed") and item.colon is None \
+                    and not item.floating and _is_title(self.text[start:end]) and (
+                        not item.after or _TITLE_LEAD.search(lead_in)):
+                # 'the co-author of "Going Viral," ..., said': a title after a preposition
+                # stays a title whatever verb follows it
                 item.kind, item.verb, item.attribution = "scare", None, "title"
             if n_words <= 3 and q.open_pos in self.nicknames:
                 # 'John "Tig" Tiegen': a nickname inside a name, no one's words

@@ -11,7 +11,7 @@ from functools import lru_cache
 import pandas as pd
 
 from analysis.attribution.verbs import _data_path, has_case_odd, prefix_tree
-from analysis.english import NAME_SUFFIXES, is_finite_verb
+from analysis.english import NAME_SUFFIXES, is_finite_verb, lexicon_tags
 
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this",
                 "that", "these", "those", "any", "no", "further", "some", "every", "each"}
@@ -86,6 +86,8 @@ _NAME_STOP = {
     "among", "how", "whatever", "whoever", "many", "most", "several", "few",
     # a determiner before a surname ("Another Slaughter email", "Every Clinton aide")
     "another", "each", "every", "any", "other", "such",
+    # a pronoun that names no one ("Nobody asked about ...")
+    "nobody", "somebody", "everybody", "anybody", "everyone", "someone", "anyone", "none",
     # a sentence's opening word before a possessive ("Given Sanders' record", "Absent Trump's")
     "given", "absent",
     # a link's imperative before a name ("(See Sexton's timeline", "Watch Obama's speech")
@@ -552,6 +554,11 @@ def _given_name(word: str) -> bool:
     return fold_letters(word).casefold() in given_names()
 
 
+#: Brill's tags of the words a body's name is made of ("Black Lives Matter", "World War
+#: Two", "United States Special Operations Command"), not an adverb or a finite verb.
+_BODY_NAME_TAG = re.compile(r"NN|JJ|CD$|VB[NG]?$")
+
+
 @lru_cache(maxsize=65536)
 def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
     """What a capitalised run says by its form alone: ("full", name, titles) for a person's
@@ -593,6 +600,9 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
         return none                        # "Last April", "Next Tuesday": a time
     while len(words) > 1 and words[-1].casefold().rstrip(",.") in _WEEKDAYS:
         words.pop()
+    if len(words) > 1 and words[-1] in ("Day", "Eve") and (
+            not _given_name(words[0]) or any(w.endswith(("'s", "’s")) for w in words)):
+        return none                        # "Election Day", "New Year's Eve": a date
     if "of" in words[2:]:
         # "Rep. Raúl Grijalva of Arizona", "Jane Doe of Human Rights Watch": a person from a
         # place or a body, when what comes before "of" is a person's name by its form (a
@@ -680,10 +690,22 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
         # Vian" open with a census first name: people)
         return none
     plain = [w for w in core if w.casefold() not in _PARTICLES]
-    if len(plain) > 2 and not (len(plain) == 3 and _given_name(plain[0])):
-        # "Democrat Nancy Pelosi" -> Nancy Pelosi; a given name keeps three words
-        # ("Sarah Huckabee Sanders", "José Manuel Barroso")
-        core = core[core.index(plain[-2]):]
+    if len(plain) > 2 and not any(_given_name(w) for w in plain) and \
+            all(_BODY_NAME_TAG.match(lexicon_tags().get(w.casefold(), "")) for w in plain):
+        # "Black Lives Matter", "Tea Party Patriots": common nouns and adjectives and no first
+        # name, so a body's name, not "Democrat Nancy Pelosi", "Republican Jeb Bush" or a
+        # headline's "Fully Supported One"
+        return ("org", form[4:] if form.startswith("The ") else form, frozenset())
+    if len(plain) > 2:
+        # "Democrat Nancy Pelosi" -> Nancy Pelosi: the name opens at its first given name
+        # and keeps three words ("Sarah Huckabee Sanders", "Democrat Hillary Rodham
+        # Clinton"), or more where given names fill all but the last two ("Jorge Antonio
+        # Villasenor Llamas"); with no given name, the last two words
+        first = next((i for i, w in enumerate(plain[:-1]) if _given_name(w)), None)
+        if first is None or len(plain) - first > 3 and not all(
+                _given_name(w) for w in plain[first:-2]):
+            first = len(plain) - 2
+        core = core[core.index(plain[first]):]
     if len(core) == 1:
         return ("single", core[0], titles)
     return ("full", " ".join(core) + suffix, titles)
