@@ -7,6 +7,8 @@ scraped metadata prefix such as ``date 2024-04-21`` at the start of the article.
 which one paragraph runs into the next without a space, as some scrapers and data sets
 join them ("…the forest.'We need…", "…happen?"Wheeler said…"), is split there
 (:func:`split_run_together`; :func:`load_corpus` reports each article where it happened).
+A line whose UTF-8 was once read as another encoding ("FranÃ§ois" for "François") is
+repaired with ftfy's ``fix_encoding`` (:func:`repair_mojibake`; reported the same way).
 Kept lines are labelled ``headline``, ``caption`` or ``body`` so analyses of an outlet's prose can
 leave display text out. Whitespace-only lines are layout and are neither kept nor reported.
 """
@@ -41,6 +43,13 @@ _RUN_TOGETHER = re.compile(r"[.!?](?<=[a-z][a-z][.!?])([\"'“”‘’]?)(?=[A-
 _OPENING, _CLOSING = "“‘", "”’"
 # Lone UTF-16 surrogates (from JSON escapes such as "\ud800") cannot be encoded as UTF-8.
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+# The first two characters of UTF-8 read as Latin-1 or Windows-1252: a lead byte (Â-ô) and
+# a continuation byte (U+0080-U+00BF, or what Windows-1252 puts there: € ‚ ƒ „ … † ‡ ˆ ‰ Š
+# ‹ Œ Ž ' ' " " • – — ˜ ™ š › œ ž Ÿ). Only a line holding one is handed to ftfy.
+_MOJIBAKE_PAIR = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030"
+    "\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161"
+    "\u203a\u0153\u017e\u0178]")
 
 
 @dataclass
@@ -56,6 +65,8 @@ class CleanArticle:
     #: raw line numbers where paragraphs ran together and were split (see
     #: :func:`split_run_together`), once per split
     run_together: list[int] = field(default_factory=list)
+    #: raw line numbers whose mis-decoded characters were repaired (:func:`repair_mojibake`)
+    repaired: list[int] = field(default_factory=list)
 
 
 @lru_cache(maxsize=1)
@@ -80,6 +91,26 @@ def _furniture_alternation() -> tuple[re.Pattern[str], tuple[str, ...]]:
     patterns = boilerplate_patterns()
     alternation = "|".join(f"(?P<f{i}>{p.pattern})" for i, (p, _) in enumerate(patterns))
     return re.compile(alternation, re.I), tuple(reason for _, reason in patterns)
+
+
+def repair_mojibake(line: str) -> str:
+    """``line`` with text that was UTF-8 once read as Latin-1 or Windows-1252 (mojibake)
+    decoded again, by ftfy's ``fix_encoding`` (Speer 2019): it changes a line only where
+    the repaired text is far more plausible, so "São Paulo" and "Ângela" stay as they are.
+    A character whose bytes were lost is left as it is.
+
+    >>> repair_mojibake("FranÃ§ois Hollande said"), repair_mojibake("São Paulo")
+    ('François Hollande said', 'São Paulo')
+    """
+    if line.isascii():
+        return line
+    composed = unicodedata.normalize("NFC", line)   # "A" + U+0303 is "Ã"
+    if not _MOJIBAKE_PAIR.search(composed):
+        return line
+    from ftfy import fix_encoding
+
+    fixed = fix_encoding(composed)
+    return line if fixed == composed else fixed
 
 
 def normalise_line(line: str) -> str:
@@ -264,7 +295,8 @@ def clean_article(raw_text: str, headline: str | None = None) -> CleanArticle:
     published = None
     seen_content = False
     run_together: list[int] = []
-    for line_no, line in _lines(raw_text, run_together):
+    repaired: list[int] = []
+    for line_no, line in _lines(raw_text, run_together, repaired):
         if not seen_content:
             seen_content = True
             match = _DATE_PREFIX.match(line)
@@ -286,16 +318,21 @@ def clean_article(raw_text: str, headline: str | None = None) -> CleanArticle:
         kept.append(line)
         line_nos.append(line_no)
     return CleanArticle("\n".join(kept), "".join(kinds), removed, published, line_nos,
-                        run_together)
+                        run_together, repaired)
 
 
-def _lines(raw_text: str, run_together: list[int]) -> Iterator[tuple[int, str]]:
+def _lines(raw_text: str, run_together: list[int],
+           repaired: list[int]) -> Iterator[tuple[int, str]]:
     """Each non-empty normalised line with its 1-based number, a line whose paragraphs ran
-    together given piece by piece (its number added to ``run_together`` once per cut)."""
+    together given piece by piece (its number added to ``run_together`` once per cut), a
+    line whose mojibake was repaired noted in ``repaired``."""
     for line_no, raw_line in enumerate(raw_text.splitlines(), start=1):
         if not raw_line or raw_line.isspace():  # normalises to ""
             continue
-        line = normalise_line(raw_line)
+        fixed = repair_mojibake(raw_line)   # before control characters (C1 bytes) go
+        if fixed != raw_line:
+            repaired.append(line_no)
+        line = normalise_line(fixed)
         if not line:
             continue
         pieces = split_run_together(line)

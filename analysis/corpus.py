@@ -315,6 +315,14 @@ def load_corpus(
                 f"{len(run_together)} paragraph(s) run into the next without a space "
                 f"(raw line(s) {', '.join(map(str, sorted(set(run_together))))})",
                 "split into paragraphs where a sentence end meets a capitalised word"))
+        repaired = record.pop("_repaired", None)
+        if repaired:
+            problems.append(_problem(
+                record["source_file"].partition("#")[0], _row_of(record["source_file"]),
+                record["article_id"],
+                f"{len(repaired)} line(s) hold text once decoded with the wrong encoding "
+                f"(mojibake such as 'Ã©' for 'é'; raw line(s) {', '.join(map(str, repaired))})",
+                "decoded again (ftfy's fix_encoding); raw_text keeps the line as read"))
     _outlets_and_languages(records, problems)
     for record in records:
         if not record["text"].strip():
@@ -1157,6 +1165,10 @@ def _reclean(record: dict) -> None:
         record["_run_together"] = cleaned.run_together
     else:
         record.pop("_run_together", None)
+    if cleaned.repaired:
+        record["_repaired"] = cleaned.repaired
+    else:
+        record.pop("_repaired", None)
     if cleaned.published and not record.get("published"):
         record["published"] = cleaned.published
     if not record.get("headline") and cleaned.kinds.startswith("h"):

@@ -281,3 +281,24 @@ def test_load_report_summary_groups_every_row_by_kind(tmp_path):
     assert summary.loc[0, "problem"].startswith("N paragraph(s) run into the next")
     assert summary.loc[0, "examples"] == "a00.txt, a01.txt, a02.txt and 9 more"
     assert summary.loc[1, "examples"] == "empty.txt"
+
+
+def test_mojibake_is_repaired_and_reported_with_its_row(tmp_path):
+    # UTF-8 bytes once read as Windows-1252, once ("FranÃ§ois") and twice over, with the C1
+    # byte the second reading leaves ("JesÃ\x83Âºs"); São Paulo is left as it is
+    once = "Fran\u00e7ois".encode("utf-8").decode("cp1252")
+    twice = "Jes\u00fas".encode("utf-8").decode("latin-1").encode("utf-8").decode("latin-1")
+    path = tmp_path / "c.jsonl"
+    pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"],
+                  "text": ["Plain text in S\u00e3o Paulo.",
+                           f"Head line.\n{once} Hollande spoke.\nAnd {twice} replied."]}
+                 ).to_json(path, orient="records", lines=True)
+    corpus = load_corpus(path)
+    assert corpus.loc[0, "text"] == "Plain text in S\u00e3o Paulo."
+    assert corpus.loc[1, "text"].split("\n")[1:] == [
+        "Fran\u00e7ois Hollande spoke.", "And Jes\u00fas replied."]
+    assert once in corpus.loc[1, "raw_text"]
+    report = load_report(corpus)
+    assert report[["row", "article_id"]].values.tolist() == [[2, "b"]]
+    assert "2 line(s) hold text once decoded with the wrong encoding" in report["problem"][0]
+    assert "raw line(s) 2, 3" in report["problem"][0]
