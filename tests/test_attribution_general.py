@@ -1477,3 +1477,23 @@ def test_a_quoted_title_before_a_name_leaves_the_name_opening_the_sentence():
              "He called him a ''pathological liar.''")
     assert q.loc[q["quote"].str.startswith("pathological"), "speaker"].tolist() == \
         ["Bernie Sandros"]
+
+
+def test_a_city_of_a_named_state_and_a_storm_are_no_people():
+    from analysis.attribution.speakers import _name_shape
+
+    assert _name_shape("New York City")[0] == "place"
+    assert _name_shape("Hurricane Maria")[0] == "none"
+    assert _name_shape("Tropical Storm Ana")[0] == "none"
+
+
+def test_a_body_named_with_for_and_no_first_name_is_the_body():
+    from analysis.attribution.speakers import _name_shape
+
+    assert _name_shape("Centers for Disease Control")[:2] == (
+        "org", "Centers for Disease Control")
+    assert _name_shape("Half of Vermont Democrats")[0] != "org"
+    q = _one("Environmental groups reacted with outrage, and the Center for Biological "
+             'Diversity said "these proposals would slam a wrecking ball into the law."\n\n'
+             'As for Donald Okafor, he said "it is a great plan."')
+    assert q["speaker"].tolist() == ["Center for Biological Diversity", "Donald Okafor"]

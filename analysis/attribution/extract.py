@@ -49,6 +49,7 @@ from analysis.attribution.speakers import (
     _ABBREVIATED,
     _AFFILIATIONS,
     _BE,
+    _BODY_WORDS,
     _DETERMINERS,
     _FUNCTION_WORDS,
     _GROUP_NOUN,
@@ -890,7 +891,12 @@ class _Article:
                 continue
             name, cls = self.names.canonical(candidate or form, s)
             lead = _NAME_FOR_BEFORE.search(m, max(previous_of_end, s - 60), s) \
-                if cls == "org" else None
+                if cls in ("org", "person") else None
+            if lead and cls == "person" and (_given_name(form.split()[0]) or not any(
+                    w.casefold().rstrip("s") in _BODY_WORDS for w in lead.group(0).split())):
+                # a run with no first name joins a body's word before "for" ("the Center
+                # for Biological Diversity"); "As for Trump" is no name
+                lead = None
             if lead and _name_shape(m[lead.start():s] + form)[0] == "org":
                 # "the Center for Responsive Politics": the organisation's whole name
                 if refs and refs[-1].start == lead.start():

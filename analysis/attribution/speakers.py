@@ -554,6 +554,15 @@ def _given_name(word: str) -> bool:
     return fold_letters(word).casefold() in given_names()
 
 
+#: Words after a state or country that name a place in it: "New York City", "Iowa State".
+_PLACE_NOUNS = frozenset({"city", "county", "state", "province", "island", "islands", "valley",
+                          "bay", "coast", "peninsula"})
+#: Words for a share of a group: "Half of Vermont Democrats", "Most of the Senate".
+_SHARE_WORDS = frozenset({"half", "most", "many", "some", "all", "none", "one", "two", "three",
+                          "majority", "minority", "third", "quarter", "rest", "both", "each",
+                          "several", "few"})
+#: Words that open the name of a storm: "Hurricane Maria", "Tropical Storm Ana".
+_STORM_WORDS = frozenset({"hurricane", "typhoon", "cyclone", "tropical", "superstorm"})
 #: Brill's tags of the words a body's name is made of ("Black Lives Matter", "World War
 #: Two", "United States Special Operations Command"), not an adverb or a finite verb.
 _BODY_NAME_TAG = re.compile(r"NN|JJ|CD$|VB[NG]?$")
@@ -628,6 +637,11 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
     place = place_name(" ".join(words))
     if place:
         return ("place", place, frozenset())   # "the United States", "Britain"
+    if len(words) > 1 and words[-1].casefold() in _PLACE_NOUNS and \
+            place_name(" ".join(words[:-1])):
+        return ("place", " ".join(words), frozenset())   # "New York City", "Iowa State"
+    if words and words[0].casefold() in _STORM_WORDS:
+        return none                        # "Hurricane Maria", "Tropical Storm Ana"
     suffix = ""
     if len(words) > 2 and _NAME_SUFFIX.fullmatch(words[-1]):
         suffix = " " + words.pop()
@@ -671,6 +685,11 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
     named = len(core) >= 2 and (not any(w in _BODY_WORDS for w in low[:k])
                                 or low[k - 1] in _TITLES)
     connective = any(w in {"against", "for", "of", "and", "the", "on"} for w in low[1:])
+    if connective and named and not titles and not any(_given_name(w) for w in core) and \
+            low[0] not in _SHARE_WORDS:
+        # "Centers for Disease Control": a body, not "Disease Control" ("Half of Vermont
+        # Democrats" stays a share of a group)
+        named = False
     if not named and (any(w in _BODY_WORDS for w in low) or connective
                       or (k and low[k - 1] in _BODY_WORDS and not titles)) or not core:
         if len(words) == 1 and words[0].isupper():
