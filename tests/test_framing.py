@@ -178,6 +178,20 @@ def test_a_group_and_its_verb_before_a_name_are_no_descriptor():
         assert descriptors_at(text, start, start + 8)[0] == before
 
 
+def test_a_noun_ending_another_phrase_before_a_title_is_no_descriptor():
+    # sentences written for this test: "the Syrian refugees President Obama wants to bring"
+    # had given the president the descriptor "Syrian refugees President"
+    from analysis.framing.labels import descriptors_at
+
+    for text, before in (("If the Syrian refugees President Jane Doe wants pose a risk, act.",
+                          "President"),
+                         ("In her Earth Day message President Jane Doe said no.", "President"),
+                         ("Republican candidate Sen. Jane Doe said no.",
+                          "Republican candidate Sen.")):
+        start = text.index("Jane Doe")
+        assert descriptors_at(text, start, start + 8)[0] == before
+
+
 @pytest.mark.parametrize("families", [{}, pd.DataFrame(columns=["family", "term"])])
 def test_label_usage_empty_family_list(seeds, families, quotes, sentences):
     out = F.label_usage(seeds, families, quotes=quotes, sentences=sentences)

@@ -407,6 +407,7 @@ def _descriptor_before(text: str, start: int, floor: int, stop: frozenset[str],
         return ""  # a verb or participle inside: a clause ("the building needed repairs")
     if words and words[-1].islower() and lexicon_tags().get(words[-1]) == "NNS":
         return ""  # many, not the one named: "the hurdles Jane Doe has faced"
+    words = words[_after_other_noun(words):]
     while words and _verb_form(words[0]):
         words.pop(0)
     if not opens:
@@ -415,6 +416,31 @@ def _descriptor_before(text: str, start: int, floor: int, stop: frozenset[str],
         if len(words) > 1 and _GROUP_PLURAL.search(words[0]) and words[1].islower():
             return ""  # a group and its verb: "many Republicans fear Jane Doe would ..."
     return " ".join(words)
+
+
+def _after_other_noun(words: list[str]) -> int:
+    """Where the phrase before a name starts when a common noun that is no role ends
+    another phrase before a capitalised title ("the Syrian refugees President Obama wants",
+    "in his Earth Day message President Doe said"): right after that noun; else 0. A role
+    noun stays ("Republican candidate Sen. Doe").
+
+    >>> _after_other_noun(["Syrian", "refugees", "President"])
+    2
+    >>> _after_other_noun(["presidential", "candidate", "Sen."])
+    0
+    """
+    from analysis.attribution.speakers import _TITLES
+    from analysis.corpus_actors import _type_words
+
+    roles = _type_words()
+    for i in range(len(words) - 2, -1, -1):
+        word = words[i]
+        if word.islower() and lexicon_tags().get(word, "")[:2] == "NN" and \
+                roles.get(word, roles.get(word.removesuffix("s"), "none")) == "none" and \
+                any(w[:1].isupper() and w.casefold().rstrip(".") in _TITLES
+                    for w in words[i + 1:]):
+            return i + 1
+    return 0
 
 
 #: Nouns of time that may follow a name without the name modifying them ("President Roe
