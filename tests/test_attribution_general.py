@@ -1497,3 +1497,15 @@ def test_a_body_named_with_for_and_no_first_name_is_the_body():
              'Diversity said "these proposals would slam a wrecking ball into the law."\n\n'
              'As for Donald Okafor, he said "it is a great plan."')
     assert q["speaker"].tolist() == ["Center for Biological Diversity", "Donald Okafor"]
+
+
+def test_another_kind_of_officer_is_no_police_officer():
+    q = _one("Company news.\n\nThe chief financial officer noted that consolidation was "
+             "among the reasons.\n\nA police officer said the road was closed.")
+    assert q["speaker"].tolist() == ["chief financial officer", "police officer at the scene"]
+
+
+def test_a_linking_word_before_a_described_name_leaves_the_name_speaking():
+    q = _one("Town news.\n\nBut Akhil Johrani, a police officer, noted that the road was "
+             "closed.")
+    assert q["speaker"].tolist() == ["Akhil Johrani"]

@@ -108,6 +108,8 @@ _DESCRIBING_TAGS = frozenset({"JJ", "JJR", "JJS", "RB", "VBN"})
 #: A single capitalised word after a preposition of place: "in Asmara", "near Leith".
 _AFTER_LOCATIVE = re.compile(r"\b(?:in|near|outside|across|throughout|into)[ \t]+"
                              r"([A-Z][a-z]+(?:[A-Z][a-z]+)?)\b(?!['’]s|[ \t]+[A-Z]|-)")
+#: Nothing, or a linking word, before the name that opens a clause: "But Jane Doe".
+_LINK_ONLY = re.compile(r"\s*(?:(?:But|And|Yet|So|Still|Now|Then)\s+)?")
 #: The words before a title in quotation marks: 'the author of "Going Viral"'.
 _TITLE_LEAD = re.compile(r"\b(?:of|on|in|about|called|titled|entitled|dubbed|named)\s*$",
                          re.I)
@@ -295,6 +297,14 @@ _NAME_FOLLOWS = re.compile(r",?[ \t]+([A-Z][a-z]+)[ \t]+(?:[A-Z]\.[ \t]+)*[A-Z][
 _GROUP_DETERMINERS = frozenset({"another", "other", "some", "many", "most", "several", "few",
                                 "both", "all", "each", "every", "any", "such"})
 _ANOTHER = re.compile(r"\b(?:another|second|other|different)\s+(?:\w+\s+)?$")
+#: Lower-case words right before "officer" that say which kind ("chief financial", "loan",
+#: "press"), after a determiner; "police", "arresting", "senior" leave a police officer.
+_OTHER_OFFICER = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+"
+                            r"((?:(?!(?:of|an?|the|to|for|in|on|at|by|with|and|or|who|that)\s)"
+                            r"[a-z][a-z-]+\s+){1,3})$")
+_POLICE_WORDS = frozenset({"police", "arresting", "senior", "another", "second", "other",
+                           "different", "one", "first", "third", "uniformed", "male",
+                           "female", "off-duty", "on-duty", "duty", "patrol"})
 #: The word before a position (and its "'s"). A match can only start where a word starts (any
 #: later start in the same word would also match from the word's start), so the look-behind
 #: gives the same matches without retrying inside every word.
@@ -784,6 +794,13 @@ class _Article:
                     refs.append(_Ref(s, e, "spokes", canonical, stype))
                 else:
                     before = m[max(0, s - 25):s].casefold()
+                    kind = _OTHER_OFFICER.search(m, max(0, s - 40), s)
+                    if kind is not None and kind.group(1).split()[-1] not in _POLICE_WORDS:
+                        # "the chief financial officer noted": another kind of officer, who
+                        # keeps the words that say which
+                        refs.append(_Ref(s, e, "person", f"{kind.group(1).strip()} {low}",
+                                         "unknown"))
+                        continue
                     variant = "another" if _ANOTHER.search(before) else ""
                     name = f"another {canonical}" if variant else canonical
                     refs.append(_Ref(s, e, "person", name, stype, variant))
@@ -1406,8 +1423,9 @@ class _Article:
                 heads = [cand for cand in segments[:-1]
                          if (not lead or cand.start() >= lead.end() - 1)
                          and any(r.cls == "person" and (
-                                 r.start == sent.start + cand.start() + len(cand.group(0))
-                                 - len(cand.group(0).lstrip())
+                                 # ("But Jane Doe, the company's treasurer, said")
+                                 _LINK_ONLY.fullmatch(pre_clean, cand.start(),
+                                                      r.start - sent.start) is not None
                                  or r.end == sent.start + cand.start()
                                  + len(cand.group(0).rstrip(" ,"))
                                  and _titles_only(
