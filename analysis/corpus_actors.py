@@ -22,6 +22,7 @@ from analysis.attribution.speakers import (
     _last_name,
     _name_shape,
     _Names,
+    common_words_name,
     honorific_sex,
     name_matches,
 )
@@ -140,6 +141,7 @@ def actors_from_corpus(corpus: pd.DataFrame, top: int = 15,
     also: dict[str, list[str]] = {}        # other spellings and acronyms of a name
     placed: dict[str, int] = {}            # mentions after "in", "at" ...: a place's
     words: dict[str, int] = {}             # every word of the corpus, as written
+    in_prose: set[str] = set()             # organisations met outside lines in title case
     for article_id, outlet, text in zip(corpus["article_id"], corpus["outlet"],
                                         corpus["text"], strict=True):
         text = str(text)
@@ -180,11 +182,21 @@ def actors_from_corpus(corpus: pd.DataFrame, top: int = 15,
                 opened.add(canon)      # not only inside a longer run ("New York City")
             if cls == "org" and not _organisation_like(canon):
                 continue
+            if cls == "org" and canon not in in_prose and not _title_case_line(
+                    text, match.start()):
+                in_prose.add(canon)
             articles.setdefault(canon, set()).add(str(article_id))
             outlets.setdefault(canon, set()).add(str(outlet))
             mentions[canon] = mentions.get(canon, 0) + 1
             kinds[canon] = "person" if cls == "person" else "organisation"
             titles.setdefault(canon, []).extend(seen_titles)
+    for name, kind in list(kinds.items()):
+        if kind == "organisation" and name not in in_prose and common_words_name(name.split()):
+            # a run of common words met only in lines in title case ("... Reject The Idea Of
+            # A Minimum Wage Hike") is a headline's words, not a body's name ("Black Lives
+            # Matter", met in running text)
+            for table in (articles, outlets, mentions, kinds, titles):
+                table.pop(name, None)
     by_surname: dict[str, list[str]] = {}
     for name, kind in list(kinds.items()):
         if kind == "person":
@@ -364,6 +376,21 @@ def _initials(name: str) -> str:
     """The capitals of a name's words, function words left out ("Federal Bureau of
     Investigation" -> FBI)."""
     return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def _title_case_line(text: str, pos: int) -> bool:
+    """Whether the line holding ``pos`` is in title case (a headline): four of five of its
+    words of four letters or more capitalised.
+
+    >>> _title_case_line("GOP Candidates Reject The Idea Of A Minimum Wage Hike.", 30)
+    True
+    >>> _title_case_line("Black Lives Matter issued a statement on Monday.", 3)
+    False
+    """
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    long = [w for w in text[start:end if end >= 0 else len(text)].split() if len(w) >= 4]
+    return bool(long) and sum(w[:1].isupper() for w in long) >= 0.8 * len(long)
 
 
 def _organisation_like(name: str) -> bool:

@@ -170,3 +170,16 @@ def test_a_persons_type_is_what_most_of_its_titles_and_describing_words_say():
     found = actors_from_corpus(corpus).set_index("actor")["type"].to_dict()
     # Jane Doe: "activist" twice against "Senator" once; Tom Roe: "Economist" once
     assert found == {"Jane Doe": "campaign group", "Tom Roe": "expert"}
+
+
+def test_common_words_in_headlines_only_are_no_organisation():
+    # articles written for this test: a headline in title case holds "Minimum Wage Hike";
+    # "Black Lives Matter" is named in running text
+    corpus = pd.DataFrame({
+        "article_id": ["a", "b", "c"], "outlet": ["X", "Y", "Z"],
+        "text": ["Candidates Reject The Idea Of A Minimum Wage Hike.\nThey spoke on Monday.",
+                 "Voters Debate The Idea Of A Minimum Wage Hike.\nBlack Lives Matter marched.",
+                 "Black Lives Matter issued a statement on Monday. Black Lives Matter said so."]})
+    actors = set(actors_from_corpus(corpus)["actor"])
+    assert "Black Lives Matter" in actors
+    assert "Minimum Wage Hike" not in actors

@@ -1509,3 +1509,12 @@ def test_a_linking_word_before_a_described_name_leaves_the_name_speaking():
     q = _one("Town news.\n\nBut Akhil Johrani, a police officer, noted that the road was "
              "closed.")
     assert q["speaker"].tolist() == ["Akhil Johrani"]
+
+
+def test_a_middle_common_word_after_other_words_is_a_headlines():
+    from analysis.attribution.speakers import _name_shape
+
+    assert _name_shape("Kathleen Hall Jamieson")[1] == "Kathleen Hall Jamieson"
+    assert _name_shape("Democrat Hillary Rodham Clinton")[1] == "Hillary Rodham Clinton"
+    assert _name_shape("Rand Paul Scores Direct")[1] != "Paul Scores Direct"
+    assert _name_shape("Eastern Standard Time")[0] == "none"

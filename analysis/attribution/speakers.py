@@ -568,6 +568,18 @@ _STORM_WORDS = frozenset({"hurricane", "typhoon", "cyclone", "tropical", "supers
 _BODY_NAME_TAG = re.compile(r"NN|JJ|CD$|VB[NG]?$")
 
 
+def common_words_name(words: list[str]) -> bool:
+    """Whether a capitalised run is made of common nouns and adjectives (Brill's lexicon)
+    and holds no census first name: a body's name or a headline's words, never a
+    person's ("Black Lives Matter", "Minimum Wage Hike"; not "Republican Jeb Bush").
+
+    >>> common_words_name(["Black", "Lives", "Matter"]), common_words_name(["Jeb", "Bush"])
+    (True, False)
+    """
+    return not any(_given_name(w) for w in words) and all(
+        _BODY_NAME_TAG.match(lexicon_tags().get(w.casefold(), "")) for w in words)
+
+
 @lru_cache(maxsize=65536)
 def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
     """What a capitalised run says by its form alone: ("full", name, titles) for a person's
@@ -609,9 +621,9 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
         return none                        # "Last April", "Next Tuesday": a time
     while len(words) > 1 and words[-1].casefold().rstrip(",.") in _WEEKDAYS:
         words.pop()
-    if len(words) > 1 and words[-1] in ("Day", "Eve") and (
+    if len(words) > 1 and words[-1] in ("Day", "Eve", "Time") and (
             not _given_name(words[0]) or any(w.endswith(("'s", "’s")) for w in words)):
-        return none                        # "Election Day", "New Year's Eve": a date
+        return none      # "Election Day", "New Year's Eve", "Eastern Standard Time": a date
     if "of" in words[2:]:
         # "Rep. Raúl Grijalva of Arizona", "Jane Doe of Human Rights Watch": a person from a
         # place or a body, when what comes before "of" is a person's name by its form (a
@@ -709,8 +721,7 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
         # Vian" open with a census first name: people)
         return none
     plain = [w for w in core if w.casefold() not in _PARTICLES]
-    if len(plain) > 2 and not any(_given_name(w) for w in plain) and \
-            all(_BODY_NAME_TAG.match(lexicon_tags().get(w.casefold(), "")) for w in plain):
+    if len(plain) > 2 and common_words_name(plain):
         # "Black Lives Matter", "Tea Party Patriots": common nouns and adjectives and no first
         # name, so a body's name, not "Democrat Nancy Pelosi", "Republican Jeb Bush" or a
         # headline's "Fully Supported One"
@@ -722,7 +733,11 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
         # Villasenor Llamas"); with no given name, the last two words
         first = next((i for i, w in enumerate(plain[:-1]) if _given_name(w)), None)
         if first is None or len(plain) - first > 3 and not all(
-                _given_name(w) for w in plain[first:-2]):
+                _given_name(w) for w in plain[first:-2]) or first > 0 and \
+                len(plain) - first == 3 and plain[first + 1].casefold() in lexicon_tags() \
+                and not _given_name(plain[first + 1]):
+            # (after other words, a middle name is no common word: "Rand Paul Scores
+            # Direct" is a headline's; "Kathleen Hall Jamieson" keeps "Hall")
             first = len(plain) - 2
         core = core[core.index(plain[first]):]
     if len(core) == 1:
