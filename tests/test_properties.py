@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis import CorpusError, load_corpus, load_report, removal_report, split_sentences
-from analysis.cleaning import KIND_CODES, clean_article, normalise_line
+from analysis.cleaning import KIND_CODES, clean_article, normalise_line, repair_mojibake
 
 # Quick and repeatable by default (tests/conftest.py); for a long hunt on new examples:
 # HYPOTHESIS_PROFILE=hunt PROPERTY_EXAMPLES=2000 pytest tests/test_properties.py
@@ -37,23 +37,31 @@ PIECES = [
     "é", "e\u0301", "ß", "İ", "ﬁ", "🙂", "👍🏽", "中文。", "مرحبا", "עברית", "\u202e",
     "forest.'We", 'happen?"Wheeler', "himself.Frankly", "Gov.Brown",
     "<script>alert(1)</script>", "{{ x }}", "&amp;", "\x00", "\x01", "\x7f", "\x9b",
+    "FranÃ§ois ", "JesÃ\x83Âºs ", "Â£5", "â€œ",
 ]
 newsy = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=12)), max_size=40).map(
     "".join)
 any_text = st.one_of(st.text(max_size=300), newsy)
 
 
-def _content_lines(raw: str) -> list[tuple[int, str]]:
-    return [(n, normalise_line(line)) for n, line in enumerate(raw.splitlines(), start=1)
-            if normalise_line(line)]
+def _content_lines(raw: str, repaired: list[int] = ()) -> list[tuple[int, str]]:
+    lines = [(n, normalise_line(repair_mojibake(line) if n in repaired else line))
+             for n, line in enumerate(raw.splitlines(), start=1)]
+    return [(n, line) for n, line in lines if line]
 
 
 def assert_conserved_exactly(raw: str, text: str, line_nos: list[int],
-                             removed: list[dict], run_together: list[int] = ()) -> None:
+                             removed: list[dict], run_together: list[int] = (),
+                             repaired: list[int] = ()) -> None:
     """Every non-blank raw line is accounted for, in order: it is a paragraph of ``text``,
     or a removed line, or a removed prefix followed by the rest (kept or removed). A line
     whose paragraphs ran together (``run_together``) is the pieces it was cut into: each
-    is in the line, and together they hold all its characters."""
+    is in the line, and together they hold all its characters. A line listed in
+    ``repaired`` is held as :func:`repair_mojibake` decodes it, and only such a line: every
+    other line is held as it was written."""
+    for line_no, line in enumerate(raw.splitlines(), start=1):
+        assert (repair_mojibake(line) != line) == (line_no in repaired), \
+            f"line {line_no}: repaired without a report, or reported unchanged"
     paragraphs = text.split("\n") if text else []
     assert len(paragraphs) == len(line_nos)
     assert line_nos == sorted(line_nos)
@@ -63,7 +71,7 @@ def assert_conserved_exactly(raw: str, text: str, line_nos: list[int],
         pieces.setdefault(row["line_no"], []).append(row["text"])
     for line_no, paragraph in zip(line_nos, paragraphs, strict=True):
         pieces.setdefault(line_no, []).append(paragraph)
-    content = _content_lines(raw)
+    content = _content_lines(raw, repaired)
     assert set(pieces) == {n for n, _ in content}, "a line number that is not a content line"
     for line_no, line in content:
         if line_no in run_together:
@@ -79,7 +87,7 @@ def assert_conserved_exactly(raw: str, text: str, line_nos: list[int],
 def test_cleaning_conserves_every_line_of_generated_text(raw):
     cleaned = clean_article(raw)
     assert_conserved_exactly(raw, cleaned.text, cleaned.line_nos, cleaned.removed,
-                             cleaned.run_together)
+                             cleaned.run_together, cleaned.repaired)
     assert len(cleaned.kinds) == len(cleaned.line_nos)
     assert set(cleaned.kinds) <= set(KIND_CODES)
     assert "\n\n" not in cleaned.text and cleaned.text == cleaned.text.strip()
@@ -146,7 +154,7 @@ def test_load_corpus_never_crashes_on_a_text_file(text):
         cleaned = clean_article(row.raw_text)
         assert row.text == cleaned.text
         assert_conserved_exactly(row.raw_text, row.text, cleaned.line_nos, cleaned.removed,
-                                 cleaned.run_together)
+                                 cleaned.run_together, cleaned.repaired)
         assert_sentences_exact(row.text, split_sentences(corpus))
 
 
@@ -185,7 +193,7 @@ def _check_table(path: Path, rows: list[tuple[str, str]]) -> None:
     for row in corpus.itertuples():
         cleaned = clean_article(row.raw_text)
         assert_conserved_exactly(row.raw_text, row.text, cleaned.line_nos, cleaned.removed,
-                                 cleaned.run_together)
+                                 cleaned.run_together, cleaned.repaired)
 
 
 @QUICK
