@@ -1518,3 +1518,14 @@ def test_a_middle_common_word_after_other_words_is_a_headlines():
     assert _name_shape("Democrat Hillary Rodham Clinton")[1] == "Hillary Rodham Clinton"
     assert _name_shape("Rand Paul Scores Direct")[1] != "Paul Scores Direct"
     assert _name_shape("Eastern Standard Time")[0] == "none"
+
+
+def test_a_document_or_event_name_is_never_he():
+    from analysis.attribution.speakers import _name_shape
+
+    assert _name_shape("Paris Agreement")[0] == "none"
+    assert _name_shape("Drudge Report")[0] == "org"
+    assert _name_shape("Doris Day")[0] == "full"
+    q = _one("Ambassador Francis Delatour spoke.\n\nThe Paris Agreement could enter into force "
+             "this year.\n\n''On espere,'' he said.")
+    assert q["speaker"].tolist() == ["Francis Delatour"]

@@ -554,6 +554,17 @@ def _given_name(word: str) -> bool:
     return fold_letters(word).casefold() in given_names()
 
 
+@lru_cache(maxsize=1)
+def _event_words() -> frozenset[str]:
+    """Last words of the name of an event or a document, not of a person ("Summit",
+    "Agreement", "Act", "Report": the rows of type ``none`` of ``actor_type_words.csv``)."""
+    with _data_path("actor_type_words.csv").open(encoding="utf-8") as handle:
+        frame = pd.read_csv(handle, dtype=str, keep_default_na=False)
+    return frozenset(frame.loc[frame["type"].str.strip() == "none", "word"].str.casefold())
+
+
+#: Of :func:`_event_words`, those whose name may speak: a report and its publisher.
+_REPORT_WORDS = frozenset({"report", "assessment"})
 #: Words after a state or country that name a place in it: "New York City", "Iowa State".
 _PLACE_NOUNS = frozenset({"city", "county", "state", "province", "island", "islands", "valley",
                           "bay", "coast", "peninsula"})
@@ -666,6 +677,12 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
     words = words[:verb]
     if not words:
         return none
+    if len(words) > 1 and words[-1].casefold() in _event_words() and \
+            not _given_name(words[0]):
+        # "Paris Agreement", "Crime Bill": an event or a document, never "he", "she" or
+        # "it"; a report may speak, as its publisher ("the Drudge Report said")
+        return ("org", form[4:] if form.startswith("The ") else form, frozenset()) if \
+            words[-1].casefold() in _REPORT_WORDS else none
     low = [w.casefold().strip(".").replace("’s", "").replace("'s", "") for w in words]
     if low[-1] in _AFFILIATIONS or low[-1] == "american" and len(low) > 1 and \
             low[-2].endswith("an"):
