@@ -105,9 +105,11 @@ _POSSESSOR_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it"}
 #: Brill's tags of the words that may stand between the possessive and the noun: "recent",
 #: "stern", "repeated" (not "his advisers say that", "his team is suggesting that").
 _DESCRIBING_TAGS = frozenset({"JJ", "JJR", "JJS", "RB", "VBN"})
-#: A single capitalised word after a preposition of place: "in Asmara", "near Leith".
-_AFTER_LOCATIVE = re.compile(r"\b(?:in|near|outside|across|throughout|into)[ \t]+"
-                             r"([A-Z][a-z]+(?:[A-Z][a-z]+)?)\b(?!['’]s|[ \t]+[A-Z]|-)")
+#: A preposition of place right before a single capitalised word ("in Asmara", "near
+#: Leith"), and what after the word makes it part of something else ("in Asmara's", "in
+#: Asmara Province").
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|across|throughout|into)[ \t]+$")
+_NOT_A_PLACE_AFTER = re.compile(r"['’]s|[ \t]+[A-Z]|-")
 #: Nothing, or a linking word, before the name that opens a clause: "But Jane Doe".
 _LINK_ONLY = re.compile(r"\s*(?:(?:But|And|Yet|So|Still|Now|Then)\s+)?")
 #: The words before a title in quotation marks: 'the author of "Going Viral"'.
@@ -735,7 +737,7 @@ class _Article:
                           and _nickname(text, q.open_pos, q.close_pos)}
         self.lower = self.masked.lower()
         self.names = _Names()
-        self._places: frozenset[str] | None = None
+        self._places: dict[str, bool] = {}
         self._documents_open: set[tuple[int, int]] = set()
         self._title_cases: dict[int, bool] = {}   # sentence start -> headline in title case
         self.refs = self._find_refs()
@@ -908,9 +910,10 @@ class _Article:
                 continue
             name, cls = self.names.canonical(candidate or form, s)
             lead = _NAME_FOR_BEFORE.search(m, max(previous_of_end, s - 60), s) \
-                if cls in ("org", "person") else None
-            if lead and cls == "person" and (_given_name(form.split()[0]) or not any(
-                    w.casefold().rstrip("s") in _BODY_WORDS for w in lead.group(0).split())):
+                if cls == "org" or cls == "person" and m[max(0, s - 4):s] == "for " \
+                and not _given_name(form.split()[0]) else None
+            if lead and cls == "person" and not any(
+                    w.casefold().rstrip("s") in _BODY_WORDS for w in lead.group(0).split()):
                 # a run with no first name joins a body's word before "for" ("the Center
                 # for Biological Diversity"); "As for Trump" is no name
                 lead = None
@@ -932,7 +935,7 @@ class _Article:
                     not words[0].isupper():
                 if speaks and _THE_BEFORE.search(m[max(0, s - 5):s]):
                     name, cls = words[0], "org"    # "the Met said": an organisation
-                elif not speaks and words[0] in self._place_words():
+                elif not speaks and self._place_word(words[0]):
                     continue    # "Asmara has become a city", named "in Asmara" elsewhere
                 else:
                     name, cls = words[0], "person"  # a surname that opens a sentence
@@ -956,22 +959,33 @@ class _Article:
         refs.sort(key=lambda r: (r.end, r.start))
         return refs
 
-    def _place_words(self) -> frozenset[str]:
-        """Single capitalised words the article puts after "in", "near", "into" ... ("in
-        Asmara") and never after another capitalised word ("Jeb Bush"), right before a
-        speech verb, nor as a census first name: places, never a person opening a
-        sentence."""
-        if self._places is None:
-            m = self.masked
-            found = set()
-            for w in {x.group(1) for x in _AFTER_LOCATIVE.finditer(m)}:
-                if _given_name(w) or re.search(
-                        r"\b(?:[A-Z][\w'’.-]*[ \t]+" + w + r"\b|" + w + _SPEAKS_AFTER.pattern
-                        + ")", m):
-                    continue
-                found.add(w)
-            self._places = frozenset(found)
-        return self._places
+    def _place_word(self, word: str) -> bool:
+        """Whether a single capitalised word is a place: the article puts it after "in",
+        "near", "into" ... ("in Asmara"), never after another capitalised word ("Jeb
+        Bush") nor right before a speech verb, and it is no census first name. A place
+        never opens a sentence as a person."""
+        known = self._places.get(word)
+        if known is None:
+            m, at, locative = self.masked, 0, False
+            known = not _given_name(word)
+            while known:
+                at = m.find(word, at)
+                if at < 0:
+                    break
+                end = at + len(word)
+                if (at == 0 or not m[at - 1].isalnum()) and not m[end:end + 1].isalnum():
+                    before = m[max(0, at - 40):at]
+                    last = before.split()[-1] if before.strip() else ""
+                    if before.endswith((" ", "\t")) and last[:1].isupper() and \
+                            last.casefold() not in _FUNCTION_WORDS or _SPEAKS_AFTER.match(m, end):
+                        known = False     # "Jeb Bush", "Asmara said" (not "In Asmara")
+                    elif _LOCATIVE_BEFORE.search(before) and \
+                            not _NOT_A_PLACE_AFTER.match(m, end):
+                        locative = True
+                at = end
+            known = known and locative
+            self._places[word] = known
+        return known
 
     def _is_place(self, s: int, e: int, form: str, place_end: int) -> bool:
         """A capitalised run that names a place or a wire service, not a speaker: after
