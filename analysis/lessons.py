@@ -920,12 +920,19 @@ def names_answer(names: pd.DataFrame, actor: str) -> list[str]:
     return lines
 
 
+#: The kinds of loaded word the list counts (``framing_loaded_language.csv``), in the
+#: order a lesson shows them, each with what it does to a sentence.
+LOADED_KINDS = {"evaluative": "judges", "intensifier": "inflates", "assertive": "asserts",
+                "factive": "presents as fact", "hedge": "hedges"}
+
+
 def loaded_by_voice(corpus: pd.DataFrame, occurrences: pd.DataFrame | None = None,
                     quotes: pd.DataFrame | None = None,
                     sentences: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per outlet: loaded words in its own voice (narration) and inside quotations, per
-    1,000 words of each, with the counts behind the rates and the outlet's most frequent
-    loaded words in narration. ``occurrences``, ``quotes`` and ``sentences`` (the tables
+    1,000 words of each, with the counts behind the rates and, in narration, the outlet's
+    most frequent loaded word of each kind (:data:`LOADED_KINDS`).
+    ``occurrences``, ``quotes`` and ``sentences`` (the tables
     :func:`analysis.pipeline.analyze` returns) spare computing them again.
 
     >>> c = pd.DataFrame({"article_id": ["1"], "outlet": ["X"],
@@ -953,9 +960,15 @@ def loaded_by_voice(corpus: pd.DataFrame, occurrences: pd.DataFrame | None = Non
     if len(occ):
         own = occ[occ["voice"] != "quote"]
         for outlet, group in own.groupby("outlet"):
-            counts = group["matched"].str.lower().value_counts()
-            counts = counts.sort_index().sort_values(ascending=False, kind="stable")
-            examples[outlet] = ", ".join(counts.index[:4])
+            # the most frequent word of each kind, judging words first: "crisis (judges),
+            # massive (inflates), could (hedges)", so the kinds the count adds up are seen
+            picked = []
+            for kind in LOADED_KINDS:
+                counts = group.loc[group["class"] == kind, "matched"].str.lower().value_counts()
+                if len(counts):
+                    counts = counts.sort_index().sort_values(ascending=False, kind="stable")
+                    picked.append(f"{counts.index[0]} ({LOADED_KINDS[kind]})")
+            examples[outlet] = ", ".join(picked[:4])
     table["in its own words, e.g."] = [examples.get(o, "") for o in table.index]
     table.index.name = "outlet"
     return table.reset_index()

@@ -506,3 +506,13 @@ def test_the_printed_articles_are_the_reading_sets_when_lessons_saved_them(tmp_p
     assert "2 articles of the corpus's 3, those the lessons give the class to read" in page
     # without reading sets, every article is printed
     assert lessons.write_articles_page(corpus, tmp_path).read_text().count("<article>") == 3
+
+
+def test_loaded_examples_name_the_kind_of_each_word_judging_words_first():
+    # text written for this test: one word of four kinds, the hedge first in the text
+    from analysis.lessons import loaded_by_voice
+
+    c = pd.DataFrame({"article_id": ["1"], "outlet": ["X"],
+                      "text": ["It could be a very big crisis, he claimed on Monday."]})
+    examples = loaded_by_voice(c)["in its own words, e.g."].iloc[0]
+    assert examples == "crisis (judges), very (inflates), claimed (asserts), could (hedges)"
