@@ -34,7 +34,7 @@ import os
 import re
 import sys
 import warnings
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -852,11 +852,29 @@ def actor_names(corpus: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
             .reset_index(drop=True))
 
 
-def most_differently_named(names: pd.DataFrame) -> str | None:
+def people(actors: pd.DataFrame) -> set[str]:
+    """The actors of a table that are people, not bodies or groups, by their names: "Ann
+    Lowe" and "Ms Lowe" are a person's, "White House" and "police" are not.
+
+    >>> from analysis.actors import load_actors
+    >>> sorted(people(load_actors(pd.DataFrame({"actor": ["Ann Lowe", "White House"],
+    ...     "aliases": ["Ann Lowe;Ms Lowe", "White House;WH"], "type": ["", ""]}))))
+    ['Ann Lowe']
+    """
+    from analysis.attribution.speakers import _is_person_actor
+
+    return {actor for actor, aliases in zip(actors["actor"], actors["aliases"], strict=True)
+            if _is_person_actor(actor, list(aliases)) == "person"}
+
+
+def most_differently_named(names: pd.DataFrame, persons: Collection[str] | None = None
+                           ) -> str | None:
     """The actor whose names differ most between outlets (None if no actor is named by two
     outlets): among the actors named by at least half the outlets (by two, when none is),
-    most names used by only one outlet, then most names, most outlets, most mentions, then
-    alphabetical. A person two of seven outlets name three times is no story's face.
+    a person first where ``persons`` says who is one (the exercise asks how a person is
+    named), then most names used by only one outlet, most names, most outlets, most
+    mentions, then alphabetical. A person two of seven outlets name three times is no
+    story's face.
 
     >>> t = pd.DataFrame({"actor": ["P", "P", "Q", "Q"], "outlet": ["A", "B", "A", "B"],
     ...                   "name": ["Ann", "the boss", "Bo", "Bo"], "n": [1, 1, 1, 1]})
@@ -870,6 +888,10 @@ def most_differently_named(names: pd.DataFrame) -> str | None:
     >>> t.loc[len(t)] = ["Q", "E", "Bo", 5]
     >>> most_differently_named(t)    # two of five name P, fewer than half: Q
     'Q'
+    >>> t = pd.DataFrame({"actor": ["P"] * 3 + ["Q"] * 3, "outlet": ["A", "B", "C"] * 2,
+    ...                   "name": ["Ann"] * 3 + ["WH", "the House", "White House"], "n": 1})
+    >>> most_differently_named(t), most_differently_named(t, persons={"P"})
+    ('Q', 'P')
     """
     if names.empty:
         return None
@@ -880,11 +902,13 @@ def most_differently_named(names: pd.DataFrame) -> str | None:
         if outlets < 2:
             continue
         outlets_per_name = group.groupby("name")["outlet"].nunique()
-        scores.append((outlets >= half, (outlets_per_name == 1).sum(), len(outlets_per_name),
+        scores.append((outlets >= half, persons is None or actor in persons,
+                       (outlets_per_name == 1).sum(), len(outlets_per_name),
                        outlets, int(group["n"].sum()), actor))
     if not scores:
         return None
-    best = sorted(scores, key=lambda s: (not s[0], -s[1], -s[2], -s[3], -s[4], s[5]))[0]
+    best = sorted(scores, key=lambda s: (not s[0], not s[1], -s[2], -s[3], -s[4], -s[5],
+                                         s[6]))[0]
     return best[-1]
 
 

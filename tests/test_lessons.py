@@ -516,3 +516,21 @@ def test_loaded_examples_name_the_kind_of_each_word_judging_words_first():
                       "text": ["It could be a very big crisis, he claimed on Monday."]})
     examples = loaded_by_voice(c)["in its own words, e.g."].iloc[0]
     assert examples == "crisis (judges), very (inflates), claimed (asserts), could (hedges)"
+
+
+def test_the_names_exercise_follows_a_person_where_the_table_has_one():
+    # a table and articles written for this test: the body has more names only one outlet
+    # uses, but the exercise asks how a person is named
+    from analysis.actors import load_actors
+    from analysis.lessons import actor_names, most_differently_named, people
+
+    actors = load_actors(pd.DataFrame({
+        "actor": ["Ann Lowe", "Town Council"],
+        "aliases": ["Ann Lowe;Lowe", "Town Council;the council;TC"], "type": ["", ""]}))
+    corpus = pd.DataFrame({"outlet": ["A", "B", "C"], "text": [
+        "Ann Lowe spoke. The council met. Town Council agreed.",
+        "Lowe spoke. TC met. Town Council agreed.",
+        "Ann Lowe spoke. Lowe left. Town Council agreed."]})
+    names = actor_names(corpus, actors)
+    assert most_differently_named(names) == "Town Council"
+    assert most_differently_named(names, people(actors)) == "Ann Lowe"
