@@ -1529,3 +1529,21 @@ def test_a_document_or_event_name_is_never_he():
     q = _one("Ambassador Francis Delatour spoke.\n\nThe Paris Agreement could enter into force "
              "this year.\n\n''On espere,'' he said.")
     assert q["speaker"].tolist() == ["Francis Delatour"]
+
+
+def test_the_person_named_after_an_owners_possessive():
+    from analysis.attribution.speakers import _name_shape
+
+    assert _name_shape("Brazil's Bolsonaro")[:2] == ("single", "Bolsonaro")
+    assert _name_shape("Washington Post's Ed O'Keefe")[:2] == ("full", "Ed O'Keefe")
+    assert _name_shape("Women's March")[1] != "March"
+    assert _name_shape("Media's Claim Clinton")[1] != "Claim Clinton"
+
+
+def test_an_officer_is_a_police_officer_only_where_the_article_speaks_of_police():
+    q = _one("Film news.\n\nAccording to the officer in charge of the CIA's Benghazi base that "
+             "night, the scene in the movie is untrue.")
+    assert q["speaker"].tolist() == ["officer"]
+    q = _one("Police news.\n\nAccording to the officer in charge, the road was closed by "
+             "police.")
+    assert q["speaker"].tolist() == ["police officer at the scene"]

@@ -774,6 +774,7 @@ class _Article:
                 refs.append(_Ref(s, e, cls_of[actor], actor, types.get(actor, "unknown")))
                 taken[s:e] = b"\1" * (e - s)
         nouns = _speaker_nouns()
+        self._police = "police" in self.lower
         for s, e in ref_word_spans(m, self.lower):
             low = m[s:e].casefold()
             if taken[s]:
@@ -802,6 +803,11 @@ class _Article:
                         # keeps the words that say which
                         refs.append(_Ref(s, e, "person", f"{kind.group(1).strip()} {low}",
                                          "unknown"))
+                        continue
+                    if stype == "officer at the scene" and not self._police:
+                        # "the officer in charge of the CIA's base": a police officer only in
+                        # an article that speaks of the police
+                        refs.append(_Ref(s, e, "person", low, "unknown"))
                         continue
                     variant = "another" if _ANOTHER.search(before) else ""
                     name = f"another {canonical}" if variant else canonical

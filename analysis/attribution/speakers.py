@@ -574,6 +574,8 @@ _SHARE_WORDS = frozenset({"half", "most", "many", "some", "all", "none", "one", 
                           "several", "few"})
 #: Words that open the name of a storm: "Hurricane Maria", "Tropical Storm Ana".
 _STORM_WORDS = frozenset({"hurricane", "typhoon", "cyclone", "tropical", "superstorm"})
+#: The last possessive inside a capitalised run, and the space after it.
+_INNER_POSSESSIVE = re.compile(r"['’]s\s+(?=[A-Z])(?!.*['’]s\s+[A-Z])")
 #: Brill's tags of the words a body's name is made of ("Black Lives Matter", "World War
 #: Two", "United States Special Operations Command"), not an adverb or a finite verb.
 _BODY_NAME_TAG = re.compile(r"NN|JJ|CD$|VB[NG]?$")
@@ -621,6 +623,18 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
         # "Hillary Clinton's" names Hillary Clinton; a lone "Clinton's" stays no name (a
         # possessive surname alone is seldom the one who speaks: "Clinton's aides said")
         form = _POSSESSIVE_END.sub("", form)
+        inner = _INNER_POSSESSIVE.search(form)
+        if inner is not None and not _given_name(form[:inner.start()].split()[-1]) and \
+                not common_words_name(re.sub(r"[.,]", "", form[inner.end():]).split()):
+            # "Brazil's Bolsonaro", "NRDC's David Doniger", "BBC's Environment Correspondent
+            # Matt McGrath": the person named after the owner's ("Martha's Vineyard",
+            # "Women's March", "Trump's Economic Policy Could Backfire" are left whole)
+            after = _name_shape(form[inner.end():])
+            if after[0] == "single" and after[1].casefold() not in lexicon_tags() or \
+                    after[0] == "full" and (after[2] or _given_name(after[1].split()[0])
+                                            or after[1].split()[0].casefold()
+                                            not in lexicon_tags()):
+                return after         # (not a headline's "Media's Claim Clinton Talks")
     words: list[str] = []
     for w in form.split():
         if re.fullmatch(r"[A-Z]\.", w) or _JOINED_WORD.fullmatch(w) and any(
