@@ -1547,3 +1547,11 @@ def test_an_officer_is_a_police_officer_only_where_the_article_speaks_of_police(
     q = _one("Police news.\n\nAccording to the officer in charge, the road was closed by "
              "police.")
     assert q["speaker"].tolist() == ["police officer at the scene"]
+
+
+def test_the_one_asked_answers():
+    q = _one("Bernie Sandros spoke on Monday.\n\n"
+             "Last month, The Daily Courier's Scott Conroyd asked Sandros whether questions "
+             "about his health were fair.\n\n"
+             "“Sure it is,” he said.")
+    assert q["speaker"].tolist() == ["Bernie Sandros"]

@@ -112,6 +112,8 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|across|throughout|into)[ \t
 _NOT_A_PLACE_AFTER = re.compile(r"['’]s|[ \t]+[A-Z]|-")
 #: Nothing, or a linking word, before the name that opens a clause: "But Jane Doe".
 _LINK_ONLY = re.compile(r"\s*(?:(?:But|And|Yet|So|Still|Now|Then)\s+)?")
+#: A verb of asking right after the name that opens a sentence, before the one asked.
+_ASKED_AFTER = re.compile(r"\s+(?:asked|pressed|quizzed)\s+")
 #: The words before a title in quotation marks: 'the author of "Going Viral"'.
 _TITLE_LEAD = re.compile(r"\b(?:of|on|in|about|called|titled|entitled|dubbed|named)\s*$",
                          re.I)
@@ -188,7 +190,7 @@ _CLAUSE_END = re.compile(
 _LEADING_ADVERBIAL = re.compile(
     r"\s*(?:In|At|During|After|Before|From|On|Like|Unlike|Following|Speaking|Asked|Addressing|"
     r"Responding|Writing|Despite|Amid|With|Without|Since|Until|Along|Alongside|Later|Earlier|"
-    r"When|While|Although|Though|Because|Once|If|As|"
+    r"When|While|Although|Though|Because|Once|If|As|Last|Next|"
     r"[A-Z][a-z]+(?:ing|ed))\b[^,;:]{0,120},"
     # (the comma may close a quoted title: "Later on ''This Week,'' Sen. Doe ...")
     r"(?:(?<=_,)['\"”’]{1,2})?\s*")
@@ -1241,11 +1243,13 @@ class _Article:
             opening = _LEADING_ADVERBIAL.match(self.masked, prev.start, prev.end)
             opens_at = prev.start
             if opening:
-                after = [r for r in self.refs_in(opening.end(), prev.end)
-                         if not self.in_quote(r.start)][:1]
+                after = sorted((r for r in self.refs_in(opening.end(), prev.end)
+                                if not self.in_quote(r.start) and r.cls != "document"),
+                               key=lambda r: r.start)[:1]
                 between = self.masked[opening.end():after[0].start] if after else ","
                 if after and after[0].cls not in ("pronoun", "document") and (
-                        not between.strip() or _titles_only(between)):
+                        not between.strip() or _titles_only(between)
+                        or between.strip() in ("The", "the")):   # "The Post's Jane Doe"
                     opens_at = opening.end()   # the main clause's subject, named first
             first = [r for r in self.refs_in(opens_at, prev.end)
                      if not self.in_quote(r.start) and r.cls not in ("pronoun", "document")]
@@ -1253,6 +1257,16 @@ class _Article:
             if first and first[0].start > last_pos and "," not in lead and (
                     len(lead.split()) <= 3 if back == 0 else not lead.strip()
                     or _titles_only(lead)):
+                asked = _ASKED_AFTER.match(self.masked, first[0].end)
+                answer = next((r for r in first[1:] if asked and r.start == asked.end()
+                               and r.cls not in ("pronoun", "document")
+                               and self.masked[r.end:r.end + 2] not in ("'s", "’s")), None)
+                if answer is not None:
+                    # "Conroy asked Sanders whether ... . '...,' he said": the one asked
+                    # answers
+                    spk, st, cls = self.resolve(answer)
+                    if fits(spk, cls):
+                        return spk, st, cls
                 spk, st, cls = self.resolve(first[0])
                 if fits(spk, cls):
                     return spk, st, cls
