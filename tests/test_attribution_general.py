@@ -1555,3 +1555,14 @@ def test_the_one_asked_answers():
              "about his health were fair.\n\n"
              "“Sure it is,” he said.")
     assert q["speaker"].tolist() == ["Bernie Sandros"]
+
+
+def test_a_quotation_of_two_sentences_looks_back_from_where_it_opens():
+    q = _one("Bernie Sandros spoke on Monday.\n\n"
+             "The Daily Courier's Scott Conroyd asked Sandros whether his health was fair "
+             "game.\n\n"
+             "“Sure it is. I would not have run if I was not well,” he said.")
+    assert q.loc[q["kind"] == "direct", "speaker"].tolist() == ["Bernie Sandros"]
+    q = _one("Jake Sullivane wrote to Hillary Clintone on Monday.\n\n"
+             "Clintone seemed irritated: “It's a public statement! Just email it,” she wrote.")
+    assert q["speaker"].tolist() == ["Hillary Clintone"]

@@ -1230,8 +1230,20 @@ class _Article:
         #    between going on about that person ("Sanders won Vermont. His opponent,
         #    Hillary Clinton, won Georgia. He told the crowd ...")
         body = sent.kind == "body"
-        last_pos = max((h[0] for h in self.history if h[0] < ref.start), default=-1)
-        k = bisect.bisect_right(self.sent_starts, sent.start) - 2
+        # '"Sure it is. I would not have run ...," he said': the sentences before are those
+        # before the quotation, which the splitter may have cut in two
+        opened = next((q.open_pos for q in self.quotes if q.close_pos is not None
+                       and 0 < ref.start - q.close_pos <= 3
+                       and q.open_pos < sent.start < q.close_pos
+                       and self.sent_at(q.open_pos).paragraph == sent.paragraph), None)
+        back_from = 2
+        if opened is not None:
+            sent = self.sent_at(opened)
+            if self.masked[sent.start:opened].strip():
+                back_from = 1    # 'Clinton seemed irritated: "..." counts as a sentence before
+        last_pos = max((h[0] for h in self.history
+                        if h[0] < (ref.start if opened is None else opened)), default=-1)
+        k = bisect.bisect_right(self.sent_starts, sent.start) - back_from
         for back in range(min(_SENTENCES_BACK, k + 1)):
             prev = self.sents[k - back]
             if prev.paragraph < sent.paragraph - 1 - (back > 0) or prev.end <= last_pos:
@@ -1280,6 +1292,11 @@ class _Article:
                 if fits(spk, cls):
                     return spk, st, cls
                 break
+        asked = self._one_asked(sent, last_pos)
+        if asked is not None:
+            spk, st, cls = self.resolve(asked)
+            if fits(spk, cls):
+                return spk, st, cls          # "X asked Y whether ...": Y answers
         for pos, spk, st, cls, pkind in reversed(self.history):
             if pos >= ref.start or (body and pkind == "caption"):
                 continue
@@ -1295,6 +1312,24 @@ class _Article:
             if fits(spk, cls):
                 return spk, st, cls
         return "", "unknown", want
+
+    def _one_asked(self, sent: _Sent, last_pos: int) -> _Ref | None:
+        """The one asked in the sentence right before ``sent`` when the last speaker spoke
+        there by asking ("Conroy asked Sanders whether ..."): who answers next."""
+        if last_pos < 0:
+            return None
+        asking = self.sent_at(last_pos)
+        i = bisect.bisect_right(self.sent_starts, sent.start) - 1
+        if i < 1 or self.sents[i - 1].start != asking.start:
+            return None
+        refs = [r for r in self.refs_in(asking.start, asking.end) if not self.in_quote(r.start)]
+        for r in refs:
+            after = _ASKED_AFTER.match(self.masked, r.end)
+            if after is not None and r.cls == "person":
+                return next((o for o in refs if o.start == after.end()
+                             and o.cls not in ("pronoun", "document")
+                             and self.masked[o.end:o.end + 2] not in ("'s", "’s")), None)
+        return None
 
     def resolve_org(self, pos: int) -> tuple[str, str, str]:
         return self.resolve_pronoun(_Ref(pos, pos, "pronoun", "", "", "it"))
