@@ -307,22 +307,13 @@ def load_corpus(
         note = record.pop("_note", None)
         if note is not None:
             problems.append(_problem(record["source_file"], None, record["article_id"], *note))
-        run_together = record.pop("_run_together", None)
-        if run_together:
-            problems.append(_problem(
-                record["source_file"].partition("#")[0], _row_of(record["source_file"]),
-                record["article_id"],
-                f"{len(run_together)} paragraph(s) run into the next without a space "
-                f"(raw line(s) {', '.join(map(str, sorted(set(run_together))))})",
-                "split into paragraphs where a sentence end meets a capitalised word"))
-        repaired = record.pop("_repaired", None)
-        if repaired:
-            problems.append(_problem(
-                record["source_file"].partition("#")[0], _row_of(record["source_file"]),
-                record["article_id"],
-                f"{len(repaired)} line(s) hold text once decoded with the wrong encoding "
-                f"(mojibake such as 'Ã©' for 'é'; raw line(s) {', '.join(map(str, repaired))})",
-                "decoded again (ftfy's fix_encoding); raw_text keeps the line as read"))
+        for key, problem, action in _LINE_REPORTS:
+            lines = record.pop(key, None)
+            if lines:
+                where = ", ".join(map(str, sorted(set(lines))))
+                problems.append(_problem(
+                    record["source_file"].partition("#")[0], _row_of(record["source_file"]),
+                    record["article_id"], problem.format(n=len(lines), lines=where), action))
     _outlets_and_languages(records, problems)
     for record in records:
         if not record["text"].strip():
@@ -841,6 +832,17 @@ def _name_unnamed(path: Path, records: list[dict], seen: dict[str, int],
         if had_column:
             problems.append(_problem(str(path), row_no, name, "empty article_id",
                                      f"loaded as article_id {name!r}"))
+
+
+#: What cleaning did to some lines of an article, reported by :func:`load_corpus`: the
+#: record's key holding the raw line numbers, the problem and the action.
+_LINE_REPORTS = (
+    ("_run_together", "{n} paragraph(s) run into the next without a space (raw line(s) "
+     "{lines})", "split into paragraphs where a sentence end meets a capitalised word"),
+    ("_repaired", "{n} line(s) hold text once decoded with the wrong encoding (mojibake such "
+     "as 'Ã©' for 'é'; raw line(s) {lines})",
+     "decoded again (ftfy's fix_encoding); raw_text keeps the line as read"),
+)
 
 
 def _decoded_lines(path: Path, nul_lines: list[int]) -> Iterator[tuple[int, str, str]]:
