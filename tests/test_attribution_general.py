@@ -1566,3 +1566,10 @@ def test_a_quotation_of_two_sentences_looks_back_from_where_it_opens():
     q = _one("Jake Sullivane wrote to Hillary Clintone on Monday.\n\n"
              "Clintone seemed irritated: “It's a public statement! Just email it,” she wrote.")
     assert q["speaker"].tolist() == ["Hillary Clintone"]
+
+
+def test_a_post_on_a_platform_speaks_for_its_owner():
+    q = _one("Jeb Bushnell will back the senator, aides to the former governor said. The GOP "
+             "is split.\n\n"
+             "From Bushnell's Facebook post: \"For the sake of our party, we must move on.\"")
+    assert q.loc[q["kind"] == "direct", "speaker"].tolist() == ["Jeb Bushnell"]

@@ -53,6 +53,7 @@ from analysis.attribution.speakers import (
     _DETERMINERS,
     _FUNCTION_WORDS,
     _GROUP_NOUN,
+    _INNER_POSSESSIVE,
     _NAME_STOP,
     _ORG_WORDS,
     _POSSESSIVE_END,
@@ -112,6 +113,10 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|across|throughout|into)[ \t
 _NOT_A_PLACE_AFTER = re.compile(r"['’]s|[ \t]+[A-Z]|-")
 #: Nothing, or a linking word, before the name that opens a clause: "But Jane Doe".
 _LINK_ONLY = re.compile(r"\s*(?:(?:But|And|Yet|So|Still|Now|Then)\s+)?")
+#: A document noun right after a capitalised run: "Bush's Facebook post", "Trump's Twitter
+#: account".
+_DOCUMENT_NOUN_AFTER = re.compile(r"\s+(?:post|posts|page|account|feed|statement|video|"
+                                  r"channel|tweet|tweets|website|blog)\b")
 #: A verb of asking right after the name that opens a sentence, before the one asked.
 _ASKED_AFTER = re.compile(r"\s+(?:asked|pressed|quizzed)\s+")
 #: The words before a title in quotation marks: 'the author of "Going Viral"'.
@@ -908,6 +913,12 @@ class _Article:
                 head = form.split(" of the ")[0]
                 if _name_shape(head)[0] == "full" and not _name_shape(head)[2]:
                     form = head
+            owned = _INNER_POSSESSIVE.search(form) if "s " in form else None
+            if owned is not None and _DOCUMENT_NOUN_AFTER.match(m, s + len(form)):
+                # "Bush's Facebook post": the owner's name, before the thing owned, is the
+                # name (the document speaks for its owner)
+                form = form[:owned.start()]
+                words = form.split()
             # a lone capitalised word that a speech verb follows is a speaker ("Acme
             # said", "Hale pressed"), wherever it stands
             speaks = len(words) == 1 and not at_start and not words[0].isupper() \
@@ -1100,8 +1111,8 @@ class _Article:
     def _resolve_document(self, ref: _Ref) -> tuple[str, str, str]:
         m = self.masked
         sent = self.sent_at(ref.start)
-        owner = re.search(r"['’]s?\s+(?:[a-z-]+\s+){0,2}$", m[max(sent.start, ref.start - 40):
-                                                               ref.start])
+        owner = re.search(r"['’]s?\s+(?:[a-z-]+\s+|[A-Z][A-Za-z-]+\s+){0,2}$",
+                          m[max(sent.start, ref.start - 40):ref.start])
         if owner:
             at = max(sent.start, ref.start - 40) + owner.start()
             for r in self.refs_in(max(sent.start, at - 60), at):
