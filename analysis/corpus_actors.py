@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import warnings
-from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -22,6 +21,7 @@ from analysis.attribution.speakers import (
     _last_name,
     _name_shape,
     _Names,
+    actor_type_words,
     common_words_name,
     honorific_sex,
     name_matches,
@@ -34,21 +34,9 @@ from analysis.errors import CorpusError
 FOUND_COLUMNS = ["actor", "aliases", "type", "n_articles", "mentions", "outlets"]
 
 
-@cache
-def _type_words() -> dict[str, str]:
-    """Title and body words that give an actor's type (``analysis/data/
-    actor_type_words.csv``), in the file's order: the first listed wins."""
-    import csv
-    from importlib import resources
-
-    path = resources.files("analysis") / "data" / "actor_type_words.csv"
-    with path.open(encoding="utf-8", newline="") as handle:
-        return {r["word"].strip().casefold(): r["type"].strip() for r in csv.DictReader(handle)}
-
-
 def _type_of(words: list[str]) -> str:
     """The type the first listed of ``words`` gives, else ""."""
-    table = _type_words()
+    table = actor_type_words()
     found = [w for w in table if w in words]
     return table[found[0]] if found else ""
 
@@ -61,7 +49,7 @@ def _type_by_votes(cues: list[str]) -> str:
     >>> _type_by_votes(["senator", "activist", "sen"]), _type_by_votes(["mr"])
     ('politician', '')
     """
-    table = _type_words()
+    table = actor_type_words()
     order = {t: k for k, t in enumerate(dict.fromkeys(table.values()))}
     votes: dict[str, int] = {}
     for cue in cues:
@@ -83,7 +71,7 @@ def _described_as(text: str, start: int) -> list[str]:
     """
     found = _WORD_BEFORE.search(text, max(0, start - 30), start)
     word = found.group(1) if found else ""
-    return [word] if word in _type_words() else []
+    return [word] if word in actor_type_words() else []
 
 
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -167,7 +155,7 @@ def actors_from_corpus(corpus: pd.DataFrame, top: int = 15,
                 # capitalised describing words inside the run ("Economist Tom Roe")
                 seen_titles += [w for w in (x.casefold().strip(".,") for x in
                                             form[:max(0, form.find(canon))].split())
-                                if w in _type_words() and w not in seen_titles]
+                                if w in actor_type_words() and w not in seen_titles]
             if cls == "person" and " " not in canon:
                 singles.setdefault(canon, set()).add(str(article_id))
                 single_counts[canon] = single_counts.get(canon, 0) + 1

@@ -613,27 +613,17 @@ _SMALL = {"a", "an", "the", "of", "and", "in", "on", "to", "for", "at", "by", "w
           "from", "vs", "is", "who", "me", "my"}
 
 
-def _gerund(word: str) -> bool:
-    """A capitalised "-ing" form that opens a clause, not a name ("Celebrating Clinton",
-    "Breaking Obama"): tagged VBG by Brill's lexicon and not a census first name.
+def _clause_opener(word: str) -> bool:
+    """A capitalised "-ing" form or "-ly" adverb that opens a clause before a name, not a
+    name's first word ("Celebrating Clinton", "Interestingly Blocher, a wealthy
+    industrialist, ..."): tagged VBG or RB by Brill's lexicon, and no census first name.
 
-    >>> _gerund("Celebrating"), _gerund("Sterling"), _gerund("Irving")
-    (True, False, False)
+    >>> [_clause_opener(w) for w in ("Celebrating", "Interestingly", "Sterling", "Irving",
+    ...                              "Kimberly")]
+    [True, True, False, False, False]
     """
-    return word.endswith("ing") and lexicon_tags().get(word.casefold()) == "VBG" and \
-        not _given_name(word)
-
-
-def _opening_adverb(word: str) -> bool:
-    """A capitalised adverb in -ly that opens a sentence before a name ("Interestingly
-    Blocher, a wealthy industrialist, ..."): tagged RB by Brill's lexicon and not a census
-    first name.
-
-    >>> _opening_adverb("Interestingly"), _opening_adverb("Kimberly")
-    (True, False)
-    """
-    return word.endswith("ly") and lexicon_tags().get(word.casefold()) == "RB" and \
-        not _given_name(word)
+    tag = "VBG" if word.endswith("ing") else "RB" if word.endswith("ly") else ""
+    return bool(tag) and lexicon_tags().get(word.casefold()) == tag and not _given_name(word)
 
 
 #: A person's own body, which speaks for them ("campaign", "press office", "team"), and
@@ -781,7 +771,7 @@ class _Article:
                 refs.append(_Ref(s, e, cls_of[actor], actor, types.get(actor, "unknown")))
                 taken[s:e] = b"\1" * (e - s)
         nouns = _speaker_nouns()
-        self._police = "police" in self.lower
+        police = "police" in self.lower
         for s, e in ref_word_spans(m, self.lower):
             low = m[s:e].casefold()
             if taken[s]:
@@ -811,7 +801,7 @@ class _Article:
                         refs.append(_Ref(s, e, "person", f"{kind.group(1).strip()} {low}",
                                          "unknown"))
                         continue
-                    if stype == "officer at the scene" and not self._police:
+                    if stype == "officer at the scene" and not police:
                         # "the officer in charge of the CIA's base": a police officer only in
                         # an article that speaks of the police
                         refs.append(_Ref(s, e, "person", low, "unknown"))
@@ -839,8 +829,7 @@ class _Article:
             words = form.split()
             opening = s
             while words and (words[0].casefold() in _NAME_STOP or len(words) > 1
-                             and (words[0].casefold() in owner or (
-                                  _gerund(words[0]) or _opening_adverb(words[0]))
+                             and (words[0].casefold() in owner or _clause_opener(words[0])
                                   # "Celebrating Clinton", "Interestingly Blocher", not
                                   # "Downing Street"
                                   and (self.names.known_surname(words[1])
@@ -1280,10 +1269,7 @@ class _Article:
             if first and first[0].start > last_pos and "," not in lead and (
                     len(lead.split()) <= 3 if back == 0 else not lead.strip()
                     or _titles_only(lead)):
-                asked = _ASKED_AFTER.match(self.masked, first[0].end)
-                answer = next((r for r in first[1:] if asked and r.start == asked.end()
-                               and r.cls not in ("pronoun", "document")
-                               and self.masked[r.end:r.end + 2] not in ("'s", "’s")), None)
+                answer = self._asked_by(first[0], first[1:])
                 if answer is not None:
                     # "Conroy asked Sanders whether ... . '...,' he said": the one asked
                     # answers
@@ -1335,12 +1321,20 @@ class _Article:
             return None
         refs = [r for r in self.refs_in(asking.start, asking.end) if not self.in_quote(r.start)]
         for r in refs:
-            after = _ASKED_AFTER.match(self.masked, r.end)
-            if after is not None and r.cls == "person":
-                return next((o for o in refs if o.start == after.end()
-                             and o.cls not in ("pronoun", "document")
-                             and self.masked[o.end:o.end + 2] not in ("'s", "’s")), None)
+            if r.cls == "person" and _ASKED_AFTER.match(self.masked, r.end):
+                return self._asked_by(r, refs)
         return None
+
+    def _asked_by(self, asker: _Ref, refs: list[_Ref]) -> _Ref | None:
+        """Of ``refs``, the one ``asker`` asked ("Conroy asked Sanders whether ..."): the
+        name right after "asked", "pressed" or "quizzed", not a possessive ("questioned
+        Trump's veracity"); None when no verb of asking follows the asker."""
+        asked = _ASKED_AFTER.match(self.masked, asker.end)
+        if asked is None:
+            return None
+        return next((r for r in refs if r.start == asked.end()
+                     and r.cls not in ("pronoun", "document")
+                     and self.masked[r.end:r.end + 2] not in ("'s", "’s")), None)
 
     def resolve_org(self, pos: int) -> tuple[str, str, str]:
         return self.resolve_pronoun(_Ref(pos, pos, "pronoun", "", "", "it"))

@@ -555,12 +555,25 @@ def _given_name(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def actor_type_words() -> dict[str, str]:
+    """Title and body words that give an actor's type (``analysis/data/
+    actor_type_words.csv``), in the file's order: word -> type (``none`` for a word that
+    ends an event's or a document's name).
+
+    >>> actor_type_words()["activist"], actor_type_words()["summit"]
+    ('campaign group', 'none')
+    """
+    import csv
+
+    with _data_path("actor_type_words.csv").open(encoding="utf-8", newline="") as handle:
+        return {r["word"].strip().casefold(): r["type"].strip() for r in csv.DictReader(handle)}
+
+
+@lru_cache(maxsize=1)
 def _event_words() -> frozenset[str]:
     """Last words of the name of an event or a document, not of a person ("Summit",
-    "Agreement", "Act", "Report": the rows of type ``none`` of ``actor_type_words.csv``)."""
-    with _data_path("actor_type_words.csv").open(encoding="utf-8") as handle:
-        frame = pd.read_csv(handle, dtype=str, keep_default_na=False)
-    return frozenset(frame.loc[frame["type"].str.strip() == "none", "word"].str.casefold())
+    "Agreement", "Act", "Report": the words of type ``none`` of :func:`actor_type_words`)."""
+    return frozenset(w for w, kind in actor_type_words().items() if kind == "none")
 
 
 #: Of :func:`_event_words`, those whose name may speak: a report and its publisher.
@@ -591,6 +604,11 @@ def common_words_name(words: list[str]) -> bool:
     """
     return not any(_given_name(w) for w in words) and all(
         _BODY_NAME_TAG.match(lexicon_tags().get(w.casefold(), "")) for w in words)
+
+
+def _without_the(form: str) -> str:
+    """A body's name without the article it was met with: "The Met" -> "Met"."""
+    return form[4:] if form.startswith("The ") else form
 
 
 @lru_cache(maxsize=65536)
@@ -695,7 +713,7 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
             not _given_name(words[0]):
         # "Paris Agreement", "Crime Bill": an event or a document, never "he", "she" or
         # "it"; a report may speak, as its publisher ("the Drudge Report said")
-        return ("org", form[4:] if form.startswith("The ") else form, frozenset()) if \
+        return ("org", _without_the(form), frozenset()) if \
             words[-1].casefold() in _REPORT_WORDS else none
     low = [w.casefold().strip(".").replace("’s", "").replace("'s", "") for w in words]
     if low[-1] in _AFFILIATIONS or low[-1] == "american" and len(low) > 1 and \
@@ -743,7 +761,7 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
             # no name ends in "are", "as" or a verb ("Theresa May" and "Will" are names):
             # a headline cut short ("Most Signatories Are")
             return none
-        return ("org", form[4:] if form.startswith("The ") else form, frozenset())
+        return ("org", _without_the(form), frozenset())
     if not titles and _GROUP_NOUN.search(core[-1]) and (
             len(core) == 1 and not core[-1].endswith("ers")
             or len(core) > 1 and _GROUP_ADJECTIVE.search(core[0])
@@ -756,7 +774,7 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
         # "Black Lives Matter", "Tea Party Patriots": common nouns and adjectives and no first
         # name, so a body's name, not "Democrat Nancy Pelosi", "Republican Jeb Bush" or a
         # headline's "Fully Supported One"
-        return ("org", form[4:] if form.startswith("The ") else form, frozenset())
+        return ("org", _without_the(form), frozenset())
     if len(plain) > 2:
         # "Democrat Nancy Pelosi" -> Nancy Pelosi: the name opens at its first given name
         # and keeps three words ("Sarah Huckabee Sanders", "Democrat Hillary Rodham

@@ -429,10 +429,9 @@ def _after_other_noun(words: list[str]) -> int:
     >>> _after_other_noun(["presidential", "candidate", "Sen."])
     0
     """
-    from analysis.attribution.speakers import _TITLES
-    from analysis.corpus_actors import _type_words
+    from analysis.attribution.speakers import _TITLES, actor_type_words
 
-    roles = _type_words()
+    roles = actor_type_words()
     for i in range(len(words) - 2, -1, -1):
         word = words[i]
         if word.islower() and lexicon_tags().get(word, "")[:2] == "NN" and \
