@@ -1573,3 +1573,28 @@ def test_a_post_on_a_platform_speaks_for_its_owner():
              "is split.\n\n"
              "From Bushnell's Facebook post: \"For the sake of our party, we must move on.\"")
     assert q.loc[q["kind"] == "direct", "speaker"].tolist() == ["Jeb Bushnell"]
+
+
+def test_the_subject_of_a_second_speech_verb_speaks():
+    q = _one("The mayor, Jane Reed, was at the gate.\n\n"
+             "Police said she told officers: \"I will not go quietly.\"")
+    assert q.loc[q["kind"] == "direct", "speaker"].tolist() == ["Jane Reed"]
+
+
+def test_a_plural_noun_opening_a_sentence_is_a_group_not_he_or_she():
+    q = _one("Councillor Jane Reed opposed the scheme. Critics of the plan met on Monday.\n\n"
+             "Aides said the vote was close. \"We will win,\" she said.")
+    assert q.loc[q["kind"] == "indirect", "speaker"].tolist() == ["Aides"]
+    assert q.loc[q["kind"] == "direct", "speaker"].tolist() == ["Jane Reed"]
+
+
+def test_a_pronoun_looks_past_an_opening_phrase_of_time():
+    q = _one("The count went on. For much of the night, Councillor Reed trailed Councillor "
+             "Hale. If she were to win, she would claim she had beaten the odds.")
+    assert q.loc[q["kind"] == "indirect", "speaker"].tolist() == ["Reed"]
+
+
+def test_those_a_participle_names_speak_as_a_group():
+    q = _one("Those surveyed said the funding should stay. Thirty percent of those polled "
+             "said it should go.")
+    assert q["speaker"].tolist() == ["those surveyed", "thirty percent of those polled"]

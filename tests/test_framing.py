@@ -192,6 +192,19 @@ def test_a_noun_ending_another_phrase_before_a_title_is_no_descriptor():
         assert descriptors_at(text, start, start + 8)[0] == before
 
 
+def test_a_name_opening_with_an_ed_word_stays_in_the_descriptor():
+    # sentences written for this test: "Planned Parenthood's president Cecile Richards" had
+    # given the descriptor "Parenthood's president" (the -ed word read as a verb)
+    from analysis.framing.labels import descriptors_at
+
+    for text, before in (("Planned Parenthood's president Jane Doe noted the vote.",
+                          "Planned Parenthood's president"),
+                         ("The United Nations envoy Jane Doe said no.", "United Nations envoy"),
+                         ("The plan needed Jane Doe to agree.", "")):
+        start = text.index("Jane Doe")
+        assert descriptors_at(text, start, start + 8)[0] == before
+
+
 @pytest.mark.parametrize("families", [{}, pd.DataFrame(columns=["family", "term"])])
 def test_label_usage_empty_family_list(seeds, families, quotes, sentences):
     out = F.label_usage(seeds, families, quotes=quotes, sentences=sentences)

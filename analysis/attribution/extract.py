@@ -102,6 +102,10 @@ _BOUNDARY = re.compile(
 #: A possessive pronoun and at most two lower-case describing words before a speech word,
 #: which is then a noun: "his recent claim that", "their repeated warnings that".
 _POSSESSOR_BEFORE = re.compile(r"\b(his|her|their|its|His|Her|Their|Its)\s+(?:[a-z-]+\s+){0,2}$")
+#: What may stand between a speech verb and the next one when the second opens the first's
+#: reported clause with its own subject: " he ", " that she ", " Jane Doe ".
+_CLAUSE_SUBJECT_ONLY = re.compile(r"\s+(?:that\s+)?(?:he|she|they|[A-Z][\w.'’-]*"
+                                  r"(?:\s+[A-Z][\w.'’-]*){0,3})\s+")
 _POSSESSOR_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it"}
 #: Brill's tags of the words that may stand between the possessive and the noun: "recent",
 #: "stern", "repeated" (not "his advisers say that", "his team is suggesting that").
@@ -195,9 +199,12 @@ _CLAUSE_END = re.compile(
 _LEADING_ADVERBIAL = re.compile(
     r"\s*(?:In|At|During|After|Before|From|On|Like|Unlike|Following|Speaking|Asked|Addressing|"
     r"Responding|Writing|Despite|Amid|With|Without|Since|Until|Along|Alongside|Later|Earlier|"
-    r"When|While|Although|Though|Because|Once|If|As|Last|Next|"
+    r"When|While|Although|Though|Because|Once|If|As|Last|Next|For(?=\s+[a-z])|Throughout|Over|Under|"
+    r"Within|Across|Inside|Outside|Through|Around|Among|Toward|Towards|Meanwhile|However|"
+    r"Instead|Still|Now|Then|Today|Yesterday|Indeed|Moreover|Separately|Similarly|Finally|"
     r"[A-Z][a-z]+(?:ing|ed))\b[^,;:]{0,120},"
-    # (the comma may close a quoted title: "Later on ''This Week,'' Sen. Doe ...")
+    # ("For much of the night," but not "For Jane Doe, the plan is ...", whose view it is;
+    # the comma may close a quoted title: "Later on ''This Week,'' Sen. Doe ...")
     r"(?:(?<=_,)['\"”’]{1,2})?\s*")
 
 #: The speech-verb forms that mark the capitalised word before them as a speaker.
@@ -945,6 +952,10 @@ class _Article:
                     name, cls = words[0], "org"    # "the Met said": an organisation
                 elif not speaks and self._place_word(words[0]):
                     continue    # "Asmara has become a city", named "in Asmara" elsewhere
+                elif self._group_word(words[0]):
+                    # "Police said", "Aides say": a plural common noun opening the
+                    # sentence is a group, never "he" or "she"
+                    name, cls = words[0], "plural"
                 else:
                     name, cls = words[0], "person"  # a surname that opens a sentence
                     self.names.full.append((s, name, set()))
@@ -962,10 +973,18 @@ class _Article:
                 # manager Jeff Weaver": a modifier of the title, not a speaker (a name is
                 # still known for later mentions)
                 continue
-            refs.append(_Ref(s, s + len(form), cls, name,
-                             "unknown" if cls == "person" else "organisation"))
+            refs.append(_Ref(s, s + len(form), cls, name, "unknown" if cls == "person" else
+                             "group" if cls == "plural" else "organisation"))
         refs.sort(key=lambda r: (r.end, r.start))
         return refs
+
+    def _group_word(self, word: str) -> bool:
+        """Whether a lone capitalised word opening a sentence is a plural common noun (the
+        lexicon's NNS, or "police", which English treats as plural) that the article never
+        uses as a surname."""
+        low = word.casefold()
+        return (lexicon_tags().get(low) == "NNS" or low == "police") and \
+            not self.names.known_surname(word)
 
     def _place_word(self, word: str) -> bool:
         """Whether a single capitalised word is a place: the article puts it after "in",
@@ -1522,6 +1541,13 @@ class _Article:
             # "Stacy Baker of Columbia, South Carolina says": the state closes the place
             # the speaker is from; the phrase before the comma speaks
             np_start = sent.start + (bounds[-2] if len(bounds) > 1 else 0)
+        for v in reversed(self.verbs_in(np_start, vs)):
+            if v[1] < vs and not self.in_quote(v[0]) and _CLAUSE_SUBJECT_ONLY.fullmatch(
+                    m, v[1], vs):
+                # "sources have said he said '...'": the last speech verb's clause opens
+                # after it, and its own subject speaks
+                np_start = v[1]
+            break
         return self.np_speaker(np_start, np_end, vs)
 
     def _inverted_subject(self, sent: _Sent, vs: int, ve: int
@@ -1614,6 +1640,15 @@ class _Article:
                 desc = " ".join(tail)
                 start = self.masked.rfind(desc, np_start, np_end)
                 return desc, "unknown", "unknown", (start, start + len(desc))
+            if len(words) >= 2 and words[-2].casefold() == "those" and \
+                    lexicon_tags().get(words[-1].casefold()) in ("VBN", "VBD") and all(
+                        w.casefold() in _DETERMINERS_QUANTIFIERS or w.casefold() in (
+                            "of", "most", "all") for w in words[:-2]):
+                # "those surveyed said", "many of those polled": the people the participle
+                # names, not the participle ("31 percent of those surveyed" stays whole)
+                desc = f"those {words[-1].casefold()}"
+                start = self.masked.rfind(words[-2], np_start, np_end)
+                return desc, "group", "plural", (start, start + len(desc))
             while words and (words[0].casefold() in _DETERMINERS_QUANTIFIERS
                              or words[0].casefold() == "of" and len(words) > 1):
                 words = words[1:]                # "one of those advisers" -> advisers

@@ -388,12 +388,15 @@ def _descriptor_before(text: str, start: int, floor: int, stop: frozenset[str],
     # a headline's capitalised verb, "Slams"; a plain honorific, "Mr") ends the phrase like
     # a function word; a capitalised one at the start of a sentence ("Beyond Trump, ...",
     # "Meanwhile Clinton said") is dropped too.
-    def ends(word: str) -> bool:
-        return (_not_describing(word) or _determiner(word) if word.islower()
-                else is_finite_verb(word)) or word.casefold() in _HONORIFICS
+    def ends(i: int) -> bool:
+        word = words[i]
+        if word.islower():
+            return _not_describing(word) or _determiner(word) or word in _HONORIFICS
+        return word.casefold() in _HONORIFICS or is_finite_verb(word) and not \
+            _opens_name(words[i:])
 
-    while any(ends(w) for w in words):
-        cut = max(i for i, w in enumerate(words) if ends(w))
+    while any(ends(i) for i in range(len(words))):
+        cut = max(i for i in range(len(words)) if ends(i))
         boundary, words = words[cut].lower(), words[cut + 1:]
     starts = boundary == "" or boundary in (".", "!", "?", "\"", "“", "”", ":")
     if starts and words and (_not_describing(words[0]) or _determiner(words[0])):
@@ -408,7 +411,7 @@ def _descriptor_before(text: str, start: int, floor: int, stop: frozenset[str],
     if words and words[-1].islower() and lexicon_tags().get(words[-1]) == "NNS":
         return ""  # many, not the one named: "the hurdles Jane Doe has faced"
     words = words[_after_other_noun(words):]
-    while words and _verb_form(words[0]):
+    while words and _verb_form(words[0]) and not _opens_name(words):
         words.pop(0)
     if not opens:
         while words and not words[0][:1].isupper():
@@ -416,6 +419,18 @@ def _descriptor_before(text: str, start: int, floor: int, stop: frozenset[str],
         if len(words) > 1 and _GROUP_PLURAL.search(words[0]) and words[1].islower():
             return ""  # a group and its verb: "many Republicans fear Jane Doe would ..."
     return " ".join(words)
+
+
+def _opens_name(words: list[str]) -> bool:
+    """Whether the first word is a capitalised -ed word that another capitalised word
+    follows, opening a name ("United Nations envoy", "Planned Parenthood's president")
+    rather than a clause.
+
+    >>> _opens_name(["Planned", "Parenthood's", "president"]), _opens_name(["Seen", "here"])
+    (True, False)
+    """
+    return len(words) > 1 and words[0][:1].isupper() and words[0].endswith("ed") and \
+        words[1][:1].isupper()
 
 
 def _after_other_noun(words: list[str]) -> int:
