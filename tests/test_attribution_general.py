@@ -1598,3 +1598,11 @@ def test_those_a_participle_names_speak_as_a_group():
     q = _one("Those surveyed said the funding should stay. Thirty percent of those polled "
              "said it should go.")
     assert q["speaker"].tolist() == ["those surveyed", "thirty percent of those polled"]
+
+
+def test_a_pope_or_a_royal_keeps_the_title_with_a_given_name():
+    q = _one("Pope Francis spoke in Rome on Sunday. \"We must welcome the stranger,\" Francis "
+             "said.\n\nPrince Harry visited the clinic. \"It was moving,\" he said.\n\n"
+             "King Charles III was not there. \"I am sorry,\" the king said.")
+    assert q.loc[q["kind"] == "direct", "speaker"].tolist() == [
+        "Pope Francis", "Prince Harry", "King Charles III"]

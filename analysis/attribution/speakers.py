@@ -509,6 +509,10 @@ def _headline_verb(word: str) -> bool:
     return word[:1].isupper() and is_finite_verb(word)
 
 
+#: Titles a monarch, a royal or a pope is named by, with a given name ("Pope Francis"), and
+#: the number of a reign after it ("King Charles III").
+_REGNAL_TITLES = frozenset({"king", "queen", "prince", "princess", "pope"})
+_REGNAL_NUMBER = re.compile(r"[IVX]{1,5}")
 _NAME_SUFFIX = re.compile(r"(?:" + "|".join(NAME_SUFFIXES) + r")\.?")
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                        "sunday"})
@@ -698,8 +702,9 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
     if words and words[0].casefold() in _STORM_WORDS:
         return none                        # "Hurricane Maria", "Tropical Storm Ana"
     suffix = ""
-    if len(words) > 2 and _NAME_SUFFIX.fullmatch(words[-1]):
-        suffix = " " + words.pop()
+    if len(words) > 2 and (_NAME_SUFFIX.fullmatch(words[-1]) or _REGNAL_NUMBER.fullmatch(
+            words[-1]) and words[-3].casefold() in _REGNAL_TITLES):
+        suffix = " " + words.pop()         # "Jr", "III", and "Pope Benedict XVI"'s "XVI"
     # A title-case headline's verb ends the name: "Obama Sees Personal Insult" -> Obama.
     verb = next((i for i, w in enumerate(words[1:], 1) if _headline_verb(w)), None)
     if verb is not None and all(w.isupper() for w in words):
@@ -789,6 +794,11 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
             # Direct" is a headline's; "Kathleen Hall Jamieson" keeps "Hall")
             first = len(plain) - 2
         core = core[core.index(plain[first]):]
+    if len(core) == 1 and k and low[k - 1] in _REGNAL_TITLES and _given_name(core[0]):
+        # "Pope Francis", "Prince Harry", "King Charles III": a monarch or a pope is named
+        # by the title and a given name, which is no surname ("Prince Alwaleed" stays the
+        # surname-like form that joins "Alwaleed Bin Talal")
+        return ("full", f"{words[k - 1].capitalize()} {core[0]}{suffix}", titles)
     if len(core) == 1:
         return ("single", core[0], titles)
     return ("full", " ".join(core) + suffix, titles)
