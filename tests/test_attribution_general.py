@@ -600,7 +600,7 @@ def test_a_time_is_no_speaker():
     # "Last April" had been read as a person's full name and taken as the speaker
     q = _one('Pope Francis spoke in Rome. Last April he warned of "environmental collapse" '
              'in a letter.')
-    assert q["speaker"].tolist() == ["Francis"]
+    assert q["speaker"].tolist() == ["Pope Francis"]
 
 
 def test_a_headline_cut_short_is_no_name():
@@ -1606,3 +1606,51 @@ def test_a_pope_or_a_royal_keeps_the_title_with_a_given_name():
              "King Charles III was not there. \"I am sorry,\" the king said.")
     assert q.loc[q["kind"] == "direct", "speaker"].tolist() == [
         "Pope Francis", "Prince Harry", "King Charles III"]
+
+
+def test_a_surname_that_is_a_title_word_after_an_honorific():
+    q = _one("Charlie King, a former party director, spoke first. \"That is 60 electoral "
+             "votes,\" Mr. King said.")
+    assert q.loc[q["kind"] == "direct", "speaker"].tolist() == ["Charlie King"]
+
+
+def test_an_office_before_a_first_name_is_no_body():
+    q = _one("House Speaker Paul Rydell says the plan \"will not pass.\" Senate Minority Whip "
+             "Dick Durwin said \"it takes an election.\"")
+    assert q.loc[q["kind"] == "mixed", "speaker"].tolist() == ["Paul Rydell", "Dick Durwin"]
+
+
+def test_a_role_a_place_or_a_body_only_modifies_is_the_speaker():
+    q = _one("The senator from Vermont said the system was \"corrupt,\" noting it was "
+             "\"very strange.\" The GOP presidential candidate says he will fight the rule.")
+    assert q["speaker"].tolist() == ["senator from Vermont", "senator from Vermont",
+                                     "GOP presidential candidate"]
+
+
+def test_a_campaign_of_his_or_hers_speaks_for_its_candidate():
+    q = _one("Jane Rydell will campaign in Nevada. Her campaign also said the women would "
+             "campaign for her.")
+    assert q["speaker"].tolist() == ["Jane Rydell"]
+
+
+def test_a_time_or_a_relative_clause_after_an_appositive_is_no_speaker():
+    q = _one("Ron Pribble, the party chairman, this past week announced that a website "
+             "would open. Talk show host Glen Bick, who since the appointment of Tom Hale "
+             "has denounced the party's nominee, on Friday declared the race was over.")
+    assert q["speaker"].tolist() == ["Ron Pribble", "Glen Bick"]
+
+
+def test_a_dateline_and_a_phrase_ending_in_a_preposition_name_no_speaker():
+    q = _one("WASHINGTON ― The administration announced plans Tuesday to expand the "
+             "programme, acknowledging that the current system had failed.\n\n"
+             "His lawyers relied on precedent and articles from noted scholars to defend "
+             "the view that he is \"natural born\" under the law.")
+    assert q.loc[q["kind"] == "indirect", "speaker"].tolist() == ["administration"]
+    mixed = q.loc[q["kind"] == "mixed", "speaker"].tolist()
+    assert len(mixed) == 1 and not mixed[0].endswith(" from")
+
+
+def test_may_after_a_given_name_is_a_surname():
+    q = _one("British Prime Minister Theresa May said this week that the country would "
+             "leave.")
+    assert q["speaker"].tolist() == ["Theresa May"]

@@ -68,6 +68,7 @@ from analysis.attribution.speakers import (
     _Names,
     _Ref,
     _speaker_nouns,
+    actor_type_words,
     honorific_sex,
     month_as_given_name,
     name_matches,
@@ -102,6 +103,27 @@ _BOUNDARY = re.compile(
 #: A possessive pronoun and at most two lower-case describing words before a speech word,
 #: which is then a noun: "his recent claim that", "their repeated warnings that".
 _POSSESSOR_BEFORE = re.compile(r"\b(his|her|their|its|His|Her|Their|Its)\s+(?:[a-z-]+\s+){0,2}$")
+#: A determiner and a role noun before "from" or "of" and a place or body ("the senator
+#: from Vermont", "a spokeswoman of the party"): group 2 is the role noun.
+_ROLE_OF_BEFORE = re.compile(r"\s*(?:the|a|an)\s+((?:[a-z-]+\s+){0,2}?)([a-z-]+)\s+"
+                             r"(?:from|of)\s+(?:the\s+)?", re.I)
+#: Nothing but a determiner (and spaces) before a name: "the GOP presidential candidate".
+_DETERMINER_ONLY = re.compile(r"\s*(?:the|a|an)\s+", re.I)
+
+
+def _person_role(word: str) -> bool:
+    """Whether a lower-case noun names a person's role or office ("senator", "candidate",
+    "economist", "spokeswoman"), not a body ("ministry", "party") or a thing.
+
+    >>> _person_role("candidate"), _person_role("senator"), _person_role("ministry")
+    (True, True, False)
+    """
+    if word in _TITLES:
+        return word not in _BODY_WORDS
+    kind = actor_type_words().get(word, "none")
+    return kind not in ("none", "media", "military", "charity") and word not in _BODY_WORDS
+
+
 #: What may stand between a speech verb and the next one when the second opens the first's
 #: reported clause with its own subject: " he ", " that she ", " Jane Doe ".
 _CLAUSE_SUBJECT_ONLY = re.compile(r"\s+(?:that\s+)?(?:he|she|they|[A-Z][\w.'’-]*"
@@ -367,13 +389,28 @@ _TO_AFTER = re.compile(r"\s+to\b")
 _GO_ON_SPEAKS = re.compile(r"\s*(?:[,.:;!?—–]|$|[\"“‘'][^a-z])|\s+(?:by|with|that)\b"
                            r"|\s+on\s*[,:]")
 _PARENS = re.compile(r"\([^()]*\)")
+#: A time after a comma and right before the verb ("..., this past week announced",
+#: "..., on Tuesday said", "..., also said"): group 1, which names no speaker.
+_TIME_BEFORE_VERB = re.compile(
+    r",\s+((?:(?:this|last|next|earlier|later)(?:\s+past)?\s+(?:week|month|year|weekend|"
+    r"morning|afternoon|evening|night|spring|summer|fall|autumn|winter)|on\s+(?:Monday|"
+    r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|earlier|later|"
+    r"also|then|now)\s*)$")
 _PARTICIPLE_END = re.compile(r"(?:ed|en|wn)$")
 _BY = re.compile(r"\bby\s+")
 _COMMA_SEGMENT = re.compile(r"[^,]+")
 _PLURAL_END = re.compile(r"[^s]s$")
 #: One capitalised word, a surname with an inner capital too ("Smith", "McCain", "DeSantis").
 _CAPITAL_WORD = re.compile(r"[A-Z][a-z'’-]+(?:[A-Z][a-z'’-]+)?")
-_RELATIVE = re.compile(r"\s(?:who|which|that)\s")
+_RELATIVE = re.compile(r"\s(?:who|whose|which|that)\s")
+#: A comma segment that is a relative clause (", who since ...,"), never a subject.
+_RELATIVE_OPENING = re.compile(r"\s*(?:who|whose|which|whom)\b", re.I)
+#: A dateline before a dash opening a paragraph: "WASHINGTON ― ", "LONDON (Reuters) - ".
+_DATELINE_DASH = re.compile(r"[A-Z][A-Z.' ,]*[A-Z.](?:\s*\([^()]{1,30}\))?\s*[-–—―]+\s*")
+#: Prepositions that cannot end a subject: a "verb" after them is an adjective ("articles
+#: from noted scholars").
+_PREPOSITION_END = frozenset({"from", "of", "by", "with", "to", "for", "at", "in", "on",
+                              "about", "among"})
 _LETTERS = re.compile(r"[A-Za-z]+")
 _MARK_AFTER = re.compile(r"\s*[:'\"“‘”’]")
 _THAT_CLAUSE = re.compile(r"((?:\s+\S+){0,8}?)\s+that,?\s")
@@ -637,6 +674,8 @@ def _clause_opener(word: str) -> bool:
 #: what may stand between a name and the spokesperson speaking for it.
 _OWN_BODY = (r"(?:presidential[ \t]+|press[ \t]+|transition[ \t]+)?"
              r"(?:campaign|office|team|camp)")
+#: A possessive pronoun before a campaign, office or team that speaks for its owner.
+_OWNER_PRONOUN_BODY = re.compile(r"(his|her|His|Her)\s+" + _OWN_BODY.replace("[ \t]+", r"\s+"))
 _SPOKES_OWNER_GAP = re.compile(r"(?:['’]s)?[ \t]*(?:" + _OWN_BODY + r"(?:['’]s)?[ \t]+)?")
 #: A person's campaign, office or team, right after the name: it speaks for the person.
 _CAMPAIGN_OF = re.compile(r"(?:['’]s?)?[ \t]+" + _OWN_BODY + r"[ \t,]*")
@@ -1444,6 +1483,11 @@ class _Article:
         verb_text = m[vs:ve].casefold()
         pre = m[sent.start:vs]
         pre_clean = _PARENS.sub(lambda x: " " * len(x.group(0)), pre) if "(" in pre else pre
+        when = _TIME_BEFORE_VERB.search(pre_clean) if "," in pre_clean else None
+        if when is not None:
+            # "Jane Doe, the party's chair, this past week announced": a time between the
+            # appositive's comma and the verb is no subject
+            pre_clean = pre_clean[:when.start(1)] + " " * (len(pre_clean) - when.start(1))
         parts = pre_clean.split()
         # passive: "was described by an officer as ..."
         words = [t.casefold().strip(",") for t in parts]
@@ -1478,8 +1522,9 @@ class _Article:
         # strip auxiliaries and adverbs before the verb
         k = len(parts)
         while k and (words[k - 1] in _STRIP_TAIL or _adverb(words[k - 1])
-                     and len(words[k - 1]) > 4 and not parts[k - 1].endswith(",")):
-            k -= 1
+                     and len(words[k - 1]) > 4 and not parts[k - 1].endswith(",")) and \
+                not (parts[k - 1] in ("May", "Will") and k > 1 and parts[k - 2][:1].isupper()):
+            k -= 1          # (but "Theresa May said": a surname, not "may")
         # the last word kept, as (start, end, text) in pre_clean
         tokens = [_token_at(pre_clean, parts, k - 1)] if k else []
         if not tokens:
@@ -1526,6 +1571,8 @@ class _Article:
                                  for r in self.refs_in(sent.start + cand.start(),
                                                        sent.start + cand.end()))]
                 for cand in reversed(segments):
+                    if _RELATIVE_OPENING.match(cand.group(0)):
+                        continue    # ", who since ... the GOP nominee,": not the subject
                     if any(r.cls == "person" for r in self.refs_in(
                             sent.start + cand.start(), sent.start + cand.end())):
                         seg = cand
@@ -1595,8 +1642,23 @@ class _Article:
                 return head.casefold(), "group", "plural", (s0, s0 + len(head))
         if not refs:
             phrase = self.masked[np_start:np_end].strip(" ,;:-–—")
+            dateline = _DATELINE_DASH.match(phrase)
+            if dateline is not None:
+                phrase = phrase[dateline.end():]   # "WASHINGTON ― The administration"
             if not phrase:
                 return self.coordinated(sent, vs)
+            if phrase.split()[-1] in _PREPOSITION_END:
+                # "legal history and articles from noted scholars": "noted" is no verb
+                return "", "unknown", "", None
+            own = _OWNER_PRONOUN_BODY.fullmatch(phrase)
+            if own is not None:
+                # "Her campaign also announced": the campaign speaks for its candidate
+                at = self.masked.find(phrase, np_start) + own.start(1)
+                spk, st, cls = self.resolve_pronoun(_Ref(
+                    at, at + len(own.group(1)), "pronoun", "", "",
+                    _POSSESSOR_PRONOUN[own.group(1).casefold()]))
+                if spk:
+                    return spk, st, cls, (at, at + len(own.group(1)))
             # ", and the F.B.I. has said", "advisers who have run the numbers argue": the
             # noun phrase after a linking word, before its relative clause, speaks
             subject = phrase
@@ -1690,6 +1752,10 @@ class _Article:
         if last.cls == "document" and any(r.cls != "document" for r in refs):
             last = max((r for r in refs if r.cls != "document"), key=lambda r: r.end)
         rest = _LETTERS.findall(self.masked[last.end:np_end])
+        if last.cls == "org" and not self.in_quote(np_start):
+            role = self._role_around(np_start, np_end, last, rest)
+            if role is not None:
+                return role
         if last.cls == "person" and _CAMPAIGN_OF.fullmatch(self.masked, last.end, np_end) \
                 and not _NOT_A_LEAD_IN.search(self.masked, np_start, last.start):
             # "Hillary Clinton's campaign said", "the Sanders campaign says": the campaign
@@ -1714,6 +1780,31 @@ class _Article:
         spk, st, cls = self.resolve(last, phrase_end=np_end)
         return spk, st, cls, (last.start, last.end)
 
+    def _role_around(self, np_start: int, np_end: int, org: _Ref, rest: list[str]
+                     ) -> tuple[str, str, str, tuple[int, int] | None] | None:
+        """The person a role noun names when a body or a place only modifies it: "the GOP
+        presidential candidate", "the senator from Vermont", as that description (not the
+        last senator named: the place or body says which one); None when the noun phrase is
+        no such role."""
+        m = self.masked
+        before = _ROLE_OF_BEFORE.fullmatch(m, np_start, org.start)
+        if before is not None:
+            head = before.group(2).casefold()
+        elif rest and rest[-1].islower() and len(rest) <= 3 and \
+                _DETERMINER_ONLY.fullmatch(m, np_start, org.start):
+            head = rest[-1]
+        else:
+            return None
+        if not _person_role(head):
+            return None
+        phrase = m[np_start:np_end]
+        start = np_start + len(phrase) - len(phrase.lstrip())
+        span = (start, start + len(phrase.strip()))
+        words = phrase.split()
+        while words and words[0].casefold() in _DETERMINERS:
+            words = words[1:]
+        return " ".join(words), "unknown", "unknown", span
+
     def coordinated(self, sent: _Sent, vs: int
                     ) -> tuple[str, str, str, tuple[int, int] | None]:
         """Subject of a coordinated or participle verb: the subject of a speech verb right
@@ -1729,6 +1820,13 @@ class _Article:
         if earlier is not None:
             spk, st, cls = self.resolve(earlier)
             return spk, st, cls, (earlier.start, earlier.end)
+        if prior and prior[0][2] in _INDIRECT_VERBS and not _OUTER_BREAK.search(
+                self.masked, prior[0][1], vs):
+            # "The senator from Vermont said ... , noting ...": the subject of the
+            # sentence's first speech verb, in the same clause
+            found = self.subject(prior[0][0], prior[0][1], vs)
+            if found[0]:
+                return found
         refs = [r for r in self.refs_in(sent.start, vs) if not self.in_quote(r.start)]
         # not a name inside an opening adverbial ("In an interview on local radio, Doe ...")
         # nor a possessive ("Jane Doe's proposal"), when another name follows

@@ -509,6 +509,8 @@ def _headline_verb(word: str) -> bool:
     return word[:1].isupper() and is_finite_verb(word)
 
 
+#: Honorifics before a surname, which may then be a title word ("Mr. King", "Sen. King").
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sen", "rep", "gov"})
 #: Titles a monarch, a royal or a pope is named by, with a given name ("Pope Francis"), and
 #: the number of a reign after it ("King Charles III").
 _REGNAL_TITLES = frozenset({"king", "queen", "prince", "princess", "pope"})
@@ -729,7 +731,9 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
     # "Police Chief David Moore" -> David Moore, "Mayor of London Sadiq Khan" -> Sadiq Khan
     k = len(words)
     # a title word after a first name is a surname: "Peter King", "Billie Jean King"
-    surname_title = len(words) >= 2 and low[-1] in _TITLES and _given_name(words[-2])
+    # ("Mr. King", "Sen. King": after an honorific too)
+    surname_title = len(words) >= 2 and low[-1] in _TITLES and (
+        _given_name(words[-2]) or low[-2] in _HONORIFICS)
     while k > 0 and (words[k - 1][:1].isupper() and low[k - 1] not in _BODY_WORDS
                      and (low[k - 1] not in _TITLES or surname_title and k == len(words))
                      and (low[k - 1] not in _FUNCTION_WORDS
@@ -749,7 +753,10 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
         core = core[1:]
     titles = frozenset(w for w in low[:k] if w in _TITLES)
     named = len(core) >= 2 and (not any(w in _BODY_WORDS for w in low[:k])
-                                or low[k - 1] in _TITLES)
+                                or low[k - 1] in _TITLES
+                                # "House Speaker Paul Ryan", "Senate Minority Whip Dick
+                                # Durbin": a first name after an office's words
+                                or len(core) > 2 and any(_given_name(w) for w in core[1:-1]))
     connective = any(w in {"against", "for", "of", "and", "the", "on"} for w in low[1:])
     if connective and named and not titles and not any(_given_name(w) for w in core) and \
             low[0] not in _SHARE_WORDS:
