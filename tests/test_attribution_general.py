@@ -1654,3 +1654,15 @@ def test_may_after_a_given_name_is_a_surname():
     q = _one("British Prime Minister Theresa May said this week that the country would "
              "leave.")
     assert q["speaker"].tolist() == ["Theresa May"]
+
+
+def test_a_body_whose_name_opens_with_a_speech_verb_keeps_it():
+    q = _one("The State Department also said on Thursday that it fell short of its goal.")
+    assert q["speaker"].tolist() == ["State Department"]
+
+
+def test_a_common_noun_opening_a_sentence_is_no_he():
+    q = _one("New research links trade and votes. Research suggests that job losses mattered."
+             "\n\nTom Hale, 83, knows what is needed. \"It will take a junkyard dog,\" he said.")
+    assert "Research" not in q["speaker"].tolist()
+    assert q.loc[q["kind"] == "direct", "speaker"].tolist() == ["Tom Hale"]

@@ -875,7 +875,10 @@ class _Article:
             words = form.split()
             opening = s
             while words and (words[0].casefold() in _NAME_STOP or len(words) > 1
-                             and (words[0].casefold() in owner or _clause_opener(words[0])
+                             and (words[0].casefold() in owner
+                                  # ("Said Jane Doe", not "State Department")
+                                  and _name_shape(" ".join(words))[0] != "org"
+                                  or _clause_opener(words[0])
                                   # "Celebrating Clinton", "Interestingly Blocher", not
                                   # "Downing Street"
                                   and (self.names.known_surname(words[1])
@@ -991,6 +994,8 @@ class _Article:
                     name, cls = words[0], "org"    # "the Met said": an organisation
                 elif not speaks and self._place_word(words[0]):
                     continue    # "Asmara has become a city", named "in Asmara" elsewhere
+                elif self._common_noun(words[0]):
+                    continue    # "Research suggests", where the text has "new research"
                 elif self._group_word(words[0]):
                     # "Police said", "Aides say": a plural common noun opening the
                     # sentence is a group, never "he" or "she"
@@ -1016,6 +1021,15 @@ class _Article:
                              "group" if cls == "plural" else "organisation"))
         refs.sort(key=lambda r: (r.end, r.start))
         return refs
+
+    def _common_noun(self, word: str) -> bool:
+        """Whether a lone capitalised word opening a sentence is a singular common noun:
+        the lexicon's NN, written in lower case elsewhere in the article ("Research
+        suggests", "new research"), and never a surname there ("Politico" stays a name)."""
+        low = word.casefold()
+        return lexicon_tags().get(low) == "NN" and not _given_name(word) and \
+            re.search(rf"\b{re.escape(low)}\b", self.text) is not None and \
+            not self.names.known_surname(word)
 
     def _group_word(self, word: str) -> bool:
         """Whether a lone capitalised word opening a sentence is a plural common noun (the
@@ -1729,8 +1743,9 @@ class _Article:
                     _GROUP_NOUN.search(words[0]) and words[0] not in self.names.surnames:
                 return words[0], "group", "plural", span     # "by Democrats": a group
             if len(words) == 1 and _CAPITAL_WORD.fullmatch(words[0]) and \
-                    words[0].casefold() not in _NOT_SURNAME:
-                # "insists Burton": a surname after the verb
+                    words[0].casefold() not in _NOT_SURNAME and not self._common_noun(words[0]):
+                # "insists Burton": a surname after the verb ("Research suggests", where
+                # the text has "new research", stays a description)
                 self.names.full.append((np_start, words[0], set()))
                 return words[0], "unknown", "person", span
             return desc.casefold(), "unknown", "unknown", span
