@@ -511,6 +511,12 @@ def _headline_verb(word: str) -> bool:
 
 #: Honorifics before a surname, which may then be a title word ("Mr. King", "Sen. King").
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sen", "rep", "gov"})
+#: Offices a speaker addresses with an honorific ("Mr. President", "Madam Speaker"): after
+#: one they are no surname, unlike "Mr. King" or "Dr. Judge".
+_OFFICES_ADDRESSED = frozenset({"president", "chairman", "chairwoman", "chair", "speaker",
+                                "secretary", "mayor", "minister", "governor", "senator",
+                                "commissioner", "leader", "chancellor", "prime", "vice",
+                                "deputy", "ambassador", "attorney", "general", "justice"})
 #: Titles a monarch, a royal or a pope is named by, with a given name ("Pope Francis"), and
 #: the number of a reign after it ("King Charles III").
 _REGNAL_TITLES = frozenset({"king", "queen", "prince", "princess", "pope"})
@@ -635,6 +641,8 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
     ('Nancy Pelosi', 'Sarah Huckabee Sanders')
     >>> _name_shape("Vice President Joseph R. Biden Jr")[1], _name_shape("Ann Lee Tuesday")[1]
     ('Joseph Biden Jr', 'Ann Lee')
+    >>> _name_shape("Mr. King")[:2], _name_shape("Mr. President")[0]  # an address, no name
+    (('single', 'King'), 'org')
 
     A pure function of ``form`` (the word lists are constants), so each form met is worked
     out once (a corpus names the same people again and again): the answer is a tuple of
@@ -733,7 +741,7 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
     # a title word after a first name is a surname: "Peter King", "Billie Jean King"
     # ("Mr. King", "Sen. King": after an honorific too)
     surname_title = len(words) >= 2 and low[-1] in _TITLES and (
-        _given_name(words[-2]) or low[-2] in _HONORIFICS)
+        _given_name(words[-2]) or low[-2] in _HONORIFICS and low[-1] not in _OFFICES_ADDRESSED)
     while k > 0 and (words[k - 1][:1].isupper() and low[k - 1] not in _BODY_WORDS
                      and (low[k - 1] not in _TITLES or surname_title and k == len(words))
                      and (low[k - 1] not in _FUNCTION_WORDS
