@@ -205,6 +205,24 @@ def test_a_name_opening_with_an_ed_word_stays_in_the_descriptor():
         assert descriptors_at(text, start, start + 8)[0] == before
 
 
+def test_a_title_describing_an_actor_counts_only_where_it_names_that_actor():
+    # sentences written for this test: "Senator" described Jane Doe twice, so it joined her
+    # label family and had been counted before another senator's name too
+    from analysis.framing.labels import actor_label_families, label_occurrences
+
+    corpus = pd.DataFrame({"article_id": ["1", "2"], "outlet": ["A", "B"], "text": [
+        "Senator Jane Doe spoke. Senator Tom Hale did not. Later the Senator left.",
+        "Senator Jane Doe voted. Voters rarely know their state senator."]})
+    actors = pd.DataFrame({"actor": ["Jane Doe"], "aliases": ["Jane Doe"],
+                           "type": ["politician"]})
+    families = actor_label_families(corpus, actors)
+    assert "Senator" in families["term"].tolist()
+    occ = label_occurrences(corpus, families)
+    titles = occ[occ["term"] == "Senator"]
+    assert sorted(zip(titles["article_id"], titles["start"], strict=True)) == [
+        ("1", 0), ("1", corpus.loc[0, "text"].index("Senator left")), ("2", 0)]
+
+
 @pytest.mark.parametrize("families", [{}, pd.DataFrame(columns=["family", "term"])])
 def test_label_usage_empty_family_list(seeds, families, quotes, sentences):
     out = F.label_usage(seeds, families, quotes=quotes, sentences=sentences)

@@ -142,7 +142,7 @@ def actor_label_families(corpus: pd.DataFrame, actors: object,
         family = actor if by == "actor" else (kind or "unknown")
         owner[actor] = (family, kind)
         for alias in aliases:
-            add(family, alias, "alias in the actor table", kind)
+            add(family, alias, _ALIAS, kind)
     labels = actor_labels(corpus, table, quotes=quotes) if len(corpus) else None
     if labels is not None and len(labels):
         desc = labels[labels["kind"] == "descriptor"]
@@ -153,7 +153,7 @@ def actor_label_families(corpus: pd.DataFrame, actors: object,
         for r in uses.sort_values(["family", "count", "label"],
                                   ascending=[True, False, True]).itertuples():
             if r.count >= min_uses and shared[r.key] == 1:
-                add(r.family, r.label, f"describes the actor in the corpus ({r.count} uses)",
+                add(r.family, r.label, f"{_DESCRIBES} ({r.count} uses)",
                     owner[r.actor][1])
     if not rows:
         return pd.DataFrame(columns=FAMILY_COLUMNS)
@@ -162,6 +162,48 @@ def actor_label_families(corpus: pd.DataFrame, actors: object,
                                                                   strict=True)]
     out = out.sort_values("family", kind="stable").reset_index(drop=True)
     return out[FAMILY_COLUMNS]
+
+
+_ALIAS = "alias in the actor table"
+_DESCRIBES = "describes the actor in the corpus"
+
+
+def _title_like(term: str) -> bool:
+    """Whether a describing term ends in a title ("Senator", "Vermont Sen.", "former
+    President"), which other people hold too.
+
+    >>> _title_like("Vermont Sen."), _title_like("campaigner")
+    (True, False)
+    """
+    from analysis.attribution.speakers import _TITLES
+
+    words = term.split()
+    return bool(words) and words[-1].casefold().rstrip(".") in _TITLES
+
+
+def _title_names_family(text: str, start: int, end: int, aliases: TermMatcher | None) -> bool:
+    """Whether the title at ``text[start:end]`` names the family's actor: right before one
+    of its aliases ("Senator Jane Doe"), after one and a comma ("Jane Doe, the senator"),
+    or as "the senator" with no other name after it.
+
+    >>> m = TermMatcher.build(["Jane Doe"])
+    >>> [_title_names_family(t, t.find("Senator"), t.find("Senator") + 7, m) for t in (
+    ...     "Senator Jane Doe spoke.", "Senator Tom Hale spoke.", "Then the Senator left.")]
+    [True, False, True]
+    """
+    hits = aliases.find(text) if aliases is not None else []
+    if any(0 <= s - end <= 2 and not text[end:s].strip() for s, _, _ in hits):
+        return True
+    if any(0 <= start - e <= 8 and _APPOSITION_GAP.fullmatch(text, e, start) for _, e, _ in hits):
+        return True
+    return text[max(0, start - 4):start].casefold() == "the " and \
+        _NAME_NEXT.match(text, end) is None
+
+
+#: Between a name and a title after it: "Jane Doe, the senator".
+_APPOSITION_GAP = re.compile(r",\s+(?:the\s+|a\s+)?", re.IGNORECASE)
+#: A capitalised word right after a title: another person's name follows it.
+_NAME_NEXT = re.compile(r"\s+[A-Z]")
 
 
 def _longer_terms(term: str, family: str, terms: pd.DataFrame) -> str:
@@ -203,6 +245,13 @@ def label_occurrences(corpus: pd.DataFrame, families: pd.DataFrame | dict | str 
     rows = []
     for family, group in fams.groupby("family", sort=False):
         matcher = TermMatcher.build(group["term"], plural=True)
+        # a title the corpus put beside the actor ("Senator", "President") names the actor
+        # only beside one of its names or as "the senator"; "Senator John McCain", "a
+        # president", "for president" are someone else or no one
+        titles = {t for t, note in zip(group["term"], group["note"].fillna(""), strict=True)
+                  if note.startswith(_DESCRIBES) and _title_like(t)}
+        aliases = TermMatcher.build(group.loc[group["note"] == _ALIAS, "term"]) \
+            if titles else None
         excludes = {t: TermMatcher.build(split_terms(x), plural=True)
                     for t, x in zip(group["term"], group["exclude"], strict=False)
                     if split_terms(x)}
@@ -212,6 +261,8 @@ def label_occurrences(corpus: pd.DataFrame, families: pd.DataFrame | dict | str 
                 if term in excludes and any(
                     xs <= ms and me <= xe for xs, xe, _ in excludes[term].find(s.text)
                 ):
+                    continue
+                if term in titles and not _title_names_family(s.text, ms, me, aliases):
                     continue
                 start, end = s.start + ms, s.start + me
                 rows.append({
