@@ -9,8 +9,10 @@ for each row.
 
 from __future__ import annotations
 
+import bisect
 import re
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -136,6 +138,7 @@ def actors_from_corpus(corpus: pd.DataFrame, top: int = 15,
         for word in _WORDS.findall(text):
             words[word] = words.get(word, 0) + 1
         names = _Names()
+        title_case = _title_case_lines(text)
         for match in name_matches(text):
             form = match.group(0)
             canon, cls = names.canonical(form, match.start())
@@ -170,8 +173,7 @@ def actors_from_corpus(corpus: pd.DataFrame, top: int = 15,
                 opened.add(canon)      # not only inside a longer run ("New York City")
             if cls == "org" and not _organisation_like(canon):
                 continue
-            if cls == "org" and canon not in in_prose and not _title_case_line(
-                    text, match.start()):
+            if cls == "org" and canon not in in_prose and not title_case(match.start()):
                 in_prose.add(canon)
             articles.setdefault(canon, set()).add(str(article_id))
             outlets.setdefault(canon, set()).add(str(outlet))
@@ -366,19 +368,28 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
-def _title_case_line(text: str, pos: int) -> bool:
-    """Whether the line holding ``pos`` is in title case (a headline): four of five of its
-    words of four letters or more capitalised.
+def _title_case_lines(text: str) -> Callable[[int], bool]:
+    """A test of whether the line holding a position of ``text`` is in title case (a
+    headline): four of five of its words of four letters or more capitalised. Each line is
+    read once, however many names it holds.
 
-    >>> _title_case_line("GOP Candidates Reject The Idea Of A Minimum Wage Hike.", 30)
+    >>> _title_case_lines("GOP Candidates Reject The Idea Of A Minimum Wage Hike.")(30)
     True
-    >>> _title_case_line("Black Lives Matter issued a statement on Monday.", 3)
+    >>> _title_case_lines("Black Lives Matter issued a statement on Monday.")(3)
     False
     """
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    long = [w for w in text[start:end if end >= 0 else len(text)].split() if len(w) >= 4]
-    return bool(long) and sum(w[:1].isupper() for w in long) >= 0.8 * len(long)
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    verdicts: dict[int, bool] = {}
+
+    def title_case(pos: int) -> bool:
+        line = bisect.bisect_right(starts, pos) - 1
+        if line not in verdicts:
+            end = starts[line + 1] if line + 1 < len(starts) else len(text)
+            long = [w for w in text[starts[line]:end].split() if len(w) >= 4]
+            verdicts[line] = bool(long) and sum(w[:1].isupper() for w in long) >= 0.8 * len(long)
+        return verdicts[line]
+
+    return title_case
 
 
 def _organisation_like(name: str) -> bool:
