@@ -1666,3 +1666,24 @@ def test_a_common_noun_opening_a_sentence_is_no_he():
              "\n\nTom Hale, 83, knows what is needed. \"It will take a junkyard dog,\" he said.")
     assert "Research" not in q["speaker"].tolist()
     assert q.loc[q["kind"] == "direct", "speaker"].tolist() == ["Tom Hale"]
+
+
+def test_a_name_ending_like_an_adverb_or_a_time_word_stays_whole():
+    q = _one("Mrs. Phyllis Schlafly spoke first. Mrs. Schlafly replied that she was pleased. "
+             "USA Today reported that the plan failed. Scot Ross, executive director of One "
+             "Wisconsin Now, said the spending was wrong.")
+    assert q["speaker"].tolist() == ["Phyllis Schlafly", "USA Today", "Scot Ross"]
+
+
+def test_a_name_its_acronym_spells_is_read_whole():
+    q = _one("A report from the Institute for Energy Economics and Financial Analysis "
+             "(IEEFA) said that the trend could go on. Later IEEFA said it was \"over.\"")
+    assert q["speaker"].tolist() == [
+        "Institute for Energy Economics and Financial Analysis"] * 2
+
+
+def test_capitals_run_into_a_digit_are_no_name():
+    q = _one("The idea of a levy — a fee charged according to the amount of gas a plant "
+             "emits — has been recommended as a \"market friendly\" method to controlling "
+             "CO2 pollution.")
+    assert "CO" not in q["speaker"].tolist()

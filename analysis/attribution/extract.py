@@ -111,6 +111,46 @@ _ROLE_OF_BEFORE = re.compile(r"\s*(?:the|a|an)\s+((?:[a-z-]+\s+){0,2}?)([a-z-]+)
 _DETERMINER_ONLY = re.compile(r"\s*(?:the|a|an)\s+", re.I)
 
 
+def _spelled_out(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, acronym) of each name of three words or more that the acronym in
+    brackets after it spells, its capitalised words' initials in order, across "and",
+    "for", "of", "on", "the" and "&" ("Institute for Energy Economics and Financial
+    Analysis (IEEFA)", "Centers for Disease Control and Prevention (CDC)" is not: C, D, C,
+    P).
+
+    >>> t = "a report from the Institute for Energy Economics and Financial Analysis (IEEFA)"
+    >>> [t[s:e] for s, e, _ in _spelled_out(t)]
+    ['Institute for Energy Economics and Financial Analysis']
+    """
+    found = []
+    for bracket in _ACRONYM_IN_BRACKETS.finditer(text):
+        acronym = bracket.group(1)
+        words = list(_SPELL_WORD.finditer(text, max(0, bracket.start() - 200), bracket.start()))
+        letters, start = "", None
+        for w in reversed(words):
+            word = w.group(0)
+            if word[:1].isupper() and word.casefold() not in _SPELL_CONNECTORS:
+                letters = word[0] + letters
+                start = w.start()
+                if letters == acronym:
+                    break
+                if not acronym.endswith(letters):
+                    break
+            elif word.casefold() not in _SPELL_CONNECTORS:
+                break
+        if letters == acronym and start is not None and len(acronym) >= 3:
+            found.append((start, words[-1].end(), acronym))
+    return found
+
+
+#: An acronym in brackets: "(IEEFA)".
+_ACRONYM_IN_BRACKETS = re.compile(r"\(([A-Z]{3,8})\)")
+#: A word or "&", for reading a name back from its acronym.
+_SPELL_WORD = re.compile(r"[\w'’-]+|&")
+#: Words a spelled-out name may hold that its acronym leaves out.
+_SPELL_CONNECTORS = frozenset({"and", "for", "of", "on", "the", "&", "in"})
+
+
 def _person_role(word: str) -> bool:
     """Whether a lower-case noun names a person's role or office ("senator", "candidate",
     "economist", "spokeswoman"), not a body ("ministry", "party") or a thing.
@@ -860,6 +900,14 @@ class _Article:
                 continue
             refs.append(_Ref(s, e, "org", m[s:e].casefold(), "organisation"))
             taken[s:e] = b"\1" * (e - s)
+        for s, e, acronym in _spelled_out(m):
+            if taken.find(1, s, e) >= 0:
+                continue
+            # "the Institute for Energy Economics and Financial Analysis (IEEFA)": the whole
+            # name its acronym spells, not "Energy Economics" and "Financial Analysis"
+            refs.append(_Ref(s, e, "org", m[s:e], "organisation"))
+            self.names.acronyms[acronym] = m[s:e]
+            taken[s:e] = b"\1" * (e - s)
         place_end = -1
         owner = _verb_index()[1]
         sent_at = self.sent_at
@@ -872,6 +920,8 @@ class _Article:
             if taken.find(1, s, e) >= 0 or m[s:e].casefold() in _PRONOUNS:
                 continue
             form = match.group(0)
+            if m[e:e + 1].isdigit() and form.isupper():
+                continue        # capitals run into a digit: a formula or a code ("CO2")
             words = form.split()
             opening = s
             while words and (words[0].casefold() in _NAME_STOP or len(words) > 1
@@ -1535,10 +1585,15 @@ class _Article:
             return self.coordinated(sent, vs)
         # strip auxiliaries and adverbs before the verb
         k = len(parts)
+        # a capitalised word after another is part of a name ("Theresa May said", "One
+        # Wisconsin Now said", "Mrs. Schlafly replied"), not "may", "now" or an adverb;
+        # in a headline in title case every word is capitalised ("Al Sharpton Just Said")
+        prose = not self._title_case(vs)
         while k and (words[k - 1] in _STRIP_TAIL or _adverb(words[k - 1])
                      and len(words[k - 1]) > 4 and not parts[k - 1].endswith(",")) and \
-                not (parts[k - 1] in ("May", "Will") and k > 1 and parts[k - 2][:1].isupper()):
-            k -= 1          # (but "Theresa May said": a surname, not "may")
+                not (k > 1 and parts[k - 1][:1].isupper() and parts[k - 2][:1].isupper()
+                     and (prose or parts[k - 1] in ("May", "Will"))):
+            k -= 1
         # the last word kept, as (start, end, text) in pre_clean
         tokens = [_token_at(pre_clean, parts, k - 1)] if k else []
         if not tokens:

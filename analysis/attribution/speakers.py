@@ -711,6 +711,8 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
         return ("place", " ".join(words), frozenset())   # "New York City", "Iowa State"
     if words and words[0].casefold() in _STORM_WORDS:
         return none                        # "Hurricane Maria", "Tropical Storm Ana"
+    if len(words) > 1 and words[-1] == "Today" and words[-2][:1].isupper():
+        return ("org", _without_the(" ".join(words)), frozenset())   # "USA Today"
     suffix = ""
     if len(words) > 2 and (_NAME_SUFFIX.fullmatch(words[-1]) or _REGNAL_NUMBER.fullmatch(
             words[-1]) and words[-3].casefold() in _REGNAL_TITLES):
