@@ -1687,3 +1687,17 @@ def test_capitals_run_into_a_digit_are_no_name():
              "emits — has been recommended as a \"market friendly\" method to controlling "
              "CO2 pollution.")
     assert "CO" not in q["speaker"].tolist()
+
+
+def test_a_person_from_a_place_speaks_not_the_place():
+    q = _one("Lumberyard owner Edson Olivar from southern Amazonas said he did not believe "
+             "the coverage.")
+    assert q["speaker"].tolist() == ["Edson Olivar"]
+
+
+def test_the_writer_and_here_name_no_source():
+    q = _one("Here's what each of the candidates have said: \"That is what we should be "
+             "doing.\" Here we're told that the economy will shrink. I'd add that it will "
+             "not. All the experts I interviewed said the plan was detailed.")
+    assert q.loc[q["kind"] == "indirect", "speaker"].tolist() == [
+        "", "", "all the experts I interviewed".casefold()]

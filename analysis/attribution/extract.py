@@ -362,7 +362,7 @@ _MODIFIER_OF_A_TITLE = re.compile(
     + r")\s+(?:[A-Z]\.\s+)*[A-Z][a-z]")
 #: A person's name and "of", "at" or "from" a capitalised body: the person speaks.
 _PERSON_OF = re.compile(r"(?:[A-Z][\w'’.-]*\s){2,3}(?:of|at|from)\s(?:the\s)?[A-Z]")
-_OF_A_BODY = re.compile(r"\s(?:of|at|from)\s(?:the\s)?[A-Z]")
+_OF_A_BODY = re.compile(r"\s(?:of|at|from)\s(?:the\s|[a-z]+\s)?[A-Z]")
 #: Capitalised words and "for" right before a capitalised run: the start of an organisation's
 #: name ("Center for Responsive Politics", "Institute for Fiscal Studies").
 _NAME_FOR_BEFORE = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’&-]*\s)+for\s$")
@@ -1741,10 +1741,15 @@ class _Article:
             if subject != phrase and _plain_noun_phrase(subject.split()):
                 phrase = subject
             words = phrase.split()
+            bases = [re.sub(r"['’](?:s|re|m|ve|ll|d)$", "", w.casefold()) for w in words]
             if "_" in phrase or any(ch in '"“”' for ch in phrase) or \
-                    phrase.casefold() in _FIRST_SECOND_PERSON:
-                # "I would say ...", "we say": the writer, or words of a quotation whose
-                # marks went astray, not a source the article names
+                    phrase.casefold() in _FIRST_SECOND_PERSON or \
+                    bases[0] in _FIRST_SECOND_PERSON or bases[0] in ("here", "there") or \
+                    bases[:2] in (["let", "me"], ["let", "us"]):
+                # "I would say ...", "we say", "I'd add", "Let me say", "Here we're told",
+                # "Here's what each of the candidates said": the writer, or words of a
+                # quotation whose marks went astray, not a source the article names ("all
+                # the experts I interviewed said" is the experts)
                 return "", "unknown", "", None
             clause = _after_clause(words)
             if words and (words[0].casefold() in _FUNCTION_NOT_DETERMINER
@@ -1816,9 +1821,12 @@ class _Article:
         named = [r for r in refs if r.cls == "person" and 0 <= r.start - last.end <= 1]
         if last.cls == "spokes" and named:
             last = named[0]         # "ministry spokesman Jane Doe": the name after the title
-        if last.cls == "org" and refs[0].cls == "person" and \
-                _OF_A_BODY.match(self.masked, refs[0].end, np_end):
-            last = refs[0]     # "Jeffrey Lewis of the X Center": the person, not the body
+        if (last.cls == "org" or last.cls == "person" and last is not refs[0]
+                and " " not in last.speaker and " " in refs[0].speaker) and \
+                refs[0].cls == "person" and _OF_A_BODY.match(self.masked, refs[0].end, np_end):
+            # "Jeffrey Lewis of the X Center", "Edson Oliveira from southern Amazonas": the
+            # person, not the body or the place (a lone word read as a surname)
+            last = refs[0]
         if last.cls == "document" and any(r.cls != "document" for r in refs):
             last = max((r for r in refs if r.cls != "document"), key=lambda r: r.end)
         rest = _LETTERS.findall(self.masked[last.end:np_end])
