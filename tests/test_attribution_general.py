@@ -1701,3 +1701,8 @@ def test_the_writer_and_here_name_no_source():
              "not. All the experts I interviewed said the plan was detailed.")
     assert q.loc[q["kind"] == "indirect", "speaker"].tolist() == [
         "", "", "all the experts I interviewed".casefold()]
+
+
+def test_a_bodys_person_after_its_possessive_is_the_person():
+    q = _one("Jill Stein filed her papers. Green Party's Stein said the race was \"open.\"")
+    assert q["speaker"].tolist() == ["Jill Stein"]

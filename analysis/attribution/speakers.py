@@ -656,13 +656,17 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
         # possessive surname alone is seldom the one who speaks: "Clinton's aides said")
         form = _POSSESSIVE_END.sub("", form)
         inner = _INNER_POSSESSIVE.search(form)
+        owned = re.sub(r"[.,]", "", form[inner.end():]).split() if inner is not None else []
         if inner is not None and not _given_name(form[:inner.start()].split()[-1]) and \
-                not common_words_name(re.sub(r"[.,]", "", form[inner.end():]).split()):
+                not (len(owned) > 1 and common_words_name(owned)):
             # "Brazil's Bolsonaro", "NRDC's David Doniger", "BBC's Environment Correspondent
             # Matt McGrath": the person named after the owner's ("Martha's Vineyard",
             # "Women's March", "Trump's Economic Policy Could Backfire" are left whole)
             after = _name_shape(form[inner.end():])
-            if after[0] == "single" and after[1].casefold() not in lexicon_tags() or \
+            if after[0] == "single" and (after[1].casefold() not in lexicon_tags()
+                                         # "Green Party's Stein": a body's person
+                                         or form[:inner.start()].split()[-1].casefold()
+                                         in _BODY_WORDS) or \
                     after[0] == "full" and (after[2] or _given_name(after[1].split()[0])
                                             or after[1].split()[0].casefold()
                                             not in lexicon_tags()):
