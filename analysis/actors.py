@@ -6,6 +6,7 @@ An actor table (``actors.csv``) has columns ``actor`` (canonical name), ``aliase
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 import warnings
@@ -229,11 +230,18 @@ def find_mentions(text: str, actors: pd.DataFrame) -> list[tuple[int, int, str]]
                                  and not (s <= b_start and b_end <= e and e - s > b_end - b_start)
                                  for b_start, b_end in blocked)]
     chosen: list[tuple[int, int, str]] = []
-    taken: list[tuple[int, int]] = []
+    # the spans taken so far, which never overlap, kept sorted: a new span overlaps one
+    # only if it overlaps its neighbour on either side (a long text with thousands of
+    # mentions is not compared with every span)
+    starts: list[int] = []
+    ends: list[int] = []
     for start, end, actor in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
-        if all(end <= a or start >= b for a, b in taken):
-            chosen.append((start, end, actor))
-            taken.append((start, end))
+        at = bisect.bisect_right(starts, start)
+        if (at and ends[at - 1] > start) or (at < len(starts) and starts[at] < end):
+            continue
+        chosen.append((start, end, actor))
+        starts.insert(at, start)
+        ends.insert(at, end)
     return sorted(chosen)
 
 

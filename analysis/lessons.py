@@ -912,27 +912,92 @@ def most_differently_named(names: pd.DataFrame, persons: Collection[str] | None 
     return best[-1]
 
 
-def names_table(names: pd.DataFrame, actor: str) -> pd.DataFrame:
-    """How each outlet names one actor: one row per outlet, its names with counts.
+def actor_descriptions(corpus: pd.DataFrame, actors: pd.DataFrame,
+                       quotes: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The words each outlet itself puts right before or beside each actor's name
+    ("campaigner Jane Doe", "Jane Doe, the council's engineer,"), in its own narration, not
+    inside a source's quotation: actor, outlet, name (the describing words), n. The same
+    columns as :func:`actor_names`, from :func:`analysis.framing.labels.actor_labels`.
+
+    >>> from analysis.actors import load_actors
+    >>> t = load_actors(pd.DataFrame({"actor": ["Ann Lowe"], "aliases": ["Ann Lowe"],
+    ...                               "type": ["council"]}))
+    >>> c = pd.DataFrame({"article_id": ["1"], "outlet": ["A"], "text": [
+    ...     'Campaigner Ann Lowe spoke. "Reckless Ann Lowe," he said. The veteran Ann Lowe left.'
+    ...     ' Senator Ann Lowe agreed. First Ann Lowe went home.']})
+    >>> actor_descriptions(c, t).values.tolist()   # (a lone capital word once: no label)
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [['Ann Lowe', 'A', 'Campaigner', 1], ['Ann Lowe', 'A', 'Senator', 1],
+     ['Ann Lowe', 'A', 'veteran', 1]]
+    """
+    from analysis.attribution.speakers import _TITLES
+    from analysis.english import lexicon_tags
+    from analysis.framing.labels import actor_labels
+
+    labels = actor_labels(corpus, actors, quotes=quotes)
+    own = labels[(labels["kind"] == "descriptor") & (labels["narration"] > 0)]
+    # a single capitalised word met once that is neither a title nor a singular noun (a
+    # role: "Campaigner"; the lexicon's NN, or a word it lacks) is most often a sentence's
+    # or a headline's opening word read as a label ("First Trump goes ...", "... Hints
+    # Trump Would ...", "Like Trump, ...")
+    stray = (own["narration"] == 1) & own["label"].map(
+        lambda w: " " not in w and w[:1].isupper() and w.casefold().rstrip(".") not in _TITLES
+        and lexicon_tags().get(w.casefold(), "NN") != "NN")
+    own = own[~stray]
+    table = own.rename(columns={"label": "name", "narration": "n"})[
+        ["actor", "outlet", "name", "n"]].astype({"n": "int64"})
+    return (table.sort_values(["actor", "outlet", "n", "name"],
+                              ascending=[True, True, False, True]).reset_index(drop=True))
+
+
+def names_table(names: pd.DataFrame, actor: str,
+                described: pd.DataFrame | None = None) -> pd.DataFrame:
+    """How each outlet names one actor: one row per outlet, its names with counts, and,
+    given ``described`` (:func:`actor_descriptions`) with any words for the actor, the
+    words it puts beside the name.
 
     >>> t = pd.DataFrame({"actor": ["P", "P"], "outlet": ["A", "A"],
     ...                   "name": ["Ann", "the boss"], "n": [2, 1]})
     >>> names_table(t, "P").iloc[0].tolist()
     ['A', 'Ann (2), the boss (1)']
+    >>> d = pd.DataFrame({"actor": ["P"], "outlet": ["A"], "name": ["campaigner"], "n": [1]})
+    >>> names_table(t, "P", d).iloc[0].tolist()
+    ['A', 'Ann (2), the boss (1)', 'campaigner (1)']
     """
+    def listed(frame: pd.DataFrame | None, outlet: object) -> str:
+        if frame is None:
+            return ""
+        rows = frame[(frame["actor"] == actor) & (frame["outlet"] == outlet)]
+        return ", ".join(f"{r.name} ({r.n})" for r in rows.itertuples()) or "none"
+
+    if described is not None and not (described["actor"] == actor).any():
+        described = None
     sub = names[names["actor"] == actor]
-    rows = [[outlet, ", ".join(f"{r.name} ({r.n})" for r in group.itertuples())]
-            for outlet, group in sub.groupby("outlet", sort=True)]
-    return pd.DataFrame(rows, columns=["outlet", "names used (times)"])
+    outlets = sorted(set(sub["outlet"]) | (set(described.loc[described["actor"] == actor,
+                                                             "outlet"])
+                                           if described is not None else set()), key=str)
+    rows = [[outlet, listed(names, outlet)] + ([listed(described, outlet)]
+                                                if described is not None else [])
+            for outlet in outlets]
+    columns = ["outlet", "names used (times)"]
+    if described is not None:
+        columns.append("its own words beside the name (times)")
+    return pd.DataFrame(rows, columns=columns)
 
 
-def names_answer(names: pd.DataFrame, actor: str) -> list[str]:
-    """Plain sentences on the names only one outlet uses for an actor.
+def names_answer(names: pd.DataFrame, actor: str,
+                 described: pd.DataFrame | None = None) -> list[str]:
+    """Plain sentences on the names, and (given ``described``) the describing words, only
+    one outlet uses for an actor.
 
     >>> t = pd.DataFrame({"actor": ["P", "P"], "outlet": ["A", "B"],
     ...                   "name": ["Ann", "the boss"], "n": [2, 1]})
     >>> names_answer(t, "P")
     ['Only A calls P ‘Ann’.', 'Only B calls P ‘the boss’.']
+    >>> d = pd.DataFrame({"actor": ["P", "P"], "outlet": ["A", "B"],
+    ...                   "name": ["tycoon", "Mr"], "n": [2, 1]})
+    >>> names_answer(t, "P", d)[-1]
+    'Only A describes P as ‘tycoon’ (2 times).'
     """
     sub = names[names["actor"] == actor]
     per_name = sub.groupby("name")["outlet"].agg(lambda s: sorted(set(s)))
@@ -941,6 +1006,17 @@ def names_answer(names: pd.DataFrame, actor: str) -> list[str]:
     shared = [name for name, outlets in per_name.items() if len(outlets) > 1]
     if shared:
         lines.append(f"Names several outlets share: {', '.join('‘' + s + '’' for s in shared)}.")
+    if described is not None:
+        words = described[described["actor"] == actor].assign(
+            key=lambda d: d["name"].str.casefold())
+        by_key = words.groupby("key")
+        for _key, group in sorted(by_key, key=lambda kv: (-int(kv[1]["n"].sum()), kv[0])):
+            outlets = sorted(set(group["outlet"]), key=str)
+            n = int(group["n"].sum())
+            if len(outlets) == 1 and n >= 2:
+                # once is a slip of one article; twice is the outlet's habit
+                lines.append(f"Only {outlet_label(outlets[0])} describes {actor} as "
+                             f"‘{group['name'].iloc[0]}’ ({n} times).")
     return lines
 
 

@@ -420,7 +420,8 @@ def _descriptor_before(text: str, start: int, floor: int, stop: frozenset[str],
     punctuation, the start of the text); otherwise ("to meet Home Secretary …", "will
     arrest …") only its trailing run of capitalised title words is kept.
     """
-    window = max(floor, start - 80, text.rfind("\n", 0, start) + 1)
+    line_start = text.rfind("\n", 0, start) + 1
+    window = max(floor, start - 80, line_start)
     tokens = _title_words(_WORD.findall(text[window:start]))
     words: list[str] = []
     boundary = ("" if window == 0 or text[window - 1] == "\n" else
@@ -428,7 +429,7 @@ def _descriptor_before(text: str, start: int, floor: int, stop: frozenset[str],
     for tok in reversed(tokens):
         low = tok.lower()
         if (not re.match(r"\w", tok) or low in stop or low in verbs or tok[0].isdigit()
-                or (not words and _verb_like(tok))):
+                or low in _DATE_WORDS or (not words and _verb_like(tok))):
             boundary = low
             break
         words.insert(0, tok)
@@ -464,12 +465,43 @@ def _descriptor_before(text: str, start: int, floor: int, stop: frozenset[str],
     words = words[_after_other_noun(words):]
     while words and _verb_form(words[0]) and not _opens_name(words):
         words.pop(0)
+    if words and _title_case_line(text, line_start):
+        # a headline in title case capitalises every word ("Ted Cruz Hints Trump Would
+        # ...", "Offensive Things Donald Trump Has Said"): only its titles describe
+        from analysis.attribution.speakers import _TITLES
+
+        kept = len(words)
+        while kept and words[kept - 1].casefold().rstrip(".") in _TITLES:
+            kept -= 1
+        words = words[kept:]
     if not opens:
         while words and not words[0][:1].isupper():
             words.pop(0)
         if len(words) > 1 and _GROUP_PLURAL.search(words[0]) and words[1].islower():
             return ""  # a group and its verb: "many Republicans fear Jane Doe would ..."
     return " ".join(words)
+
+
+#: Months and weekdays: "In August Trump met ..." has no describing word.
+_DATE_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july",
+                         "august", "september", "october", "november", "december", "monday",
+                         "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+@lru_cache(maxsize=4096)
+def _title_case_line(text: str, line_start: int) -> bool:
+    """Whether the line opening at ``line_start`` is a headline in title case: four words
+    or more of four letters or more, all but one in five capitalised. Each line is read
+    once, however many names it holds (a string keeps its hash, so the key is cheap).
+
+    >>> _title_case_line("9 (More) Offensive Things Jane Doe Has Said About Cats", 0)
+    True
+    >>> _title_case_line("The federal judge Jane Doe was referring to is Tom Hale.", 0)
+    False
+    """
+    end = text.find("\n", line_start)
+    long = [w for w in text[line_start:end if end >= 0 else len(text)].split() if len(w) >= 4]
+    return len(long) >= 4 and sum(w[:1].isupper() for w in long) >= 0.8 * len(long)
 
 
 def _opens_name(words: list[str]) -> bool:
