@@ -269,6 +269,8 @@ _NAME_SUFFIXES = re.compile(r",?[ \t]+(?:" + "|".join(NAME_SUFFIXES) + r")\b\.?"
 _WORD_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
 #: a word of letters (any alphabet: "José", "Łukasz") right before an alias
 _WORD_BEFORE = re.compile(r"(?<![\w'’-])([^\W\d_]{2,})[ \t]+$")
+#: Middle initials right before a surname: "H.W. ", "J. ".
+_INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.[ \t]?){1,3}[ \t]+$")
 
 
 @cache
@@ -356,6 +358,10 @@ def another_persons_name(text: str, start: int, end: int, own: frozenset[str]) -
     [True, False, True]
     >>> another_persons_name("Élodie Clinton spoke", 7, 14, frozenset({"hillary", "clinton"}))
     True
+    >>> t = "George H.W. Bush and Donald J. Trump"
+    >>> [another_persons_name(t, s, e, frozenset({"jeb", "bush", "donald", "trump"}))
+    ...  for s, e in [(12, 16), (31, 36)]]
+    [True, False]
     """
     suffix = _NAME_SUFFIXES.match(text, end)
     if suffix and not own & {suffix.group(0).strip(" \t,.").casefold()}:
@@ -366,7 +372,10 @@ def another_persons_name(text: str, start: int, end: int, own: frozenset[str]) -
         return True
     if " " in text[start:end].strip():
         return False
-    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    # past a middle initial or two: "George H.W. Bush" is not Jeb Bush
+    initials = _INITIALS_BEFORE.search(text, max(0, start - 12), start)
+    at = initials.start() if initials else start
+    before = _WORD_BEFORE.search(text, max(0, at - 40), at)
     if before is None or not (before.group(1)[0].isupper() and before.group(1)[1:].islower()):
         return False
     word = before.group(1).casefold()

@@ -205,6 +205,21 @@ def test_a_name_opening_with_an_ed_word_stays_in_the_descriptor():
         assert descriptors_at(text, start, start + 8)[0] == before
 
 
+def test_a_photo_credit_run_into_a_sentence_or_a_month_is_no_descriptor():
+    # sentences written for this test, in the shapes met in scraped news: a credit glued to
+    # the next sentence, a month before a name, a headline in title case; a camel-case
+    # company name stays whole
+    from analysis.framing.labels import descriptors_at
+
+    for text, before in (("Photo: Getty ImagesRepublican candidate Sen. Jane Doe spoke.",
+                          "Republican candidate Sen."),
+                         ("In August Jane Doe met the families.", ""),
+                         ("Nine Offensive Things Jane Doe Has Said About Cats", ""),
+                         ("ExxonMobil CEO Jane Doe said so.", "ExxonMobil CEO")):
+        start = text.index("Jane Doe")
+        assert descriptors_at(text, start, start + 8)[0] == before
+
+
 def test_a_title_describing_an_actor_counts_only_where_it_names_that_actor():
     # sentences written for this test: "Senator" described Jane Doe twice, so it joined her
     # label family and had been counted before another senator's name too

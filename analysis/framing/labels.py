@@ -422,6 +422,11 @@ def _descriptor_before(text: str, start: int, floor: int, stop: frozenset[str],
     """
     line_start = text.rfind("\n", 0, start) + 1
     window = max(floor, start - 80, line_start)
+    joins = list(_RUN_IN.finditer(text, window, start))
+    if joins:
+        # "Getty ImagesRepublican candidate ...", "(AP PRESS)Ohio Gov. ...": a credit run
+        # into the next sentence ends the phrase where the new word begins
+        window = joins[-1].end()
     tokens = _title_words(_WORD.findall(text[window:start]))
     words: list[str] = []
     boundary = ("" if window == 0 or text[window - 1] == "\n" else
@@ -482,6 +487,11 @@ def _descriptor_before(text: str, start: int, floor: int, stop: frozenset[str],
     return " ".join(words)
 
 
+#: Where a photo credit runs into a capitalised word with no space ("Getty
+#: ImagesRepublican", "ASSOCIATED PRESSOhio"): the credit ends, the next sentence begins.
+#: Not any lower-case letter before a capital: "ExxonMobil", "BuzzFeed", "McGrath".
+_RUN_IN = re.compile(r"(?:\b(?:Images|Photo|Photos|Press|Reuters|Wire)|\b[A-Z]{3,})"
+                     r"(?=[A-Z][a-z])")
 #: Months and weekdays: "In August Trump met ..." has no describing word.
 _DATE_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july",
                          "august", "september", "october", "november", "december", "monday",
