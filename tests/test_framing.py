@@ -165,59 +165,42 @@ def test_actor_label_families_aliases_descriptors_and_excludes():
         sides.loc[sides.family == "public body", "term"])
 
 
-def test_a_group_and_its_verb_before_a_name_are_no_descriptor():
-    # sentences written for this test: "many Republicans fear Jane Doe would ..." had given
-    # Jane Doe the descriptor "Republicans fear"
+def _words_before_jane_doe(text: str) -> str:
+    """The describing words ``descriptors_at`` finds before "Jane Doe" in ``text``."""
     from analysis.framing.labels import descriptors_at
 
-    for text, before in (("It is the kind of judge many Republicans fear Jane Doe would pick.",
-                          ""),
-                         ("Officials say Democrats face Jane Doe in the spring.", ""),
-                         ("He went to meet Labour leader Jane Doe on Friday.", "Labour leader")):
-        start = text.index("Jane Doe")
-        assert descriptors_at(text, start, start + 8)[0] == before
+    start = text.index("Jane Doe")
+    return descriptors_at(text, start, start + 8)[0]
 
 
-def test_a_noun_ending_another_phrase_before_a_title_is_no_descriptor():
-    # sentences written for this test: "the Syrian refugees President Obama wants to bring"
-    # had given the president the descriptor "Syrian refugees President"
-    from analysis.framing.labels import descriptors_at
-
-    for text, before in (("If the Syrian refugees President Jane Doe wants pose a risk, act.",
-                          "President"),
-                         ("In her Earth Day message President Jane Doe said no.", "President"),
-                         ("Republican candidate Sen. Jane Doe said no.",
-                          "Republican candidate Sen.")):
-        start = text.index("Jane Doe")
-        assert descriptors_at(text, start, start + 8)[0] == before
-
-
-def test_a_name_opening_with_an_ed_word_stays_in_the_descriptor():
-    # sentences written for this test: "Planned Parenthood's president Cecile Richards" had
-    # given the descriptor "Parenthood's president" (the -ed word read as a verb)
-    from analysis.framing.labels import descriptors_at
-
-    for text, before in (("Planned Parenthood's president Jane Doe noted the vote.",
-                          "Planned Parenthood's president"),
-                         ("The United Nations envoy Jane Doe said no.", "United Nations envoy"),
-                         ("The plan needed Jane Doe to agree.", "")):
-        start = text.index("Jane Doe")
-        assert descriptors_at(text, start, start + 8)[0] == before
-
-
-def test_a_photo_credit_run_into_a_sentence_or_a_month_is_no_descriptor():
-    # sentences written for this test, in the shapes met in scraped news: a credit glued to
-    # the next sentence, a month before a name, a headline in title case; a camel-case
-    # company name stays whole
-    from analysis.framing.labels import descriptors_at
-
-    for text, before in (("Photo: Getty ImagesRepublican candidate Sen. Jane Doe spoke.",
-                          "Republican candidate Sen."),
-                         ("In August Jane Doe met the families.", ""),
-                         ("Nine Offensive Things Jane Doe Has Said About Cats", ""),
-                         ("ExxonMobil CEO Jane Doe said so.", "ExxonMobil CEO")):
-        start = text.index("Jane Doe")
-        assert descriptors_at(text, start, start + 8)[0] == before
+# Sentences written for these tests, each in a shape met in news the rules had misread.
+@pytest.mark.parametrize(("text", "before"), [
+    # a group and its verb: "many Republicans fear Jane Doe would ..." had given Jane Doe
+    # the descriptor "Republicans fear"
+    ("It is the kind of judge many Republicans fear Jane Doe would pick.", ""),
+    ("Officials say Democrats face Jane Doe in the spring.", ""),
+    ("He went to meet Labour leader Jane Doe on Friday.", "Labour leader"),
+    # a noun ending another phrase before a title ("the Syrian refugees President Obama
+    # wants to bring" had given "Syrian refugees President")
+    ("If the Syrian refugees President Jane Doe wants pose a risk, act.", "President"),
+    ("In her Earth Day message President Jane Doe said no.", "President"),
+    ("Republican candidate Sen. Jane Doe said no.", "Republican candidate Sen."),
+    # a name opening with an -ed word ("Planned Parenthood's president Cecile Richards" had
+    # given "Parenthood's president", the -ed word read as a verb)
+    ("Planned Parenthood's president Jane Doe noted the vote.",
+     "Planned Parenthood's president"),
+    ("The United Nations envoy Jane Doe said no.", "United Nations envoy"),
+    ("The plan needed Jane Doe to agree.", ""),
+    # a photo credit glued to the next sentence, a month, a headline in title case; a
+    # camel-case company name stays whole
+    ("Photo: Getty ImagesRepublican candidate Sen. Jane Doe spoke.",
+     "Republican candidate Sen."),
+    ("In August Jane Doe met the families.", ""),
+    ("Nine Offensive Things Jane Doe Has Said About Cats", ""),
+    ("ExxonMobil CEO Jane Doe said so.", "ExxonMobil CEO"),
+])
+def test_the_words_before_a_name_that_describe_it(text: str, before: str):
+    assert _words_before_jane_doe(text) == before
 
 
 def test_a_title_describing_an_actor_counts_only_where_it_names_that_actor():
