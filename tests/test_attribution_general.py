@@ -1706,3 +1706,16 @@ def test_the_writer_and_here_name_no_source():
 def test_a_bodys_person_after_its_possessive_is_the_person():
     q = _one("Jill Stein filed her papers. Green Party's Stein said the race was \"open.\"")
     assert q["speaker"].tolist() == ["Jill Stein"]
+
+
+def test_the_duke_is_the_prince_named_before():
+    q = _one("Prince Harry, the Duke of Sussex, spoke at the summit. During his speech, the "
+             "duke said \"no one is perfect\" about his own travel.")
+    assert q["speaker"].tolist() == ["Prince Harry"]
+
+
+def test_the_pontiff_and_a_time_after_a_description():
+    q = _one("Pope Francis arrived in Rome. The pontiff said the world faced \"a crisis.\"\n\n"
+             "Mayor Bill de Blasio unveiled the plan. The Democratic mayor on Thursday "
+             "announced his plan to meet the \"existential threat\" of floods.")
+    assert q["speaker"].tolist() == ["Pope Francis", "Bill de Blasio"]

@@ -443,6 +443,10 @@ _PLURAL_END = re.compile(r"[^s]s$")
 #: One capitalised word, a surname with an inner capital too ("Smith", "McCain", "DeSantis").
 _CAPITAL_WORD = re.compile(r"[A-Z][a-z'’-]+(?:[A-Z][a-z'’-]+)?")
 _RELATIVE = re.compile(r"\s(?:who|whose|which|that)\s")
+#: A time closing a subject before its verb: "The mayor on Thursday (announced)".
+_TIME_AFTER_NOUN = re.compile(
+    r"\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"(?:this|last|next)\s+(?:week|month|year|weekend)|yesterday|today)$", re.I)
 #: A comma segment that is a relative clause (", who since ...,"), never a subject.
 _RELATIVE_OPENING = re.compile(r"\s*(?:who|whose|which|whom)\b", re.I)
 #: A dateline before a dash opening a paragraph: "WASHINGTON ― ", "LONDON (Reuters) - ".
@@ -1714,6 +1718,9 @@ class _Article:
             dateline = _DATELINE_DASH.match(phrase)
             if dateline is not None:
                 phrase = phrase[dateline.end():]   # "WASHINGTON ― The administration"
+            when = _TIME_AFTER_NOUN.search(phrase)
+            if when is not None and when.start() > 0:
+                phrase = phrase[:when.start()]     # "The Democratic mayor on Thursday"
             if not phrase:
                 return self.coordinated(sent, vs)
             if phrase.split()[-1] in _PREPOSITION_END:

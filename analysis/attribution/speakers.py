@@ -484,6 +484,10 @@ _TITLE_FORMS = {full: {abbr, full} for abbr, full in (
     ("dr", "doctor"))}
 _TITLE_FORMS["congressman"] = _TITLE_FORMS["congresswoman"] = {"rep", "representative"}
 _TITLE_FORMS["commander-in-chief"] = {"president"}     # "the commander-in-chief wrote"
+# "Prince Harry, the Duke of Sussex, ... the duke said": a royal duke is a prince
+_TITLE_FORMS["pontiff"] = {"pope"}                      # "the pontiff said"
+_TITLE_FORMS["duke"] = {"duke", "prince"}
+_TITLE_FORMS["duchess"] = {"duchess", "princess"}
 
 #: A plural people noun ("Londoners", "Muslims", "Republicans") and an adjective of
 #: nation, faith or party before it ("Jewish", "British", "Mexican"): a group, not a
