@@ -1719,3 +1719,13 @@ def test_the_pontiff_and_a_time_after_a_description():
              "Mayor Bill de Blasio unveiled the plan. The Democratic mayor on Thursday "
              "announced his plan to meet the \"existential threat\" of floods.")
     assert q["speaker"].tolist() == ["Pope Francis", "Bill de Blasio"]
+
+
+def test_a_paper_named_with_the_and_a_document_named_again():
+    q = _one("The Times on Saturday wrote that the loss was large.\n\n"
+             "An email was sent from the club's director to members. The email said, "
+             "\"Effective immediately, we will wind down.\"\n\n"
+             "Jane Reed received a threatening letter on Thursday. The letter warned that "
+             "harm would come.")
+    assert q["speaker"].tolist() == ["Times", "club", "letter"]
+

@@ -443,6 +443,11 @@ _PLURAL_END = re.compile(r"[^s]s$")
 #: One capitalised word, a surname with an inner capital too ("Smith", "McCain", "DeSantis").
 _CAPITAL_WORD = re.compile(r"[A-Z][a-z'’-]+(?:[A-Z][a-z'’-]+)?")
 _RELATIVE = re.compile(r"\s(?:who|whose|which|that)\s")
+#: A verb of receiving before a document: its subject is not the one who wrote it.
+_RECEIVED = re.compile(r"\b(?:received|receives|receive|receiving|got|obtained|was sent|"
+                       r"were sent)\b")
+#: "The Times", "The Post": "The" and one capitalised word.
+_THE_BODY_WORD = re.compile(r"The\s+([A-Z][a-z]+)")
 #: A time closing a subject before its verb: "The mayor on Thursday (announced)".
 _TIME_AFTER_NOUN = re.compile(
     r"\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
@@ -1044,8 +1049,10 @@ class _Article:
                 continue
             if not name and len(words) == 1 and (at_start or speaks or lone_name) and \
                     not words[0].isupper():
-                if speaks and _THE_BEFORE.search(m[max(0, s - 5):s]):
-                    name, cls = words[0], "org"    # "the Met said": an organisation
+                if (speaks or words[0].casefold() in _ORG_WORDS) and \
+                        _THE_BEFORE.search(m[max(0, s - 5):s]):
+                    # "the Met said", "The Times said": an organisation
+                    name, cls = words[0], "org"
                 elif not speaks and self._place_word(words[0]):
                     continue    # "Asmara has become a city", named "in Asmara" elsewhere
                 elif self._common_noun(words[0]):
@@ -1226,6 +1233,14 @@ class _Article:
     def _resolve_document(self, ref: _Ref) -> tuple[str, str, str]:
         m = self.masked
         sent = self.sent_at(ref.start)
+        if self.lower[max(0, ref.start - 4):ref.start] == "the ":
+            # "an email was sent from the club's director ... The email said": the same
+            # document named a little before, with its sender
+            word = self.lower[ref.start:ref.end]
+            earlier = [r for r in self.refs_in(max(0, ref.start - 400), ref.start - 1)
+                       if r.cls == "document" and self.lower[r.start:r.end] == word]
+            if earlier:
+                return self.resolve_document(earlier[-1])
         owner = re.search(r"['’]s?\s+(?:[a-z-]+\s+|[A-Z][A-Za-z-]+\s+){0,2}$",
                           m[max(sent.start, ref.start - 40):ref.start])
         if owner:
@@ -1238,6 +1253,10 @@ class _Article:
             for r in self.refs_in(ref.end + sender.end(), min(sent.end, ref.end + 100)):
                 if r.start == ref.end + sender.end() and r.cls in ("person", "org", "plural"):
                     return self.resolve(r)
+        if _RECEIVED.search(m, sent.start, ref.start):
+            # "Trump received a threatening letter": the one named received it; the sender
+            # is not said, and the letter speaks for itself
+            return self.lower[ref.start:ref.end], "document", "document"
         if re.search(r"\b(?:a|an|another|new)\s+(?:[a-z-]+\s+){0,2}$",
                      m[max(sent.start, ref.start - 30):ref.start]) and any(
                 r.cls in ("person", "org", "plural", "pronoun") and not self.in_quote(r.start)
@@ -1721,6 +1740,11 @@ class _Article:
             when = _TIME_AFTER_NOUN.search(phrase)
             if when is not None and when.start() > 0:
                 phrase = phrase[:when.start()]     # "The Democratic mayor on Thursday"
+            paper = _THE_BODY_WORD.fullmatch(phrase)
+            if paper is not None and paper.group(1).casefold() in _ORG_WORDS:
+                # "The Times on Saturday wrote": the paper or body of that name
+                at = self.masked.find(phrase, np_start) + paper.start(1)
+                return paper.group(1), "organisation", "org", (at, at + len(paper.group(1)))
             if not phrase:
                 return self.coordinated(sent, vs)
             if phrase.split()[-1] in _PREPOSITION_END:
