@@ -429,13 +429,15 @@ _TO_AFTER = re.compile(r"\s+to\b")
 _GO_ON_SPEAKS = re.compile(r"\s*(?:[,.:;!?—–]|$|[\"“‘'][^a-z])|\s+(?:by|with|that)\b"
                            r"|\s+on\s*[,:]")
 _PARENS = re.compile(r"\([^()]*\)")
+#: A time: "this past week", "last night", "on Tuesday", "yesterday".
+_TIME_PHRASE = (r"(?:(?:this|last|next|earlier|later)(?:\s+past)?\s+(?:week|month|year|"
+                r"weekend|morning|afternoon|evening|night|spring|summer|fall|autumn|winter)|"
+                r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+                r"yesterday|today)")
 #: A time after a comma and right before the verb ("..., this past week announced",
 #: "..., on Tuesday said", "..., also said"): group 1, which names no speaker.
-_TIME_BEFORE_VERB = re.compile(
-    r",\s+((?:(?:this|last|next|earlier|later)(?:\s+past)?\s+(?:week|month|year|weekend|"
-    r"morning|afternoon|evening|night|spring|summer|fall|autumn|winter)|on\s+(?:Monday|"
-    r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|earlier|later|"
-    r"also|then|now)\s*)$")
+_TIME_BEFORE_VERB = re.compile(r",\s+((?:" + _TIME_PHRASE + r"|earlier|later|also|then|now)"
+                               r"\s*)$")
 _PARTICIPLE_END = re.compile(r"(?:ed|en|wn)$")
 _BY = re.compile(r"\bby\s+")
 _COMMA_SEGMENT = re.compile(r"[^,]+")
@@ -449,9 +451,7 @@ _RECEIVED = re.compile(r"\b(?:received|receives|receive|receiving|got|obtained|w
 #: "The Times", "The Post": "The" and one capitalised word.
 _THE_BODY_WORD = re.compile(r"The\s+([A-Z][a-z]+)")
 #: A time closing a subject before its verb: "The mayor on Thursday (announced)".
-_TIME_AFTER_NOUN = re.compile(
-    r"\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
-    r"(?:this|last|next)\s+(?:week|month|year|weekend)|yesterday|today)$", re.I)
+_TIME_AFTER_NOUN = re.compile(r"\s+" + _TIME_PHRASE + r"$", re.I)
 #: A comma segment that is a relative clause (", who since ...,"), never a subject.
 _RELATIVE_OPENING = re.compile(r"\s*(?:who|whose|which|whom)\b", re.I)
 #: A dateline before a dash opening a paragraph: "WASHINGTON ― ", "LONDON (Reuters) - ".
