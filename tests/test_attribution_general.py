@@ -1729,3 +1729,16 @@ def test_a_paper_named_with_the_and_a_document_named_again():
              "harm would come.")
     assert q["speaker"].tolist() == ["Times", "club", "letter"]
 
+
+def test_a_surname_alone_is_the_table_person_named_last():
+    # an actor table listing two people of one surname gives neither the surname alone;
+    # the surname is the one of them the article named last, as without a table
+    actors = pd.DataFrame({"actor": ["Hillary Rodham", "Bill Rodham"],
+                           "aliases": ["Hillary Rodham", "Bill Rodham"],
+                           "type": ["politician", "politician"]})
+    text = ("Hillary Rodham spoke in Iowa. Later Rodham said the plan would work.\n\n"
+            "Bill Rodham spoke in Ohio. Rodham said he was proud of her.")
+    q = extract_quotes(pd.DataFrame({"article_id": ["t"], "outlet": ["x"], "text": [text]}),
+                       actors)
+    assert q["speaker"].tolist() == ["Hillary Rodham", "Bill Rodham"]
+

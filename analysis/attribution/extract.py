@@ -857,6 +857,10 @@ class _Article:
         m = self.masked
         refs: list[_Ref] = []
         taken = bytearray(len(m) + 1)      # 1 where a mention was found already
+        # the actor table's people named in full, to be told to the name reader in text
+        # order, so that a later surname alone is the person named last ("Hillary Clinton
+        # ... Clinton said" with a table listing Hillary and Bill Clinton)
+        full_names: list[tuple[int, str]] = []
         if self.actors is not None and len(self.actors):
             types, cls_of = _actor_classes(self.actors)
             aliases = dict(zip(self.actors["actor"], self.actors["aliases"], strict=True))
@@ -865,6 +869,9 @@ class _Article:
                     continue                    # "Ivanka Trump" is not the table's "Trump"
                 refs.append(_Ref(s, e, cls_of[actor], actor, types.get(actor, "unknown")))
                 taken[s:e] = b"\1" * (e - s)
+                if cls_of[actor] == "person" and " " in m[s:e].strip():
+                    full_names.append((s, m[s:e]))
+        full_names.reverse()
         nouns = _speaker_nouns()
         police = "police" in self.lower
         for s, e in ref_word_spans(m, self.lower):
@@ -923,6 +930,9 @@ class _Article:
         of_end = 0       # where the last run with "of" ends ("Jeffrey Lewis of the X Center")
         for match in name_matches(m):
             s, e = match.span()
+            while full_names and full_names[-1][0] < s:
+                at, form = full_names.pop()
+                self.names.canonical(form, at)
             previous_of_end = of_end
             if " of " in m[s:e]:
                 of_end = e
@@ -1080,6 +1090,8 @@ class _Article:
                 continue
             refs.append(_Ref(s, s + len(form), cls, name, "unknown" if cls == "person" else
                              "group" if cls == "plural" else "organisation"))
+        for at, form in reversed(full_names):
+            self.names.canonical(form, at)
         refs.sort(key=lambda r: (r.end, r.start))
         return refs
 
