@@ -9,10 +9,8 @@ for each row.
 
 from __future__ import annotations
 
-import bisect
 import re
 import warnings
-from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -28,7 +26,7 @@ from analysis.attribution.speakers import (
     honorific_sex,
     name_matches,
 )
-from analysis.english import NAME_SUFFIXES, function_words
+from analysis.english import NAME_SUFFIXES, function_words, title_case_lines
 from analysis.errors import CorpusError
 
 #: Columns of :func:`actors_from_corpus`: an actor table (``actor``, ``aliases``, ``type``)
@@ -138,7 +136,7 @@ def actors_from_corpus(corpus: pd.DataFrame, top: int = 15,
         for word in _WORDS.findall(text):
             words[word] = words.get(word, 0) + 1
         names = _Names()
-        title_case = _title_case_lines(text)
+        title_case = title_case_lines(text)
         for match in name_matches(text):
             form = match.group(0)
             canon, cls = names.canonical(form, match.start())
@@ -366,30 +364,6 @@ def _initials(name: str) -> str:
     """The capitals of a name's words, function words left out ("Federal Bureau of
     Investigation" -> FBI)."""
     return "".join(w[0] for w in name.split() if w[:1].isupper())
-
-
-def _title_case_lines(text: str) -> Callable[[int], bool]:
-    """A test of whether the line holding a position of ``text`` is in title case (a
-    headline): four of five of its words of four letters or more capitalised. Each line is
-    read once, however many names it holds.
-
-    >>> _title_case_lines("GOP Candidates Reject The Idea Of A Minimum Wage Hike.")(30)
-    True
-    >>> _title_case_lines("Black Lives Matter issued a statement on Monday.")(3)
-    False
-    """
-    starts = [0] + [m.end() for m in re.finditer("\n", text)]
-    verdicts: dict[int, bool] = {}
-
-    def title_case(pos: int) -> bool:
-        line = bisect.bisect_right(starts, pos) - 1
-        if line not in verdicts:
-            end = starts[line + 1] if line + 1 < len(starts) else len(text)
-            long = [w for w in text[starts[line]:end].split() if len(w) >= 4]
-            verdicts[line] = bool(long) and sum(w[:1].isupper() for w in long) >= 0.8 * len(long)
-        return verdicts[line]
-
-    return title_case
 
 
 def _organisation_like(name: str) -> bool:

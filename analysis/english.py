@@ -6,6 +6,9 @@ every module that needs them."""
 
 from __future__ import annotations
 
+import bisect
+import re
+from collections.abc import Callable
 from functools import lru_cache
 
 #: Words written after a person's name that make it another person's name ("Donald Trump
@@ -86,3 +89,31 @@ def abbreviations() -> frozenset[str]:
     path = resources.files("analysis") / "data" / "abbreviations.csv"
     with path.open(encoding="utf-8") as handle:
         return frozenset(row["abbreviation"].casefold() for row in csv.DictReader(handle))
+
+
+def title_case_lines(text: str, min_words: int = 1) -> Callable[[int], bool]:
+    """A test of whether the line of ``text`` holding a position is a headline in title
+    case: at least ``min_words`` words of four letters or more, four in five of them
+    capitalised. Each line is read once, however many positions are asked about.
+
+    >>> title_case_lines("GOP Candidates Reject The Idea Of A Minimum Wage Hike.")(30)
+    True
+    >>> title_case_lines("Black Lives Matter issued a statement on Monday.")(3)
+    False
+    >>> title_case_lines("Jane Doe Says Yes", min_words=4)(0)   # three long words
+    False
+    """
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    verdicts: dict[int, bool] = {}
+
+    def title_case(pos: int) -> bool:
+        line = bisect.bisect_right(starts, pos) - 1
+        if line not in verdicts:
+            end = starts[line + 1] if line + 1 < len(starts) else len(text)
+            long = [w for w in text[starts[line]:end].split() if len(w) >= 4]
+            verdicts[line] = len(long) >= max(min_words, 1) and \
+                sum(w[:1].isupper() for w in long) >= 0.8 * len(long)
+        return verdicts[line]
+
+    return title_case
+

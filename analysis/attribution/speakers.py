@@ -484,8 +484,8 @@ _TITLE_FORMS = {full: {abbr, full} for abbr, full in (
     ("dr", "doctor"))}
 _TITLE_FORMS["congressman"] = _TITLE_FORMS["congresswoman"] = {"rep", "representative"}
 _TITLE_FORMS["commander-in-chief"] = {"president"}     # "the commander-in-chief wrote"
-# "Prince Harry, the Duke of Sussex, ... the duke said": a royal duke is a prince
 _TITLE_FORMS["pontiff"] = {"pope"}                      # "the pontiff said"
+# "Prince Harry, the Duke of Sussex, ... the duke said": a royal duke is a prince
 _TITLE_FORMS["duke"] = {"duke", "prince"}
 _TITLE_FORMS["duchess"] = {"duchess", "princess"}
 

@@ -19,11 +19,12 @@ Two ways in, both from the corpus in hand and its actor table:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 import pandas as pd
 
-from analysis.english import function_words, is_finite_verb, lexicon_tags
+from analysis.english import function_words, is_finite_verb, lexicon_tags, title_case_lines
 from analysis.framing._common import (
     TermMatcher,
     body_sentences,
@@ -470,7 +471,7 @@ def _descriptor_before(text: str, start: int, floor: int, stop: frozenset[str],
     words = words[_after_other_noun(words):]
     while words and _verb_form(words[0]) and not _opens_name(words):
         words.pop(0)
-    if words and _title_case_line(text, line_start):
+    if words and _headline_lines(text)(start):
         # a headline in title case capitalises every word ("Ted Cruz Hints Trump Would
         # ...", "Offensive Things Donald Trump Has Said"): only its titles describe
         from analysis.attribution.speakers import _TITLES
@@ -498,20 +499,15 @@ _DATE_WORDS = frozenset({"january", "february", "march", "april", "may", "june",
                          "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
-@lru_cache(maxsize=4096)
-def _title_case_line(text: str, line_start: int) -> bool:
-    """Whether the line opening at ``line_start`` is a headline in title case: four words
-    or more of four letters or more, all but one in five capitalised. Each line is read
-    once, however many names it holds (a string keeps its hash, so the key is cheap).
+@lru_cache(maxsize=8)
+def _headline_lines(text: str) -> Callable[[int], bool]:
+    """:func:`analysis.english.title_case_lines` of one article, with four long words at
+    least, kept for the few articles read last (every mention of an article asks in turn).
 
-    >>> _title_case_line("9 (More) Offensive Things Jane Doe Has Said About Cats", 0)
+    >>> _headline_lines("9 (More) Offensive Things Jane Doe Has Said About Cats")(30)
     True
-    >>> _title_case_line("The federal judge Jane Doe was referring to is Tom Hale.", 0)
-    False
     """
-    end = text.find("\n", line_start)
-    long = [w for w in text[line_start:end if end >= 0 else len(text)].split() if len(w) >= 4]
-    return len(long) >= 4 and sum(w[:1].isupper() for w in long) >= 0.8 * len(long)
+    return title_case_lines(text, min_words=4)
 
 
 def _opens_name(words: list[str]) -> bool:
