@@ -7,6 +7,9 @@ scraped metadata prefix such as ``date 2024-04-21`` at the start of the article.
 which one paragraph runs into the next without a space, as some scrapers and data sets
 join them ("…the forest.'We need…", "…happen?"Wheeler said…"), is split there
 (:func:`split_run_together`; :func:`load_corpus` reports each article where it happened).
+A heading in capitals that runs into the paragraph it heads, as digests and newsletters
+print them ("ROLL TIDE Alabama beat Clemson"), is cut off into a line of its own
+(:func:`split_run_in_heading`; reported the same way).
 A line whose UTF-8 was once read as another encoding ("FranÃ§ois" for "François") is
 repaired with ftfy's ``fix_encoding`` (:func:`repair_mojibake`; reported the same way).
 Kept lines are labelled ``headline``, ``caption`` or ``body`` so analyses of an outlet's prose can
@@ -41,6 +44,17 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff]")
 # quotation mark, then a capitalised word ("forest.'We", "happen?"Wheeler", "himself.Frankly").
 _RUN_TOGETHER = re.compile(r"[.!?](?<=[a-z][a-z][.!?])([\"'“”‘’]?)(?=[A-Z][a-z])")
 _OPENING, _CLOSING = "“‘", "”’"
+# A heading in capitals run into the paragraph it heads, as newsletters and digests print
+# them ("ROLL TIDE Alabama beat Clemson", "THE BORROWING “Back when..."): two or more words
+# with no small letter at the start of a line, then a capitalised word in small letters or
+# an opening quotation mark. A last word ending in ":" or "," is a transcript's speaker
+# ("JAKE TAPPER: Donald Trump...") or a dateline ("NEW YORK, Nov. 19"), and one ending in a
+# dash a dateline ("LOS ANGELES — Actress ..."), not a heading.
+_RUN_IN_HEADING = re.compile(
+    r"[^\sa-z]++(?:\s+[^\sa-z]++)+(?<![:,—–-])(?=\s+(?:[A-Z][a-z]|[“‘\"'][A-Za-z]))")
+#: A run-in heading holds at least this many capital letters, so that two acronyms opening a
+#: sentence ("UK PM Theresa May", "US EU talks") are not one.
+MIN_HEADING_CAPITALS = 8
 # Lone UTF-16 surrogates (from JSON escapes such as "\ud800") cannot be encoded as UTF-8.
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 # The first two characters of UTF-8 read as Latin-1 or Windows-1252: a lead byte (Â-ô) and
@@ -67,6 +81,9 @@ class CleanArticle:
     run_together: list[int] = field(default_factory=list)
     #: raw line numbers whose mis-decoded characters were repaired (:func:`repair_mojibake`)
     repaired: list[int] = field(default_factory=list)
+    #: raw line numbers where a heading in capitals ran into its paragraph and was cut off
+    #: (see :func:`split_run_in_heading`)
+    headings: list[int] = field(default_factory=list)
 
 
 @lru_cache(maxsize=1)
@@ -167,6 +184,47 @@ def split_run_together(line: str) -> list[str]:
             start = cut
     pieces.append(line[start:])
     return pieces
+
+
+def split_run_in_heading(line: str) -> list[str]:
+    """A line cut after a heading in capitals that runs into its paragraph: two or more
+    words with no small letter opening the line, holding at least
+    :data:`MIN_HEADING_CAPITALS` capital letters, two of its words with two capitals or
+    more, then a capitalised word in small letters or an opening quotation mark.
+
+    >>> split_run_in_heading("ROLL TIDE Alabama beat undefeated Clemson.")
+    ['ROLL TIDE', 'Alabama beat undefeated Clemson.']
+    >>> split_run_in_heading("UK PM Theresa May spoke.")
+    ['UK PM Theresa May spoke.']
+    >>> split_run_in_heading("JAKE TAPPER: Donald Trump released a video.")
+    ['JAKE TAPPER: Donald Trump released a video.']
+    """
+    match = _RUN_IN_HEADING.match(line)
+    if match is None:
+        return [line]
+    heading = match.group()
+    if not is_heading_in_capitals(heading):
+        return [line]
+    return [heading, line[match.end():].lstrip()]
+
+
+#: A heading is at most this many words long; a longer line in capitals is text written in
+#: capitals.
+MAX_HEADING_WORDS = 20
+
+
+def is_heading_in_capitals(line: str) -> bool:
+    """True for a heading written in capitals: no small letter, at least
+    :data:`MIN_HEADING_CAPITALS` capital letters, two or more words of two capitals or more,
+    at most :data:`MAX_HEADING_WORDS` words.
+
+    >>> is_heading_in_capitals("WHAT’S BREWING."), is_heading_in_capitals("UK PM")
+    (True, False)
+    """
+    words = line.split()
+    return (line.upper() == line and len(words) <= MAX_HEADING_WORDS
+            and sum(ch.isupper() for ch in line) >= MIN_HEADING_CAPITALS
+            and sum(sum(ch.isupper() for ch in w) >= 2 for w in words) >= 2)
 
 
 def is_closed(line: str) -> bool:
@@ -296,7 +354,8 @@ def clean_article(raw_text: str, headline: str | None = None) -> CleanArticle:
     seen_content = False
     run_together: list[int] = []
     repaired: list[int] = []
-    for line_no, line in _lines(raw_text, run_together, repaired):
+    headings: list[int] = []
+    for line_no, line in _lines(raw_text, run_together, repaired, headings):
         if not seen_content:
             seen_content = True
             match = _DATE_PREFIX.match(line)
@@ -318,14 +377,15 @@ def clean_article(raw_text: str, headline: str | None = None) -> CleanArticle:
         kept.append(line)
         line_nos.append(line_no)
     return CleanArticle("\n".join(kept), "".join(kinds), removed, published, line_nos,
-                        run_together, repaired)
+                        run_together, repaired, headings)
 
 
-def _lines(raw_text: str, run_together: list[int],
-           repaired: list[int]) -> Iterator[tuple[int, str]]:
+def _lines(raw_text: str, run_together: list[int], repaired: list[int],
+           headings: list[int]) -> Iterator[tuple[int, str]]:
     """Each non-empty normalised line with its 1-based number, a line whose paragraphs ran
     together given piece by piece (its number added to ``run_together`` once per cut), a
-    line whose mojibake was repaired noted in ``repaired``."""
+    line whose mojibake was repaired noted in ``repaired``, a heading in capitals run into
+    its paragraph given apart (the line's number added to ``headings``)."""
     for line_no, raw_line in enumerate(raw_text.splitlines(), start=1):
         if not raw_line or raw_line.isspace():  # normalises to ""
             continue
@@ -337,7 +397,13 @@ def _lines(raw_text: str, run_together: list[int],
             continue
         pieces = split_run_together(line)
         run_together.extend([line_no] * (len(pieces) - 1))
-        for piece in pieces:
+        for i, piece in enumerate(pieces):
+            if i == 0:
+                parts = split_run_in_heading(piece)
+                if len(parts) > 1:
+                    headings.append(line_no)
+                    yield line_no, parts[0].strip()
+                    piece = parts[1]
             yield line_no, piece.strip()
 
 

@@ -842,6 +842,8 @@ _LINE_REPORTS = (
     ("_repaired", "{n} line(s) hold text once decoded with the wrong encoding (mojibake such "
      "as 'Ã©' for 'é'; raw line(s) {lines})",
      "decoded again (ftfy's fix_encoding); raw_text keeps the line as read"),
+    ("_headings", "{n} heading(s) in capitals run into the paragraph they head (raw line(s) "
+     "{lines})", "split off as a line of their own, not read as a sentence's words"),
 )
 
 
@@ -1163,14 +1165,12 @@ def _reclean(record: dict) -> None:
     cleaned = clean_article(record["raw_text"], record.get("headline"))
     record["text"] = cleaned.text
     record["line_kinds"] = cleaned.kinds
-    if cleaned.run_together:
-        record["_run_together"] = cleaned.run_together
-    else:
-        record.pop("_run_together", None)
-    if cleaned.repaired:
-        record["_repaired"] = cleaned.repaired
-    else:
-        record.pop("_repaired", None)
+    for key, lines in (("_run_together", cleaned.run_together),
+                       ("_repaired", cleaned.repaired), ("_headings", cleaned.headings)):
+        if lines:
+            record[key] = lines
+        else:
+            record.pop(key, None)
     if cleaned.published and not record.get("published"):
         record["published"] = cleaned.published
     if not record.get("headline") and cleaned.kinds.startswith("h"):

@@ -10,6 +10,7 @@ import pytest
 from analysis.attribution import extract_quotes
 from analysis.attribution.extract import MAX_SENTENCE, _is_title
 from analysis.attribution.marks import european_marks, normalise_marks
+from analysis.cleaning import clean_article
 
 
 def _one(text: str) -> pd.DataFrame:
@@ -1742,3 +1743,36 @@ def test_a_surname_alone_is_the_table_person_named_last():
                        actors)
     assert q["speaker"].tolist() == ["Hillary Rodham", "Bill Rodham"]
 
+
+
+def test_a_heading_in_capitals_is_no_speaker_and_ends_the_previous_one():
+    # a digest's items, each a heading in capitals run into its text: the heading speaks
+    # for no one, and an item's quotation does not go on with the item before's speaker
+    raw = ("Morning email: the day's news.\n\n"
+           "FLOOD WARNING LIFTED “The river has fallen,” Jane Reed said.\n\n"
+           "COUNCIL VOTES TONIGHT “We expect a long night and a close vote on the plan.” "
+           "[City News]\n\n"
+           "THE BIG MATCH “It was a fine game for the town and its club.”")
+    cleaned = clean_article(raw)
+    q = extract_quotes(pd.DataFrame({"article_id": ["t"], "outlet": ["x"],
+                                     "text": [cleaned.text], "line_kinds": [cleaned.kinds]}))
+    assert q["speaker"].tolist() == ["Jane Reed", "City News", ""]
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    # a dateline's place names no one
+    ("LOS ANGELES — Hundreds of supporters waved signs at the rally.\n\n"
+     "“I am still here,” it read.", [""]),
+    # an adverb of time closes the subject; an adverb alone is no one
+    ("Fact-checkers soon noted that the claim was false.", ["Fact-checkers"]),
+    ('"Where were we attacked?" Clinton said, with a passion that almost suggested that '
+     "the question was out of line.", ["Clinton", ""]),
+    # a participle's agent is the subject
+    ("Like many supporters, Jahangir said she was angered by the media declaring Clinton "
+     "had enough delegates.", ["Jahangir", "media"]),
+    # one name, whichever apostrophe is printed
+    ("Martin O’Malley said the plan would work.\n\nMartin O'Malley said it would fail.",
+     ["Martin O'Malley", "Martin O'Malley"]),
+])
+def test_words_around_a_subject_that_name_no_one(text, speakers):
+    assert _one(text)["speaker"].tolist() == speakers

@@ -127,6 +127,29 @@ def test_paragraphs_run_together_are_split_where_a_sentence_meets_a_capital():
     assert list(pieces.values()) == raw.split("\n")
 
 
+def test_a_heading_in_capitals_run_into_its_paragraph_is_a_line_of_its_own():
+    # a digest's items: a heading in capitals, then the item on the same line
+    raw = ("TOP STORIES.\n"
+           "ROLL TIDE Alabama beat Clemson 45-40 to take the title.\n"
+           "OBAMA’S LAST STATE OF THE UNION “It will frame the choice,” aides said.\n"
+           "JAKE TAPPER: Donald Trump released a video on Friday.\n"
+           "LOS ANGELES — Actress Jane Doe took the stage.\n"
+           "UK PM Theresa May spoke.\n"
+           "NASA FUNDING CUT Is it over?")
+    cleaned = clean_article(raw)
+    assert cleaned.text.split("\n") == [
+        "TOP STORIES.",
+        "ROLL TIDE", "Alabama beat Clemson 45-40 to take the title.",
+        "OBAMA’S LAST STATE OF THE UNION", "“It will frame the choice,” aides said.",
+        # a transcript's speaker, a dateline and two acronyms are no headings
+        "JAKE TAPPER: Donald Trump released a video on Friday.",
+        "LOS ANGELES — Actress Jane Doe took the stage.",
+        "UK PM Theresa May spoke.",
+        "NASA FUNDING CUT", "Is it over?"]
+    assert cleaned.headings == [2, 3, 7]
+    assert cleaned.kinds == "bcbcbbbbcb"
+
+
 def test_a_line_without_run_together_paragraphs_is_left_as_it_is():
     line = "U.S. officials met on Monday. The i.e.Test stays, and so does Yahoo.com's page."
     cleaned = clean_article(line)

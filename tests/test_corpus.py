@@ -262,6 +262,20 @@ def test_paragraphs_run_together_are_reported_with_their_row(tmp_path):
     assert not any(c.startswith("_") for c in corpus.columns)
 
 
+def test_a_heading_run_into_its_paragraph_is_reported_with_its_row(tmp_path):
+    path = tmp_path / "c.csv"
+    pd.DataFrame({"article_id": ["a"], "outlet": ["X"],
+                  "text": ["Morning email.\nROLL TIDE Alabama beat Clemson.\nMore soon."]}
+                 ).to_csv(path, index=False)
+    corpus = load_corpus(path)
+    assert corpus.loc[0, "text"].split("\n") == [
+        "Morning email.", "ROLL TIDE", "Alabama beat Clemson.", "More soon."]
+    report = load_report(corpus)
+    assert report[["row", "article_id"]].values.tolist() == [[2, "a"]]
+    assert report["problem"].iloc[0] == (
+        "1 heading(s) in capitals run into the paragraph they head (raw line(s) 2)")
+
+
 def test_load_report_summary_groups_every_row_by_kind(tmp_path):
     from analysis.corpus import load_report_summary
 

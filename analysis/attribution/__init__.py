@@ -24,7 +24,9 @@ would (general news practice, British and American):
    as '...' by X") or no speaker at all ("was slammed as '...'"). When no rule applies, a
    speaker named later in the sentence, else the person the quotation's sentence names
    (the subject of a verb before a name only mentioned), else the previous or nearest
-   speaker (``attribution`` says "nearest speaker": a guess). A name and any verb right
+   speaker (``attribution`` says "nearest speaker": a guess). None of these goes back past a
+   heading in capitals ("WHAT'S BREWING", a digest item's "ROLL TIDE"): it opens a new
+   section, and no heading speaks. A name and any verb right
    after a closing comma, question or exclamation mark attribute the quotation ('"...?"
    Hale interrupted'); after a colon, the subject of the clause that ends in it ("..., and
    Acme responded:"). Quoted words inside reported speech are the reporting speaker's

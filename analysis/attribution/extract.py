@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 
 import pandas as pd
@@ -86,6 +87,7 @@ from analysis.attribution.verbs import (
     has_case_odd,
     verb_form_spans,
 )
+from analysis.cleaning import is_heading_in_capitals
 from analysis.english import is_finite_verb, lexicon_tags
 from analysis.sentences import _shared_sentences, paragraph_spans
 
@@ -434,10 +436,17 @@ _TIME_PHRASE = (r"(?:(?:this|last|next|earlier|later)(?:\s+past)?\s+(?:week|mont
                 r"weekend|morning|afternoon|evening|night|spring|summer|fall|autumn|winter)|"
                 r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
                 r"yesterday|today)")
+#: A past participle and its agent before a verb ("angered by the media declaring ..."):
+#: the agent (group 1) is the subject.
+_PARTICIPLE_BY = re.compile(r"[a-z]+(?:ed|en|wn)\s+(?:[a-z]+\s+){0,3}?by\s+(.+)")
+#: Brill's tags of a word that, alone before a verb, is no subject (an adverb, a
+#: preposition, a conjunction).
+_NO_SUBJECT_TAGS = frozenset({"RB", "IN", "CC", "TO"})
+#: Adverbs of time that close a subject before its verb ("The nurse later sued").
+_WHEN_WORDS = r"soon|earlier|later|also|then|now|again|still"
 #: A time after a comma and right before the verb ("..., this past week announced",
 #: "..., on Tuesday said", "..., also said"): group 1, which names no speaker.
-_TIME_BEFORE_VERB = re.compile(r",\s+((?:" + _TIME_PHRASE + r"|earlier|later|also|then|now)"
-                               r"\s*)$")
+_TIME_BEFORE_VERB = re.compile(r",\s+((?:" + _TIME_PHRASE + r"|" + _WHEN_WORDS + r")\s*)$")
 _PARTICIPLE_END = re.compile(r"(?:ed|en|wn)$")
 _BY = re.compile(r"\bby\s+")
 _COMMA_SEGMENT = re.compile(r"[^,]+")
@@ -450,8 +459,9 @@ _RECEIVED = re.compile(r"\b(?:received|receives|receive|receiving|got|obtained|w
                        r"were sent)\b")
 #: "The Times", "The Post": "The" and one capitalised word.
 _THE_BODY_WORD = re.compile(r"The\s+([A-Z][a-z]+)")
-#: A time closing a subject before its verb: "The mayor on Thursday (announced)".
-_TIME_AFTER_NOUN = re.compile(r"\s+" + _TIME_PHRASE + r"$", re.I)
+#: A time closing a subject before its verb: "The mayor on Thursday (announced)", "The
+#: nurse later (sued)".
+_TIME_AFTER_NOUN = re.compile(r"\s+(?:" + _TIME_PHRASE + r"|" + _WHEN_WORDS + r")$", re.I)
 #: A comma segment that is a relative clause (", who since ...,"), never a subject.
 _RELATIVE_OPENING = re.compile(r"\s*(?:who|whose|which|whom)\b", re.I)
 #: A dateline before a dash opening a paragraph: "WASHINGTON ― ", "LONDON (Reuters) - ".
@@ -808,9 +818,18 @@ class _Article:
         self.text = text
         self.actors = actors
         self.paragraphs = paragraph_spans(text)
+        # a heading in capitals ("WHAT'S BREWING", a digest's "ROLL TIDE") is display text,
+        # like a caption, and opens a new section: a quotation after it does not go on with
+        # a speaker before it
+        headings = [is_heading_in_capitals(text[s:e]) for s, e in self.paragraphs]
+        self.section = list(accumulate(headings))
         self.sents = []
         for s in _shared_sentences(text, line_kinds):   # read, not changed: no copy
-            sent = _Sent(s["start"], s["end"], s["kind"], s["paragraph_id"])
+            kind = s["kind"]
+            if kind == "body" and s["paragraph_id"] < len(headings) and \
+                    headings[s["paragraph_id"]]:
+                kind = "caption"
+            sent = _Sent(s["start"], s["end"], kind, s["paragraph_id"])
             if sent.end - sent.start <= MAX_SENTENCE:
                 self.sents.append(sent)
             else:
@@ -833,6 +852,12 @@ class _Article:
         self._documents_open: set[tuple[int, int]] = set()
         self._title_cases: dict[int, bool] = {}   # sentence start -> headline in title case
         self.refs = self._find_refs()
+        datelines = [(ps, ps + d.end()) for ps, pe in self.paragraphs
+                     if (d := _DATELINE_DASH.match(self.masked[ps:pe]))]
+        if datelines:
+            # "LOS ANGELES — Actress Jane Doe ...": the dateline's place names no one
+            self.refs = [r for r in self.refs
+                         if not any(ds <= r.start and r.end <= de for ds, de in datelines)]
         self.ref_ends = [r.end for r in self.refs]
         self.history: list[tuple[int, str, str, str, str]] = []  # pos, speaker, type, cls, kind
         self.sentence_subject: dict[int, _Ref | None] = {}
@@ -1759,6 +1784,12 @@ class _Article:
                 return paper.group(1), "organisation", "org", (at, at + len(paper.group(1)))
             if not phrase:
                 return self.coordinated(sent, vs)
+            agent = _PARTICIPLE_BY.fullmatch(phrase)
+            if agent is not None:
+                phrase = agent.group(1)   # "driven in part by the media (declaring)"
+            if " " not in phrase and lexicon_tags().get(phrase.casefold()) in _NO_SUBJECT_TAGS:
+                # "a passion that almost suggested": an adverb alone is no one
+                return "", "unknown", "", None
             if phrase.split()[-1] in _PREPOSITION_END:
                 # "legal history and articles from noted scholars": "noted" is no verb
                 return "", "unknown", "", None
@@ -2429,12 +2460,19 @@ class _Article:
             return None
         return spk, st, cls, mention, (vs, ve)
 
+    def section_of(self, paragraph: int) -> int:
+        """How many headings in capitals open sections up to ``paragraph`` (0 before any)."""
+        if paragraph < len(self.section):
+            return self.section[paragraph]
+        return self.section[-1] if self.section else 0
+
     def previous_paragraph_opener(self, item: _Item
                                   ) -> tuple[str, str, str, tuple[int, int] | None] | None:
         """For a quotation that opens its paragraph, the person the paragraph before opens
         with when that paragraph quotes nobody and reports no speech ("Doe visited the
         plant on Monday. ¶ '...'"); None otherwise."""
-        if item.open_pos != self.paragraphs[item.paragraph][0] or item.paragraph == 0:
+        if item.open_pos != self.paragraphs[item.paragraph][0] or item.paragraph == 0 or \
+                self.section_of(item.paragraph - 1) != self.section_of(item.paragraph):
             return None
         ps, pe = self.paragraphs[item.paragraph - 1]
         if _QUOTE_MARK.search(self.masked, ps, pe) or any(
@@ -2489,11 +2527,16 @@ class _Article:
                 spk, st, cls = self.resolve(r)
                 if fits(spk, cls):
                     return spk, st, cls, (r.start, r.end)
+        section = self.section_of(item.paragraph)
         if last is not None and fits(last[0], last[2]):
             prev = [h for h in self.history if h[0] < item.start]
-            if prev and self.sent_at(prev[-1][0]).paragraph >= item.paragraph - 1:
+            if prev and self.sent_at(prev[-1][0]).paragraph >= item.paragraph - 1 and \
+                    self.section_of(self.sent_at(prev[-1][0]).paragraph) == section:
                 return last[0], last[1], last[2], None
-        lo = self.paragraphs[max(0, item.paragraph - 2)][0] if self.paragraphs else 0
+        first = max(0, item.paragraph - 2)
+        while first < item.paragraph and self.section_of(first) != section:
+            first += 1
+        lo = self.paragraphs[first][0] if self.paragraphs else 0
         for r in reversed(self.refs_in(lo, item.start)):
             if self.in_quote(r.start) or r.cls != "person":
                 continue
@@ -2825,9 +2868,13 @@ class _Article:
         # speaker's statement is introduced by it too
         last_verb: tuple[str, str, str] = ("", "", "")
         by_verb: dict[tuple[int, int], tuple[str, str, str, tuple[int, int] | None]] = {}
+        section = 0
         for item in items:
             sent = self.sent_at(item.start)
             pkind = self.pkinds[item.paragraph] if item.paragraph < len(self.pkinds) else "body"
+            if self.section_of(item.paragraph) != section:
+                section = self.section_of(item.paragraph)
+                last_speaker = None
             verb_lemma = verb_text = verb_class = ""
             mention = None
             spk, st, cls = "", "unknown", ""
@@ -2970,6 +3017,9 @@ class _Article:
                 # "Jane Doe's office said", "Doe's campaign said": the speaker is on Doe's
                 # side; the name is Doe's, without the possessive
                 spk = spk[:-2]
+            if "’" in spk and st == "unknown":
+                # one name, whichever apostrophe an outlet prints ("O’Malley", "O'Malley")
+                spk = spk.replace("’", "'")
             if item.kind != "scare" and spk:
                 self.history.append((item.start, spk, st, cls, pkind))
             if item.kind in ("direct", "mixed") and (spk or item.verb is not None):

@@ -370,12 +370,16 @@ def _only_pronoun(source_text: str) -> bool:
 
 
 def _surname(name: str) -> str:
-    words = re.findall(r"[\w'’-]+", name or "")
-    return words[-1].casefold().replace("’s", "").replace("'s", "") if words else ""
+    # one name whichever apostrophe is printed ("O’Malley", "O'Malley")
+    words = re.findall(r"[\w'’-]+", (name or "").replace("’", "'"))
+    return _POSSESSIVE.sub("", words[-1].casefold()) if words else ""
 
 
 def _capitals(text: str) -> set[str]:
-    return {w.casefold().replace("’s", "").replace("'s", "") for w in _CAP_WORD.findall(text)}
+    return {_POSSESSIVE.sub("", w.casefold().replace("’", "'")) for w in _CAP_WORD.findall(text)}
+
+
+_POSSESSIVE = re.compile(r"'s$")
 
 
 def mention_at_source(mention: Span | None, gold_row: pd.Series) -> bool:
