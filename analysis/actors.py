@@ -217,10 +217,11 @@ def find_mentions(text: str, actors: pd.DataFrame) -> list[tuple[int, int, str]]
         actor = owner.get(alias)
         if actor is None or not _case_fits(form, alias, actors):
             continue
-        if another_persons_name(text, start, end, _PATTERNS[id(actors)][3][actor]):
+        own = _PATTERNS[id(actors)][3][actor]
+        if another_persons_name(text, start, end, own):
             blocked.append((start, end))  # nor does a shorter alias inside it count
             continue
-        candidates.append((start, end, actor))
+        candidates.append((_with_given_name(text, start, end, own), end, actor))
     if blocked:
         # an alias overlapping a blocked one is blocked too ("the Met" in "the Met Police
         # Federation"); a longer alias holding it whole is another actor's name ("Bill
@@ -384,6 +385,19 @@ def another_persons_name(text: str, start: int, end: int, own: frozenset[str]) -
     head = text[max(0, before.start(1) - 40):before.start(1)]
     opens = not head.strip() or head.rstrip()[-1:] in ".!?\"“”'‘’:\n"
     return not opens or word not in function_words()
+
+
+def _with_given_name(text: str, start: int, end: int, own: frozenset[str]) -> int:
+    """Where the mention of a surname alias at ``text[start:end]`` starts: at the actor's
+    own given name when that and middle initials come before it ("Vladimir V. Putin",
+    "George H.W. Bush" of a table's Vladimir Putin and George Bush), else at ``start``."""
+    if " " in text[start:end].strip():
+        return start
+    initials = _INITIALS_BEFORE.search(text, max(0, start - 12), start)
+    if initials is None:
+        return start
+    before = _WORD_BEFORE.search(text, max(0, initials.start() - 40), initials.start())
+    return before.start(1) if before and before.group(1).casefold() in own else start
 
 
 def is_first_name(word: str) -> bool:

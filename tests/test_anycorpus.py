@@ -367,6 +367,10 @@ def test_a_relative_who_shares_the_surname_is_not_a_mention_of_the_actor():
     # a numbered heir and "Jnr" name another person too (one word list with the speakers')
     heirs = "Jane Doe II spoke. Doe III left. Jane Doe Jnr stayed. Jane Doe came."
     assert [heirs[s:e] for s, e, _ in find_mentions(heirs, actors)] == ["Jane Doe"]
+    # the actor's own first name and middle initials before the surname are the mention
+    initials = "President Jane Q. Doe spoke, as did Jane H.W. Doe and John Q. Doe."
+    assert [initials[s:e] for s, e, _ in find_mentions(initials, actors)] == [
+        "Jane Q. Doe", "Jane H.W. Doe"]
 
 
 def test_a_speaker_named_by_surname_in_one_outlet_counts_with_the_full_name_in_another():

@@ -198,6 +198,10 @@ def _words_before_jane_doe(text: str) -> str:
     ("In August Jane Doe met the families.", ""),
     ("Nine Offensive Things Jane Doe Has Said About Cats", ""),
     ("ExxonMobil CEO Jane Doe said so.", "ExxonMobil CEO"),
+    # the name modifies a noun the lexicon lacks or reads first as an adjective: the words
+    # before describe that noun ("the longtime Trump associate who ...")
+    ("Former Jane Doe speechwriter Tom Hale spoke.", ""),
+    ("He met the longtime Jane Doe associate who left.", ""),
 ])
 def test_the_words_before_a_name_that_describe_it(text: str, before: str):
     assert _words_before_jane_doe(text) == before

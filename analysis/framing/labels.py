@@ -565,7 +565,21 @@ def modifies_next(text: str, end: int) -> bool:
     match = re.match(r"[ \t]+([a-z][a-z-]*)\b", text[end:end + 40])
     if not match or match.group(1) in _TIME_NOUNS:
         return False
-    return lexicon_tags().get(match.group(1)) in ("NN", "NNS")
+    word = match.group(1)
+    tag = lexicon_tags().get(word)
+    if tag is None:
+        # a noun of a doer the lexicon lacks ("former Bush speechwriter")
+        return len(word) > 4 and word.endswith(_DOER_ENDINGS)
+    # a word mostly an adjective used as a noun, its phrase closed right after it ("the
+    # longtime Trump associate who ...", "a Clinton surrogate, ...")
+    return tag in ("NN", "NNS") or tag == "JJ" and bool(
+        _PHRASE_CLOSED.match(text, end + match.end()))
+
+
+#: Endings of nouns of a doer ("speechwriter", "strategist").
+_DOER_ENDINGS = ("er", "or", "ist")
+#: What closes a noun phrase: punctuation, or a relative pronoun.
+_PHRASE_CLOSED = re.compile(r"[ \t]*(?:[,.;:)]|(?:who|whose|whom|that)\b)")
 
 
 #: Titles that modify another title rather than address a person on their own.
