@@ -844,11 +844,13 @@ def findings(corpus: pd.DataFrame, tables: dict[str, pd.DataFrame],
         # Many outlets: one sentence, not one per outlet (the table gives each outlet's).
         share = lonely["unique_quotes"] / lonely["checked_quotes"]
         few, most = share.idxmin(), share.idxmax()
+        spread = (f"{_pct(share[few])} of each one's" if _pct(share[few]) == _pct(share[most])
+                  else f"from {_pct(share[few])} of {N(few)}'s to {_pct(share[most])} of "
+                  f"{N(most)}'s")
         add(f"{int(lonely['unique_quotes'].sum())} of the "
             f"{plural(int(checked['checked_quotes'].sum()), 'quotation')} of four or more "
             f"words appear in no other outlet, in {len(lonely)} of the {len(checked)} outlets "
-            f"that quote (from {_pct(share[few])} of {N(few)}'s to {_pct(share[most])} of "
-            f"{N(most)}'s): check those a point rests on against a second source.",
+            f"that quote ({spread}): check those a point rests on against a second source.",
             "quotation matching")
     elif len(o) > 1 and len(checked):
         for outlet, r in checked.sort_index().iterrows():
@@ -957,6 +959,15 @@ def actor_tone_finding(per_article: pd.DataFrame, markdown: bool = False) -> str
 
 def _pct(x: float) -> str:
     return f"{x:.0%}"
+
+
+def _share_text(x: float) -> str:
+    """A share as a whole percentage, "under 1%" for one above zero that rounds to 0%.
+
+    >>> _share_text(0.004), _share_text(0.0), _share_text(0.25)
+    ('under 1%', '0%', '25%')
+    """
+    return "under 1%" if 0 < x < 0.005 else _pct(x)
 
 
 def overview_findings(overview: pd.DataFrame, markdown: bool = False,
@@ -1198,7 +1209,8 @@ def display_table(overview: pd.DataFrame) -> pd.DataFrame:
         f"{int(u)} of {plural(int(n), 'quotation')}" if n == n and n else "none checked"
         for u, n in zip(o["unique_quotes"], o["checked_quotes"], strict=True)]
     cols["most text shared with another outlet"] = [
-        f"{s:.0%} of one article, with {w}" if isinstance(w, str) and w and s == s else "none"
+        f"{_share_text(s)} of one article, with {w}" if isinstance(w, str) and w and s == s
+        else "none"
         for s, w in zip(o["reuse_share"], o["reuse_with"], strict=True)]
     return pd.DataFrame(cols)
 

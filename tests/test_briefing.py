@@ -359,6 +359,14 @@ def test_quotations_found_nowhere_else_are_one_finding_when_many_outlets_have_th
                                               tables, overview=few)
               if f.measure == "quotation matching"]
     assert len(listed) == 3 and listed[1].startswith("2 of B's 8 quotations")
+    # every outlet's quotations all found nowhere else: one share, not "from 100% of A's to
+    # 100% of A's"
+    alone = overview.assign(unique_quotes=overview["checked_quotes"])
+    same = [f.text for f in glance.findings(corpus, tables, overview=alone)
+            if f.measure == "quotation matching"]
+    assert same == ["29 of the 29 quotations of four or more words appear in no other "
+                    "outlet, in 5 of the 5 outlets that quote (100% of each one's): check "
+                    "those a point rests on against a second source."]
 
 
 def test_sums_of_money_in_article_text_render_as_written():
