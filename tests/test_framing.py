@@ -796,3 +796,19 @@ def test_no_passives_still_filters_by_voice():
                            "text": ["The council met. It voted."]})
     found = F.passives(corpus)
     assert found.empty and found[~found.in_quote].columns.tolist() == found.columns.tolist()
+
+
+def test_a_describing_word_opening_a_sentence_counts_with_its_lower_case_form():
+    # "Former senator" opening a sentence is the "former senator" written mid-sentence; a
+    # capitalised title ("Senator") stays as it is
+    from analysis.framing.labels import actor_labels
+
+    corpus = pd.DataFrame({"article_id": ["1"], "outlet": ["A"], "word_count": [30],
+                           "text": ["Former senator Jane Doe spoke. Later the former senator Jane "
+                                    "Doe left. Senator Jane Doe came back. Absent Jane Doe "
+                                    "was missed."]})
+    actors = pd.DataFrame({"actor": ["Jane Doe"], "aliases": ["Jane Doe"], "type": ["x"]})
+    labels = actor_labels(corpus, actors)
+    described = labels[labels["kind"] == "descriptor"]
+    assert dict(zip(described["label"], described["count"], strict=True)) == {
+        "former senator": 2, "Senator": 1, "Absent": 1}

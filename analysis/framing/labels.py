@@ -780,6 +780,37 @@ def descriptors_at(text: str, start: int, end: int, floor: int = 0) -> tuple[str
     return before, _descriptor_after(text, end, stop, verbs, start)
 
 
+def _opens_sentence(text: str, at: int) -> bool:
+    """Whether ``text[at:]`` opens a sentence or a line."""
+    head = text[:at].rstrip(" \t")
+    return not head or head[-1] in ".!?\n\"“”'‘’:"
+
+
+def _sentence_case_merged(occ: pd.DataFrame) -> pd.DataFrame:
+    """Describing words that open a sentence written as the corpus writes them elsewhere
+    for the same actor ("Former Secretary of State" at a sentence's start is "former
+    Secretary of State" when that is written too), so one label is not counted as two.
+
+    >>> occ = pd.DataFrame({"actor": ["A", "A", "A"], "kind": ["descriptor"] * 3,
+    ...     "label": ["Former senator", "former senator", "Senator"],
+    ...     "opens": [True, False, True]})
+    >>> _sentence_case_merged(occ)["label"].tolist()
+    ['former senator', 'former senator', 'Senator']
+    """
+    if "opens" not in occ:
+        return occ      # no describing words at all
+    occ = occ.copy()
+    described = occ["kind"] == "descriptor"
+    label = occ["label"].astype(str)
+    lowered = label.str[:1].str.lower() + label.str[1:]
+    known = set(zip(occ.loc[described, "actor"], label[described], strict=True))
+    merge = (described & occ["opens"].fillna(False).astype(bool) & (lowered != label)
+             & pd.Series([(a, w) in known for a, w in zip(occ["actor"], lowered, strict=True)],
+                         index=occ.index))
+    occ.loc[merge, "label"] = lowered[merge]
+    return occ.drop(columns="opens")
+
+
 def actor_labels(corpus: pd.DataFrame, actors: object,
                  quotes: pd.DataFrame | None = None) -> pd.DataFrame:
     """What each outlet calls each actor, from the actor table and the text.
@@ -822,13 +853,15 @@ def actor_labels(corpus: pd.DataFrame, actors: object,
                     "context": context(text, start, end)}
             rows.append({**base, "kind": "name form", "label": text[start:end]})
             described = descriptors_at(text, start, end, floor)
-            floor = end
-            for label in described:
+            for label, before in zip(described, (True, False), strict=True):
                 if label and not any(f" {label.casefold()} " in o for o in outlets):
-                    rows.append({**base, "kind": "descriptor", "label": label})
+                    opens = before and _opens_sentence(text, text.rfind(label, floor, start))
+                    rows.append({**base, "kind": "descriptor", "label": label,
+                                 "opens": opens})
+            floor = end
     if not rows:
         return pd.DataFrame(columns=ACTOR_LABEL_COLUMNS)
-    occ = pd.DataFrame(rows)
+    occ = _sentence_case_merged(pd.DataFrame(rows))
     words = (corpus.groupby("outlet")["word_count"].sum() if "word_count" in corpus
              else corpus.groupby("outlet")["text"].apply(lambda t: t.str.split().str.len().sum()))
     names = occ[occ["kind"] == "name form"]
