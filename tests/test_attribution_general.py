@@ -1773,6 +1773,13 @@ def test_a_heading_in_capitals_is_no_speaker_and_ends_the_previous_one():
     # one name, whichever apostrophe is printed
     ("Martin O’Malley said the plan would work.\n\nMartin O'Malley said it would fail.",
      ["Martin O'Malley", "Martin O'Malley"]),
+    # an aside between dashes is no subject; nor is a passive's subject; "what" opens no
+    # speaker's name
+    ("Jason Sims — a teacher from Mount Pleasant — says he made a late decision.",
+     ["Jason Sims"]),
+    ("It stabilized shortly thereafter, once the report was revealed to be a hoax.", [""]),
+    ('Her aides cast it as a sign that her plan — what her team calls her "breaking '
+     'barriers" agenda — was working.', ["team"]),
 ])
 def test_words_around_a_subject_that_name_no_one(text, speakers):
     assert _one(text)["speaker"].tolist() == speakers

@@ -431,6 +431,8 @@ _TO_AFTER = re.compile(r"\s+to\b")
 _GO_ON_SPEAKS = re.compile(r"\s*(?:[,.:;!?—–]|$|[\"“‘'][^a-z])|\s+(?:by|with|that)\b"
                            r"|\s+on\s*[,:]")
 _PARENS = re.compile(r"\([^()]*\)")
+#: An aside between two dashes before the verb: " — a teacher from Mount Pleasant — ".
+_DASH_ASIDE = re.compile(r"\s[—–]\s[^—–]{1,100}?\s[—–](?=\s)")
 #: A time: "this past week", "last night", "on Tuesday", "yesterday".
 _TIME_PHRASE = (r"(?:(?:this|last|next|earlier|later)(?:\s+past)?\s+(?:week|month|year|"
                 r"weekend|morning|afternoon|evening|night|spring|summer|fall|autumn|winter)|"
@@ -442,6 +444,8 @@ _PARTICIPLE_BY = re.compile(r"[a-z]+(?:ed|en|wn)\s+(?:[a-z]+\s+){0,3}?by\s+(.+)"
 #: Brill's tags of a word that, alone before a verb, is no subject (an adverb, a
 #: preposition, a conjunction).
 _NO_SUBJECT_TAGS = frozenset({"RB", "IN", "CC", "TO"})
+#: Brill's tags of a finite verb, which no subject ends with.
+_FINITE_TAGS = frozenset({"VBD", "VBZ"})
 #: Adverbs of time that close a subject before its verb ("The nurse later sued").
 _WHEN_WORDS = r"soon|earlier|later|also|then|now|again|still"
 #: A time after a comma and right before the verb ("..., this past week announced",
@@ -1607,6 +1611,10 @@ class _Article:
         verb_text = m[vs:ve].casefold()
         pre = m[sent.start:vs]
         pre_clean = _PARENS.sub(lambda x: " " * len(x.group(0)), pre) if "(" in pre else pre
+        if "—" in pre_clean or "–" in pre_clean:
+            # "Jason Sims — a teacher from Mount Pleasant — says": an aside between dashes,
+            # like one in brackets, is no subject
+            pre_clean = _DASH_ASIDE.sub(lambda x: " " * len(x.group(0)), pre_clean)
         when = _TIME_BEFORE_VERB.search(pre_clean) if "," in pre_clean else None
         if when is not None:
             # "Jane Doe, the party's chair, this past week announced": a time between the
@@ -1787,8 +1795,19 @@ class _Article:
             agent = _PARTICIPLE_BY.fullmatch(phrase)
             if agent is not None:
                 phrase = agent.group(1)   # "driven in part by the media (declaring)"
-            if " " not in phrase and lexicon_tags().get(phrase.casefold()) in _NO_SUBJECT_TAGS:
-                # "a passion that almost suggested": an adverb alone is no one
+            if phrase[:5].casefold() == "what ":
+                phrase = phrase[5:]       # "what her team calls": her team
+            last = phrase.split()[-1] if phrase.split() else ""
+            if last.islower() and " " in phrase and lexicon_tags().get(last) in _FINITE_TAGS \
+                    and last not in _BE:
+                # "A YouGov poll of American voters has (revealed)", "a trend that the
+                # foundation predicts (will continue)": the subject is before the verb
+                phrase = phrase.rsplit(None, 1)[0]
+                last = phrase.split()[-1]
+            if " " not in phrase and lexicon_tags().get(last.casefold()) in _NO_SUBJECT_TAGS \
+                    or last.islower() and (last in _BE or lexicon_tags().get(last) == "MD"):
+                # "a passion that almost suggested": an adverb alone is no one; "once the
+                # report was (revealed)": a passive's subject does not speak
                 return "", "unknown", "", None
             if phrase.split()[-1] in _PREPOSITION_END:
                 # "legal history and articles from noted scholars": "noted" is no verb
