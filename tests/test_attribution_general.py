@@ -1742,6 +1742,8 @@ def test_a_surname_alone_is_the_table_person_named_last():
     q = extract_quotes(pd.DataFrame({"article_id": ["t"], "outlet": ["x"], "text": [text]}),
                        actors)
     assert q["speaker"].tolist() == ["Hillary Rodham", "Bill Rodham"]
+    # and each speaks with the table's type (the briefing's kinds of source count it)
+    assert q["speaker_type"].tolist() == ["politician", "politician"]
 
 
 
@@ -1780,6 +1782,13 @@ def test_a_heading_in_capitals_is_no_speaker_and_ends_the_previous_one():
     ("It stabilized shortly thereafter, once the report was revealed to be a hoax.", [""]),
     ('Her aides cast it as a sign that her plan — what her team calls her "breaking '
      'barriers" agenda — was working.', ["team"]),
+    # a body's name joined by "and" is one name; a pronoun with a contracted verb is a
+    # pronoun, not a name ("He's")
+    ("The Centers for Disease Control and Prevention said the virus was spreading.",
+     ["Centers for Disease Control and Prevention"]),
+    ("The Bureau of Alcohol, Tobacco, Firearms and Explosives said the gun was stolen.",
+     ["Bureau of Alcohol, Tobacco, Firearms and Explosives"]),
+    ("Jane Doe spoke. She’s said the plan would fail.", ["Jane Doe"]),
 ])
 def test_words_around_a_subject_that_name_no_one(text, speakers):
     assert _one(text)["speaker"].tolist() == speakers

@@ -145,6 +145,39 @@ def _spelled_out(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+def _bodies_with_and(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each name of a body whose words after "of" or "for" are joined by
+    "and" or "&" ("Centers for Disease Control and Prevention", "Department of Health and
+    Human Services", "Bureau of Alcohol, Tobacco, Firearms and Explosives"): one name, not
+    two. A first name after "and" starts a person's name, not the body's.
+
+    >>> t = "The Centers for Disease Control and Prevention and Department of Justice and "
+    >>> t += "Hillary Clinton"
+    >>> [t[s:e] for s, e in _bodies_with_and(t)]
+    ['Centers for Disease Control and Prevention']
+    """
+    from analysis.actors import is_first_name
+
+    found = []
+    for match in _BODY_WITH_AND.finditer(text):
+        after = match.group("after")
+        if is_first_name(after.split()[0].casefold()):
+            continue
+        found.append(match.span())
+    return found
+
+
+_CAPITAL_RUN = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*"
+#: A body's head word, "of" or "for", capitalised words, then "and" or "&" and more.
+_BODY_WITH_AND = re.compile(
+    r"(?:(?!(?:The|A|An) )[A-Z][\w'’-]+ )*(?:Centers?|Department|Organi[sz]ation|Institute|Bureau|"
+    r"Academ(?:y|ies)|Council|Association|Society|Foundation|Agency|Administration|"
+    r"Commission|Committee|Office|Ministry|Board|Alliance|Coalition|Federation|League|"
+    r"Authority|Service|Services|School|College|University) (?:of|for|on) (?:the )?"
+    + _CAPITAL_RUN + r"(?:, " + _CAPITAL_RUN + r")*,? (?:and|&) (?P<after>" + _CAPITAL_RUN
+    + r")")
+#: A pronoun and a contracted verb ("He's", "She’d", "They're").
+_PRONOUN_CONTRACTED = re.compile(r"(?:He|She|It|They|We|I)['’](?:s|d|ll|re|ve|m)")
 #: An acronym in brackets: "(IEEFA)".
 _ACRONYM_IN_BRACKETS = re.compile(r"\(([A-Z]{3,8})\)")
 #: A word or "&", for reading a name back from its acronym.
@@ -940,6 +973,13 @@ class _Article:
                     variant = "another" if _ANOTHER.search(before) else ""
                     name = f"another {canonical}" if variant else canonical
                     refs.append(_Ref(s, e, "person", name, stype, variant))
+        for s, e in _bodies_with_and(m):
+            if taken.find(1, s, e) >= 0 or _ACRONYM_IN_BRACKETS.match(m, e + 1):
+                continue    # (one its acronym spells is read with the acronym, below)
+            # "The Centers for Disease Control and Prevention said": one body, which had
+            # been "Prevention"
+            refs.append(_Ref(s, e, "org", m[s:e], "organisation"))
+            taken[s:e] = b"\1" * (e - s)
         for s, e in org_phrase_spans(m):
             if taken.find(1, s, e) >= 0:
                 continue
@@ -965,8 +1005,9 @@ class _Article:
             previous_of_end = of_end
             if " of " in m[s:e]:
                 of_end = e
-            if taken.find(1, s, e) >= 0 or m[s:e].casefold() in _PRONOUNS:
-                continue
+            if taken.find(1, s, e) >= 0 or m[s:e].casefold() in _PRONOUNS or \
+                    _PRONOUN_CONTRACTED.fullmatch(m, s, e):
+                continue        # "He's said ...": the pronoun, not a name
             form = match.group(0)
             if m[e:e + 1].isdigit() and form.isupper():
                 continue        # capitals run into a digit: a formula or a code ("CO2")
@@ -1720,6 +1761,11 @@ class _Article:
                 return self.np_speaker(np_start, np_end, vs)
         bounds = [b.end() for b in _BOUNDARY.finditer(pre_clean[:tokens[-1][1]])]
         np_start = sent.start + (bounds[-1] if bounds else 0)
+        across = [r.start for r in self.refs_in(sent.start, np_end) if r.start < np_start < r.end]
+        if across:
+            # "The Bureau of Alcohol, Tobacco, Firearms and Explosives said": a name read
+            # whole reaches back past the comma
+            np_start = min(across)
         if bounds and _TOWN_COMMA_BEFORE.search(m, max(sent.start, np_start - 40), np_start) \
                 and _name_shape(m[np_start:np_end].strip())[0] == "place":
             # "Stacy Baker of Columbia, South Carolina says": the state closes the place
@@ -3036,6 +3082,10 @@ class _Article:
                 # "Jane Doe's office said", "Doe's campaign said": the speaker is on Doe's
                 # side; the name is Doe's, without the possessive
                 spk = spk[:-2]
+            if st == "unknown" and self.actors is not None and len(self.actors):
+                # "Clinton said", read as the table's Hillary Clinton by the name reader
+                # (the table lists no lone "Clinton"): the table's type
+                st = _actor_classes(self.actors)[0].get(spk, "unknown")
             if "’" in spk and st == "unknown":
                 # one name, whichever apostrophe an outlet prints ("O’Malley", "O'Malley")
                 spk = spk.replace("’", "'")
