@@ -145,6 +145,19 @@ def _spelled_out(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+def _titled_full_name(form: str) -> bool:
+    """Whether a capitalised run is a person's full name, after any titles ("Tom Reyes",
+    "Senator Harry Reid"), not a place ("West Yorkshire").
+
+    >>> _titled_full_name("Senator Harry Reid"), _titled_full_name("West Yorkshire")
+    (True, False)
+    """
+    words = form.split()
+    while len(words) > 2 and words[0].casefold().rstrip(".") in _TITLES:
+        words.pop(0)
+    return bool(words) and _given_name(words[0]) and _name_shape(" ".join(words))[0] == "full"
+
+
 def _bodies_with_and(text: str) -> list[tuple[int, int]]:
     """(start, end) of each name of a body whose words after "of" or "for" are joined by
     "and" or "&" ("Centers for Disease Control and Prevention", "Department of Health and
@@ -474,13 +487,16 @@ _TIME_PHRASE = (r"(?:(?:this|last|next|earlier|later)(?:\s+past)?\s+(?:week|mont
 #: A past participle and its agent before a verb ("angered by the media declaring ..."):
 #: the agent (group 1) is the subject.
 _PARTICIPLE_BY = re.compile(r"[a-z]+(?:ed|en|wn)\s+(?:[a-z]+\s+){0,3}?by\s+(.+)")
+#: Words opening a subject phrase that are no part of it: "what", "but", "then".
+_LEADING_LINK = re.compile(r"(?:(?:what|but|then)\s+)+(?=\S)", re.I)
 #: Brill's tags of a word that, alone before a verb, is no subject (an adverb, a
 #: preposition, a conjunction).
 _NO_SUBJECT_TAGS = frozenset({"RB", "IN", "CC", "TO"})
 #: Brill's tags of a finite verb, which no subject ends with.
 _FINITE_TAGS = frozenset({"VBD", "VBZ"})
-#: Adverbs of time that close a subject before its verb ("The nurse later sued").
-_WHEN_WORDS = r"soon|earlier|later|also|then|now|again|still"
+#: Adverbs of time and sequence that close a subject before its verb ("The nurse later
+#: sued", "The director further stated").
+_WHEN_WORDS = r"soon|earlier|later|also|then|now|again|still|further"
 #: A time after a comma and right before the verb ("..., this past week announced",
 #: "..., on Tuesday said", "..., also said"): group 1, which names no speaker.
 _TIME_BEFORE_VERB = re.compile(r",\s+((?:" + _TIME_PHRASE + r"|" + _WHEN_WORDS + r")\s*)$")
@@ -1222,9 +1238,9 @@ class _Article:
         if _PLACE_BEFORE_REVERSED.match(m[max(0, s - 16):s][::-1]):
             return True
         if place_end >= 0 and m[place_end:s] == ", " and not (
-                _SPEAKS_AFTER.match(m, e) or _given_name(form.split()[0])
-                and _name_shape(form)[0] == "full"):
-            # "in Leeds, West Yorkshire"; not "In Ohio, Tom Reyes said"
+                _SPEAKS_AFTER.match(m, e) or _titled_full_name(form)):
+            # "in Leeds, West Yorkshire"; not "In Ohio, Tom Reyes said" nor "in Nevada,
+            # Senator Harry Reid, the minority leader, said"
             return True
         if form.isupper() and (m[s - 1:s] == "(" and after[:1] == ")"
                                or (s == 0 or m[s - 1] == "\n") and after[:1] in ",("):
@@ -1716,7 +1732,7 @@ class _Article:
                 participle or tail in ("after", "before", "by", "while", "when", "without",
                                        "despite", "to"):
             return self.coordinated(sent, vs)
-        if tail == "who":
+        if tail in ("who", "who's", "who’s"):
             for r in reversed(self.refs_in(sent.start, sent.start + tokens[-1][0])):
                 spk, st, cls = self.resolve(r)
                 if cls == "person" and spk:
@@ -1812,6 +1828,10 @@ class _Article:
     def np_speaker(self, np_start: int, np_end: int, vs: int
                    ) -> tuple[str, str, str, tuple[int, int] | None]:
         sent = self.sent_at(np_start)
+        link = _LEADING_LINK.match(self.masked, np_start + len(self.masked[np_start:np_end])
+                                   - len(self.masked[np_start:np_end].lstrip()), np_end)
+        if link is not None:
+            np_start = link.end()   # "..., but majorities in all five say"
         refs = [r for r in self.refs_in(np_start, np_end) if not self.in_quote(r.start)]
         np_text = self.masked[np_start:np_end]
         group = _GROUP.match(np_text) if _may_name_group(np_text) else None
@@ -1824,7 +1844,7 @@ class _Article:
                 s0 = np_start + group.start(1)
                 return head.casefold(), "group", "plural", (s0, s0 + len(head))
         if not refs:
-            phrase = self.masked[np_start:np_end].strip(" ,;:-–—")
+            phrase = self.masked[np_start:np_end].strip(" ,;:-–—()")
             dateline = _DATELINE_DASH.match(phrase)
             if dateline is not None:
                 phrase = phrase[dateline.end():]   # "WASHINGTON ― The administration"
@@ -1841,8 +1861,6 @@ class _Article:
             agent = _PARTICIPLE_BY.fullmatch(phrase)
             if agent is not None:
                 phrase = agent.group(1)   # "driven in part by the media (declaring)"
-            if phrase[:5].casefold() == "what ":
-                phrase = phrase[5:]       # "what her team calls": her team
             last = phrase.split()[-1] if phrase.split() else ""
             if last.islower() and " " in phrase and lexicon_tags().get(last) in _FINITE_TAGS \
                     and last not in _BE:
