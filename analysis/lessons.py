@@ -451,13 +451,35 @@ def overlap_part(a: str, b: str) -> tuple[str, str]:
     return (" ".join(wa[a0:a_end + trail]), " ".join(wb[b0:b_end + trail]))
 
 
+#: Two versions' shared stretches are one quotation that changed only when this share of
+#: their words agree (difflib's ratio): a cluster of matched quotations can join two
+#: statements of one speaker through a third quotation that holds both.
+MIN_SHARED_SIMILARITY = 0.6
+
+
+def _word_similarity(a: str, b: str) -> float:
+    """difflib's ratio of two texts' words, case aside.
+
+    >>> _word_similarity("we press on today", "we press on now")
+    0.75
+    """
+    matcher = difflib.SequenceMatcher(a=[w.lower() for w in _WORD.findall(a)],
+                                      b=[w.lower() for w in _WORD.findall(b)], autojunk=False)
+    return matcher.ratio()
+
+
 def changed_quotation(matches: pd.DataFrame) -> dict | None:
     """The quotation that changed most between two outlets, or None when none changed.
 
     Among clusters of matched quotations (``attribution.match_quotes``) found in more than
     one article, compares every pair of versions from different outlets on the words both
     cover, and returns the pair with most changes (ties: the lowest cluster number); only
-    when no quotation changed between outlets, a pair from two articles of one outlet:
+    when no quotation changed between outlets, a pair from two articles of one outlet. A
+    pair whose two articles name the same speaker comes first (the pair that differs most
+    is otherwise often two statements of one speaker joined through a third quotation, or
+    a phrase two people used; one article crediting a spokesman and the other his
+    organisation can still be one quotation). A pair whose shared stretches agree in fewer
+    than :data:`MIN_SHARED_SIMILARITY` of their words is two statements and is not shown.
     ``{"cluster", "first", "second", "changes", "shared"}``, each version a dict of
     article_id, outlet, speaker, quote; ``shared`` the two stretches compared.
 
@@ -469,7 +491,7 @@ def changed_quotation(matches: pd.DataFrame) -> dict | None:
     """
     if matches is None or matches.empty:
         return None
-    best: dict[bool, dict] = {}
+    best: dict[tuple[bool, bool], dict] = {}
     shared = matches[matches["n_articles"] > 1]
     for cluster, group in shared.groupby("cluster", sort=True):
         rows = group.sort_values(["article_id"]).to_dict("records")
@@ -478,15 +500,21 @@ def changed_quotation(matches: pd.DataFrame) -> dict | None:
                 if first["article_id"] == second["article_id"]:
                     continue
                 a, b = overlap_part(str(first["quote"]), str(second["quote"]))
+                if _word_similarity(a, b) < MIN_SHARED_SIMILARITY:
+                    continue    # two statements in one cluster, not one that changed
+                named = [x for x in (first.get("speaker"), second.get("speaker"))
+                         if isinstance(x, str) and x]
+                same = len(named) == 2 and named[0] == named[1]
                 changes = describe_changes(a, b)
-                across = first.get("outlet") != second.get("outlet")
-                if changes and (across not in best
-                                or len(changes) > len(best[across]["changes"])):
+                key = (same, first.get("outlet") != second.get("outlet"))
+                if changes and (key not in best
+                                or len(changes) > len(best[key]["changes"])):
                     keep = ("article_id", "outlet", "speaker", "quote")
-                    best[across] = {"cluster": cluster, "changes": changes, "shared": (a, b),
-                                    "first": {k: first.get(k) for k in keep},
-                                    "second": {k: second.get(k) for k in keep}}
-    return best.get(True, best.get(False))
+                    best[key] = {"cluster": cluster, "changes": changes, "shared": (a, b),
+                                 "first": {k: first.get(k) for k in keep},
+                                 "second": {k: second.get(k) for k in keep}}
+    return next((best[key] for key in ((True, True), (True, False), (False, True),
+                                       (False, False)) if key in best), None)
 
 
 def hand_check_sample(quotes: pd.DataFrame, n: int = 6, max_words: int = 25) -> pd.DataFrame:

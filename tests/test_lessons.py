@@ -229,6 +229,21 @@ def test_changed_quotation_prefers_a_change_between_outlets_to_one_within_an_out
     assert (within["first"]["article_id"], within["second"]["article_id"]) == ("a", "b")
 
 
+def test_changed_quotation_prefers_two_articles_naming_the_same_speaker():
+    # two speakers who share a phrase differ most, but are less likely one quotation
+    matches = pd.DataFrame({
+        "cluster": [1, 1, 2, 2], "article_id": ["a", "b", "c", "d"],
+        "outlet": ["X", "Y", "X", "Y"], "speaker": ["S", "S", "T", "U"],
+        "n_articles": [2] * 4,
+        "quote": ["we press on today", "we press on now",
+                  "you should know that it is late", "you must know it is very late"]})
+    change = lessons.changed_quotation(matches)
+    assert change["cluster"] == 1 and change["changes"] == ["‘today’ became ‘now’"]
+    # with no pair naming one speaker, the pair that changed most is still shown (one
+    # article may credit a spokesman, the other his organisation)
+    assert lessons.changed_quotation(matches.iloc[2:])["cluster"] == 2
+
+
 def test_a_quotation_quoted_at_different_lengths_is_compared_on_the_shared_words():
     a, b = lessons.overlap_part("He said: they must know that it hurts. Then he left.",
                                 "should know that it hurts")
@@ -534,3 +549,16 @@ def test_the_names_exercise_follows_a_person_where_the_table_has_one():
     names = actor_names(corpus, actors)
     assert most_differently_named(names) == "Town Council"
     assert most_differently_named(names, people(actors)) == "Ann Lowe"
+
+
+def test_changed_quotation_leaves_out_two_statements_of_one_cluster():
+    # one speaker's two statements, joined in a cluster through a third quotation that
+    # holds both, are not one quotation that changed
+    matches = pd.DataFrame({
+        "cluster": [1, 1, 2, 2], "article_id": ["a", "b", "c", "d"],
+        "outlet": ["X", "Y", "X", "Y"], "speaker": ["S"] * 4, "n_articles": [2] * 4,
+        "quote": ["we press on today", "we press on now",
+                  "it would be a dereliction of duty to fail to act",
+                  "the schedule was full of meetings with donors, and no one is above the law"]})
+    assert lessons.changed_quotation(matches)["cluster"] == 1
+    assert lessons.changed_quotation(matches.iloc[2:]) is None
