@@ -165,7 +165,7 @@ def _bodies_with_and(text: str) -> list[tuple[int, int]]:
     two. A first name after "and" starts a person's name, not the body's.
 
     >>> t = "The Centers for Disease Control and Prevention and Department of Justice and "
-    >>> t += "Hillary Clinton"
+    >>> t += "Hillary Clinton; the House Committee on Energy and Select Committee on Food"
     >>> [t[s:e] for s, e in _bodies_with_and(t)]
     ['Centers for Disease Control and Prevention']
     """
@@ -176,19 +176,26 @@ def _bodies_with_and(text: str) -> list[tuple[int, int]]:
         after = match.group("after")
         if is_first_name(after.split()[0].casefold()):
             continue
+        if _BODY_HEAD_END.search(after) and _OWN_COMPLEMENT.match(text, match.end()):
+            continue    # "the House Committee on X and Select Committee on Y": two bodies
         found.append(match.span())
     return found
 
 
 _CAPITAL_RUN = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*"
+_BODY_HEADS = (r"(?:Centers?|Department|Organi[sz]ation|Institute|Bureau|Academ(?:y|ies)|"
+               r"Council|Association|Society|Foundation|Agency|Administration|Commission|"
+               r"Committee|Office|Ministry|Board|Alliance|Coalition|Federation|League|"
+               r"Authority|Service|Services|School|College|University)")
 #: A body's head word, "of" or "for", capitalised words, then "and" or "&" and more.
 _BODY_WITH_AND = re.compile(
-    r"(?:(?!(?:The|A|An) )[A-Z][\w'’-]+ )*(?:Centers?|Department|Organi[sz]ation|Institute|Bureau|"
-    r"Academ(?:y|ies)|Council|Association|Society|Foundation|Agency|Administration|"
-    r"Commission|Committee|Office|Ministry|Board|Alliance|Coalition|Federation|League|"
-    r"Authority|Service|Services|School|College|University) (?:of|for|on) (?:the )?"
+    r"(?:(?!(?:The|A|An) )[A-Z][\w'’-]+ )*" + _BODY_HEADS + r" (?:of|for|on) (?:the )?"
     + _CAPITAL_RUN + r"(?:, " + _CAPITAL_RUN + r")*,? (?:and|&) (?P<after>" + _CAPITAL_RUN
     + r")")
+#: A head word closing the words after "and", and "of", "for" or "on" after them: a second
+#: body with its own name ("and Select Committee on the Climate Crisis").
+_BODY_HEAD_END = re.compile(r"\b" + _BODY_HEADS + r"$")
+_OWN_COMPLEMENT = re.compile(r" (?:of|for|on) ")
 #: A pronoun and a contracted verb ("He's", "She’d", "They're").
 _PRONOUN_CONTRACTED = re.compile(r"(?:He|She|It|They|We|I)['’](?:s|d|ll|re|ve|m)")
 #: An acronym in brackets: "(IEEFA)".
