@@ -168,17 +168,35 @@ def _bodies_with_and(text: str) -> list[tuple[int, int]]:
     >>> t += "Hillary Clinton; the House Committee on Energy and Select Committee on Food"
     >>> [t[s:e] for s, e in _bodies_with_and(t)]
     ['Centers for Disease Control and Prevention']
+    >>> t = "Obama's Office of Management and Budget; the University of Chicago and Professor Ng"
+    >>> [t[s:e] for s, e in _bodies_with_and(t)]
+    ['Office of Management and Budget']
     """
     from analysis.actors import is_first_name
 
     found = []
-    for match in _BODY_WITH_AND.finditer(text):
-        after = match.group("after")
-        if is_first_name(after.split()[0].casefold()):
+    for link in _OF_CAPITAL.finditer(text):
+        head = _HEAD_BEFORE.search(text, max(0, link.start() - 16), link.start())
+        match = _BODY_WITH_AND.match(text, head.start()) if head is not None else None
+        if match is None:
             continue
+        after = match.group("after")
+        first = after.split()[0].casefold()
+        if is_first_name(first) or first.rstrip(".") in _TITLES:
+            continue    # "... and Hillary Clinton", "... and Professor Knittel": a person
         if _BODY_HEAD_END.search(after) and _OWN_COMPLEMENT.match(text, match.end()):
             continue    # "the House Committee on X and Select Committee on Y": two bodies
-        found.append(match.span())
+        # the capitalised words before the head word belong to the name ("National
+        # Academies of ..."), "The" aside
+        before = _WORDS_BEFORE_HEAD.search(text, max(0, match.start() - 80), match.start())
+        start = match.start()
+        if before is not None:
+            words = before.group(0).split()
+            while words and (words[0] in ("The", "A", "An")
+                             or any(w.endswith(("'s", "’s")) for w in words)):
+                words.pop(0)    # nor an owner's name ("Obama's Office of ...")
+            start -= len(" ".join(words)) + 1 if words else 0
+        found.append((start, match.end()))
     return found
 
 
@@ -189,13 +207,19 @@ _BODY_HEADS = (r"(?:Centers?|Department|Organi[sz]ation|Institute|Bureau|Academ(
                r"Authority|Service|Services|School|College|University)")
 #: A body's head word, "of" or "for", capitalised words, then "and" or "&" and more.
 _BODY_WITH_AND = re.compile(
-    r"(?:(?!(?:The|A|An) )[A-Z][\w'’-]+ )*" + _BODY_HEADS + r" (?:of|for|on) (?:the )?"
+    r"\b" + _BODY_HEADS + r" (?:of|for|on) (?:the )?"
     + _CAPITAL_RUN + r"(?:, " + _CAPITAL_RUN + r")*,? (?:and|&) (?P<after>" + _CAPITAL_RUN
     + r")")
 #: A head word closing the words after "and", and "of", "for" or "on" after them: a second
 #: body with its own name ("and Select Committee on the Climate Crisis").
 _BODY_HEAD_END = re.compile(r"\b" + _BODY_HEADS + r"$")
 _OWN_COMPLEMENT = re.compile(r" (?:of|for|on) ")
+#: "of", "for" or "on" before a capital, and a body's head word right before them: where
+#: :data:`_BODY_WITH_AND` is tried (looking for the words first is faster).
+_OF_CAPITAL = re.compile(r" (?:of|for|on) (?:the )?[A-Z]")
+_HEAD_BEFORE = re.compile(r"\b" + _BODY_HEADS + r"$")
+#: The capitalised words right before a body's head word.
+_WORDS_BEFORE_HEAD = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]+ )+$")
 #: A pronoun and a contracted verb ("He's", "She’d", "They're").
 _PRONOUN_CONTRACTED = re.compile(r"(?:He|She|It|They|We|I)['’](?:s|d|ll|re|ve|m)")
 #: An acronym in brackets: "(IEEFA)".
