@@ -176,7 +176,7 @@ def _bodies_with_and(text: str) -> list[tuple[int, int]]:
 
     found = []
     for link in _OF_CAPITAL.finditer(text):
-        head = _HEAD_BEFORE.search(text, max(0, link.start() - 16), link.start())
+        head = _BODY_HEAD_END.search(text, max(0, link.start() - 16), link.start())
         match = _BODY_WITH_AND.match(text, head.start()) if head is not None else None
         if match is None:
             continue
@@ -210,14 +210,14 @@ _BODY_WITH_AND = re.compile(
     r"\b" + _BODY_HEADS + r" (?:of|for|on) (?:the )?"
     + _CAPITAL_RUN + r"(?:, " + _CAPITAL_RUN + r")*,? (?:and|&) (?P<after>" + _CAPITAL_RUN
     + r")")
-#: A head word closing the words after "and", and "of", "for" or "on" after them: a second
-#: body with its own name ("and Select Committee on the Climate Crisis").
+#: A head word closing a text: the words after "and" ending in one, and "of", "for" or "on"
+#: after them, are a second body with its own name ("and Select Committee on the Climate
+#: Crisis"); one right before "of", "for" or "on" is where a body's name is tried.
 _BODY_HEAD_END = re.compile(r"\b" + _BODY_HEADS + r"$")
 _OWN_COMPLEMENT = re.compile(r" (?:of|for|on) ")
-#: "of", "for" or "on" before a capital, and a body's head word right before them: where
-#: :data:`_BODY_WITH_AND` is tried (looking for the words first is faster).
+#: "of", "for" or "on" before a capital: where :data:`_BODY_WITH_AND` is tried when a
+#: body's head word comes right before (looking for these words first is faster).
 _OF_CAPITAL = re.compile(r" (?:of|for|on) (?:the )?[A-Z]")
-_HEAD_BEFORE = re.compile(r"\b" + _BODY_HEADS + r"$")
 #: The capitalised words right before a body's head word.
 _WORDS_BEFORE_HEAD = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]+ )+$")
 #: A pronoun and a contracted verb ("He's", "She’d", "They're").
@@ -1859,8 +1859,8 @@ class _Article:
     def np_speaker(self, np_start: int, np_end: int, vs: int
                    ) -> tuple[str, str, str, tuple[int, int] | None]:
         sent = self.sent_at(np_start)
-        link = _LEADING_LINK.match(self.masked, np_start + len(self.masked[np_start:np_end])
-                                   - len(self.masked[np_start:np_end].lstrip()), np_end)
+        words = self.masked[np_start:np_end].lstrip()
+        link = _LEADING_LINK.match(self.masked, np_end - len(words), np_end)
         if link is not None:
             np_start = link.end()   # "..., but majorities in all five say"
         refs = [r for r in self.refs_in(np_start, np_end) if not self.in_quote(r.start)]
