@@ -405,6 +405,13 @@ def verbs_answer(table: pd.DataFrame) -> list[str]:
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 
 
+def _word_matcher(a: str, b: str) -> tuple[list[str], list[str], difflib.SequenceMatcher]:
+    """The words of two texts and difflib's matcher over them, case aside."""
+    wa, wb = _WORD.findall(a), _WORD.findall(b)
+    return wa, wb, difflib.SequenceMatcher(a=[w.lower() for w in wa],
+                                           b=[w.lower() for w in wb], autojunk=False)
+
+
 def describe_changes(a: str, b: str) -> list[str]:
     """How quotation ``b`` differs from ``a``, word by word, in plain words.
 
@@ -413,10 +420,8 @@ def describe_changes(a: str, b: str) -> list[str]:
     >>> describe_changes("we press on", "we press on now")
     ['‘now’ was added']
     """
-    wa, wb = _WORD.findall(a), _WORD.findall(b)
+    wa, wb, matcher = _word_matcher(a, b)
     out = []
-    matcher = difflib.SequenceMatcher(a=[w.lower() for w in wa], b=[w.lower() for w in wb],
-                                      autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         old, new = " ".join(wa[i1:i2]), " ".join(wb[j1:j2])
         if op == "replace":
@@ -436,9 +441,7 @@ def overlap_part(a: str, b: str) -> tuple[str, str]:
     >>> overlap_part("They must know that it is late. Go home.", "should know it is late")
     ('must know that it is late', 'should know it is late')
     """
-    wa, wb = _WORD.findall(a), _WORD.findall(b)
-    matcher = difflib.SequenceMatcher(a=[w.lower() for w in wa], b=[w.lower() for w in wb],
-                                      autojunk=False)
+    wa, wb, matcher = _word_matcher(a, b)
     blocks = [m for m in matcher.get_matching_blocks() if m.size]
     if not blocks:
         return a, b
@@ -463,9 +466,7 @@ def _word_similarity(a: str, b: str) -> float:
     >>> _word_similarity("we press on today", "we press on now")
     0.75
     """
-    matcher = difflib.SequenceMatcher(a=[w.lower() for w in _WORD.findall(a)],
-                                      b=[w.lower() for w in _WORD.findall(b)], autojunk=False)
-    return matcher.ratio()
+    return _word_matcher(a, b)[2].ratio()
 
 
 def changed_quotation(matches: pd.DataFrame) -> dict | None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.actors import find_mentions, load_actors
+from analysis.actors import find_mentions, is_first_name, load_actors
 from analysis.attribution.clauses import (
     _CLAUSE_ONLY_VERBS,
     _CLAUSE_OPENERS,
@@ -172,8 +172,6 @@ def _bodies_with_and(text: str) -> list[tuple[int, int]]:
     >>> [t[s:e] for s, e in _bodies_with_and(t)]
     ['Office of Management and Budget']
     """
-    from analysis.actors import is_first_name
-
     found = []
     for link in _OF_CAPITAL.finditer(text):
         head = _BODY_HEAD_END.search(text, max(0, link.start() - 16), link.start())
@@ -936,12 +934,18 @@ class _Article:
         self._documents_open: set[tuple[int, int]] = set()
         self._title_cases: dict[int, bool] = {}   # sentence start -> headline in title case
         self.refs = self._find_refs()
-        datelines = [(ps, ps + d.end()) for ps, pe in self.paragraphs
-                     if (d := _DATELINE_DASH.match(self.masked[ps:pe]))]
+        datelines = [d.span() for ps, pe in self.paragraphs
+                     if (d := _DATELINE_DASH.match(self.masked, ps, pe))]
         if datelines:
-            # "LOS ANGELES — Actress Jane Doe ...": the dateline's place names no one
-            self.refs = [r for r in self.refs
-                         if not any(ds <= r.start and r.end <= de for ds, de in datelines)]
+            # "LOS ANGELES — Actress Jane Doe ...": the dateline's place names no one (the
+            # datelines, one per paragraph at most, are in text order and never overlap)
+            starts = [ds for ds, _ in datelines]
+
+            def in_dateline(r: _Ref) -> bool:
+                k = bisect.bisect_right(starts, r.start) - 1
+                return k >= 0 and r.end <= datelines[k][1]
+
+            self.refs = [r for r in self.refs if not in_dateline(r)]
         self.ref_ends = [r.end for r in self.refs]
         self.history: list[tuple[int, str, str, str, str]] = []  # pos, speaker, type, cls, kind
         self.sentence_subject: dict[int, _Ref | None] = {}

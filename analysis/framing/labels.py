@@ -781,9 +781,11 @@ def descriptors_at(text: str, start: int, end: int, floor: int = 0) -> tuple[str
 
 
 def _opens_sentence(text: str, at: int) -> bool:
-    """Whether ``text[at:]`` opens a sentence or a line."""
-    head = text[:at].rstrip(" \t")
-    return not head or head[-1] in ".!?\n\"“”'‘’:"
+    """Whether ``text[at:]`` opens a sentence or a line (read back from ``at`` past spaces,
+    not by copying the text before it)."""
+    while at and text[at - 1] in " \t":
+        at -= 1
+    return not at or text[at - 1] in ".!?\n\"“”'‘’:"
 
 
 def _sentence_case_merged(occ: pd.DataFrame) -> pd.DataFrame:
