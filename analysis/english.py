@@ -77,6 +77,24 @@ def function_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def person_nouns() -> frozenset[str]:
+    """Common nouns that name a person ("veteran", "mogul", "rival"): the workbook's list
+    ``analysis/data/person_nouns.csv``, derived from WordNet 3.0's ``noun.person`` (see
+    ``analysis/data/SOURCES.md``).
+
+    >>> "veteran" in person_nouns(), "night" in person_nouns()
+    (True, False)
+    """
+    import csv
+    from importlib import resources
+
+    path = resources.files("analysis") / "data" / "person_nouns.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        return frozenset(row["noun"].strip() for row in csv.DictReader(handle)
+                         if (row.get("noun") or "").strip())
+
+
+@lru_cache(maxsize=1)
 def abbreviations() -> frozenset[str]:
     """Tokens after which a full stop does not end a sentence (``data/abbreviations.csv``).
 

@@ -202,6 +202,17 @@ def _words_before_jane_doe(text: str) -> str:
     # before describe that noun ("the longtime Trump associate who ...")
     ("Former Jane Doe speechwriter Tom Hale spoke.", ""),
     ("He met the longtime Jane Doe associate who left.", ""),
+    # a thing the name's clause is about, with no "that" ("the strategy Obama trumpeted",
+    # "the night Clinton won", "One advantage Sanders may have" had given "strategy",
+    # "night", "One advantage"); a person's noun or an adjective still describes
+    ("Critics faulted the strategy Jane Doe announced.", ""),
+    ("That was the night Jane Doe won the state.", ""),
+    ("One advantage Jane Doe may have is money.", ""),
+    ("It is the best opportunity Jane Doe will have.", ""),
+    ("Then the campaigner Jane Doe spoke.", "campaigner"),
+    ("Later the front-runner Jane Doe spoke.", "front-runner"),
+    ("A defensive Jane Doe said no.", "defensive"),
+    ("He said the group Jane Doe had founded would go.", "group"),
 ])
 def test_the_words_before_a_name_that_describe_it(text: str, before: str):
     assert _words_before_jane_doe(text) == before
@@ -223,6 +234,32 @@ def test_a_title_describing_an_actor_counts_only_where_it_names_that_actor():
     titles = occ[occ["term"] == "Senator"]
     assert sorted(zip(titles["article_id"], titles["start"], strict=True)) == [
         ("1", 0), ("1", corpus.loc[0, "text"].index("Senator left")), ("2", 0)]
+
+
+def test_a_describing_word_that_cannot_name_an_actor_alone_counts_only_beside_it():
+    # sentences written for this test: a party, a place or an adjective put twice before
+    # Jane Doe's name joins her family, but had been counted wherever it occurs ("Republican"
+    # in every "Republican convention"); a doer's noun still counts as "the campaigner"
+    from analysis.framing.labels import actor_label_families, label_occurrences
+
+    corpus = pd.DataFrame({"article_id": ["1", "2"], "outlet": ["A", "B"], "text": [
+        "Republican Jane Doe spoke in Ohio. The Republican convention opened. "
+        "Campaigner Jane Doe left.",
+        "Republican Jane Doe voted. Campaigner Jane Doe won. The campaigner left the "
+        "Republican caucus."]})
+    actors = pd.DataFrame({"actor": ["Jane Doe"], "aliases": ["Jane Doe"],
+                           "type": ["politician"]})
+    families = actor_label_families(corpus, actors)
+    assert {"Republican", "Campaigner"} <= set(families["term"])
+    occ = label_occurrences(corpus, families)
+    found = sorted(zip(occ["article_id"], occ["term"], occ["start"], strict=True))
+    second = corpus.loc[1, "text"]
+    assert [f for f in found if f[1] != "Jane Doe"] == [
+        ("1", "Campaigner", corpus.loc[0, "text"].index("Campaigner")),
+        ("1", "Republican", 0),
+        ("2", "Campaigner", second.index("Campaigner")),
+        ("2", "Campaigner", second.index("campaigner left")),
+        ("2", "Republican", 0)]
 
 
 @pytest.mark.parametrize("families", [{}, pd.DataFrame(columns=["family", "term"])])

@@ -24,7 +24,13 @@ from functools import lru_cache
 
 import pandas as pd
 
-from analysis.english import function_words, is_finite_verb, lexicon_tags, title_case_lines
+from analysis.english import (
+    function_words,
+    is_finite_verb,
+    lexicon_tags,
+    person_nouns,
+    title_case_lines,
+)
 from analysis.framing._common import (
     TermMatcher,
     body_sentences,
@@ -182,23 +188,72 @@ def _title_like(term: str) -> bool:
     return bool(words) and words[-1].casefold().rstrip(".") in _TITLES
 
 
-def _title_names_family(text: str, start: int, end: int, aliases: TermMatcher | None) -> bool:
-    """Whether the title at ``text[start:end]`` names the family's actor: right before one
-    of its aliases ("Senator Jane Doe"), after one and a comma ("Jane Doe, the senator"),
-    or as "the senator" with no other name after it.
+def _stands_for_actor(term: str) -> bool:
+    """Whether a describing term can name its actor on its own, as "the senator" or "the
+    real estate mogul" do: its head (the last word, or the word before "of") is a title, a
+    role or a person's noun (:func:`_names_a_person`). A place, a party or an adjective
+    ("South Carolina", "Republican", "recent") only describes beside a name.
+
+    >>> [_stands_for_actor(t) for t in ("Vermont Sen.", "Real estate mogul", "Campaigner",
+    ...                                 "chief executive of the Group", "South Carolina",
+    ...                                 "Republican", "recent", "White House Bush")]
+    [True, True, True, True, False, False, False, False]
+    """
+    words = term.split()
+    if "of" in words[1:]:
+        words = words[:words.index("of")]
+    if not words:
+        return False
+    head = words[-1]
+    from analysis.attribution.speakers import _AFFILIATIONS
+
+    if head.casefold() in _AFFILIATIONS:
+        return False  # "the Republican": a party's member, any of them
+    return _title_like(term) or _names_a_person(head)
+
+
+def _names_a_person(word: str) -> bool:
+    """Whether a noun can stand for a person or a body: a title ("senator", "executive"),
+    a role of :func:`analysis.attribution.speakers.actor_type_words` ("nominee", "group"),
+    a person's noun of :func:`analysis.english.person_nouns` ("veteran", "mogul"), or a
+    doer's noun Brill's lexicon lacks ("frontrunner"); not "strategy", "night" or "border".
+
+    >>> [_names_a_person(w) for w in ("executive", "veteran", "front-runner", "strategy",
+    ...                               "night", "then-candidate", "border")]
+    [True, True, True, False, False, True, False]
+    """
+    from analysis.attribution.speakers import _TITLES, actor_type_words
+
+    whole = word.casefold().rstrip(".")
+    word = whole.rsplit("-", 1)[-1]
+    roles = actor_type_words()
+    kind = roles.get(word, roles.get(word.removesuffix("s"), "none"))
+    return whole in person_nouns() or word in person_nouns() or kind != "none" or \
+        word in _TITLES and word not in _ADJECTIVE_TITLES or \
+        whole not in lexicon_tags() and len(word) > 4 and word.endswith(_DOER_ENDINGS)
+
+
+def _names_family(text: str, start: int, end: int, aliases: TermMatcher | None,
+                  alone: bool = True) -> bool:
+    """Whether the describing term at ``text[start:end]`` names the family's actor: right
+    before one of its aliases ("Senator Jane Doe"), after one and a comma ("Jane Doe, the
+    senator"), or, when it can stand ``alone`` (:func:`_stands_for_actor`), as "the
+    senator" with no other name after it.
 
     >>> m = TermMatcher.build(["Jane Doe"])
-    >>> [_title_names_family(t, t.find("Senator"), t.find("Senator") + 7, m) for t in (
+    >>> [_names_family(t, t.find("Senator"), t.find("Senator") + 7, m) for t in (
     ...     "Senator Jane Doe spoke.", "Senator Tom Hale spoke.", "Then the Senator left.")]
     [True, False, True]
+    >>> _names_family("the Republican convention", 4, 14, m, alone=False)
+    False
     """
     hits = aliases.find(text) if aliases is not None else []
     if any(0 <= s - end <= 2 and not text[end:s].strip() for s, _, _ in hits):
         return True
     if any(0 <= start - e <= 8 and _APPOSITION_GAP.fullmatch(text, e, start) for _, e, _ in hits):
         return True
-    return text[max(0, start - 4):start].casefold() == "the " and \
-        _NAME_NEXT.match(text, end) is None
+    return alone and text[max(0, start - 4):start].casefold() == "the " and \
+        _NAME_NEXT.match(text, end) is None and not modifies_next(text, end)
 
 
 #: Between a name and a title after it: "Jane Doe, the senator".
@@ -246,13 +301,18 @@ def label_occurrences(corpus: pd.DataFrame, families: pd.DataFrame | dict | str 
     rows = []
     for family, group in fams.groupby("family", sort=False):
         matcher = TermMatcher.build(group["term"], plural=True)
-        # a title the corpus put beside the actor ("Senator", "President") names the actor
-        # only beside one of its names or as "the senator"; "Senator John McCain", "a
-        # president", "for president" are someone else or no one
-        titles = {t for t, note in zip(group["term"], group["note"].fillna(""), strict=True)
-                  if note.startswith(_DESCRIBES) and _title_like(t)}
+        # a describing word the corpus put beside the actor ("Senator", "Republican",
+        # "South Carolina") names the actor only beside one of its names or, when it can
+        # stand alone, as "the senator"; "Senator John McCain", "a president", "the
+        # Republican convention", "in South Carolina" are someone else or no one
+        described = {t: _stands_for_actor(t) for t, note in zip(
+            group["term"], group["note"].fillna(""), strict=True) if note.startswith(_DESCRIBES)}
         aliases = TermMatcher.build(group.loc[group["note"] == _ALIAS, "term"]) \
-            if titles else None
+            if described else None
+        # standing alone ("the senator"), a describing word refers back to the actor: only
+        # after one of its names in the same article
+        named_from = {a: min((s for s, _, _ in aliases.find(t)), default=len(t))
+                      for a, t in texts.items()} if described else {}
         excludes = {t: TermMatcher.build(split_terms(x), plural=True)
                     for t, x in zip(group["term"], group["exclude"], strict=False)
                     if split_terms(x)}
@@ -263,9 +323,11 @@ def label_occurrences(corpus: pd.DataFrame, families: pd.DataFrame | dict | str 
                     xs <= ms and me <= xe for xs, xe, _ in excludes[term].find(s.text)
                 ):
                     continue
-                if term in titles and not _title_names_family(s.text, ms, me, aliases):
-                    continue
                 start, end = s.start + ms, s.start + me
+                if term in described and not _names_family(
+                        s.text, ms, me, aliases,
+                        described[term] and named_from[s.article_id] < start):
+                    continue
                 rows.append({
                     "article_id": s.article_id, "outlet": s.outlet,
                     "sentence_id": s.sentence_id, "kind": s.kind, "family": family,
@@ -466,6 +528,13 @@ def _descriptor_before(text: str, start: int, floor: int, stop: frozenset[str],
         boundary == "mention" and len(words) == 1 and words[0].islower())
     if any(_verb_form(w) for w in words[1:]):
         return ""  # a verb or participle inside: a clause ("the building needed repairs")
+    if len(words) > 1 and words[0].casefold() in _CLAUSE_ARTICLES:
+        boundary, words = words[0].casefold(), words[1:]  # "One advantage Jane Doe has"
+    if boundary in _CLAUSE_ARTICLES and words and all(w[:1].islower() for w in words) and \
+            lexicon_tags().get(words[-1]) == "NN" and not _names_a_person(words[-1]):
+        # a thing, the name opening a clause on it: "the strategy Jane Doe chose" (a name
+        # before the noun makes it a role: "the United Nations envoy Jane Doe")
+        return ""
     if words and words[-1].islower() and lexicon_tags().get(words[-1]) == "NNS":
         return ""  # many, not the one named: "the hurdles Jane Doe has faced"
     words = words[_after_other_noun(words):]
@@ -493,6 +562,10 @@ def _descriptor_before(text: str, start: int, floor: int, stop: frozenset[str],
 #: Not any lower-case letter before a capital: "ExxonMobil", "BuzzFeed", "McGrath".
 _RUN_IN = re.compile(r"(?:\b(?:Images|Photo|Photos|Press|Reuters|Wire)|\b[A-Z]{3,})"
                      r"(?=[A-Z][a-z])")
+#: Words that open a noun phrase which a clause may follow with no "that": "the night
+#: Jane Doe won", "one advantage Jane Doe has", "a deal Jane Doe signed".
+_CLAUSE_ARTICLES = frozenset({"the", "a", "an", "one", "this", "that", "another", "every",
+                              "each", "any", "no"})
 #: Months and weekdays: "In August Trump met ..." has no describing word.
 _DATE_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july",
                          "august", "september", "october", "november", "december", "monday",
@@ -586,6 +659,10 @@ _PHRASE_CLOSED = re.compile(r"[ \t]*(?:[,.;:)]|(?:who|whose|whom|that)\b)")
 _TITLE_MODIFIERS = frozenset({"former", "deputy", "chief", "assistant", "executive", "home",
                               "foreign", "prime", "shadow", "vice", "interior", "state",
                               "defence", "defense", "general"})
+
+
+#: Of those, the adjectives, which name no one alone ("the state Jane Doe won").
+_ADJECTIVE_TITLES = _TITLE_MODIFIERS - {"deputy", "chief", "assistant", "executive"}
 
 
 def _form_of_address(label: str) -> bool:
