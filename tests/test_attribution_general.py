@@ -1800,6 +1800,32 @@ def test_a_heading_in_capitals_is_no_speaker_and_ends_the_previous_one():
      ["Jane Doe"]),
     ("He is poor (worth $100,000, according to Senate filings). Later he spoke.",
      ["senate filings"]),
+    # an aside opening with a preposition is no subject, its names objects ("Bret
+    # Stephens, who, after trading insults ... over Mr. Trump, said" had been Trump's)
+    ("First there was the editor Tom Hale, who, after trading insults with Jane Doe, "
+     "said that the party had become an echo chamber.", ["Tom Hale"]),
+    ("Even the biggest hawks, like Tom Hale and Jane Doe, say the troops should be local.",
+     ["even the biggest hawks"]),
+    # a "by" after another participle is that participle's agent, not the passive's; the
+    # doer of the verb before "and" speaks
+    ("When Tom Hale was asked during a lunch held by the Rotary Club if the plan would "
+     "go ahead, he laughed and said, “We’ll see.”", ["Tom Hale"]),
+    ("It was revealed that he bankrolled lawsuits by Jane Doe against the paper.", [""]),
 ])
 def test_words_around_a_subject_that_name_no_one(text, speakers):
     assert _one(text)["speaker"].tolist() == speakers
+
+
+def test_a_name_in_a_prepositional_aside_is_not_the_subject():
+    # written for this test: the name inside the aside ("Clinton’s lack of press
+    # conferences") had spoken instead of the columnist, with or without an actor table
+    from analysis.actors import load_actors
+
+    text = ("Washington Post columnist Mary Hale, in an attempt to draw attention to Jane "
+            "Doe’s lack of press conferences, wrote, “The candidate answered seven "
+            "questions.”")
+    table = load_actors(pd.DataFrame({"actor": ["Jane Doe"], "aliases": ["Jane Doe;Doe"],
+                                      "type": ["politician"]}))
+    corpus = pd.DataFrame({"article_id": ["1"], "outlet": ["A"], "text": [text]})
+    assert extract_quotes(corpus)["speaker"].tolist() == ["Mary Hale"]
+    assert extract_quotes(corpus, actors=table)["speaker"].tolist() == ["Mary Hale"]

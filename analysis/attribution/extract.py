@@ -546,6 +546,21 @@ _THE_BODY_WORD = re.compile(r"The\s+([A-Z][a-z]+)")
 _TIME_AFTER_NOUN = re.compile(r"\s+(?:" + _TIME_PHRASE + r"|" + _WHEN_WORDS + r")$", re.I)
 #: A comma segment that is a relative clause (", who since ...,"), never a subject.
 _RELATIVE_OPENING = re.compile(r"\s*(?:who|whose|which|whom)\b", re.I)
+def _opens_with_preposition(segment: str) -> bool:
+    """Whether a comma-delimited segment opens with a preposition (Brill's IN, not "that"
+    nor the agent's "by"): an adverbial aside ("in an attempt to draw attention to Jane
+    Doe's record"), whose names are objects, never the subject.
+
+    >>> _opens_with_preposition(" in a nod to Jane Doe"), _opens_with_preposition("Jane Doe")
+    (True, False)
+    >>> _opens_with_preposition(" by Jane Doe")  # "a study, by Jane Doe, suggests"
+    False
+    """
+    words = segment.split()
+    return bool(words) and words[0] not in ("that", "by") and \
+        lexicon_tags().get(words[0]) == "IN"
+
+
 #: A dateline before a dash opening a paragraph: "WASHINGTON ― ", "LONDON (Reuters) - ".
 _DATELINE_DASH = re.compile(r"[A-Z][A-Z.' ,]*[A-Z.](?:\s*\([^()]{1,30}\))?\s*[-–—―]+\s*")
 #: Prepositions that cannot end a subject: a "verb" after them is an adjective ("articles
@@ -1721,6 +1736,9 @@ class _Article:
         if k and words[k - 1] in _BE and (_PARTICIPLE_END.search(verb_text)
                                           or verb_text == "told"):
             agent = _BY.search(m[ve:limit])
+            if agent and any(lexicon_tags().get(w.casefold()) in ("VBN", "VBD")
+                             for w in m[ve:ve + agent.start()].split()):
+                agent = None  # "was asked at a lunch held by the Journal": held's agent
             if agent:
                 a_start = ve + agent.end()
                 cands = [r for r in self.refs_in(a_start, min(limit, a_start + 80))]
@@ -1763,6 +1781,13 @@ class _Article:
         # a closing mark after the comma ('of "fair rents," saying') is punctuation
         tail = tokens[-1][2].casefold().rstrip("”’\"'") if tokens else ""
         participle = verb_text.endswith("ing")
+        if tail in ("and", "but") and "," in pre_clean[:tokens[-1][0]]:
+            doer = self._clause_doer(sent, pre_clean, tokens[-1][0])
+            if doer is not None:
+                # ", he laughed and said": the doer of the verb before "and", not the
+                # subject of a speech verb in an earlier clause ("when Doe was asked ...")
+                spk, st, cls = self.resolve(doer)
+                return spk, st, cls, (doer.start, doer.end)
         if not tokens or tail in ("and", "but", "or", "and,") or tail.endswith(",") and \
                 participle or tail in ("after", "before", "by", "while", "when", "without",
                                        "despite", "to"):
@@ -1800,10 +1825,14 @@ class _Article:
                                  for r in self.refs_in(sent.start + cand.start(),
                                                        sent.start + cand.end()))]
                 for cand in reversed(segments):
-                    if _RELATIVE_OPENING.match(cand.group(0)):
-                        continue    # ", who since ... the GOP nominee,": not the subject
-                    if any(r.cls == "person" for r in self.refs_in(
-                            sent.start + cand.start(), sent.start + cand.end())):
+                    if _RELATIVE_OPENING.match(cand.group(0)) or _opens_with_preposition(
+                            cand.group(0)):
+                        # ", who since ... the GOP nominee,", ", in a nod to Jane Doe,":
+                        # not the subject
+                        continue
+                    if any(r.cls == "person" and m[r.end:r.end + 2] not in ("'s", "’s")
+                           for r in self.refs_in(sent.start + cand.start(),
+                                                 sent.start + cand.end())):
                         seg = cand
                         break
                 if heads and heads[0].start() < seg.start():
@@ -1830,6 +1859,23 @@ class _Article:
                 np_start = v[1]
             break
         return self.np_speaker(np_start, np_end, vs)
+
+    def _clause_doer(self, sent: _Sent, pre: str, link: int) -> _Ref | None:
+        """The doer of a short clause after the sentence's last comma and before the "and"
+        at ``pre[link:]`` (", he laughed and said", ", Jane Doe paused and added"): a
+        pronoun or a person's name opening it, then one verb that is not a speech verb and
+        at most one adverb; else None."""
+        cut = sent.start + pre.rfind(",", 0, link) + 1
+        refs = [r for r in self.refs_in(cut, sent.start + link) if not self.in_quote(r.start)]
+        if len(refs) != 1 or refs[0].cls not in ("pronoun", "person") or \
+                self.masked[cut:refs[0].start].strip():
+            return None
+        ref = refs[0]
+        rest = self.masked[ref.end:sent.start + link].split()
+        if not 1 <= len(rest) <= 2 or self.verbs_in(ref.end, sent.start + link):
+            return None
+        tags = [lexicon_tags().get(w.casefold(), "") for w in rest]
+        return ref if tags[0] in ("VBD", "VBZ") and all(t == "RB" for t in tags[1:]) else None
 
     def _inverted_subject(self, sent: _Sent, vs: int, ve: int
                           ) -> tuple[str, str, str, tuple[int, int] | None] | None:
