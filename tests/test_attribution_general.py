@@ -64,6 +64,22 @@ def test_two_apostrophes_as_a_double_mark():
     assert q["speaker"].tolist() == ["Earnest", "Earnest"]
 
 
+@pytest.mark.parametrize(("text", "quotes"), [
+    # an apostrophe before a year cut short opens no quotation ("in the 1970s and '80s;
+    # linking arms ..." had run as a quotation to the next single mark, paragraphs later)
+    ("He grew up in the 1970s and '80s in Houston. 'I was happy,' he said.",
+     ["I was happy"]),
+    ("She said in ’08 that the race was close, and it ‘would stay close.’",
+     ["would stay close."]),
+    ("Zinke wrote in the 2018-'22 plan that 'energy is strength,' and left.",
+     ["energy is strength"]),
+    # a short title opening with a number is still quoted ("’13 Hours’")
+    ("He said the film ’13 Hours’ was ‘too long,’ and left.", ["13 Hours", "too long"]),
+])
+def test_an_elided_year_opens_no_quotation(text, quotes):
+    assert _one(text)["quote"].tolist() == quotes
+
+
 def test_colon_introduces_a_quotation():
     q = _one("Cruz continued:\n\n\"You look at the questions, all of them. Do you see?\"")
     assert q.loc[0, "speaker"] == "Cruz"

@@ -19,6 +19,12 @@ MARKS = SINGLE + DOUBLE
 _OPEN_BEFORE = "([{—–-/:;,\"“‘'"
 _CLOSE_AFTER = ".,;:!?)]}—–-\"”’'…"
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+#: Two digits after an apostrophe, and no third digit or letter but a plural's "s": a year
+#: cut short ("the '80s", "class of ’16"; not the title "‘13th’").
+_ELIDED_YEAR = re.compile(r"\d\ds?(?!\w)")
+#: ... unless a single mark closes a few words later on the line: a short title that opens
+#: with a number ("’13 Hours’").
+_SHORT_TITLE = re.compile(r"[^\n'‘’]{1,30}?\S['’](?=[\s.,;:!?)]|$)")
 
 
 # --------------------------------------------------------------------------- quote marks
@@ -61,6 +67,8 @@ def _mark_roles(text: str, i: int) -> tuple[bool, bool]:
     nxt = text[i + 1] if i + 1 < len(text) else "\n"
     if ch in SINGLE and prev.isalnum() and nxt.isalnum():
         return False, False                               # apostrophe: I'm, Falter's
+    if ch in SINGLE and _ELIDED_YEAR.match(text, i + 1) and not _SHORT_TITLE.match(text, i + 1):
+        return False, False                               # a decade or year: '80s, ’16
     can_open = (prev.isspace() or prev in _OPEN_BEFORE) and not nxt.isspace()
     can_close = (not prev.isspace()) and (nxt.isspace() or nxt in _CLOSE_AFTER
                                           # a missing space: 'We won!”The next ...',
