@@ -1832,6 +1832,17 @@ def test_words_around_a_subject_that_name_no_one(text, speakers):
     assert _one(text)["speaker"].tolist() == speakers
 
 
+def test_he_after_a_body_pointing_to_a_person_who_spoke_is_that_person():
+    # written for this test: "He said" after "the Department ... pointed to comments made
+    # by Jeffrey Wood, a political appointee ..., who spoke ..." had gone to the previous
+    # speaker; a body opening the sentence before stopped the search for the antecedent
+    q = _one('Tom Hale spoke first. "No," Hale said. Asked for comment, the Department of '
+             "Justice pointed to comments made by Mark Reed, an appointee at the "
+             "department, who spoke about the case last week. He said that \"the right "
+             'does not exist" and left.')
+    assert q["speaker"].tolist() == ["Tom Hale", "Mark Reed"]
+
+
 def test_a_name_in_a_prepositional_aside_is_not_the_subject():
     # written for this test: the name inside the aside ("Clinton’s lack of press
     # conferences") had spoken instead of the columnist, with or without an actor table

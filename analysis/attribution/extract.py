@@ -626,6 +626,11 @@ _FIRST_LOWER_WORD = re.compile(r"\s*([a-z]+)")
 
 _SPEAKS_AFTER = re.compile(r"\s+(?:also\s+)?" + _LONE_FORM)
 
+#: After a name, its description between commas and a relative clause of speaking: ", a
+#: political appointee at the department, who spoke at a conference".
+_RELATIVE_SPEAKS = re.compile(r"(?:,[^,.;:!?\"“”]{1,120})?,\s+who\s+(?:also\s+|then\s+)?"
+                              r"(?:spoke|" + _LONE_FORM[3:])
+
 #: What may follow the verb of a sentence that only attributes the quotation before it.
 _AFTER_VERB = re.compile(r"\s*(?:[.!?]|,|(?:as|on|in|at|during|after|before|while|when|"
                          r"outside|from|via|on|in)\b)")
@@ -1572,6 +1577,15 @@ class _Article:
                 spk, st, cls = self.resolve(first[0])
                 if fits(spk, cls):
                     return spk, st, cls
+                # a body opens it, and a person it names speaks ("the Department pointed
+                # to comments made by Jane Doe, an appointee, who spoke at a conference.
+                # He said ..."): that person
+                talker = next((r for r in first[1:] if r.cls == "person"
+                               and _RELATIVE_SPEAKS.match(self.masked, r.end, prev.end)), None)
+                if talker is not None:
+                    spk, st, cls = self.resolve(talker)
+                    if fits(spk, cls):
+                        return spk, st, cls
                 break                   # another kind of name opens it: not further back
             speaker = next((r for r in first if _SPEAKS_AFTER.match(self.masked, r.end)),
                            None)
