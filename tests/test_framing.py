@@ -213,6 +213,15 @@ def _words_before_jane_doe(text: str) -> str:
     ("Later the front-runner Jane Doe spoke.", "front-runner"),
     ("A defensive Jane Doe said no.", "defensive"),
     ("He said the group Jane Doe had founded would go.", "group"),
+    # a headline in title case run into the body on one line ("Top Trump Cabinet Pick
+    # Went On ...", "... Try To Change Trump's Mind On ..." had given "Top" and "Change")
+    ("Top Jane Doe Cabinet Pick Went On Television The pick was poor.", ""),
+    ("World Leaders Try To Change Jane Doe's Mind On Climate Change It was eight to one.", ""),
+    # ... but not names listed in a sentence, nor a name before a capitalised name
+    ("Backers, including Massachusetts Sen. Jane Doe and California Sen. Tom Hale, met.",
+     "Massachusetts Sen."),
+    ("It is Democratic New York Rep. Jane Doe's Green New Deal that passed.",
+     "Democratic New York Rep."),
 ])
 def test_the_words_before_a_name_that_describe_it(text: str, before: str):
     assert _words_before_jane_doe(text) == before

@@ -475,7 +475,7 @@ def _verb_form(word: str) -> bool:
 
 
 def _descriptor_before(text: str, start: int, floor: int, stop: frozenset[str],
-                       verbs: frozenset[str]) -> str:
+                       verbs: frozenset[str], end: int | None = None) -> str:
     """The words right before a name that describe it ("CAA boss", "campaigner"), not
     reaching back past ``floor`` (the end of the previous mention).
 
@@ -540,9 +540,11 @@ def _descriptor_before(text: str, start: int, floor: int, stop: frozenset[str],
     words = words[_after_other_noun(words):]
     while words and _verb_form(words[0]) and not _opens_name(words):
         words.pop(0)
-    if words and _headline_lines(text)(start):
+    if words and (_headline_lines(text)(start) or end is not None and
+                  _title_case_after(text, end)):
         # a headline in title case capitalises every word ("Ted Cruz Hints Trump Would
-        # ...", "Offensive Things Donald Trump Has Said"): only its titles describe
+        # ...", "Offensive Things Donald Trump Has Said"; one run into the body on the same
+        # line, "Jane Doe Shreds Roe's EPA Appointee Over ..."): only its titles describe
         from analysis.attribution.speakers import _TITLES
 
         kept = len(words)
@@ -566,6 +568,42 @@ _RUN_IN = re.compile(r"(?:\b(?:Images|Photo|Photos|Press|Reuters|Wire)|\b[A-Z]{3
 #: Jane Doe won", "one advantage Jane Doe has", "a deal Jane Doe signed".
 _CLAUSE_ARTICLES = frozenset({"the", "a", "an", "one", "this", "that", "another", "every",
                               "each", "any", "no"})
+#: Short words a title in title case leaves in lower case ("War on Coal"); not "and" or
+#: "or", which join names in a sentence too ("Sen. Jane Doe and California Gov. ...").
+_TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "on", "in", "at", "to", "for", "by",
+                                "with", "from", "as"})
+#: The three words after a name (past a possessive), on its line, with no punctuation
+#: between them.
+_THREE_AFTER = re.compile(r"(?:['’]s)?[ \t]+([\w'’-]+)[ \t]+([\w'’-]+)[ \t]+([\w'’-]+)")
+
+
+def _title_case_after(text: str, end: int) -> bool:
+    """Whether the three words after the name ending at ``end`` are capitalised, or small
+    words a title leaves in lower case, two of them at least capitalised and one of those a
+    verb, a preposition or an adverb (Brill's lexicon): the name stands in a headline in
+    title case ("Top Roe Cabinet Pick Went On ...", "Fight Roe's Ending War on Coal"), not
+    in a sentence, a list of names ("Jane Roe Emmanuel Jean-Michel Roe") or before a name
+    ("Jane Roe's Green New Deal").
+
+    >>> t = "Top Roe Cabinet Pick Went On TV. Then Roe said no."
+    >>> _title_case_after(t, 7), _title_case_after(t, t.rfind("Roe") + 3)
+    (True, False)
+    """
+    after = _THREE_AFTER.match(text, end)
+    if after is None or not text[end - 1:end].isalnum():
+        return False
+    words = after.groups()
+    capitals = [w for w in words if w[:1].isupper()]
+    return len(capitals) >= 2 and all(w[:1].isupper() or w in _TITLE_SMALL_WORDS
+                                      for w in words) and \
+        any(lexicon_tags().get(w.casefold(), "")[:2] in _TITLE_CASED_TAGS for w in capitals)
+
+
+#: Brill's tags of words only a title capitalises after a name: verbs, modals,
+#: prepositions and adverbs ("Went", "Will", "Over"; not "Green New Deal").
+_TITLE_CASED_TAGS = frozenset({"VB", "MD", "IN", "RB", "TO"})
+
+
 #: Months and weekdays: "In August Trump met ..." has no describing word.
 _DATE_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july",
                          "august", "september", "october", "november", "december", "monday",
@@ -851,7 +889,7 @@ def descriptors_at(text: str, start: int, end: int, floor: int = 0) -> tuple[str
     ('', '')
     """
     stop, verbs = _word_lists()
-    before = _descriptor_before(text, start, floor, stop, verbs)
+    before = _descriptor_before(text, start, floor, stop, verbs, end)
     if before and modifies_next(text, end) and not _form_of_address(before):
         before = ""  # "a senior Roe aide": the words describe the aide
     return before, _descriptor_after(text, end, stop, verbs, start)
