@@ -510,8 +510,13 @@ def outlet_overview(corpus: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd
     >>> int(o.loc["MailOnline", "articles"]), int(o.loc["MailOnline", "narration_tone_n"])
     (2, 40)
     """
+    from analysis.attribution import in_no_other_outlet
+
     per = article_figures(corpus, tables)
     within = (per["story"] != "").any()
+    all_matches = tables["matches"]
+    # computed over every outlet's quotations: whether another outlet prints each one
+    alone = in_no_other_outlet(all_matches) if len(all_matches) else pd.Series(dtype=bool)
     rows = []
     for outlet, arts in per.groupby("outlet", sort=True):
         words = corpus.loc[corpus["outlet"] == outlet, "word_count"]
@@ -573,10 +578,9 @@ def outlet_overview(corpus: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd
 
         row["labels"] = _top_labels(_rows_of(tables.get("labels", pd.DataFrame()), outlet))
 
-        matches = _rows_of(tables["matches"], outlet)
+        matches = _rows_of(all_matches, outlet)
         row["checked_quotes"] = len(matches)
-        row["unique_quotes"] = int((matches["status"] == UNIQUE_STATUS).sum()) \
-            if len(matches) else 0
+        row["unique_quotes"] = int(alone.loc[matches.index].sum()) if len(matches) else 0
 
         best_share, partner = float("nan"), ""
         reuse = tables["reuse"]
@@ -1419,14 +1423,16 @@ def only_here(matches: pd.DataFrame, width: int = 220) -> pd.DataFrame:
 
     >>> m = pd.DataFrame({"article_id": ["1", "1"], "outlet": ["A", "A"],
     ...     "speaker": ["X", "Y"], "quote": ["short one", "a longer quotation"],
-    ...     "status": [UNIQUE_STATUS, UNIQUE_STATUS]})
+    ...     "status": [UNIQUE_STATUS, UNIQUE_STATUS], "cluster": [0, 1]})
     >>> only_here(m)["quotation"].tolist()
     ['a longer quotation']
     """
     cols = ["outlet", "article", "speaker", "quotation"]
     if len(matches) == 0:
         return pd.DataFrame(columns=cols)
-    only = matches[matches["status"] == UNIQUE_STATUS].copy()
+    from analysis.attribution import in_no_other_outlet
+
+    only = matches[in_no_other_outlet(matches)].copy()
     if len(only) == 0:
         return pd.DataFrame(columns=cols)
     only["length"] = only["quote"].str.len()

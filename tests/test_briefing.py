@@ -201,6 +201,41 @@ def test_overview_has_one_row_per_outlet_with_the_seed_facts(corpus, seed_overvi
                                      "morality", "economic"]).all()
 
 
+def test_a_quotation_an_outlet_repeats_in_its_own_articles_is_in_no_other_outlet(tmp_path):
+    # written for this test: a paper that printed the same article twice had had only 13
+    # of its 37 quotations counted as "found in no other outlet" (the others were in its
+    # own second copy); the one another outlet prints is the only one found elsewhere
+    from analysis.attribution import in_no_other_outlet
+
+    said = ("“We will fight this ruling in every court,” Jane Doe said. "
+            "“The people deserve a fair hearing today,” Tom Hale said.")
+    corpus = pd.DataFrame({"article_id": ["a1", "a2", "b1"], "outlet": ["A", "A", "B"],
+                           "text": [said, said, "“The people deserve a fair hearing "
+                                    "today,” Tom Hale said at noon."]})
+    from analysis import attribution
+
+    tables = {"matches": attribution.match_quotes(attribution.extract_quotes(corpus))}
+    m = tables["matches"].set_index(["article_id", "quote"])
+    alone = in_no_other_outlet(tables["matches"]).to_numpy()
+    assert dict(zip(m.index, alone, strict=True)) == {
+        ("a1", "We will fight this ruling in every court"): True,
+        ("a1", "The people deserve a fair hearing today"): False,
+        ("a2", "We will fight this ruling in every court"): True,
+        ("a2", "The people deserve a fair hearing today"): False,
+        ("b1", "The people deserve a fair hearing today"): False}
+    only = glance.only_here(tables["matches"])
+    assert only["outlet"].tolist() == ["A"]
+    # the outlet table counts over every outlet's quotations, not one outlet's alone
+    from analysis import load_corpus
+
+    corpus.to_csv(tmp_path / "corpus.csv", index=False)
+    loaded = load_corpus(tmp_path / "corpus.csv")
+    overview = briefing.outlet_overview(loaded, briefing.briefing_tables(loaded, None))
+    counts = overview.set_index("outlet")[["unique_quotes", "checked_quotes"]]
+    assert counts.to_dict("index") == {"A": {"unique_quotes": 2, "checked_quotes": 4},
+                                       "B": {"unique_quotes": 0, "checked_quotes": 1}}
+
+
 def test_findings_on_the_seeds_compare_nothing_resting_on_one_article(corpus, seed_overview):
     tables, overview = seed_overview
     found = briefing.overview_findings(overview, corpus=corpus, tables=tables)

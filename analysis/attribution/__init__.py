@@ -100,6 +100,7 @@ __all__ = [
     "token_overlap",
     "evaluate_quotes",
     "extract_quotes",
+    "in_no_other_outlet",
     "in_spans",
     "load_gold",
     "match_quotes",
@@ -123,6 +124,6 @@ from analysis.attribution.marks import DOUBLE, MARKS, SINGLE
 from analysis.attribution.mentions import resolve_mentions as resolve_mentions
 from analysis.attribution.spans import in_spans, merge_spans, quote_spans
 from analysis.attribution.tables import sources_table, verb_profile
-from analysis.attribution.travel import BLOCK_ABOVE, match_quotes
+from analysis.attribution.travel import BLOCK_ABOVE, in_no_other_outlet, match_quotes
 from analysis.attribution.travel import _blocked_pairs as _blocked_pairs
 from analysis.attribution.verbs import speech_verbs

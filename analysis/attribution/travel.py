@@ -239,3 +239,23 @@ def match_quotes(quotes: pd.DataFrame, threshold: float = 85.0, min_words: int =
             "diff": diff, "same_speaker": len(speakers) == 1, "score": round(best[i], 1),
         })
     return pd.DataFrame(rows, columns=cols)
+
+
+def in_no_other_outlet(matches: pd.DataFrame) -> pd.Series:
+    """Whether each quotation of :func:`match_quotes` is printed by no other outlet: found in
+    no other article, or only in other articles of its own outlet (a quotation a paper
+    repeats in its next story still has one witness). Articles of an ``unknown`` outlet
+    are taken to be different publishers'.
+
+    >>> m = pd.DataFrame({"outlet": ["A", "A", "B", "unknown", "unknown"],
+    ...                   "cluster": [0, 0, 1, 2, 2],
+    ...                   "status": ["verbatim", "verbatim", "not found in any other outlet",
+    ...                              "verbatim", "verbatim"]})
+    >>> in_no_other_outlet(m).tolist()
+    [True, True, True, False, False]
+    """
+    if len(matches) == 0:
+        return pd.Series(dtype=bool)
+    outlets = matches.groupby("cluster")["outlet"].transform("nunique")
+    return (matches["status"] == "not found in any other outlet") | (
+        (outlets == 1) & (matches["outlet"].astype(str) != "unknown"))
