@@ -1843,6 +1843,28 @@ def test_he_after_a_body_pointing_to_a_person_who_spoke_is_that_person():
     assert q["speaker"].tolist() == ["Tom Hale", "Mark Reed"]
 
 
+@pytest.mark.parametrize(("text", "speakers"), [
+    # a document the sentence brings in with no sender named speaks for itself, not the
+    # body named before it ("A letter to platform committee members calls for ..." had
+    # been LGBT's, read off "pro-LGBT language")
+    ("Gay Republicans want pro-LGBT language. A letter to committee members calls for the "
+     "party to respond by recognizing that “radical Islamic terrorism” poses a threat.",
+     ["letter"]),
+    # a document someone released, put out or sent is theirs ("The town released a
+    # statement Wednesday saying" had been the FBI's, named in the sentence before)
+    ("The figures came from the FBI. The town released a statement Wednesday saying the "
+     "comments “are based on opinion, not facts.”", ["town"]),
+    ("Jane Doe lost badly. Her campaign sent out an email to supporters stating, “We are "
+     "still in this race.”", ["Jane Doe"]),
+    # a titled name after a place and a comma is a person, not part of the place ("In
+    # Washington, President Obama released a statement" had lost Obama)
+    ("Jane Doe spoke on Monday. In Washington, President Doe released a statement "
+     "condemning “a horrific attack.”", ["Jane Doe"]),
+])
+def test_who_sent_a_document(text, speakers):
+    assert _one(text)["speaker"].tolist() == speakers
+
+
 def test_a_name_in_a_prepositional_aside_is_not_the_subject():
     # written for this test: the name inside the aside ("Clinton’s lack of press
     # conferences") had spoken instead of the columnist, with or without an actor table

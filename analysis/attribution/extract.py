@@ -158,6 +158,26 @@ def _titled_full_name(form: str) -> bool:
     return bool(words) and _given_name(words[0]) and _name_shape(" ".join(words))[0] == "full"
 
 
+#: Titles that open a person's name after a place and a comma ("In Washington, President
+#: Obama"): not the adjectives of titles, nor those that open a place's name ("King County").
+_PERSON_TITLES = frozenset(_TITLES) - {
+    "prime", "home", "foreign", "deputy", "former", "chief", "assistant", "executive",
+    "general", "state", "interior", "vice", "shadow", "defence", "defense", "king", "queen",
+    "prince", "princess", "father", "lady", "lord", "justice", "chair", "leader"}
+
+
+def _titled_name(form: str) -> bool:
+    """Whether a capitalised run is a person's name by its title, full or not ("President
+    Obama", "Sen. Harry Reid"), not a place ("King County", "West Yorkshire").
+
+    >>> [_titled_name(f) for f in ("President Obama", "Sen. Reid", "King County", "Leeds")]
+    [True, True, False, False]
+    """
+    words = form.split()
+    return len(words) >= 2 and words[0].casefold().rstrip(".") in _PERSON_TITLES and \
+        words[-1].casefold() not in _BODY_WORDS
+
+
 def _bodies_with_and(text: str) -> list[tuple[int, int]]:
     """(start, end) of each name of a body whose words after "of" or "for" are joined by
     "and" or "&" ("Centers for Disease Control and Prevention", "Department of Health and
@@ -630,6 +650,17 @@ _SPEAKS_AFTER = re.compile(r"\s+(?:also\s+)?" + _LONE_FORM)
 #: political appointee at the department, who spoke at a conference".
 _RELATIVE_SPEAKS = re.compile(r"(?:,[^,.;:!?\"“”]{1,120})?,\s+who\s+(?:also\s+|then\s+)?"
                               r"(?:spoke|" + _LONE_FORM[3:])
+
+#: An indefinite article and at most two lower-case words before a document's noun: "a new
+#: report", "A letter".
+_INDEFINITE_BEFORE = re.compile(r"(?:\b(?:a|an|another|new)|(?<!\w)(?:A|An|Another))\s+"
+                                r"(?:[a-z-]+\s+){0,2}$")
+
+#: A verb of issuing a document right before it (at most two words between): its subject
+#: sent the document ("released a statement", "put out a statement", "sent out an email").
+_ISSUED_BEFORE = re.compile(r"\b((?:released|issues|issued|releases|put\s+out|puts\s+out|"
+                            r"sent(?:\s+out)?|sends(?:\s+out)?|blasted\s+out|published|"
+                            r"posted|circulated|distributed))\s+(?:[\w-]+\s+){0,2}$")
 
 #: What may follow the verb of a sentence that only attributes the quotation before it.
 _AFTER_VERB = re.compile(r"\s*(?:[.!?]|,|(?:as|on|in|at|during|after|before|while|when|"
@@ -1293,9 +1324,10 @@ class _Article:
         if _PLACE_BEFORE_REVERSED.match(m[max(0, s - 16):s][::-1]):
             return True
         if place_end >= 0 and m[place_end:s] == ", " and not (
-                _SPEAKS_AFTER.match(m, e) or _titled_full_name(form)):
+                _SPEAKS_AFTER.match(m, e) or _titled_full_name(form) or _titled_name(form)):
             # "in Leeds, West Yorkshire"; not "In Ohio, Tom Reyes said" nor "in Nevada,
-            # Senator Harry Reid, the minority leader, said"
+            # Senator Harry Reid, the minority leader, said" nor "In Washington, President
+            # Obama released"
             return True
         if form.isupper() and (m[s - 1:s] == "(" and after[:1] == ")"
                                or (s == 0 or m[s - 1] == "\n") and after[:1] in ",("):
@@ -1410,13 +1442,27 @@ class _Article:
             # "Trump received a threatening letter": the one named received it; the sender
             # is not said, and the letter speaks for itself
             return self.lower[ref.start:ref.end], "document", "document"
-        if re.search(r"\b(?:a|an|another|new)\s+(?:[a-z-]+\s+){0,2}$",
-                     m[max(sent.start, ref.start - 30):ref.start]) and any(
-                r.cls in ("person", "org", "plural", "pronoun") and not self.in_quote(r.start)
-                for r in self.refs_in(sent.start, ref.start)):
-            spk, st, cls, _ = self.coordinated(sent, ref.start)
-            if spk:
-                return spk, st, cls
+        indefinite = _INDEFINITE_BEFORE.search(m, max(sent.start, ref.start - 30), ref.start)
+        if indefinite:
+            issued = _ISSUED_BEFORE.search(m, max(sent.start, indefinite.start() - 40),
+                                           indefinite.start())
+            if issued:
+                # "The town released a statement saying ...", "His office put out a
+                # statement": who issued it
+                spk, st, cls, _ = self.subject(issued.start(1), issued.end(1), ref.start)
+                if spk:
+                    return spk, st, cls
+            if any(r.cls in ("person", "org", "plural", "pronoun") and not self.in_quote(r.start)
+                   for r in self.refs_in(sent.start, ref.start)):
+                spk, st, cls, _ = self.coordinated(sent, ref.start)
+                if spk:
+                    return spk, st, cls
+            elif indefinite.group(0)[:1] in "aA":
+                # "A letter to committee members calls for ...": a document the sentence
+                # brings in, sent by no one it names, speaks for itself (the nearest body
+                # named before is not its sender); not "the new statement", which may be
+                # the one a body named before has just put out
+                return self.lower[ref.start:ref.end], "document", "document"
         return self.resolve_org(ref.start)
 
     def _outer_verb(self, vs: int) -> tuple[int, int] | None:
