@@ -179,6 +179,7 @@ def _words_before_jane_doe(text: str) -> str:
     # the descriptor "Republicans fear"
     ("It is the kind of judge many Republicans fear Jane Doe would pick.", ""),
     ("Officials say Democrats face Jane Doe in the spring.", ""),
+    ("Democrats fear Jane Doe will win.", ""),
     ("He went to meet Labour leader Jane Doe on Friday.", "Labour leader"),
     # a noun ending another phrase before a title ("the Syrian refugees President Obama
     # wants to bring" had given "Syrian refugees President")

@@ -445,9 +445,9 @@ def _title_words(tokens: list[str]) -> list[str]:
     return out
 
 
-#: A capitalised plural naming a group ("Republicans", "Democrats", "Christians"), which a
-#: verb rather than a name follows.
-_GROUP_PLURAL = re.compile(r"^[A-Z][a-z]+(?:ans|ats|ists|ers|ites|ims)$")
+#: A capitalised plural naming a group ("Republicans", "Democrats", "Christians", a
+#: headline's "Dems"), which a verb rather than a name follows.
+_GROUP_PLURAL = re.compile(r"^(?:[A-Z][a-z]+(?:ans|ats|ists|ers|ites|ims)|Dems)$")
 #: Word endings of verbs and adverbs, which end a describing phrase ("seen blocking").
 _NOT_NOUN = re.compile(r"(?:ed|ing|ly)$", re.IGNORECASE)
 
@@ -554,8 +554,10 @@ def _descriptor_before(text: str, start: int, floor: int, stop: frozenset[str],
     if not opens:
         while words and not words[0][:1].isupper():
             words.pop(0)
-        if len(words) > 1 and _GROUP_PLURAL.search(words[0]) and words[1].islower():
-            return ""  # a group and its verb: "many Republicans fear Jane Doe would ..."
+    if len(words) == 2 and _GROUP_PLURAL.search(words[0]) and words[1].islower():
+        # a group and its verb: "many Republicans fear Jane Doe would ...", a headline's
+        # "Dems hope Jane Doe's ..."
+        return ""
     return " ".join(words)
 
 
