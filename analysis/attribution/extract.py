@@ -566,6 +566,8 @@ _THE_BODY_WORD = re.compile(r"The\s+([A-Z][a-z]+)")
 _TIME_AFTER_NOUN = re.compile(r"\s+(?:" + _TIME_PHRASE + r"|" + _WHEN_WORDS + r")$", re.I)
 #: A comma segment that is a relative clause (", who since ...,"), never a subject.
 _RELATIVE_OPENING = re.compile(r"\s*(?:who|whose|which|whom)\b", re.I)
+
+
 def _opens_with_preposition(segment: str) -> bool:
     """Whether a comma-delimited segment opens with a preposition (Brill's IN, not "that"
     nor the agent's "by"): an adverbial aside ("in an attempt to draw attention to Jane

@@ -199,14 +199,14 @@ def _stands_for_actor(term: str) -> bool:
     ...                                 "Republican", "recent", "White House Bush")]
     [True, True, True, True, False, False, False, False]
     """
+    from analysis.attribution.speakers import _AFFILIATIONS
+
     words = term.split()
     if "of" in words[1:]:
         words = words[:words.index("of")]
     if not words:
         return False
     head = words[-1]
-    from analysis.attribution.speakers import _AFFILIATIONS
-
     if head.casefold() in _AFFILIATIONS:
         return False  # "the Republican": a party's member, any of them
     return _title_like(term) or _names_a_person(head)
@@ -254,6 +254,20 @@ def _names_family(text: str, start: int, end: int, aliases: TermMatcher | None,
         return True
     return alone and text[max(0, start - 4):start].casefold() == "the " and \
         _NAME_NEXT.match(text, end) is None and not modifies_next(text, end)
+
+
+def _first_named(text: str, article_id: str, aliases: TermMatcher | None,
+                 seen: dict[str, int]) -> int:
+    """Where one of ``aliases`` is first named in an article's ``text`` (its length when
+    none is), looked up once per article and kept in ``seen``.
+
+    >>> _first_named("Then Jane Doe left.", "1", TermMatcher.build(["Jane Doe"]), {})
+    5
+    """
+    if article_id not in seen:
+        hits = aliases.find(text) if aliases is not None else []
+        seen[article_id] = min((at for at, _, _ in hits), default=len(text))
+    return seen[article_id]
 
 
 #: Between a name and a title after it: "Jane Doe, the senator".
@@ -310,9 +324,9 @@ def label_occurrences(corpus: pd.DataFrame, families: pd.DataFrame | dict | str 
         aliases = TermMatcher.build(group.loc[group["note"] == _ALIAS, "term"]) \
             if described else None
         # standing alone ("the senator"), a describing word refers back to the actor: only
-        # after one of its names in the same article
-        named_from = {a: min((s for s, _, _ in aliases.find(t)), default=len(t))
-                      for a, t in texts.items()} if described else {}
+        # after one of its names in the same article (looked up for the articles that
+        # need it, once each)
+        named_from: dict[str, int] = {}
         excludes = {t: TermMatcher.build(split_terms(x), plural=True)
                     for t, x in zip(group["term"], group["exclude"], strict=False)
                     if split_terms(x)}
@@ -326,7 +340,8 @@ def label_occurrences(corpus: pd.DataFrame, families: pd.DataFrame | dict | str 
                 start, end = s.start + ms, s.start + me
                 if term in described and not _names_family(
                         s.text, ms, me, aliases,
-                        described[term] and named_from[s.article_id] < start):
+                        described[term] and _first_named(
+                            texts[s.article_id], s.article_id, aliases, named_from) < start):
                     continue
                 rows.append({
                     "article_id": s.article_id, "outlet": s.outlet,
