@@ -218,7 +218,13 @@ def _words_before_jane_doe(text: str) -> str:
     # Went On ...", "... Try To Change Trump's Mind On ..." had given "Top" and "Change")
     ("Top Jane Doe Cabinet Pick Went On Television The pick was poor.", ""),
     ("World Leaders Try To Change Jane Doe's Mind On Climate Change It was eight to one.", ""),
-    # ... but not names listed in a sentence, nor a name before a capitalised name
+    ("The Scourge Of Cow Flatulence Democratic New York Rep. Jane Doe's plan got a lift.",
+     "Rep."),
+    # ... nor a time ("In the past Trump has suggested" had given "past")
+    ("In the past Jane Doe has said so.", ""),
+    # ... but not names listed in a sentence, nor a name before a capitalised name, nor a
+    # day set off by a comma ("On Wednesday, Republican nominee Donald Trump urged")
+    ("On Wednesday, Republican nominee Jane Doe urged them on.", "Republican nominee"),
     ("Backers, including Massachusetts Sen. Jane Doe and California Sen. Tom Hale, met.",
      "Massachusetts Sen."),
     ("It is Democratic New York Rep. Jane Doe's Green New Deal that passed.",

@@ -33,7 +33,9 @@ On 2026-12-08 a first, broader form of the rule for a headline run into the body
 line changed the descriptors of five sample sentences (four of them held out); those five
 were read and the rule narrowed before it was kept, so the held-out part is no longer
 wholly unread. The rule as kept changes one sample descriptor, not a scored one, and
-both figures are the same with and without it.
+both figures are the same with and without it. Its extension the same day to a headline
+before the name changed one more held-out sentence's descriptor ("Climate Accord Canadian
+Prime Minister" to "Prime Minister"), which was read; the figures are the same.
 
 The labels, in ``descriptor_labels.csv`` beside this module, are keyed by article ID,
 sentence number and a digest of the sentence, and hold offsets into the sentence, no text.

@@ -552,11 +552,14 @@ def _descriptor_before(text: str, start: int, floor: int, stop: frozenset[str],
         return ""
     if words and words[-1].islower() and lexicon_tags().get(words[-1]) == "NNS":
         return ""  # many, not the one named: "the hurdles Jane Doe has faced"
+    if words and words[-1] in _TIME_NOUNS | {"past", "future"}:
+        return ""  # a time: "In the past Jane Doe has said", "Last week Jane Doe left"
     words = words[_after_other_noun(words):]
     while words and _verb_form(words[0]) and not _opens_name(words):
         words.pop(0)
     if words and (_headline_lines(text)(start) or end is not None and
-                  _title_case_after(text, end)):
+                  _title_case_after(text, end) or
+                  _title_case_words(tokens[:len(tokens) - len(words)][-4:])):
         # a headline in title case capitalises every word ("Ted Cruz Hints Trump Would
         # ...", "Offensive Things Donald Trump Has Said"; one run into the body on the same
         # line, "Jane Doe Shreds Roe's EPA Appointee Over ..."): only its titles describe
@@ -594,6 +597,30 @@ _TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "on", "in", "at", "to", 
 _THREE_AFTER = re.compile(r"(?:['’]s)?[ \t]+([\w'’-]+)[ \t]+([\w'’-]+)[ \t]+([\w'’-]+)")
 
 
+#: Quotation marks and apostrophes standing as words of their own.
+_QUOTE_MARKS = frozenset({"'", "’", "‘", '"', "“", "”"})
+
+
+def _title_case_words(words: list[str]) -> bool:
+    """Whether words read as a headline in title case: each capitalised or one of a title's
+    small words, two at least capitalised and one of those a verb, a preposition or an
+    adverb (Brill's lexicon); quotation marks are passed over, other punctuation is not
+    ("On Wednesday, Republican nominee ...").
+
+    >>> _title_case_words(["Trump", "Falling", "for", "an"])
+    True
+    >>> _title_case_words(["he", "told", "the"]), _title_case_words(["in", "New", "York"])
+    (False, False)
+    """
+    words = [w for w in words if w not in _QUOTE_MARKS]
+    if not all(re.match(r"\w", w) for w in words):
+        return False
+    capitals = [w for w in words if w[:1].isupper()]
+    return len(capitals) >= 2 and all(w[:1].isupper() or w in _TITLE_SMALL_WORDS
+                                      for w in words) and \
+        any(lexicon_tags().get(w.casefold(), "")[:2] in _TITLE_CASED_TAGS for w in capitals)
+
+
 def _title_case_after(text: str, end: int) -> bool:
     """Whether the three words after the name ending at ``end`` are capitalised, or small
     words a title leaves in lower case, two of them at least capitalised and one of those a
@@ -609,11 +636,7 @@ def _title_case_after(text: str, end: int) -> bool:
     after = _THREE_AFTER.match(text, end)
     if after is None or not text[end - 1:end].isalnum():
         return False
-    words = after.groups()
-    capitals = [w for w in words if w[:1].isupper()]
-    return len(capitals) >= 2 and all(w[:1].isupper() or w in _TITLE_SMALL_WORDS
-                                      for w in words) and \
-        any(lexicon_tags().get(w.casefold(), "")[:2] in _TITLE_CASED_TAGS for w in capitals)
+    return _title_case_words(list(after.groups()))
 
 
 #: Brill's tags of words only a title capitalises after a name: verbs, modals,
