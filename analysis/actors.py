@@ -10,12 +10,12 @@ import bisect
 import difflib
 import re
 import warnings
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
-from analysis.english import NAME_SUFFIXES, function_words, lexicon_tags
+from analysis.english import NAME_SUFFIXES, data_words, function_words, lexicon_tags
 from analysis.errors import CorpusError
 
 #: Actor types the workbook knows; another type is kept as written and reported (a typo
@@ -274,18 +274,6 @@ _WORD_BEFORE = re.compile(r"(?<![\w'’-])([^\W\d_]{2,})[ \t]+$")
 _INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.[ \t]?){1,3}[ \t]+$")
 
 
-@cache
-def _data_words(name: str) -> frozenset[str]:
-    """The first column of ``analysis/data/NAME``, case-folded (one word list per file)."""
-    import csv
-    from importlib import resources
-
-    path = resources.files("analysis") / "data" / name
-    with path.open(encoding="utf-8", newline="") as handle:
-        return frozenset(row[0].strip().casefold() for row in list(csv.reader(handle))[1:]
-                         if row and row[0].strip())
-
-
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
     """First names (case-folded) from ``analysis/data/given_names.csv``: the U.S. Census
@@ -326,13 +314,13 @@ def _other_body_words() -> frozenset[str]:
     """Words that, capitalised after a name, make the name another body's or place's
     ("Met Police Federation", "Clinton Foundation", "Trump Tower":
     ``analysis/data/other_body_words.csv``)."""
-    return _data_words("other_body_words.csv")
+    return data_words("other_body_words.csv")
 
 
 def _not_first_names() -> frozenset[str]:
     """Titles, months, places and labels of a side that are never read as a first name
     (``analysis/data/given_names_not_names.csv``)."""
-    return _data_words("given_names_not_names.csv")
+    return data_words("given_names_not_names.csv")
 
 
 def another_persons_name(text: str, start: int, end: int, own: frozenset[str]) -> bool:

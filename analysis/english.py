@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache, lru_cache
 
 #: Words written after a person's name that make it another person's name ("Donald Trump
 #: Jr", "Joseph Biden Jr.", "Henry Ford II"); a full stop may follow the first four.
@@ -58,7 +58,23 @@ def is_finite_verb(word: str) -> bool:
     return lexicon_tags().get(word.casefold()) in {"VBZ", "VBD"}
 
 
-@lru_cache(maxsize=1)
+@cache
+def data_words(name: str) -> frozenset[str]:
+    """The first column of ``analysis/data/NAME`` below its header, case-folded, empty
+    cells left out: one word list per file, read once.
+
+    >>> "king" in data_words("given_names_not_names.csv")
+    True
+    """
+    import csv
+    from importlib import resources
+
+    path = resources.files("analysis") / "data" / name
+    with path.open(encoding="utf-8", newline="") as handle:
+        return frozenset(row[0].strip().casefold() for row in list(csv.reader(handle))[1:]
+                         if row and row[0].strip())
+
+
 def function_words() -> frozenset[str]:
     """English function words ("the", "of", "would" …), case-folded: the workbook's list
     ``analysis/data/framing_stopwords.csv``, read once for every module that leaves them out
@@ -67,16 +83,9 @@ def function_words() -> frozenset[str]:
     >>> "the" in function_words(), "police" in function_words()
     (True, False)
     """
-    import csv
-    from importlib import resources
-
-    path = resources.files("analysis") / "data" / "framing_stopwords.csv"
-    with path.open(encoding="utf-8", newline="") as handle:
-        return frozenset(row["word"].strip().casefold() for row in csv.DictReader(handle)
-                         if (row.get("word") or "").strip())
+    return data_words("framing_stopwords.csv")
 
 
-@lru_cache(maxsize=1)
 def person_nouns() -> frozenset[str]:
     """Common nouns that name a person ("veteran", "mogul", "rival"): the workbook's list
     ``analysis/data/person_nouns.csv``, derived from WordNet 3.0's ``noun.person`` (see
@@ -85,13 +94,7 @@ def person_nouns() -> frozenset[str]:
     >>> "veteran" in person_nouns(), "night" in person_nouns()
     (True, False)
     """
-    import csv
-    from importlib import resources
-
-    path = resources.files("analysis") / "data" / "person_nouns.csv"
-    with path.open(encoding="utf-8", newline="") as handle:
-        return frozenset(row["noun"].strip() for row in csv.DictReader(handle)
-                         if (row.get("noun") or "").strip())
+    return data_words("person_nouns.csv")
 
 
 @lru_cache(maxsize=1)

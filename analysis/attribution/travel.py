@@ -147,6 +147,10 @@ def _blocked_pairs(norm: list[str], max_df: int = 50, min_probes: int = 3
     return sorted(pairs)
 
 
+#: The status of a quotation :func:`match_quotes` finds in no other article.
+UNIQUE_STATUS = "not found in any other outlet"
+
+
 def match_quotes(quotes: pd.DataFrame, threshold: float = 85.0, min_words: int = 4, *,
                  block_above: int = BLOCK_ABOVE, blocking: bool | None = None
                  ) -> pd.DataFrame:
@@ -225,7 +229,7 @@ def match_quotes(quotes: pd.DataFrame, threshold: float = 85.0, min_words: int =
         outlets = sorted({outlet[j] for j in members})
         others = [j for j in members if article[j] != article[i]]
         if not others:
-            status, diff = "not found in any other outlet", ""
+            status, diff = UNIQUE_STATUS, ""
         else:
             ref = max(others, key=lambda j: (len(norm[j]), -j))
             verbatim, diff = _word_diff(quote[i], quote[ref])
@@ -257,5 +261,5 @@ def in_no_other_outlet(matches: pd.DataFrame) -> pd.Series:
     if len(matches) == 0:
         return pd.Series(dtype=bool)
     outlets = matches.groupby("cluster")["outlet"].transform("nunique")
-    return (matches["status"] == "not found in any other outlet") | (
+    return (matches["status"] == UNIQUE_STATUS) | (
         (outlets == 1) & (matches["outlet"].astype(str) != "unknown"))
