@@ -222,6 +222,23 @@ def _words_before_jane_doe(text: str) -> str:
      "Rep."),
     # ... nor a time ("In the past Trump has suggested" had given "past")
     ("In the past Jane Doe has said so.", ""),
+    # a clause's plural subject and verb before the name, a thing alone or after a
+    # possessive ("Polls show voters trust Clinton", a headline's "Paris attacks test
+    # Clinton's strategy", "during his administration Scott had cut" had given "Polls show
+    # voters trust", "Paris attacks test", "administration"); a modifier may make a thing
+    # a person ("Hollywood legend")
+    ("Polls show voters trust Jane Doe more than her rival.", ""),
+    ("Storm floods test Jane Doe's plans; the city waits", ""),
+    ("During his administration Jane Doe had cut the budget.", ""),
+    ("The “wise Latina” phrase Jane Doe cited was old.", ""),
+    ("It was once owned by Hollywood legend Jane Doe, who sold it.", "Hollywood legend"),
+    # an -ing word before a person's noun after a determiner describes ("his running mate
+    # Tim Kaine" had given "mate"); one after a verb or a comma is a verb
+    ("He campaigned with his running mate Jane Doe in Ohio.", "running mate"),
+    ("Trump won the state, beating rival Jane Doe at home.", "rival"),
+    # a step in a sequence ("First Trump goes to Louisiana" had given "First")
+    ("First Jane Doe goes to Ohio, now she goes to Iowa.", ""),
+    ("First Lady Jane Doe spoke.", "First Lady"),
     # ... but not names listed in a sentence, nor a name before a capitalised name, nor a
     # day set off by a comma ("On Wednesday, Republican nominee Donald Trump urged")
     ("On Wednesday, Republican nominee Jane Doe urged them on.", "Republican nominee"),

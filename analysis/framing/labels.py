@@ -25,6 +25,7 @@ from functools import lru_cache
 import pandas as pd
 
 from analysis.english import (
+    abbreviations,
     function_words,
     is_finite_verb,
     lexicon_tags,
@@ -215,12 +216,13 @@ def _stands_for_actor(term: str) -> bool:
 def _names_a_person(word: str) -> bool:
     """Whether a noun can stand for a person or a body: a title ("senator", "executive"),
     a role of :func:`analysis.attribution.speakers.actor_type_words` ("nominee", "group"),
-    a person's noun of :func:`analysis.english.person_nouns` ("veteran", "mogul"), or a
-    doer's noun Brill's lexicon lacks ("frontrunner"); not "strategy", "night" or "border".
+    a person's noun of :func:`analysis.english.person_nouns` ("veteran", "mogul"; one
+    hyphenated there may be written as one word, "frontrunner"), or a doer's noun Brill's
+    lexicon lacks ("speechwriter"); not "strategy", "night" or "border".
 
-    >>> [_names_a_person(w) for w in ("executive", "veteran", "front-runner", "strategy",
-    ...                               "night", "then-candidate", "border")]
-    [True, True, True, False, False, True, False]
+    >>> [_names_a_person(w) for w in ("executive", "veteran", "front-runner", "frontrunner",
+    ...                               "strategy", "night", "then-candidate", "border")]
+    [True, True, True, True, False, False, True, False]
     """
     from analysis.attribution.speakers import _TITLES, actor_type_words
 
@@ -229,8 +231,15 @@ def _names_a_person(word: str) -> bool:
     roles = actor_type_words()
     kind = roles.get(word, roles.get(word.removesuffix("s"), "none"))
     return whole in person_nouns() or word in person_nouns() or kind != "none" or \
+        whole in _unhyphenated_person_nouns() or \
         word in _TITLES and word not in _ADJECTIVE_TITLES or \
         whole not in lexicon_tags() and len(word) > 4 and word.endswith(_DOER_ENDINGS)
+
+
+@lru_cache(maxsize=1)
+def _unhyphenated_person_nouns() -> frozenset[str]:
+    """The hyphenated person nouns written as one word ("front-runner" as "frontrunner")."""
+    return frozenset(w.replace("-", "") for w in person_nouns() if "-" in w)
 
 
 def _names_family(text: str, start: int, end: int, aliases: TermMatcher | None,
@@ -447,7 +456,6 @@ def _title_words(tokens: list[str]) -> list[str]:
     ['former', 'Sen.', 'said', '.']
     """
     from analysis.attribution.speakers import _TITLES
-    from analysis.english import abbreviations
 
     out: list[str] = []
     for token in tokens:
@@ -541,22 +549,31 @@ def _descriptor_before(text: str, start: int, floor: int, stop: frozenset[str],
     opens = boundary == "" or boundary in _APPOSITIVE_DETERMINERS or (
         not re.match(r"\w", boundary) and boundary not in ("'", "’", "cut")) or (
         boundary == "mention" and len(words) == 1 and words[0].islower())
-    if any(_verb_form(w) for w in words[1:]):
+    if any(_verb_form(w) and not _describes_noun(words, i) for i, w in enumerate(words)
+           if i):
         return ""  # a verb or participle inside: a clause ("the building needed repairs")
     if len(words) > 1 and words[0].casefold() in _CLAUSE_ARTICLES:
         boundary, words = words[0].casefold(), words[1:]  # "One advantage Jane Doe has"
-    if boundary in _CLAUSE_ARTICLES and words and all(w[:1].islower() for w in words) and \
-            lexicon_tags().get(words[-1]) == "NN" and not _names_a_person(words[-1]):
-        # a thing, the name opening a clause on it: "the strategy Jane Doe chose" (a name
-        # before the noun makes it a role: "the United Nations envoy Jane Doe")
+    if words and words[-1].islower() and lexicon_tags().get(words[-1]) == "NN" and \
+            not _names_a_person(words[-1]) and (
+                len(words) == 1 or boundary in _CLAUSE_ARTICLES | _POSSESSIVES or any(
+                    lexicon_tags().get(w.casefold()) == "NNS" for w in words[:-1])):
+        # a thing, the name opening a clause on it ("the strategy Jane Doe chose", "during
+        # his administration Jane Doe cut"), or a clause's verb before the name, after its
+        # plural subject ("Polls show voters trust Jane Doe", a headline's "Paris attacks
+        # test Jane Doe's strategy"): a noun alone or after a determiner describes only when
+        # it names a person or a body ("campaigner", "group"; a modifier may make a thing
+        # one: "Hollywood legend")
         return ""
     if words and words[-1].islower() and lexicon_tags().get(words[-1]) == "NNS":
         return ""  # many, not the one named: "the hurdles Jane Doe has faced"
     if words and words[-1] in _TIME_NOUNS | {"past", "future"}:
         return ""  # a time: "In the past Jane Doe has said", "Last week Jane Doe left"
     words = words[_after_other_noun(words):]
-    while words and _verb_form(words[0]) and not _opens_name(words):
-        words.pop(0)
+    while words and _verb_form(words[0]) and not _opens_name(words) and not (
+            boundary in _APPOSITIVE_DETERMINERS and _describes_noun(words, 0)):
+        words.pop(0)  # a verb before the phrase ("after beating rival Jane Doe", ",
+        # beating rival Jane Doe"), not "his running mate Jane Doe"
     if words and (_headline_lines(text)(start) or end is not None and
                   _title_case_after(text, end) or
                   _title_case_words(tokens[:len(tokens) - len(words)][-4:])):
@@ -576,7 +593,27 @@ def _descriptor_before(text: str, start: int, floor: int, stop: frozenset[str],
         # a group and its verb: "many Republicans fear Jane Doe would ...", a headline's
         # "Dems hope Jane Doe's ..."
         return ""
+    if len(words) == 1 and words[0].casefold() in _SEQUENCE_WORDS:
+        return ""  # a step in a sequence: "First Jane Doe goes to Ohio, now she ..."
     return " ".join(words)
+
+
+#: Possessive determiners, which may open a phrase naming a thing ("his administration").
+_POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
+#: Words that open a sentence as a step in a sequence and describe no one alone.
+_SEQUENCE_WORDS = frozenset({"first", "second", "third", "next", "last", "finally", "then",
+                             "later", "also", "again"})
+
+
+def _describes_noun(words: list[str], i: int) -> bool:
+    """Whether ``words[i]``, an -ing word, describes the person's noun after it ("running
+    mate", "leading candidate", "acting director") rather than being a verb.
+
+    >>> _describes_noun(["his", "running", "mate"], 1), _describes_noun(["meeting", "Sen."], 0)
+    (True, False)
+    """
+    return words[i].casefold().endswith("ing") and i + 1 < len(words) and \
+        words[i + 1].islower() and _names_a_person(words[i + 1])
 
 
 #: Where a photo credit runs into a capitalised word with no space ("Getty
@@ -710,9 +747,11 @@ def modifies_next(text: str, end: int) -> bool:
 
     >>> modifies_next("a senior Roe aide said", 12), modifies_next("President Roe said", 13)
     (True, False)
-    >>> modifies_next("President Roe today", 13)
-    False
+    >>> modifies_next("President Roe today", 13), modifies_next("a recent Roe/ORC poll", 12)
+    (False, True)
     """
+    if text[end:end + 1] == "/" and text[end + 1:end + 2].isupper():
+        return True  # names joined by a slash ("a recent CNN/ORC poll") modify what follows
     match = re.match(r"[ \t]+([a-z][a-z-]*)\b", text[end:end + 40])
     if not match or match.group(1) in _TIME_NOUNS:
         return False
@@ -771,6 +810,11 @@ _APPOSITIVE = re.compile(r",[ \t]+((?:[^,.;:!?()\"“”\n]|(?<=\b[A-Z])\.(?=[A-
                          rf"{{3,{_MAX_APPOSITIVE_CHARS}}}?)[ \t]*(?:[,;]|(?<!\b[A-Z])\.)")
 
 
+#: A quotation opening: two apostrophes (a straight double mark as some archives write it),
+#: a left single mark, or an apostrophe opening a word.
+_QUOTATION_OPENS = re.compile(r"''|‘|(?:^|\s)'\w")
+
+
 def _descriptor_after(text: str, end: int, stop: frozenset[str],
                       verbs: frozenset[str], start: int | None = None) -> str:
     """An appositive after a name: "Jane Doe, the council's engineer, said" → "the
@@ -818,6 +862,12 @@ def _descriptor_after(text: str, end: int, stop: frozenset[str],
         return ""  # the sentence goes on after a name that closes an appositive
     phrase = match.group(1).strip()
     words = phrase.split()
+    if _QUOTATION_OPENS.search(phrase):
+        return ""  # a quotation opens: the sentence's own clause ("Mr. Doe, the minister
+        # ''looked ashen,'' an aide said")
+    if closer == "." and f"{words[-1].casefold()}." in abbreviations():
+        return ""  # the full stop of a title, not the phrase's end ("the State Department,
+        # a charge that Mrs. Doe denied")
     first = words[0].lower().replace("’", "'").split("'")[0]  # "who’s" → "who"
     if closer == "." and len(words) > _MAX_CLOSING_WORDS and not (
             start is not None and _after_speech_verb(text, start, verbs)):
