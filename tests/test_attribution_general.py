@@ -1878,3 +1878,46 @@ def test_a_name_in_a_prepositional_aside_is_not_the_subject():
     corpus = pd.DataFrame({"article_id": ["1"], "outlet": ["A"], "text": [text]})
     assert extract_quotes(corpus)["speaker"].tolist() == ["Mary Hale"]
     assert extract_quotes(corpus, actors=table)["speaker"].tolist() == ["Mary Hale"]
+
+
+def test_a_body_named_only_to_modify_people_is_no_antecedent():
+    # written for this test: "They ask" after "the GOP candidate's proposal" had been the
+    # GOP's; the body only says which candidate
+    from analysis.actors import load_actors
+
+    table = load_actors(pd.DataFrame({"actor": ["Union Party", "City Forum"],
+                                      "aliases": ["Union Party", "City Forum"],
+                                      "type": ["party", "campaign group"]}))
+    text = ("The City Forum met on Monday. Its members attacked the Union Party candidate’s "
+            "plan at length. They said that “the plan must be dropped before the vote”.")
+    corpus = pd.DataFrame({"article_id": ["1"], "outlet": ["A"], "text": [text]})
+    assert extract_quotes(corpus)["speaker"].tolist() == ["City Forum"]
+    assert extract_quotes(corpus, actors=table)["speaker"].tolist() == ["City Forum"]
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    # a capitalised document word ends a name ("the Washington Post" had been a post, a
+    # document, spoken for by the nearest body), and "The Post" is the paper named before
+    ("The Washington Post sued the firm. The Post intervened in April, arguing that the "
+     "files were public.", ["Washington Post"]),
+    ("Jane Doe spoke to the Washington Post on Monday. “We will not stop here,” she said.",
+     ["Jane Doe"]),
+    # a modal in capitals is stress, not an acronym ("these refugees COULD be" had made
+    # COULD a body), and an "it" with no verb of saying introduces no quotation ("Wait, it
+    # gets better:" had given the quotation to that body)
+    ("Analysts said the rates COULD rise. Wait, it gets better:\n\n"
+     "\"By law, the board every year sets the highest number of new loans.\"",
+     ["Analysts", ""]),
+])
+def test_a_capitalised_word_that_names_no_document_or_body(text, speakers):
+    assert _one(text)["speaker"].fillna("").tolist() == speakers
+
+
+def test_a_namesake_named_once_does_not_take_over_a_surname_in_use():
+    # written for this test: "Ms. Khan wrote" after "her son, Humayun Khan" had been the
+    # son's, though "Ms. Khan" had been Ghazala Khan twice before; a mention by surname
+    # counts as one of the person's mentions
+    # (first names the census lists do not give a sex)
+    text = ("Nasrin Hale spoke on Monday. Ms. Hale said she had not spoken because of her "
+            "son, Farid Hale. “All the world felt my pain,” Ms. Hale wrote.")
+    assert _one(text)["speaker"].tolist() == ["Nasrin Hale", "Nasrin Hale"]

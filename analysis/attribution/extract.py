@@ -88,7 +88,7 @@ from analysis.attribution.verbs import (
     verb_form_spans,
 )
 from analysis.cleaning import is_heading_in_capitals
-from analysis.english import is_finite_verb, lexicon_tags
+from analysis.english import is_finite_verb, lexicon_tags, person_nouns
 from analysis.sentences import _shared_sentences, paragraph_spans
 
 QUOTE_COLUMNS = [
@@ -650,6 +650,25 @@ _SPEAKS_AFTER = re.compile(r"\s+(?:also\s+)?" + _LONE_FORM)
 
 #: After a name, its description between commas and a relative clause of speaking: ", a
 #: political appointee at the department, who spoke at a conference".
+#: A capitalised word and a space right before a word: the word ends a name.
+_CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w'’.&-]*[ \t]$")
+#: A lower-case noun (one lower-case word may come first) right after a name, possessive
+#: or not: "the GOP candidate's proposal", "GOP presidential hopefuls".
+_NOUN_AFTER_NAME = re.compile(r"[ \t]+(?:[a-z][a-z-]*[ \t]+)?([a-z][a-z-]+)(?:['’]s?)?\b")
+
+
+def _people_noun(word: str) -> bool:
+    """Whether a lower-case noun, singular or plural, names people: a role or a person's
+    noun of :func:`analysis.english.person_nouns` ("candidate", "hopefuls", "lawmakers";
+    not "campaign", "establishment").
+
+    >>> _people_noun("hopefuls"), _people_noun("lawmakers"), _people_noun("campaign")
+    (True, True, False)
+    """
+    forms = {word, word.removesuffix("s"), word.removesuffix("es")}
+    return any(f in person_nouns() or _person_role(f) for f in forms)
+
+
 _RELATIVE_SPEAKS = re.compile(r"(?:,[^,.;:!?\"“”]{1,120})?,\s+who\s+(?:also\s+|then\s+)?"
                               r"(?:spoke|" + _LONE_FORM[3:])
 
@@ -1053,6 +1072,16 @@ class _Article:
                     continue   # "the spokesman Tom Reed": the name after the noun is the ref
                 if stype == "document":
                     before = m[max(0, s - 20):s].casefold()
+                    if m[s].isupper() and _CAPITALISED_BEFORE.search(m, max(0, s - 30), s):
+                        # the end of a name ("the Washington Post"), or a name itself after
+                        # "The" ("The Post intervened"): the paper named in full before
+                        if m[max(0, s - 4):s] in ("The ", "the "):
+                            named = re.findall(rf"((?:[A-Z][\w'’&.-]*[ \t]){{1,3}}{m[s:e]})\b",
+                                               m[:s - 4])
+                            refs.append(_Ref(s, e, "org", re.split(r"\b[Tt]he[ \t]",
+                                                                   named[-1])[-1] if named
+                                             else m[s:e], "organisation"))
+                        continue
                     if _DOCUMENT_OBJECT.search(before):
                         continue
                     refs.append(_Ref(s, e, "document", "", "document"))
@@ -1543,6 +1572,15 @@ class _Article:
             return cls == "org"
         return cls in ("org", "plural", "source")
 
+    def _names_others(self, r: _Ref) -> bool:
+        """Whether an organisation's name only modifies a noun for people after it ("the
+        GOP candidate's proposal", "GOP presidential hopefuls"): those people, not the
+        body, are what a later "they" or "it" may stand for."""
+        if r.cls != "org":
+            return False
+        after = _NOUN_AFTER_NAME.match(self.masked, r.end)
+        return after is not None and _people_noun(after.group(1))
+
     def resolve_pronoun(self, ref: _Ref) -> tuple[str, str, str]:
         want = _PRONOUNS[ref.variant]
         sex = _PRONOUN_SEX.get(ref.variant, "")
@@ -1566,6 +1604,8 @@ class _Article:
             if fits(spk, cls):
                 return spk, st, cls
         for r in reversed(before):
+            if self._names_others(r):
+                continue
             spk, st, cls = self.resolve(r)
             if fits(spk, cls):
                 return spk, st, cls
@@ -1656,8 +1696,9 @@ class _Article:
                 return spk, st, cls
         # 3. the nearest compatible name before
         for r in reversed(self.refs_in(0, sent.start)):
-            if r.cls in ("pronoun", "document") or self.in_quote(r.start):
-                continue
+            if r.cls in ("pronoun", "document") or self.in_quote(r.start) or \
+                    self._names_others(r):
+                continue    # not "GOP" of "the GOP candidate's proposal"
             if body and self.sent_at(r.start).kind == "caption":
                 continue
             spk, st, cls = self.resolve(r)
@@ -2519,10 +2560,12 @@ class _Article:
         else:
             return None
         sent = self.sent_at(colon)
-        if self.in_quote(colon) or not any(r.cls in ("person", "org", "plural", "pronoun",
-                                                     "source", "spokes", "document")
-                                           for r in self.refs_in(sent.start, colon)):
-            return None
+        if self.in_quote(colon) or not any(
+                r.cls in ("person", "org", "plural", "pronoun", "source", "spokes", "document")
+                and not (r.variant == "it" and not self.verbs_in(r.end, colon))
+                for r in self.refs_in(sent.start, colon)):
+            return None     # an "it" with no verb of saying names no one ("Wait, it gets
+            # better:"; not "It reads:")
         return colon
 
     def _clause(self, sent: _Sent, verb: tuple[int, int], open_pos: int, close: int

@@ -421,6 +421,10 @@ class _Names:
                     self.full.append((pos, name, set(titles)))
                     return name, "person"
             if i is not None:
+                # a mention by surname counts towards the person's mentions: a namesake
+                # named once later does not take the surname over ("Ms. Khan said ... her
+                # son, Humayun Khan. ... Ms. Khan wrote")
+                self._mentions[self.full[i][1]] = self._mentions.get(self.full[i][1], 0) + 1
                 return self.full[i][1], "person"
             if titles:
                 self.full.append((pos, name, set(titles)))
@@ -784,6 +788,8 @@ def _name_shape(form: str) -> tuple[str, str, frozenset[str]]:
     if not named and (any(w in _BODY_WORDS for w in low) or connective
                       or (k and low[k - 1] in _BODY_WORDS and not titles)) or not core:
         if len(words) == 1 and words[0].isupper():
+            if lexicon_tags().get(low[0]) == "MD":
+                return none    # a modal in capitals for stress ("they COULD be"), no body
             return ("acronym", words[0], frozenset())
         if len(words) == 1 or len(words) > MAX_ORG_WORDS:
             return none                    # a title-case headline is no organisation

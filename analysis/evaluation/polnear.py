@@ -90,6 +90,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from analysis.english import NAME_SUFFIXES
 from analysis.evaluation.metrics import (
     bootstrap,
     match_spans,
@@ -370,8 +371,15 @@ def _only_pronoun(source_text: str) -> bool:
 
 
 def _surname(name: str) -> str:
-    # one name whichever apostrophe is printed ("O’Malley", "O'Malley")
+    """A name's last word, one name whichever apostrophe is printed ("O’Malley",
+    "O'Malley"), past a generational suffix ("Brent Bozell III" is a Bozell).
+
+    >>> _surname("Brent Bozell III"), _surname("Jane O’Malley's"), _surname("Jr")
+    ('bozell', "o'malley", 'jr')
+    """
     words = re.findall(r"[\w'’-]+", (name or "").replace("’", "'"))
+    if len(words) > 1 and words[-1] in NAME_SUFFIXES:
+        words = words[:-1]
     return _POSSESSIVE.sub("", words[-1].casefold()) if words else ""
 
 
