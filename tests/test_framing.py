@@ -239,6 +239,12 @@ def _words_before_jane_doe(text: str) -> str:
     # a step in a sequence ("First Trump goes to Louisiana" had given "First")
     ("First Jane Doe goes to Ohio, now she goes to Iowa.", ""),
     ("First Lady Jane Doe spoke.", "First Lady"),
+    ("Report: Half Jane Doe's meetings were with donors", ""),
+    # the name modifies a capitalised noun after it: a book, an office ("Peter Schweizer's
+    # book Clinton Cash", "former Obama Education Secretary Arne Duncan" had given
+    # "Peter Schweizer's book" and "former")
+    ("Peter Hale's book Jane Doe Cash details the gifts.", ""),
+    ("The former Jane Doe Education Secretary Tom Hale said so.", ""),
     # ... but not names listed in a sentence, nor a name before a capitalised name, nor a
     # day set off by a comma ("On Wednesday, Republican nominee Donald Trump urged")
     ("On Wednesday, Republican nominee Jane Doe urged them on.", "Republican nominee"),

@@ -594,15 +594,17 @@ def _descriptor_before(text: str, start: int, floor: int, stop: frozenset[str],
         # "Dems hope Jane Doe's ..."
         return ""
     if len(words) == 1 and words[0].casefold() in _SEQUENCE_WORDS:
-        return ""  # a step in a sequence: "First Jane Doe goes to Ohio, now she ..."
+        return ""  # a step in a sequence or a share: "First Jane Doe goes to Ohio, now she
+        # ...", a headline's "Half Jane Doe's meetings were with donors"
     return " ".join(words)
 
 
 #: Possessive determiners, which may open a phrase naming a thing ("his administration").
 _POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
-#: Words that open a sentence as a step in a sequence and describe no one alone.
+#: Words that open a sentence as a step in a sequence, or a share, and describe no one
+#: alone.
 _SEQUENCE_WORDS = frozenset({"first", "second", "third", "next", "last", "finally", "then",
-                             "later", "also", "again"})
+                             "later", "also", "again", "half"})
 
 
 def _describes_noun(words: list[str], i: int) -> bool:
@@ -749,9 +751,18 @@ def modifies_next(text: str, end: int) -> bool:
     (True, False)
     >>> modifies_next("President Roe today", 13), modifies_next("a recent Roe/ORC poll", 12)
     (False, True)
+    >>> modifies_next("the book Roe Cash", 12), modifies_next("Sen. Jane Roe Wins", 13)
+    (True, False)
     """
     if text[end:end + 1] == "/" and text[end + 1:end + 2].isupper():
         return True  # names joined by a slash ("a recent CNN/ORC poll") modify what follows
+    named = _CAPITALISED_NOUN_AFTER.match(text, end)
+    if named is not None:
+        from analysis.attribution.speakers import _TITLES
+
+        word = named.group(1).casefold()
+        if lexicon_tags().get(word) in ("NN", "NNS") and word not in _TITLES:
+            return True  # a thing named after the actor ("Roe Cash", a book; "Roe Tower")
     match = re.match(r"[ \t]+([a-z][a-z-]*)\b", text[end:end + 40])
     if not match or match.group(1) in _TIME_NOUNS:
         return False
@@ -766,6 +777,8 @@ def modifies_next(text: str, end: int) -> bool:
         _PHRASE_CLOSED.match(text, end + match.end()))
 
 
+#: A capitalised word right after a name, on its line ("Roe Cash", "Roe Tower").
+_CAPITALISED_NOUN_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
 #: Endings of nouns of a doer ("speechwriter", "strategist").
 _DOER_ENDINGS = ("er", "or", "ist")
 #: What closes a noun phrase: punctuation, or a relative pronoun.
