@@ -40,7 +40,9 @@ Prime Minister" to "Prime Minister"), which was read; the figures are the same. 
 full stop ends no appositive; a lone noun naming a thing describes no one) changed two held-out
 descriptors, both read: one cut short after "Wyoming Gov." (now none; held-out F1 0.758 to
 0.762) and "Hollywood legend" (lost by a first form of the noun rule, which was then narrowed
-to keep it).
+to keep it); a rule that a name before a capitalised common noun modifies it removed one
+more held-out descriptor, not a scored one ("Montana's" before "Bob Marshall Wilderness
+Area"), also read.
 
 The labels, in ``descriptor_labels.csv`` beside this module, are keyed by article ID,
 sentence number and a digest of the sentence, and hold offsets into the sentence, no text.
