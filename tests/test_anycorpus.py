@@ -523,11 +523,14 @@ def test_a_quotation_or_a_title_s_full_stop_ends_no_appositive():
     # sentences written for this test, in shapes met in news: the comma after a name opens
     # the sentence's own clause with a quotation in it ("Mr. Obama, the prime minister
     # ''looked ashen,''" had given "the prime minister ''looked ashen"), or a title's full
-    # stop ends the run ("the State Department, a charge that Mrs." had been one)
+    # stop ends the run ("the State Department, a charge that Mrs." had been one); a plural
+    # followed by an adverb describes two ("..., the likely Democratic and Republican
+    # Presidential candidates respectively," had been Trump's)
     text = ("Leaving a meeting with Jane Doe, the minister ''looked ashen,'' an aide said. "
             "The money reached Jane Doe, a charge that Mrs. Roe denied. "
             "After a talk with Jane Doe, the mayor ‘felt let down,’ his office said. "
-            "Jane Doe, the council's engineer, agreed.")
+            "Both Tom Roe and Jane Doe, the likely Labour and Green candidates respectively, "
+            "spoke. Jane Doe, the council's engineer, agreed.")
     labels = doe_labels(text)
     assert labels.loc[labels["kind"] == "descriptor", "label"].tolist() == [
         "the council's engineer"]

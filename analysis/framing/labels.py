@@ -943,6 +943,8 @@ def _plural_head(words: list[str]) -> bool:
 
     >>> _plural_head("the liberals".split()), _plural_head("the party's leaders".split())
     (True, True)
+    >>> _plural_head("the likely candidates respectively".split())
+    True
     >>> _plural_head("a former secretary of state".split())
     False
     """
@@ -951,6 +953,8 @@ def _plural_head(words: list[str]) -> bool:
     for word in words:
         if tags.get(word.casefold()) in ("IN", "TO") and head:
             break
+        if tags.get(word.casefold(), "")[:2] == "RB" and head:
+            continue  # an adverb after the noun ("the candidates respectively")
         head = word
     return tags.get(head.casefold().strip("’'")) == "NNS"
 
