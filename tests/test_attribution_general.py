@@ -145,6 +145,19 @@ def test_an_altered_quotation_travels():
     assert out["diff"].tolist() == ["-[destroy] +[kill]", "-[kill] +[destroy]"]
 
 
+def test_two_sentences_ending_in_the_same_phrase_are_two_quotations():
+    # written for this test: "being right on radical Islamic terrorism" had matched "...
+    # America needs to get tough on radical Islamic terrorism", and the lesson had shown
+    # 'get tough' becoming 'being right'; a part of a sentence keeps most of its words
+    from analysis.attribution.travel import same_quotation
+
+    long_ = ("The tragic fire proves once again that the city needs to get tough on rogue "
+             "private landlords")
+    assert not same_quotation("being right on rogue private landlords", long_)
+    assert same_quotation("to get tough on rogue privat landlords", long_)
+    assert same_quotation("the city must get tough on rogue private landlords", long_)
+
+
 def _said(text: str) -> list[tuple[str, str]]:
     q = _one(text)
     q = q[q["kind"].isin(["direct", "mixed"])]
@@ -1921,3 +1934,13 @@ def test_a_namesake_named_once_does_not_take_over_a_surname_in_use():
     text = ("Nasrin Hale spoke on Monday. Ms. Hale said she had not spoken because of her "
             "son, Farid Hale. “All the world felt my pain,” Ms. Hale wrote.")
     assert _one(text)["speaker"].tolist() == ["Nasrin Hale", "Nasrin Hale"]
+
+
+def test_a_tweet_after_an_adjective_is_a_noun():
+    # written for this test: "another, more sympathetic tweet about ..., followed by one in
+    # which he took credit for ..." had made "more sympathetic" the speaker of "tweet"
+    text = ("Then came another, more sympathetic tweet about the fire, followed by one in "
+            "which he took credit for \"being right on the cost of living.\"")
+    assert _one(text)["speaker"].fillna("").tolist() != ["more sympathetic"]
+    assert _said('"We will win this state," Jane Doe tweets.') == [
+        ("We will win this state", "Jane Doe")]

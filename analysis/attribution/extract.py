@@ -393,11 +393,11 @@ _DESCRIPTION_SUBJECT = re.compile(
 _CONTRACTED = {"he", "she", "it", "that", "who", "there", "what", "here", "where", "one",
                "everyone", "nobody", "somebody", "someone"}
 #: Forms that are more often nouns ("state treasurer", "the report", "a press release",
-#: "in key states"): a verb only after a subject pronoun, a plural noun, an auxiliary or
-#: "to", or before "that", a colon or a quotation mark.
+#: "in key states", "a more sympathetic tweet"): a verb only after a subject pronoun, a
+#: plural noun, an auxiliary or "to", or before "that", a colon or a quotation mark.
 _NOUN_FIRST = {"state", "report", "press", "post", "note", "comment", "counter", "pledge",
-               "answer", "blast", "states", "reports", "notes", "comments", "posts",
-               "answers", "pledges"}
+               "answer", "blast", "tweet", "states", "reports", "notes", "comments", "posts",
+               "answers", "pledges", "tweets"}
 #: A name of one to four capitalised words that opens its clause (after the start, a
 #: quotation mark, a comma or a dash), right before a form of :data:`_NOUN_FIRST` ...
 _OPENING_NAME_BEFORE = re.compile(r"(?:^|[\"“”'‘’,.!?(—–-]\s*|\n)(?:[A-Z][\w'’.-]*\s){1,4}$")

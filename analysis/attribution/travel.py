@@ -71,6 +71,25 @@ def _word_edit(a: str, b: str) -> bool:
     return shared >= 4 and matcher.ratio() >= 0.75
 
 
+def _words_held(a: str, b: str) -> bool:
+    """Whether the shorter of two normalised sentences keeps seven in ten of its words, in
+    order, inside the longer: a part of the same sentence, not another sentence ending in
+    the same stock phrase ("being right on radical islamic terrorism" is no part of "...
+    america needs to get tough on radical islamic terrorism").
+
+    >>> _words_held("get tough on radical islamic terrorism",
+    ...             "america needs to get tough on radical islamic terrorism now")
+    True
+    >>> _words_held("being right on radical islamic terrorism",
+    ...             "america needs to get tough on radical islamic terrorism now")
+    False
+    """
+    wa, wb = a.split(), b.split()
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    matcher = difflib.SequenceMatcher(a=short, b=long_, autojunk=False)
+    return 10 * sum(m.size for m in matcher.get_matching_blocks()) >= 7 * len(short)
+
+
 def _pair_score(na: str, nb: str, seg_a: list[tuple[str, int, int]],
                 seg_b: list[tuple[str, int, int]], threshold: float) -> float:
     from rapidfuzz import fuzz
@@ -79,7 +98,7 @@ def _pair_score(na: str, nb: str, seg_a: list[tuple[str, int, int]],
     for a, la, wa in seg_a:
         for b, lb, wb in seg_b:
             pair = fuzz.ratio(a, b)
-            if min(wa, wb) >= 6 and min(la, lb) >= 30:
+            if min(wa, wb) >= 6 and min(la, lb) >= 30 and _words_held(a, b):
                 pair = max(pair, fuzz.partial_ratio(a, b))
             if pair < threshold and _word_edit(a, b):
                 pair = float(threshold)
@@ -90,7 +109,8 @@ def _pair_score(na: str, nb: str, seg_a: list[tuple[str, int, int]],
 def same_quotation(a: str, b: str, threshold: float = 85.0) -> bool:
     """Whether two quotations are the same one, as :func:`match_quotes` decides it: one
     holds the other word for word, or a sentence of each matches (``fuzz.ratio`` ≥
-    ``threshold``, ``partial_ratio`` for long sentences, or a few words edited).
+    ``threshold``, ``partial_ratio`` for long sentences when the shorter keeps most of its
+    words inside the longer, :func:`_words_held`; or a few words edited).
 
     >>> same_quotation("This will kill our trade", "This will destroy our trade")
     True
@@ -156,8 +176,9 @@ def match_quotes(quotes: pd.DataFrame, threshold: float = 85.0, min_words: int =
                  ) -> pd.DataFrame:
     """The same quotation across articles, by fuzzy matching with rapidfuzz: two
     quotations match when one of their sentences does (``fuzz.ratio`` >= ``threshold``,
-    0..100, or ``fuzz.partial_ratio`` for sentences of 6+ words, so a partial quotation,
-    small edits and translation damage still match; or a word or two swapped in a sentence
+    0..100, or ``fuzz.partial_ratio`` for sentences of 6+ words whose shorter keeps seven
+    in ten of its words in the longer, so a partial quotation, small edits and translation
+    damage still match, but not two sentences sharing a stock phrase; or a word or two swapped in a sentence
     of 4+ shared words, see :func:`same_quotation`). One row per direct or mixed quotation of
     at least
     ``min_words`` words: ``cluster``, ``outlets`` and ``articles`` carrying it,
