@@ -180,8 +180,8 @@ def match_quotes(quotes: pd.DataFrame, threshold: float = 85.0, min_words: int =
     in ten of its words in the longer, so a partial quotation, small edits and translation
     damage still match, but not two sentences sharing a stock phrase; or a word or two
     swapped in a sentence of 4+ shared words, see :func:`same_quotation`). One row per
-    direct or mixed quotation of at least ``min_words`` words: ``cluster``, ``outlets`` and ``articles`` carrying it,
-    ``n_articles``, ``status`` ("not found in any other outlet" / "verbatim" /
+    direct or mixed quotation of at least ``min_words`` words: ``cluster``, ``outlets``
+    and ``articles`` carrying it, ``n_articles``, ``status`` ("not found in any other outlet" / "verbatim" /
     "altered", against the longest version in another article), ``diff`` (word level:
     -[removed] +[added]), ``same_speaker`` (every article names the same speaker).
 
