@@ -181,9 +181,10 @@ def match_quotes(quotes: pd.DataFrame, threshold: float = 85.0, min_words: int =
     damage still match, but not two sentences sharing a stock phrase; or a word or two
     swapped in a sentence of 4+ shared words, see :func:`same_quotation`). One row per
     direct or mixed quotation of at least ``min_words`` words: ``cluster``, ``outlets``
-    and ``articles`` carrying it, ``n_articles``, ``status`` ("not found in any other outlet" / "verbatim" /
-    "altered", against the longest version in another article), ``diff`` (word level:
-    -[removed] +[added]), ``same_speaker`` (every article names the same speaker).
+    and ``articles`` carrying it, ``n_articles``, ``status`` ("not found in any other
+    outlet" / "verbatim" / "altered", against the longest version in another article),
+    ``diff`` (word level: -[removed] +[added]), ``same_speaker`` (every article names the
+    same speaker).
 
     Up to ``block_above`` quotations every pair is compared; past it (or with
     ``blocking=True``) only the candidate pairs of an inverted index of word bigrams
