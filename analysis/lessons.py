@@ -469,7 +469,8 @@ def _word_similarity(a: str, b: str) -> float:
     return _word_matcher(a, b)[2].ratio()
 
 
-def changed_quotation(matches: pd.DataFrame) -> dict | None:
+def changed_quotation(matches: pd.DataFrame, corpus: pd.DataFrame | None = None
+                      ) -> dict | None:
     """The quotation that changed most between two outlets, or None when none changed.
 
     Among clusters of matched quotations (``attribution.match_quotes``) found in more than
@@ -482,7 +483,8 @@ def changed_quotation(matches: pd.DataFrame) -> dict | None:
     organisation can still be one quotation). A pair whose shared stretches agree in fewer
     than :data:`MIN_SHARED_SIMILARITY` of their words is two statements and is not shown.
     ``{"cluster", "first", "second", "changes", "shared"}``, each version a dict of
-    article_id, outlet, speaker, quote; ``shared`` the two stretches compared.
+    article_id, outlet, speaker, quote (and ``published``, the article's date, when a
+    ``corpus`` with that column is given); ``shared`` the two stretches compared.
 
     >>> m = pd.DataFrame({"cluster": [1, 1], "article_id": ["a", "b"], "outlet": ["X", "Y"],
     ...     "speaker": ["S", "S"], "n_articles": [2, 2],
@@ -514,8 +516,39 @@ def changed_quotation(matches: pd.DataFrame) -> dict | None:
                     best[key] = {"cluster": cluster, "changes": changes, "shared": (a, b),
                                  "first": {k: first.get(k) for k in keep},
                                  "second": {k: second.get(k) for k in keep}}
-    return next((best[key] for key in ((True, True), (True, False), (False, True),
-                                       (False, False)) if key in best), None)
+    found = next((best[key] for key in ((True, True), (True, False), (False, True),
+                                        (False, False)) if key in best), None)
+    if found is not None and corpus is not None and "published" in corpus.columns:
+        dates = dict(zip(corpus["article_id"].astype(str), corpus["published"], strict=True))
+        for side in ("first", "second"):
+            found[side]["published"] = dates.get(str(found[side]["article_id"]))
+    return found
+
+
+def change_answer(change: dict | None) -> str:
+    """The model answer on a changed quotation (:func:`changed_quotation`): its changes,
+    and, when the two articles were published days apart, that the speaker may have said
+    it twice (a speech and an interview a month later), which only the original can tell
+    from a changed copy.
+
+    >>> v = {"article_id": "a", "published": "2016-06-13"}
+    >>> answer = change_answer({"changes": ["‘so’ was added"], "first": v,
+    ...                         "second": {**v, "published": "2016-07-22"}})
+    >>> answer.splitlines()[0], answer.splitlines()[-1][:57]
+    ('- ‘so’ was added', 'The two articles were published 39 days apart (2016-06-13')
+    """
+    if not change:
+        return "No quotation changed between articles here: see the extension."
+    answer = bullets(change["changes"])
+    first, second = (pd.to_datetime(str(change[k].get("published")), errors="coerce")
+                     for k in ("first", "second"))
+    if pd.notna(first) and pd.notna(second) and abs((second - first).days) >= 2:
+        days = abs((second - first).days)
+        answer += (f"\n\nThe two articles were published {days} days apart "
+                   f"({first.date().isoformat()} and {second.date().isoformat()}): the speaker "
+                   "may have said it twice, in two forms. Only the original (a statement, a "
+                   "video, a transcript) tells a changed copy from a second statement.")
+    return answer
 
 
 def hand_check_sample(quotes: pd.DataFrame, n: int = 6, max_words: int = 25) -> pd.DataFrame:

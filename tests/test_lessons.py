@@ -244,6 +244,25 @@ def test_changed_quotation_prefers_two_articles_naming_the_same_speaker():
     assert lessons.changed_quotation(matches.iloc[2:])["cluster"] == 2
 
 
+def test_a_changed_quotation_from_articles_weeks_apart_may_be_two_statements():
+    # a speaker saying "we can't afford to be politically correct" in June and "we cannot
+    # afford to be so politically correct" in July had been taught as one quotation changed
+    matches = pd.DataFrame({
+        "cluster": [1, 1], "article_id": ["a", "b"], "outlet": ["X", "X"],
+        "speaker": ["S", "S"], "n_articles": [2, 2],
+        "quote": ["we can't afford to be careless now", "we cannot afford to be so careless now"]})
+    corpus = pd.DataFrame({"article_id": ["a", "b"], "published": ["2016-06-13", "2016-07-22"]})
+    change = lessons.changed_quotation(matches, corpus)
+    answer = lessons.change_answer(change)
+    assert answer.splitlines()[1] == "- ‘so’ was added"
+    assert "published 39 days apart (2016-06-13 and 2016-07-22)" in answer
+    # the same day, or no dates: the changes alone
+    corpus["published"] = ["2016-06-13", "2016-06-13"]
+    assert "apart" not in lessons.change_answer(lessons.changed_quotation(matches, corpus))
+    assert "apart" not in lessons.change_answer(lessons.changed_quotation(matches))
+    assert lessons.change_answer(None).startswith("No quotation changed")
+
+
 def test_a_quotation_quoted_at_different_lengths_is_compared_on_the_shared_words():
     a, b = lessons.overlap_part("He said: they must know that it hurts. Then he left.",
                                 "should know that it hurts")
