@@ -1944,3 +1944,11 @@ def test_a_tweet_after_an_adjective_is_a_noun():
     assert _one(text)["speaker"].fillna("").tolist() != ["more sympathetic"]
     assert _said('"We will win this state," Jane Doe tweets.') == [
         ("We will win this state", "Jane Doe")]
+
+
+def test_two_first_names_and_a_surname_open_the_subject_before_an_appositive():
+    # written for this test: "Khizr and Ghazala Khan, the Gold Star parents whose ...,
+    # say" had given the reported speech to "Gold Star", read in the appositive
+    q = _one("Jane and Tom Hale, the Gold Star parents whose visit caused a stir, say they "
+             "felt compelled to speak out.")
+    assert q["speaker"].tolist() == ["Tom Hale"]

@@ -276,6 +276,8 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|across|throughout|into)[ \t
 _NOT_A_PLACE_AFTER = re.compile(r"['’]s|[ \t]+[A-Z]|-")
 #: Nothing, or a linking word, before the name that opens a clause: "But Jane Doe".
 _LINK_ONLY = re.compile(r"\s*(?:(?:But|And|Yet|So|Still|Now|Then)\s+)?")
+#: A first name and "and" before a person's full name: "Jane and Tom Doe" name two people.
+_FIRST_NAME_AND = re.compile(r"\s*[A-Z][a-z]+\s+and\s+")
 #: A document noun right after a capitalised run: "Bush's Facebook post", "Trump's Twitter
 #: account".
 _DOCUMENT_NOUN_AFTER = re.compile(r"\s+(?:post|posts|page|account|feed|statement|video|"
@@ -1921,6 +1923,11 @@ class _Article:
                                  # ("But Jane Doe, the company's treasurer, said")
                                  _LINK_ONLY.fullmatch(pre_clean, cand.start(),
                                                       r.start - sent.start) is not None
+                                 # ("Jane and Tom Doe, the parents of ..., say")
+                                 or _FIRST_NAME_AND.fullmatch(pre_clean, cand.start(),
+                                                              r.start - sent.start)
+                                 and r.end == sent.start + cand.start()
+                                 + len(cand.group(0).rstrip(" ,"))
                                  or r.end == sent.start + cand.start()
                                  + len(cand.group(0).rstrip(" ,"))
                                  and _titles_only(
