@@ -1863,6 +1863,9 @@ def test_he_after_a_body_pointing_to_a_person_who_spoke_is_that_person():
     ("Gay Republicans want pro-LGBT language. A letter to committee members calls for the "
      "party to respond by recognizing that “radical Islamic terrorism” poses a threat.",
      ["letter"]),
+    # ... one brought in with "one" too ("One tweet said:" had been the last person quoted)
+    ("Jane Doe said the town was in shock. Twitter became a place to offer support. One "
+     "tweet said: “This is very sad. That is about all I can say.”", ["Jane Doe", "tweet"]),
     # a document someone released, put out or sent is theirs ("The town released a
     # statement Wednesday saying" had been the FBI's, named in the sentence before)
     ("The figures came from the FBI. The town released a statement Wednesday saying the "

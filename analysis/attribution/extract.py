@@ -676,8 +676,8 @@ _RELATIVE_SPEAKS = re.compile(r"(?:,[^,.;:!?\"“”]{1,120})?,\s+who\s+(?:also\
 
 #: An indefinite article and at most two lower-case words before a document's noun: "a new
 #: report", "A letter".
-_INDEFINITE_BEFORE = re.compile(r"(?:\b(?:a|an|another|new)|(?<!\w)(?:A|An|Another))\s+"
-                                r"(?:[a-z-]+\s+){0,2}$")
+_INDEFINITE_BEFORE = re.compile(r"(?:\b(?:a|an|another|new|one)|(?<!\w)(?:A|An|Another|One))"
+                                r"\s+(?:[a-z-]+\s+){0,2}$")
 
 #: A verb of issuing a document right before it (at most two words between): its subject
 #: sent the document ("released a statement", "put out a statement", "sent out an email").
@@ -1490,7 +1490,7 @@ class _Article:
                 spk, st, cls, _ = self.coordinated(sent, ref.start)
                 if spk:
                     return spk, st, cls
-            elif indefinite.group(0)[:1] in "aA":
+            elif indefinite.group(0)[:1] in "aAoO":
                 # "A letter to committee members calls for ...": a document the sentence
                 # brings in, sent by no one it names, speaks for itself (the nearest body
                 # named before is not its sender); not "the new statement", which may be
