@@ -1918,6 +1918,8 @@ def test_a_body_named_only_to_modify_people_is_no_antecedent():
      "files were public.", ["Washington Post"]),
     ("Jane Doe spoke to the Washington Post on Monday. “We will not stop here,” she said.",
      ["Jane Doe"]),
+    ("The Washington Post sued the firm. In April the Post intervened, arguing that the "
+     "files were public.", ["Washington Post"]),
     # a modal in capitals is stress, not an acronym ("these refugees COULD be" had made
     # COULD a body), and an "it" with no verb of saying introduces no quotation ("Wait, it
     # gets better:" had given the quotation to that body)

@@ -650,8 +650,6 @@ _FIRST_LOWER_WORD = re.compile(r"\s*([a-z]+)")
 
 _SPEAKS_AFTER = re.compile(r"\s+(?:also\s+)?" + _LONE_FORM)
 
-#: After a name, its description between commas and a relative clause of speaking: ", a
-#: political appointee at the department, who spoke at a conference".
 #: A capitalised word and a space right before a word: the word ends a name.
 _CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w'’.&-]*[ \t]$")
 #: A lower-case noun (one lower-case word may come first) right after a name, possessive
@@ -671,11 +669,13 @@ def _people_noun(word: str) -> bool:
     return any(f in person_nouns() or _person_role(f) for f in forms)
 
 
+#: After a name, its description between commas and a relative clause of speaking: ", a
+#: political appointee at the department, who spoke at a conference".
 _RELATIVE_SPEAKS = re.compile(r"(?:,[^,.;:!?\"“”]{1,120})?,\s+who\s+(?:also\s+|then\s+)?"
                               r"(?:spoke|" + _LONE_FORM[3:])
 
-#: An indefinite article and at most two lower-case words before a document's noun: "a new
-#: report", "A letter".
+#: An indefinite article (or "one") and at most two lower-case words before a document's
+#: noun: "a new report", "A letter", "One tweet".
 _INDEFINITE_BEFORE = re.compile(r"(?:\b(?:a|an|another|new|one)|(?<!\w)(?:A|An|Another|One))"
                                 r"\s+(?:[a-z-]+\s+){0,2}$")
 
@@ -1074,10 +1074,12 @@ class _Article:
                     continue   # "the spokesman Tom Reed": the name after the noun is the ref
                 if stype == "document":
                     before = m[max(0, s - 20):s].casefold()
-                    if m[s].isupper() and _CAPITALISED_BEFORE.search(m, max(0, s - 30), s):
+                    the = m[max(0, s - 4):s] in ("The ", "the ")
+                    if m[s].isupper() and (the or _CAPITALISED_BEFORE.search(
+                            m, max(0, s - 30), s)):
                         # the end of a name ("the Washington Post"), or a name itself after
-                        # "The" ("The Post intervened"): the paper named in full before
-                        if m[max(0, s - 4):s] in ("The ", "the "):
+                        # "the" ("The Post intervened"): the paper named in full before
+                        if the:
                             named = re.findall(rf"((?:[A-Z][\w'’&.-]*[ \t]){{1,3}}{m[s:e]})\b",
                                                m[:s - 4])
                             refs.append(_Ref(s, e, "org", re.split(r"\b[Tt]he[ \t]",

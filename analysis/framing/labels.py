@@ -601,8 +601,8 @@ def _descriptor_before(text: str, start: int, floor: int, stop: frozenset[str],
 
 #: Possessive determiners, which may open a phrase naming a thing ("his administration").
 _POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
-#: Words that open a sentence as a step in a sequence, or a share, and describe no one
-#: alone.
+#: Words of a sequence or a share, which describe no one alone ("First Jane Doe goes to
+#: Ohio", "a second Jane Doe run", "Half Jane Doe's meetings").
 _SEQUENCE_WORDS = frozenset({"first", "second", "third", "next", "last", "finally", "then",
                              "later", "also", "again", "half"})
 
