@@ -77,6 +77,7 @@ from analysis.attribution.speakers import (
     other_given_name,
     place_name,
     ref_word_spans,
+    relative_aside,
 )
 from analysis.attribution.transcripts import transcript_turns, with_turns
 from analysis.attribution.verbs import (
@@ -1138,7 +1139,7 @@ class _Article:
             s, e = match.span()
             while full_names and full_names[-1][0] < s:
                 at, form = full_names.pop()
-                self.names.canonical(form, at)
+                self._remember(form, at)
             previous_of_end = of_end
             if " of " in m[s:e]:
                 of_end = e
@@ -1241,7 +1242,7 @@ class _Article:
                 # "in Leeds, West Yorkshire": no speaker; one place after a comma at most
                 place_end = -1 if m[place_end:s] == ", " else s + len(form)
                 continue
-            name, cls = self.names.canonical(candidate or form, s)
+            name, cls = self._remember(candidate or form, s)
             lead = _NAME_FOR_BEFORE.search(m, max(previous_of_end, s - 60), s) \
                 if cls == "org" or cls == "person" and m[max(0, s - 4):s] == "for " \
                 and not _given_name(form.split()[0]) else None
@@ -1256,7 +1257,7 @@ class _Article:
                     refs.pop()
                 form = m[lead.start():s] + form
                 s = lead.start()
-                name, cls = self.names.canonical(form, s)
+                name, cls = self._remember(form, s)
             shape = _name_shape(form)
             if not name and shape[0] == "place":
                 if at_start or _SPEAKS_AFTER.match(m, s + len(form)):
@@ -1298,9 +1299,16 @@ class _Article:
             refs.append(_Ref(s, s + len(form), cls, name, "unknown" if cls == "person" else
                              "group" if cls == "plural" else "organisation"))
         for at, form in reversed(full_names):
-            self.names.canonical(form, at)
+            self._remember(form, at)
         refs.sort(key=lambda r: (r.end, r.start))
         return refs
+
+    def _remember(self, form: str, at: int) -> tuple[str, str]:
+        """:meth:`_Names.canonical` of the name at ``at``, noting first whether it stands as
+        a relative's aside ("her son, Humayun Khan"), which takes over no surname."""
+        if relative_aside(self.masked, at):
+            self.names.asides.add(at)
+        return self.names.canonical(form, at)
 
     def _common_noun(self, word: str) -> bool:
         """Whether a lone capitalised word opening a sentence is a singular common noun:

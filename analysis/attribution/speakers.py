@@ -11,7 +11,7 @@ from functools import lru_cache
 import pandas as pd
 
 from analysis.attribution.verbs import _data_path, has_case_odd, prefix_tree
-from analysis.english import NAME_SUFFIXES, is_finite_verb, lexicon_tags
+from analysis.english import NAME_SUFFIXES, is_finite_verb, lexicon_tags, person_nouns
 
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this",
                 "that", "these", "those", "any", "no", "further", "some", "every", "each"}
@@ -341,6 +341,29 @@ def _sex_of(entry: tuple[int, str, set[str]]) -> str:
     return honorific_sex(titles) or (given_name_sex(name.split()[0]) if " " in name else "")
 
 
+#: A possessive, up to two words and a noun, then a comma and up to two lower-case words
+#: (a title's "former"), right before a name: "her son,", "whose husband,", "the couple's
+#: daughter", "her husband, former", "his Spanish-sounding name,".
+_RELATIVE_BEFORE = re.compile(r"(?:\b(?:his|her|their|its|whose|my|our)|['’]s)\s+"
+                              r"(?:[A-Za-z-]+\s+){0,2}([a-z]+),?\s+(?:[a-z-]+\s+){0,2}$")
+
+
+def relative_aside(text: str, pos: int) -> bool:
+    """Whether the name at ``text[pos:]`` stands as an aside naming someone's relative,
+    associate or other name: a possessive and a person's noun (or "name") right before it
+    ("her son, Humayun Khan", "his father, Brent Bozell, Jr.", "the candidate's wife
+    Melania Trump", "his name, Rafael Edward Cruz"; not "In a statement, Jane Doe").
+
+    >>> relative_aside("She spoke of her son, Sam Hale, who died.", 22)
+    True
+    >>> relative_aside("In a statement, Sam Hale said so.", 16)
+    False
+    """
+    before = _RELATIVE_BEFORE.search(text, max(0, pos - 60), pos)
+    return before is not None and (before.group(1) in person_nouns()
+                                   or before.group(1) == "name")
+
+
 def _last_name(name: str) -> str:
     """The surname ``_Names`` indexes a name by: its last word, a suffix set aside."""
     parts = name.split()
@@ -361,6 +384,9 @@ class _Names:
     _first: dict[str, int] = field(default_factory=dict, repr=False)
     _mentions: dict[str, int] = field(default_factory=dict, repr=False)
     surnames: set[str] = field(default_factory=set, repr=False)
+    #: Where full names stand as a relative's aside ("her son, Humayun Khan,"): such a
+    #: name does not take over a surname already in use (:meth:`_sync`).
+    asides: set[int] = field(default_factory=set, repr=False)
     _seen: int = field(default=0, repr=False)
 
     def _sync(self) -> None:
@@ -380,8 +406,11 @@ class _Names:
             name = self.full[i][1]
             self._mentions[name] = self._mentions.get(name, 0) + 1
             previous = self._latest.get(parts[-1])
+            # nor a name met only as a relative's aside ("Ms. Khan said ... her son,
+            # Humayun Khan. ... Ms. Khan wrote": still Ms. Khan)
             if previous is None or len(parts) < 2 or self._mentions[name] >= 2 or \
-                    self._mentions.get(self.full[previous][1], 0) < 2:
+                    self._mentions.get(self.full[previous][1], 0) < 2 and \
+                    self.full[i][0] not in self.asides:
                 self._latest[parts[-1]] = i
             if len(parts) >= 2:
                 self.surnames.add(parts[-1])
@@ -421,10 +450,6 @@ class _Names:
                     self.full.append((pos, name, set(titles)))
                     return name, "person"
             if i is not None:
-                # a mention by surname counts towards the person's mentions: a namesake
-                # named once later does not take the surname over ("Ms. Khan said ... her
-                # son, Humayun Khan. ... Ms. Khan wrote")
-                self._mentions[self.full[i][1]] = self._mentions.get(self.full[i][1], 0) + 1
                 return self.full[i][1], "person"
             if titles:
                 self.full.append((pos, name, set(titles)))
