@@ -98,8 +98,13 @@ def _pair_score(na: str, nb: str, seg_a: list[tuple[str, int, int]],
     for a, la, wa in seg_a:
         for b, lb, wb in seg_b:
             pair = fuzz.ratio(a, b)
-            if min(wa, wb) >= 6 and min(la, lb) >= 30 and _words_held(a, b):
-                pair = max(pair, fuzz.partial_ratio(a, b))
+            if min(wa, wb) >= 6 and min(la, lb) >= 30:
+                partial = fuzz.partial_ratio(a, b)
+                # a partial match counts when the shorter keeps its words in the longer
+                # (asked only when it would decide a match: a score under the threshold
+                # decides nothing)
+                if partial > pair and (partial < threshold or _words_held(a, b)):
+                    pair = partial
             if pair < threshold and _word_edit(a, b):
                 pair = float(threshold)
             score = max(score, pair)
