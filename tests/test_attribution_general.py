@@ -1962,3 +1962,22 @@ def test_two_first_names_and_a_surname_open_the_subject_before_an_appositive():
     q = _one("Jane and Tom Hale, the Gold Star parents whose visit caused a stir, say they "
              "felt compelled to speak out.")
     assert q["speaker"].tolist() == ["Tom Hale"]
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    # written for this test: a definite description the article itself gave a person
+    # names that person ("the retired neurosurgeon said" had been a speaker of its own,
+    # apart from Ben Carson)
+    ("Retired surgeon Tom Hale spoke in Iowa. “We will win this state easily,” the retired "
+     "surgeon said.", ["Tom Hale"]),
+    ("Tom Hale, a retired surgeon, spoke in Iowa. “We will win this state easily,” the "
+     "retired surgeon said.", ["Tom Hale"]),
+    # ... not an indefinite one, which brings in someone new, nor words after a comma
+    # that open the main clause ("As Trump attacked Clinton, the attendees chanted")
+    ("Retired surgeon Tom Hale spoke in Iowa. “We will win this state easily,” a retired "
+     "surgeon said.", ["retired surgeon"]),
+    ("As the mayor attacked Tom Hale, the retired surgeons chanted, “We will win this "
+     "state!” again.", ["retired surgeons"]),
+])
+def test_a_definite_description_names_the_person_the_article_described_so(text, speakers):
+    assert _one(text)["speaker"].tolist() == speakers

@@ -1577,6 +1577,30 @@ class _Article:
             words = words[1:]
         return " ".join(words), "document", "document", found.span()
 
+    def _described_as(self, words: list[str], before: int) -> _Ref | None:
+        """The person named nearest before ``before`` whom the article describes with
+        ``words``, a description headed by a person's noun or a title: right before the
+        name ("Retired neurosurgeon Ben Carson") or as its appositive, closed by a comma or
+        a full stop ("Ben Carson, a retired neurosurgeon,"; not "As Trump attacked Clinton,
+        the attendees chanted"); None when no one is."""
+        if not words or not all(w[:1].isalpha() for w in words):
+            return None
+        head = words[:words.index("of")] if "of" in words[1:] else words
+        noun = head[-1].casefold()
+        if not (_people_noun(noun) or noun.rstrip(".") in _TITLES):
+            return None
+        phrase = r"\s+".join(re.escape(w) for w in words)
+        before_name = re.compile(rf"(?i:\b{phrase})(?:\s+[A-Z][\w.'’-]*){{1,6}}$")
+        after_name = re.compile(rf",\s+(?:an?|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?i:{phrase})"
+                                r"\s*[,.;)]")
+        for r in reversed(self.refs_in(0, before)):
+            if r.cls != "person" or self.in_quote(r.start):
+                continue
+            if before_name.search(self.masked, max(0, r.start - 80), r.end) or \
+                    after_name.match(self.masked, r.end):
+                return r
+        return None
+
     def _compatible(self, cls: str, want: str) -> bool:
         if want == "person":
             return cls == "person"
@@ -2166,6 +2190,15 @@ class _Article:
                 # the text has "new research", stays a description)
                 self.names.full.append((np_start, words[0], set()))
                 return words[0], "unknown", "person", span
+            described = self._described_as(words, np_start) if re.match(
+                r"(?:[Tt]he|[Tt]his|[Tt]hat)\s", phrase) else None
+            if described is not None:
+                # "the retired neurosurgeon said" after "retired neurosurgeon Ben Carson":
+                # the person the article itself described so (a definite description: "a
+                # friend said" brings in someone new)
+                spk, st, cls = self.resolve(described)
+                if spk:
+                    return spk, st, cls, span
             return desc.casefold(), "unknown", "unknown", span
         head = self.masked[np_start:np_end]
         cut = _RELATIVE.search(head)
