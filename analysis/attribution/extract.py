@@ -77,7 +77,6 @@ from analysis.attribution.speakers import (
     other_given_name,
     place_name,
     ref_word_spans,
-    relative_aside,
 )
 from analysis.attribution.transcripts import transcript_turns, with_turns
 from analysis.attribution.verbs import (
@@ -651,6 +650,8 @@ _FIRST_LOWER_WORD = re.compile(r"\s*([a-z]+)")
 
 _SPEAKS_AFTER = re.compile(r"\s+(?:also\s+)?" + _LONE_FORM)
 
+#: A capitalised word of a run, with the space before it.
+_CAPITALISED_RUN_WORD = re.compile(r"\s+[A-Z][\w.'’-]*")
 #: A capitalised word and a space right before a word: the word ends a name.
 _CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w'’.&-]*[ \t]$")
 #: A lower-case noun (one lower-case word may come first) right after a name, possessive
@@ -1004,7 +1005,7 @@ class _Article:
                           if q.close_pos is not None and q.close_pos - q.open_pos < 40
                           and _nickname(text, q.open_pos, q.close_pos)}
         self.lower = self.masked.lower()
-        self.names = _Names()
+        self.names = _Names(text=self.masked)
         self._places: dict[str, bool] = {}
         self._documents_open: set[tuple[int, int]] = set()
         self._title_cases: dict[int, bool] = {}   # sentence start -> headline in title case
@@ -1139,7 +1140,7 @@ class _Article:
             s, e = match.span()
             while full_names and full_names[-1][0] < s:
                 at, form = full_names.pop()
-                self._remember(form, at)
+                self.names.canonical(form, at)
             previous_of_end = of_end
             if " of " in m[s:e]:
                 of_end = e
@@ -1242,7 +1243,7 @@ class _Article:
                 # "in Leeds, West Yorkshire": no speaker; one place after a comma at most
                 place_end = -1 if m[place_end:s] == ", " else s + len(form)
                 continue
-            name, cls = self._remember(candidate or form, s)
+            name, cls = self.names.canonical(candidate or form, s)
             lead = _NAME_FOR_BEFORE.search(m, max(previous_of_end, s - 60), s) \
                 if cls == "org" or cls == "person" and m[max(0, s - 4):s] == "for " \
                 and not _given_name(form.split()[0]) else None
@@ -1257,7 +1258,7 @@ class _Article:
                     refs.pop()
                 form = m[lead.start():s] + form
                 s = lead.start()
-                name, cls = self._remember(form, s)
+                name, cls = self.names.canonical(form, s)
             shape = _name_shape(form)
             if not name and shape[0] == "place":
                 if at_start or _SPEAKS_AFTER.match(m, s + len(form)):
@@ -1299,16 +1300,9 @@ class _Article:
             refs.append(_Ref(s, s + len(form), cls, name, "unknown" if cls == "person" else
                              "group" if cls == "plural" else "organisation"))
         for at, form in reversed(full_names):
-            self._remember(form, at)
+            self.names.canonical(form, at)
         refs.sort(key=lambda r: (r.end, r.start))
         return refs
-
-    def _remember(self, form: str, at: int) -> tuple[str, str]:
-        """:meth:`_Names.canonical` of the name at ``at``, noting first whether it stands as
-        a relative's aside ("her son, Humayun Khan"), which takes over no surname."""
-        if relative_aside(self.masked, at):
-            self.names.asides.add(at)
-        return self.names.canonical(form, at)
 
     def _common_noun(self, word: str) -> bool:
         """Whether a lone capitalised word opening a sentence is a singular common noun:
@@ -1590,14 +1584,18 @@ class _Article:
         if not (_people_noun(noun) or noun.rstrip(".") in _TITLES):
             return None
         phrase = r"\s+".join(re.escape(w) for w in words)
-        before_name = re.compile(rf"(?i:\b{phrase})(?:\s+[A-Z][\w.'’-]*){{1,6}}$")
-        after_name = re.compile(rf",\s+(?:an?|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?i:{phrase})"
-                                r"\s*[,.;)]")
+        # where a name ends that the description opens, or where one ends that the
+        # description follows as an appositive; the text is searched once for each
+        ends = {run.end() for m in re.compile(
+            rf"(?i:\b{phrase})((?:\s+[A-Z][\w.'’-]*){{1,6}})").finditer(self.masked, 0, before)
+            for run in _CAPITALISED_RUN_WORD.finditer(self.masked, m.start(1), m.end(1))}
+        ends |= {m.start() for m in re.compile(
+            rf",\s+(?:an?|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?i:{phrase})\s*[,.;)]"
+        ).finditer(self.masked, 0, before)}
+        if not ends:
+            return None
         for r in reversed(self.refs_in(0, before)):
-            if r.cls != "person" or self.in_quote(r.start):
-                continue
-            if before_name.search(self.masked, max(0, r.start - 80), r.end) or \
-                    after_name.match(self.masked, r.end):
+            if r.end in ends and r.cls == "person" and not self.in_quote(r.start):
                 return r
         return None
 

@@ -348,6 +348,10 @@ _RELATIVE_BEFORE = re.compile(r"(?:\b(?:his|her|their|its|whose|my|our)|['’]s)
                               r"(?:[A-Za-z-]+\s+){0,2}([a-z]+),?\s+(?:[a-z-]+\s+){0,2}$")
 
 
+#: What :data:`_RELATIVE_BEFORE` opens with, as plain text.
+_POSSESSIVE_WORDS = ("his ", "her ", "their ", "its ", "whose ", "my ", "our ", "'s ", "’s ")
+
+
 def relative_aside(text: str, pos: int) -> bool:
     """Whether the name at ``text[pos:]`` stands as an aside naming someone's relative,
     associate or other name: a possessive and a person's noun (or "name") right before it
@@ -359,7 +363,10 @@ def relative_aside(text: str, pos: int) -> bool:
     >>> relative_aside("In a statement, Sam Hale said so.", 16)
     False
     """
-    before = _RELATIVE_BEFORE.search(text, max(0, pos - 60), pos)
+    window = text[max(0, pos - 60):pos]
+    if not any(word in window for word in _POSSESSIVE_WORDS):
+        return False            # no possessive near: most names (a quick test first)
+    before = _RELATIVE_BEFORE.search(window)
     return before is not None and (before.group(1) in person_nouns()
                                    or before.group(1) == "name")
 
@@ -384,9 +391,9 @@ class _Names:
     _first: dict[str, int] = field(default_factory=dict, repr=False)
     _mentions: dict[str, int] = field(default_factory=dict, repr=False)
     surnames: set[str] = field(default_factory=set, repr=False)
-    #: Where full names stand as a relative's aside ("her son, Humayun Khan,"): such a
-    #: name does not take over a surname already in use (:meth:`_sync`).
-    asides: set[int] = field(default_factory=set, repr=False)
+    #: The article's text, where a full name met as a relative's aside ("her son, Humayun
+    #: Khan,") is told from one that takes over a surname (:meth:`_sync`).
+    text: str = field(default="", repr=False)
     _seen: int = field(default=0, repr=False)
 
     def _sync(self) -> None:
@@ -410,7 +417,7 @@ class _Names:
             # Humayun Khan. ... Ms. Khan wrote": still Ms. Khan)
             if previous is None or len(parts) < 2 or self._mentions[name] >= 2 or \
                     self._mentions.get(self.full[previous][1], 0) < 2 and \
-                    self.full[i][0] not in self.asides:
+                    not relative_aside(self.text, self.full[i][0]):
                 self._latest[parts[-1]] = i
             if len(parts) >= 2:
                 self.surnames.add(parts[-1])
