@@ -1082,8 +1082,8 @@ class _Article:
                         # the end of a name ("the Washington Post"), or a name itself after
                         # "the" ("The Post intervened"): the paper named in full before
                         if the:
-                            named = re.findall(rf"((?:[A-Z][\w'’&.-]*[ \t]){{1,3}}{m[s:e]})\b",
-                                               m[:s - 4])
+                            named = re.compile(rf"((?:[A-Z][\w'’&.-]*[ \t]){{1,3}}{m[s:e]})\b"
+                                               ).findall(m, 0, s - 4)
                             refs.append(_Ref(s, e, "org", re.split(r"\b[Tt]he[ \t]",
                                                                    named[-1])[-1] if named
                                              else m[s:e], "organisation"))
@@ -1956,14 +1956,12 @@ class _Article:
                                  _LINK_ONLY.fullmatch(pre_clean, cand.start(),
                                                       r.start - sent.start) is not None
                                  # ("Jane and Tom Doe, the parents of ..., say")
-                                 or _FIRST_NAME_AND.fullmatch(pre_clean, cand.start(),
-                                                              r.start - sent.start)
-                                 and r.end == sent.start + cand.start()
-                                 + len(cand.group(0).rstrip(" ,"))
                                  or r.end == sent.start + cand.start()
                                  + len(cand.group(0).rstrip(" ,"))
-                                 and _titles_only(
-                                     pre_clean[cand.start():r.start - sent.start]))
+                                 and (_FIRST_NAME_AND.fullmatch(pre_clean, cand.start(),
+                                                                r.start - sent.start)
+                                      or _titles_only(
+                                          pre_clean[cand.start():r.start - sent.start])))
                                  for r in self.refs_in(sent.start + cand.start(),
                                                        sent.start + cand.end()))]
                 for cand in reversed(segments):

@@ -341,15 +341,15 @@ def _sex_of(entry: tuple[int, str, set[str]]) -> str:
     return honorific_sex(titles) or (given_name_sex(name.split()[0]) if " " in name else "")
 
 
+#: Possessive determiners that open a relative's aside.
+_POSSESSIVE_DETERMINERS = ("his", "her", "their", "its", "whose", "my", "our")
 #: A possessive, up to two words and a noun, then a comma and up to two lower-case words
 #: (a title's "former"), right before a name: "her son,", "whose husband,", "the couple's
 #: daughter", "her husband, former", "his Spanish-sounding name,".
-_RELATIVE_BEFORE = re.compile(r"(?:\b(?:his|her|their|its|whose|my|our)|['’]s)\s+"
+_RELATIVE_BEFORE = re.compile(r"(?:\b(?:" + "|".join(_POSSESSIVE_DETERMINERS) + r")|['’]s)\s+"
                               r"(?:[A-Za-z-]+\s+){0,2}([a-z]+),?\s+(?:[a-z-]+\s+){0,2}$")
-
-
-#: What :data:`_RELATIVE_BEFORE` opens with, as plain text.
-_POSSESSIVE_WORDS = ("his ", "her ", "their ", "its ", "whose ", "my ", "our ", "'s ", "’s ")
+#: What :data:`_RELATIVE_BEFORE` opens with, as plain text, for a quick test first.
+_POSSESSIVE_WORDS = tuple(f"{w} " for w in (*_POSSESSIVE_DETERMINERS, "'s", "’s"))
 
 
 def relative_aside(text: str, pos: int) -> bool:
